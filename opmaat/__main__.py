@@ -1,0 +1,3 @@
+from opmaat.cli.main import run
+
+run()

@@ -1,0 +1,173 @@
+"""Catalog tables. Rules live in opmaat.domain.catalog; these only store and constrain."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from opmaat.domain.catalog import EmployerEffect, HoursSource, UnitKind
+
+
+class Provenance(models.Model):
+    """Where a fact comes from and how sure we are of it."""
+
+    provisional = models.BooleanField(
+        _("voorlopig"), default=False, help_text=_("Structuur niet geverifieerd.")
+    )
+    confidence = models.CharField(_("betrouwbaarheid"), max_length=300, blank=True)
+    sources = models.JSONField(_("bronnen"), default=list, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Qualification(Provenance):
+    crebo = models.CharField(_("crebo"), max_length=32, unique=True)
+    name = models.CharField(_("naam"), max_length=300)
+    level = models.PositiveSmallIntegerField(_("niveau"))
+    nominal_years = models.FloatField(_("nominale duur (jaren)"))
+    pathways = models.JSONField(_("leerwegen"), default=list)
+    version = models.CharField(_("versie"), max_length=100, blank=True)
+    valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
+    dossier_crebo = models.CharField(_("dossier-crebo"), max_length=32, blank=True)
+    dossier_name = models.CharField(_("dossier"), max_length=300, blank=True)
+    nederlands = models.CharField(_("Nederlands"), max_length=8, blank=True)
+    rekenen = models.CharField(_("rekenen"), max_length=8, blank=True)
+    engels = models.CharField(_("Engels"), max_length=16, blank=True)
+    loopbaan_burgerschap = models.BooleanField(_("loopbaan en burgerschap"), default=False)
+    elective_hours = models.FloatField(_("uren keuzedelen"), default=0)
+    notes = models.TextField(_("toelichting"), blank=True)
+    units = models.ManyToManyField(
+        "Unit", through="QualificationUnit", related_name="qualifications"
+    )
+
+    class Meta:
+        ordering = ["level", "name"]
+        verbose_name = _("kwalificatie")
+        verbose_name_plural = _("kwalificaties")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(level__gte=1, level__lte=6), name="qualification_level_1_6"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(nominal_years__gt=0), name="qualification_years_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.crebo} {self.name}"
+
+
+class Unit(Provenance):
+    code = models.CharField(_("code"), max_length=64, unique=True)
+    title = models.CharField(_("titel"), max_length=300)
+    level = models.PositiveSmallIntegerField(_("niveau"))
+    kind = models.CharField(
+        _("soort"), max_length=16, choices=[(k.value, k.value) for k in UnitKind]
+    )
+    hours = models.FloatField(_("studielast (uren)"))
+    hours_source = models.CharField(
+        _("herkomst uren"), max_length=16, choices=[(s.value, s.value) for s in HoursSource]
+    )
+    hours_rule = models.TextField(_("schattingsregel"), blank=True)
+    carries_certificate = models.BooleanField(_("levert mbo-certificaat"), default=False)
+    employer_effect = models.CharField(
+        _("voor werkgevers"),
+        max_length=16,
+        blank=True,
+        choices=[(e.value, e.value) for e in EmployerEffect],
+    )
+    version = models.CharField(_("versie"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("leereenheid")
+        verbose_name_plural = _("leereenheden")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(hours__gte=0), name="unit_hours_nonnegative")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+
+class QualificationUnit(models.Model):
+    qualification = models.ForeignKey(Qualification, on_delete=models.CASCADE)
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT)
+    position = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["qualification", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["qualification", "unit"], name="qualification_unit_once"
+            )
+        ]
+
+
+class Outcome(models.Model):
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="outcomes")
+    code = models.CharField(_("code"), max_length=80, unique=True)
+    title = models.CharField(_("titel"), max_length=400)
+    hours = models.FloatField(_("uren"), null=True, blank=True)
+    position = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["unit", "position"]
+        verbose_name = _("leerresultaat")
+        verbose_name_plural = _("leerresultaten")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+
+class Certificate(Provenance):
+    code = models.CharField(_("code"), max_length=64, unique=True)
+    name = models.CharField(_("naam"), max_length=300)
+    level = models.PositiveSmallIntegerField(_("niveau"), null=True, blank=True)
+    parent_crebo = models.CharField(_("kwalificatie (crebo)"), max_length=32, blank=True)
+    covers = models.JSONField(_("omvat"), default=list)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("mbo-certificaat")
+        verbose_name_plural = _("mbo-certificaten")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class Prerequisite(models.Model):
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="prerequisites")
+    requires = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="required_by")
+    reason = models.TextField(_("reden"), blank=True)
+    source = models.TextField(_("bron"), blank=True)
+
+    class Meta:
+        verbose_name = _("voorwaarde")
+        verbose_name_plural = _("voorwaarden")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "requires"], name="prerequisite_once"),
+            models.CheckConstraint(
+                condition=~models.Q(unit=models.F("requires")), name="prerequisite_not_self"
+            ),
+        ]
+
+
+class Equivalence(models.Model):
+    source_code = models.CharField(_("bron-code"), max_length=64)
+    source_name = models.CharField(_("naam"), max_length=300, blank=True)
+    counts_for = models.JSONField(_("telt voor"), default=list)
+    note = models.TextField(_("toelichting"), blank=True)
+    provisional = models.BooleanField(_("voorlopig"), default=False)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "source_code"]
+        verbose_name = _("gelijkwaardigheid")
+        verbose_name_plural = _("gelijkwaardigheden")
+
+
+class CatalogMeta(models.Model):
+    key = models.CharField(max_length=100, unique=True)
+    value = models.TextField(blank=True)

@@ -1,0 +1,1 @@
+"""The `opmaat` command line: one command, subcommands per question (docs/cli.md)."""

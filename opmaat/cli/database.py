@@ -1,0 +1,80 @@
+"""`opmaat init` and `opmaat serve`: prepare the database and run the web app."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from opmaat.cli import django_setup
+from opmaat.cli.output import err, out
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init")(init)
+    app.command("serve")(serve)
+
+
+def init(
+    demo: Annotated[bool, typer.Option("--demo", help="Also add the demo accounts.")] = False,
+) -> None:
+    """Create or migrate the database and load the default catalog (safe to run again)."""
+    from opmaat import env
+
+    if env.database_url() is None:
+        env.sqlite_path().parent.mkdir(parents=True, exist_ok=True)
+    django_setup.setup()
+    from django.core.management import call_command
+
+    from opmaat.catalog import services
+    from opmaat.catalog_files import default_catalog_path, read_catalog
+
+    call_command("migrate", interactive=False, verbosity=0)
+    out(f"Database: {django_setup.database_location()}")
+    if services.catalog_is_loaded():
+        out("Catalog: already loaded (reload with `opmaat catalog load`)")
+    else:
+        report = services.do_load_catalog(read_catalog(default_catalog_path()))
+        out(f"Catalog: default catalog loaded ({report})")
+    if demo:
+        from opmaat.demo import do_load_demo
+
+        for login in do_load_demo():
+            out(f"Demo login: {login.username} / {login.password} ({login.role})")
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Gunicorn worker processes.")] = 2,
+) -> None:
+    """Run the web app with gunicorn (the database must have been prepared by `opmaat init`)."""
+    if not django_setup.has_catalog():
+        err("opmaat: the database is not prepared; running `opmaat init` first")
+        init(demo=False)
+    django_setup.setup()
+    from opmaat.demo import demo_logins_present
+
+    shown = "localhost" if host in {"127.0.0.1", "0.0.0.0"} else host
+    out(f"opmaat runs at http://{shown}:{port}/  (admin: http://{shown}:{port}/admin/)")
+    for login in demo_logins_present():
+        out(f"Demo login: {login.username} / {login.password} ({login.role})")
+    out("Stop with Ctrl+C.")
+    _run_gunicorn(f"{host}:{port}", workers)
+
+
+def _run_gunicorn(bind: str, workers: int) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    from opmaat.wsgi import application
+
+    class Server(BaseApplication):  # type: ignore[misc]  # gunicorn ships no type hints
+        def load_config(self) -> None:
+            self.cfg.set("bind", bind)
+            self.cfg.set("workers", workers)
+            self.cfg.set("accesslog", "-")
+
+        def load(self) -> object:
+            return application
+
+    Server().run()

@@ -1,0 +1,58 @@
+"""Typed readers for the environment that name the bad variable when it is wrong."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+
+class EnvError(ValueError):
+    pass
+
+
+def envbool(name: str, default: bool) -> bool:
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise EnvError(f"{name} must be true or false, not {value!r}")
+
+
+def envlist(name: str, default: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def opmaat_home() -> Path:
+    """Where opmaat keeps its SQLite file and secret key: OPMAAT_HOME or the user's data dir."""
+    configured = os.environ.get("OPMAAT_HOME", "").strip()
+    return (
+        Path(configured).expanduser() if configured else Path(platformdirs.user_data_dir("opmaat"))
+    )
+
+
+def sqlite_path() -> Path:
+    return opmaat_home() / "opmaat.sqlite3"
+
+
+def database_url() -> str | None:
+    return os.environ.get("DATABASE_URL", "").strip() or None
+
+
+def secret_key() -> str:
+    """OPMAAT_SECRET_KEY, else a key generated once and kept in OPMAAT_HOME (development)."""
+    configured = os.environ.get("OPMAAT_SECRET_KEY", "").strip()
+    if configured:
+        return configured
+    path = opmaat_home() / "secret_key"
+    if not path.exists():
+        import secrets
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
