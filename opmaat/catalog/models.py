@@ -14,7 +14,7 @@ class Provenance(models.Model):
     provisional = models.BooleanField(
         _("voorlopig"), default=False, help_text=_("Structuur niet geverifieerd.")
     )
-    confidence = models.CharField(_("betrouwbaarheid"), max_length=300, blank=True)
+    confidence = models.TextField(_("betrouwbaarheid"), blank=True)
     sources = models.JSONField(_("bronnen"), default=list, blank=True)
 
     class Meta:
@@ -27,7 +27,7 @@ class Qualification(Provenance):
     level = models.PositiveSmallIntegerField(_("niveau"))
     nominal_years = models.FloatField(_("nominale duur (jaren)"))
     pathways = models.JSONField(_("leerwegen"), default=list)
-    version = models.CharField(_("versie"), max_length=100, blank=True)
+    version = models.CharField(_("versie"), max_length=300, blank=True)
     valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
     dossier_crebo = models.CharField(_("dossier-crebo"), max_length=32, blank=True)
     dossier_name = models.CharField(_("dossier"), max_length=300, blank=True)
@@ -37,7 +37,7 @@ class Qualification(Provenance):
     loopbaan_burgerschap = models.BooleanField(_("loopbaan en burgerschap"), default=False)
     elective_hours = models.FloatField(_("uren keuzedelen"), default=0)
     notes = models.TextField(_("toelichting"), blank=True)
-    units = models.ManyToManyField(
+    units: models.ManyToManyField[Unit, QualificationUnit] = models.ManyToManyField(
         "Unit", through="QualificationUnit", related_name="qualifications"
     )
 
@@ -77,7 +77,7 @@ class Unit(Provenance):
         blank=True,
         choices=[(e.value, e.value) for e in EmployerEffect],
     )
-    version = models.CharField(_("versie"), max_length=100, blank=True)
+    version = models.CharField(_("versie"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["code"]

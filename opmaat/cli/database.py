@@ -30,6 +30,7 @@ def init(
     from opmaat.catalog_files import default_catalog_path, read_catalog
 
     call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
     out(f"Database: {django_setup.database_location()}")
     if services.catalog_is_loaded():
         out("Catalog: already loaded (reload with `opmaat catalog load`)")

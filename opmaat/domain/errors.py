@@ -63,7 +63,13 @@ class InvalidCatalog(DomainError):
 
 
 def closest_codes(value: str, known: Iterable[str], limit: int = 3) -> list[str]:
-    candidates = list(known)
-    by_case = {c.upper(): c for c in candidates}
-    matches = difflib.get_close_matches(value.upper(), list(by_case), n=limit, cutoff=0.4)
-    return [by_case[m] for m in matches]
+    """Up to `limit` known codes most like `value`: same characters in another order (a
+    typing slip such as 25747 for 25477) first, then by similarity."""
+    wanted = value.strip().upper()
+
+    def score(code: str) -> tuple[bool, float]:
+        upper = code.upper()
+        return sorted(upper) == sorted(wanted), difflib.SequenceMatcher(None, wanted, upper).ratio()
+
+    scored = sorted(((score(code), code) for code in set(known)), reverse=True)
+    return [code for (same, ratio), code in scored if same or ratio >= 0.5][:limit]

@@ -1,0 +1,79 @@
+"""Catalog files (`opmaat-catalog/1`) in YAML, JSON, XLSX and CSV: docs/formats/catalog.md.
+
+Reading validates everything and raises InvalidCatalog listing every problem with its file,
+line or sheet/row, and field; nothing is returned from a file with problems.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from opmaat.catalog_files import csvzip, document, xlsx
+from opmaat.catalog_files.fields import Problems
+from opmaat.catalog_files.tables import from_tables
+from opmaat.domain.catalog import Catalog
+from opmaat.domain.errors import InvalidCatalog
+
+FORMATS = ("yaml", "json", "csv", "xlsx")
+_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".xlsx": "xlsx", ".zip": "csv",
+             ".csv": "csv"}  # fmt: skip
+
+__all__ = ["FORMATS", "default_catalog_path", "detect_format", "read_catalog", "write_catalog"]
+
+
+def default_catalog_path() -> Path:
+    """The default catalog shipped inside the package."""
+    return Path(__file__).resolve().parent.parent / "data" / "catalog.yaml"
+
+
+def detect_format(path: Path) -> str:
+    if path.is_dir():
+        return "csv"
+    fmt = _SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise InvalidCatalog(Problems(str(path)).found or [_unknown_suffix(path)])
+    return fmt
+
+
+def _unknown_suffix(path: Path) -> "Problem":
+    from opmaat.domain.errors import Problem
+
+    return Problem(str(path), "", "", "unknown file type (expected .yaml, .json, .xlsx or .zip)")
+
+
+def read_catalog(path: Path) -> Catalog:
+    fmt = detect_format(path)
+    problems = Problems(str(path))
+    try:
+        catalog = _read(path, fmt, problems)
+    except OSError as error:
+        problems.add("", "", f"cannot read: {error.strerror or error}")
+        catalog = None
+    except zipfile.BadZipFile:
+        problems.add("", "", "not a zip file")
+        catalog = None
+    if catalog is None or problems.found:
+        raise InvalidCatalog(problems.found)
+    return catalog
+
+
+def _read(path: Path, fmt: str, problems: Problems) -> Catalog | None:
+    if fmt in ("yaml", "json"):
+        return document.parse(path.read_text(encoding="utf-8-sig"), problems, fmt == "json")
+    if fmt == "xlsx":
+        return from_tables(xlsx.read(path, problems), problems)
+    return from_tables(csvzip.read(path, problems), problems)
+
+
+def write_catalog(catalog: Catalog, path: Path, fmt: str) -> None:
+    if fmt == "yaml":
+        path.write_text(document.to_yaml(catalog), encoding="utf-8")
+    elif fmt == "json":
+        path.write_text(document.to_json(catalog), encoding="utf-8")
+    elif fmt == "xlsx":
+        xlsx.write(catalog, path)
+    elif fmt == "csv":
+        csvzip.write(catalog, path)
+    else:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

@@ -1,0 +1,205 @@
+"""The nested catalog document in YAML or JSON, read with the line of every field."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import yaml
+
+from opmaat.catalog_files import entities as e
+from opmaat.catalog_files.assembly import Assembly
+from opmaat.catalog_files.fields import Problems, Record
+from opmaat.domain.catalog import Catalog
+
+FORMAT = "opmaat-catalog/1"
+SECTIONS = ["qualifications", "units", "certificates", "prerequisites", "equivalences"]
+QUALIFICATION_KEYS = {
+    "crebo", "name", "level", "nominal_years", "units", "generic", "elective_hours",
+    "pathways", "version", "valid_from", "dossier", "provisional", "confidence", "sources",
+    "notes",
+}  # fmt: skip
+GENERIC_KEYS = {"nederlands", "rekenen", "engels", "loopbaan_burgerschap"}
+UNIT_KEYS = {*e.UNIT_FIELDS, "outcomes"}
+
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Located(dict[str, object]):
+    """A mapping that remembers its line and the line of each key (1-based)."""
+
+    line = 0
+    key_lines: dict[str, int]
+
+
+class _LineLoader(_Base):  # type: ignore[valid-type, misc]  # the C loader is picked at runtime
+    pass
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Located:
+    loader.flatten_mapping(node)
+    mapping = Located()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = str(loader.construct_object(key_node, deep=True))
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def parse(text: str, problems: Problems, is_json: bool) -> Catalog | None:
+    """Parse a document; None when the file cannot be parsed at all."""
+    if is_json:
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as error:
+            problems.add(f"line {error.lineno}", "", f"JSON syntax error: {error.msg}")
+            return None
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader subclass
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else ""
+        problems.add(where, "", f"syntax error: {getattr(error, 'problem', error)}")
+        return None
+    if not isinstance(data, Located):
+        problems.add("", "", "expected a catalog document (a mapping with qualifications, units…)")
+        return None
+    return assemble(data, problems)
+
+
+def record(mapping: Located, problems: Problems, values: dict[str, object] | None = None) -> Record:
+    locations = {k: f"line {n}" for k, n in mapping.key_lines.items()}
+    return Record(mapping if values is None else values, locations, f"line {mapping.line}", problems)
+
+
+def assemble(data: Located, problems: Problems) -> Catalog:
+    top = record(data, problems)
+    top.allow_only({"format", "meta", *SECTIONS})
+    declared = top.text("format")
+    if declared and declared != FORMAT:
+        top.fail("format", f"expected {FORMAT}, got {declared!r}")
+    assembly = Assembly(problems)
+    assembly.meta = read_meta(data.get("meta"), top)
+    for mapping in section(data, "units", top):
+        read_unit(mapping, assembly)
+    for mapping in section(data, "qualifications", top):
+        read_qualification(mapping, assembly)
+    for mapping in section(data, "certificates", top):
+        r = record(mapping, problems)
+        r.allow_only(set(e.CERTIFICATE_FIELDS))
+        assembly.add_certificate(e.certificate_from(r), r)
+    for mapping in section(data, "prerequisites", top):
+        r = record(mapping, problems)
+        r.allow_only(set(e.PREREQUISITE_FIELDS))
+        assembly.add_prerequisite(e.prerequisite_from(r), r)
+    for mapping in section(data, "equivalences", top):
+        r = record(mapping, problems)
+        r.allow_only(set(e.EQUIVALENCE_FIELDS))
+        assembly.add_equivalence(e.equivalence_from(r), r)
+    return assembly.finish()
+
+
+def read_meta(value: object, top: Record) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        top.fail("meta", "expected a mapping of names to text")
+        return {}
+    return {str(k): "" if v is None else str(v) for k, v in value.items()}
+
+
+def section(data: Located, name: str, top: Record) -> Iterator[Located]:
+    value = data.get(name)
+    if value is None:
+        return
+    if not isinstance(value, list):
+        top.fail(name, "expected a list")
+        return
+    for item in value:
+        if isinstance(item, Located):
+            yield item
+        else:
+            top.fail(name, f"expected each entry to be a mapping, got {item!r}")
+
+
+def read_unit(mapping: Located, assembly: Assembly) -> None:
+    r = record(mapping, assembly.problems)
+    r.allow_only(UNIT_KEYS)
+    outcome_records = []
+    raw_outcomes = mapping.get("outcomes") or []
+    if not isinstance(raw_outcomes, list):
+        r.fail("outcomes", "expected a list")
+        raw_outcomes = []
+    for item in raw_outcomes:
+        if isinstance(item, Located):
+            outcome_records.append(record(item, assembly.problems))
+            outcome_records[-1].allow_only({"code", "title", "hours"})
+        else:
+            r.fail("outcomes", f"expected each outcome to be a mapping, got {item!r}")
+    outcomes = tuple(e.outcome_from(o) for o in outcome_records)
+    assembly.add_unit(e.unit_from(r, outcomes), r, outcome_records)
+
+
+def read_qualification(mapping: Located, assembly: Assembly) -> None:
+    values: dict[str, object] = {k: v for k, v in mapping.items() if k not in ("generic", "dossier")}
+    r = record(mapping, assembly.problems, values)
+    r.allow_only(QUALIFICATION_KEYS)
+    flatten(mapping, "generic", GENERIC_KEYS, {}, r)
+    flatten(mapping, "dossier", {"crebo", "name"}, {"crebo": "dossier_crebo", "name": "dossier_name"}, r)
+    assembly.add_qualification(e.qualification_from(r, r.codes("units")), r)
+
+
+def flatten(
+    mapping: Located, key: str, allowed: set[str], rename: dict[str, str], into: Record
+) -> None:
+    """Lift a nested mapping's fields into the flat record, keeping their lines."""
+    nested = mapping.get(key)
+    if nested is None:
+        return
+    if not isinstance(nested, Located):
+        into.fail(key, "expected a mapping")
+        return
+    assert isinstance(into.values, dict) and isinstance(into.locations, dict)
+    for name, value in nested.items():
+        if name not in allowed:
+            into.problems.add(f"line {nested.key_lines[name]}", f"{key}.{name}", "unknown field")
+            continue
+        into.values[rename.get(name, name)] = value
+        into.locations[rename.get(name, name)] = f"line {nested.key_lines[name]}"
+
+
+def dump(catalog: Catalog) -> dict[str, object]:
+    return {
+        "format": FORMAT,
+        "meta": dict(catalog.meta),
+        "qualifications": [qualification_document(q) for q in catalog.qualifications.values()],
+        "units": [
+            {**e.unit_row(u), "outcomes": [e.outcome_row(o) for o in u.outcomes]}
+            for u in catalog.units.values()
+        ],
+        "certificates": [e.certificate_row(c) for c in catalog.certificates.values()],
+        "prerequisites": [e.prerequisite_row(p) for p in catalog.prerequisites],
+        "equivalences": [e.equivalence_row(x) for x in catalog.equivalences],
+    }
+
+
+def qualification_document(q: e.Qualification) -> dict[str, object]:
+    row = e.qualification_row(q)
+    generic = {k: row.pop(k) for k in ("nederlands", "rekenen", "engels", "loopbaan_burgerschap")}
+    dossier = {"crebo": row.pop("dossier_crebo"), "name": row.pop("dossier_name")}
+    head = {k: row.pop(k) for k in ("crebo", "name", "level", "nominal_years")}
+    return {**head, "units": list(q.units), "generic": generic, **row, "dossier": dossier}
+
+
+def to_yaml(catalog: Catalog) -> str:
+    dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(dump(catalog), Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def to_json(catalog: Catalog) -> str:
+    return json.dumps(dump(catalog), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,133 @@
+"""The catalog as tables (one per entity, plus links), shared by XLSX and CSV."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from opmaat.catalog_files import entities as e
+from opmaat.catalog_files.assembly import Assembly
+from opmaat.catalog_files.fields import Problems, Record
+from opmaat.domain.catalog import Catalog, Outcome
+
+TABLES: dict[str, list[str]] = {
+    "meta": ["key", "value"],
+    "qualifications": e.QUALIFICATION_FIELDS,
+    "qualification_units": e.QUALIFICATION_UNIT_FIELDS,
+    "units": e.UNIT_FIELDS,
+    "outcomes": e.OUTCOME_FIELDS,
+    "certificates": e.CERTIFICATE_FIELDS,
+    "prerequisites": e.PREREQUISITE_FIELDS,
+    "equivalences": e.EQUIVALENCE_FIELDS,
+}
+TEXT_LISTS = {"sources"}  # joined with " | "; other lists with ";"
+
+Cell = str | int | float | bool | None
+
+
+@dataclass
+class Table:
+    """The rows of one table as read, each with its location ("sheet units, row 3")."""
+
+    rows: list[tuple[str, dict[str, object]]] = field(default_factory=list)
+
+
+def to_tables(catalog: Catalog) -> dict[str, list[dict[str, Cell]]]:
+    rows: dict[str, list[dict[str, object]]] = {
+        "meta": [{"key": k, "value": v} for k, v in catalog.meta.items()],
+        "qualifications": [e.qualification_row(q) for q in catalog.qualifications.values()],
+        "qualification_units": [
+            {"crebo": q.crebo, "unit": code, "position": i}
+            for q in catalog.qualifications.values()
+            for i, code in enumerate(q.units, start=1)
+        ],
+        "units": [e.unit_row(u) for u in catalog.units.values()],
+        "outcomes": [
+            {"unit": u.code, **e.outcome_row(o)} for u in catalog.units.values() for o in u.outcomes
+        ],
+        "certificates": [e.certificate_row(c) for c in catalog.certificates.values()],
+        "prerequisites": [e.prerequisite_row(p) for p in catalog.prerequisites],
+        "equivalences": [e.equivalence_row(x) for x in catalog.equivalences],
+    }
+    return {name: [flat_row(row) for row in table] for name, table in rows.items()}
+
+
+def flat_row(row: dict[str, object]) -> dict[str, Cell]:
+    flat: dict[str, Cell] = {}
+    for key, value in row.items():
+        if isinstance(value, list):
+            flat[key] = (" | " if key in TEXT_LISTS else ";").join(str(v) for v in value)
+        elif value is None or isinstance(value, (str, int, float, bool)):
+            flat[key] = value
+        else:
+            flat[key] = str(value)
+    return flat
+
+
+def from_tables(tables: dict[str, Table], problems: Problems) -> Catalog:
+    assembly = Assembly(problems)
+    assembly.meta = {
+        str(row.get("key", "")): "" if row.get("value") is None else str(row.get("value"))
+        for _, row in tables.get("meta", Table()).rows
+        if row.get("key")
+    }
+    outcomes = read_outcomes(tables.get("outcomes", Table()), problems)
+    for location, row in tables.get("units", Table()).rows:
+        r = Record(row, {}, location, problems)
+        own = outcomes.pop(str(row.get("code") or "").strip().upper(), [])
+        assembly.add_unit(e.unit_from(r, tuple(o for o, _ in own)), r, [rec for _, rec in own])
+    for _, records in outcomes.items():
+        for _, rec in records:
+            rec.fail("unit", f"unknown unit {rec.code('unit')}")
+    links = read_links(tables.get("qualification_units", Table()), problems)
+    for location, row in tables.get("qualifications", Table()).rows:
+        r = Record(row, {}, location, problems)
+        crebo = r.code("crebo")
+        assembly.add_qualification(e.qualification_from(r, links.pop(crebo, ())), r)
+    for crebo in links:
+        problems.add("", "crebo", f"qualification_units names unknown qualification {crebo}")
+    read_simple(tables, assembly, problems)
+    return assembly.finish()
+
+
+def read_outcomes(table: Table, problems: Problems) -> dict[str, list[tuple[Outcome, Record]]]:
+    by_unit: dict[str, list[tuple[Outcome, Record]]] = defaultdict(list)
+    for location, row in table.rows:
+        r = Record(row, {}, location, problems)
+        by_unit[r.code("unit")].append((e.outcome_from(r), r))
+    return by_unit
+
+
+def read_links(table: Table, problems: Problems) -> dict[str, tuple[str, ...]]:
+    """Qualification → unit codes, ordered by position."""
+    found: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for location, row in table.rows:
+        r = Record(row, {}, location, problems)
+        position = r.integer("position", 0, 10_000) or 0
+        found[r.code("crebo")].append((position, r.code("unit")))
+    return {crebo: tuple(code for _, code in sorted(pairs)) for crebo, pairs in found.items()}
+
+
+def read_simple(tables: dict[str, Table], assembly: Assembly, problems: Problems) -> None:
+    for location, row in tables.get("certificates", Table()).rows:
+        r = Record(row, {}, location, problems)
+        assembly.add_certificate(e.certificate_from(r), r)
+    for location, row in tables.get("prerequisites", Table()).rows:
+        r = Record(row, {}, location, problems)
+        assembly.add_prerequisite(e.prerequisite_from(r), r)
+    for location, row in tables.get("equivalences", Table()).rows:
+        r = Record(row, {}, location, problems)
+        assembly.add_equivalence(e.equivalence_from(r), r)
+
+
+def check_header(
+    table: str, header: list[str], location: str, problems: Problems
+) -> bool:
+    """A known table whose columns are all known; problems name the header row."""
+    if table not in TABLES:
+        problems.add(location, "", f"unknown table {table!r} (expected: {', '.join(TABLES)})")
+        return False
+    unknown = [column for column in header if column not in TABLES[table]]
+    for column in unknown:
+        problems.add(location, column, f"unknown column (expected: {', '.join(TABLES[table])})")
+    return not unknown

@@ -1,0 +1,109 @@
+"""`opmaat catalog validate|load|export`: files in every format, broken files, nothing lost."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from opmaat.catalog import models
+from opmaat.catalog_files import default_catalog_path
+from tests.cli.conftest import Opmaat
+
+pytestmark = pytest.mark.django_db
+
+BROKEN = """\
+format: opmaat-catalog/1
+qualifications:
+  - crebo: "99001"
+    name: Proefkwalificatie
+    level: 3
+    nominal_years: 2
+    units: [X-K1, X-MISSING]
+units:
+  - code: X-K1
+    title: Eerste kerntaak
+    level: drie
+    kind: vocational
+    hours: 100
+"""
+
+
+def test_the_default_catalog_is_valid(opmaat: Opmaat) -> None:
+    result = opmaat("catalog", "validate", str(default_catalog_path()))
+    assert result.code == 0
+    assert "valid" in result.out
+
+
+def test_validate_reports_every_problem_with_file_line_and_field(
+    opmaat: Opmaat, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(BROKEN)
+    result = opmaat("catalog", "validate", str(broken))
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert any("broken.yaml:line 11: level:" in line for line in lines), lines
+    assert any("X-MISSING" in line and "units" in line for line in lines), lines
+    assert result.err.startswith("opmaat: ")
+
+
+def test_validate_json_lists_the_problems(opmaat: Opmaat, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(BROKEN)
+    result = opmaat("catalog", "validate", "--json", str(broken))
+    assert result.code == 1
+    report = json.loads(result.out)
+    assert report["valid"] is False
+    assert {"file", "location", "field", "message"} <= set(report["problems"][0])
+
+
+def test_a_broken_file_loads_nothing(opmaat: Opmaat, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(BROKEN)
+    before = models.Unit.objects.count()
+    result = opmaat("catalog", "load", str(broken))
+    assert result.code == 1
+    assert "nothing was written" in result.err
+    assert models.Unit.objects.count() == before
+    assert not models.Qualification.objects.filter(crebo="99001").exists()
+
+
+def test_a_missing_file_fails_with_one_line(opmaat: Opmaat, tmp_path: Path) -> None:
+    result = opmaat("catalog", "validate", str(tmp_path / "nope.yaml"))
+    assert result.code == 1
+    assert "nope.yaml" in result.out + result.err
+
+
+@pytest.mark.parametrize(
+    "fmt, name", [("yaml", "c.yaml"), ("json", "c.json"), ("xlsx", "c.xlsx"), ("csv", "c.zip")]
+)
+def test_an_export_validates_and_loads_back_unchanged(
+    opmaat: Opmaat, tmp_path: Path, fmt: str, name: str
+) -> None:
+    target = tmp_path / name
+    assert opmaat("catalog", "export", "--format", fmt, "-o", str(target)).code == 0
+    assert opmaat("catalog", "validate", str(target)).code == 0
+    result = opmaat("catalog", "load", str(target))
+    assert result.code == 0
+    assert " 0 created" in result.out
+
+
+def test_a_school_can_override_the_hours_of_one_unit(opmaat: Opmaat, tmp_path: Path) -> None:
+    override = tmp_path / "school.yaml"
+    override.write_text(
+        "format: opmaat-catalog/1\n"
+        "units:\n"
+        "  - code: NL-2F\n"
+        "    title: Nederlands 2F\n"
+        "    level: 2\n"
+        "    kind: generic\n"
+        "    hours: 99\n"
+        "    hours_source: school\n"
+    )
+    qualifications = models.Qualification.objects.count()
+    assert opmaat("catalog", "load", str(override)).code == 0
+    unit = models.Unit.objects.get(code="NL-2F")
+    assert (unit.hours, unit.hours_source) == (99, "school")
+    assert models.Qualification.objects.count() == qualifications

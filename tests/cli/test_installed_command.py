@@ -1,0 +1,70 @@
+"""The `opmaat` command as a user runs it: a fresh process on a fresh SQLite home."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def opmaat(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    env["OPMAAT_HOME"] = str(home)
+    return subprocess.run(
+        [sys.executable, "-m", "opmaat", *args],
+        env=env,
+        text=True,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_route_works_before_init_from_the_shipped_catalog_without_creating_a_database(
+    tmp_path: Path,
+) -> None:
+    result = opmaat(tmp_path, "route", "--target", "25477", "--have", "25475", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["missing_units"][0]["code"] == "23181-P3-K1"
+    assert "default catalog" in result.stderr
+    assert not (tmp_path / "opmaat.sqlite3").exists()
+
+
+def test_init_prepares_the_database_once_and_again_without_harm(tmp_path: Path) -> None:
+    first = opmaat(tmp_path, "init", "--demo")
+    assert first.returncode == 0, first.stderr
+    assert "default catalog loaded" in first.stdout
+    assert "Demo login: beheerder" in first.stdout
+    second = opmaat(tmp_path, "init", "--demo")
+    assert second.returncode == 0, second.stderr
+    assert "already loaded" in second.stdout
+    routed = opmaat(tmp_path, "route", "--target", "25477", "--json")
+    assert routed.returncode == 0 and routed.stderr == ""
+
+
+def test_a_user_error_is_one_line_without_a_traceback(tmp_path: Path) -> None:
+    result = opmaat(tmp_path, "route", "--target", "25747")
+    assert result.returncode == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("opmaat: unknown code '25747'")
+    assert "Traceback" not in result.stderr
+
+
+def test_export_before_init_says_what_to_do(tmp_path: Path) -> None:
+    result = opmaat(tmp_path, "catalog", "export", "-o", str(tmp_path / "c.yaml"))
+    assert result.returncode == 1
+    assert "run `opmaat init`" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["route"], ["catalog"], ["catalog", "export"]])
+def test_every_command_has_help(tmp_path: Path, command: list[str]) -> None:
+    result = opmaat(tmp_path, *command, "--help")
+    assert result.returncode == 0
+    assert "Usage" in result.stdout

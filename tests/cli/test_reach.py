@@ -1,0 +1,53 @@
+"""`opmaat reach`: what is reachable in N months, nearest first."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.cli.conftest import Opmaat
+
+pytestmark = pytest.mark.django_db
+
+
+def reach_json(opmaat: Opmaat, *args: str) -> dict[str, object]:
+    result = opmaat("reach", "--json", "--start", "2027-01-04", *args)
+    assert result.code == 0, result.err
+    document: dict[str, object] = json.loads(result.out)
+    return document
+
+
+def test_options_are_nearest_first_and_finish_in_time(opmaat: Opmaat) -> None:
+    doc = reach_json(opmaat, "--have", "25475", "--months", "24")
+    options = doc["options"]
+    assert isinstance(options, list) and options
+    hours = [o["total_hours"] for o in options]
+    assert hours == sorted(hours)
+    assert all(o["completion_date"] <= "2029-01-04" for o in options)
+    for o in options:
+        assert {"code", "name", "kind", "total_hours", "completion_date"} <= set(o)
+
+
+def test_a_level_3_begeleider_can_reach_level_4_within_two_years(opmaat: Opmaat) -> None:
+    doc = reach_json(opmaat, "--have", "25475", "--months", "24", "--hours-per-week", "24")
+    assert "25477" in [o["code"] for o in doc["options"]]  # type: ignore[attr-defined]
+
+
+def test_what_is_already_held_is_not_offered(opmaat: Opmaat) -> None:
+    doc = reach_json(opmaat, "--have", "25475", "--months", "60")
+    assert "25475" not in [o["code"] for o in doc["options"]]  # type: ignore[attr-defined]
+
+
+def test_more_months_never_offer_less(opmaat: Opmaat) -> None:
+    short = reach_json(opmaat, "--have", "25498", "--months", "6")
+    long = reach_json(opmaat, "--have", "25498", "--months", "36")
+    short_codes = {o["code"] for o in short["options"]}  # type: ignore[attr-defined]
+    long_codes = {o["code"] for o in long["options"]}  # type: ignore[attr-defined]
+    assert short_codes <= long_codes
+
+
+def test_nothing_in_reach_says_so_helpfully(opmaat: Opmaat) -> None:
+    result = opmaat("reach", "--months", "1", "--hours-per-week", "1")
+    assert result.code == 0
+    assert "Probeer meer uren per week" in result.out

@@ -1,0 +1,26 @@
+"""Shared fixtures: every test database starts with the default catalog loaded once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from opmaat.catalog_files import default_catalog_path, read_catalog
+from opmaat.domain.catalog import Catalog
+
+
+@pytest.fixture(scope="session")
+def default_catalog() -> Catalog:
+    return read_catalog(default_catalog_path())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    django_db_setup: None, django_db_blocker: pytest.FixtureRequest, default_catalog: Catalog
+) -> Iterator[None]:
+    from opmaat.catalog.services import do_load_catalog
+
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        do_load_catalog(default_catalog)
+    yield

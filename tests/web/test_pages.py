@@ -1,0 +1,38 @@
+"""The plain home page, the health check and the admin."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_home_page_lists_the_catalog_in_dutch(client: Client) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="nl">' in html
+    assert "Persoonlijk begeleider gehandicaptenzorg" in html
+    assert "voorlopig" in html  # provisional qualifications are labelled
+
+
+def test_healthz_answers_when_the_database_is_up(client: Client) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_the_admin_requires_a_login(client: Client) -> None:
+    response = client.get("/admin/catalog/unit/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_an_admin_can_browse_units(client: Client) -> None:
+    User.objects.create_superuser("beheer", password="x-long-password-1")
+    client.login(username="beheer", password="x-long-password-1")
+    response = client.get("/admin/catalog/unit/?q=23181-B1-K1")
+    assert response.status_code == 200
+    assert "23181-B1-K1" in response.content.decode()
