@@ -13,7 +13,7 @@ from opmaat.catalog_files import csvzip, document, xlsx
 from opmaat.catalog_files.fields import Problems
 from opmaat.catalog_files.tables import from_tables
 from opmaat.domain.catalog import Catalog
-from opmaat.domain.errors import InvalidCatalog
+from opmaat.domain.errors import InvalidCatalog, Problem
 
 FORMATS = ("yaml", "json", "csv", "xlsx")
 _SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".xlsx": "xlsx", ".zip": "csv",
@@ -32,14 +32,9 @@ def detect_format(path: Path) -> str:
         return "csv"
     fmt = _SUFFIXES.get(path.suffix.lower())
     if fmt is None:
-        raise InvalidCatalog(Problems(str(path)).found or [_unknown_suffix(path)])
+        message = "unknown file type (expected .yaml, .json, .xlsx, .zip or a directory)"
+        raise InvalidCatalog([Problem(str(path), "", "", message)])
     return fmt
-
-
-def _unknown_suffix(path: Path) -> "Problem":
-    from opmaat.domain.errors import Problem
-
-    return Problem(str(path), "", "", "unknown file type (expected .yaml, .json, .xlsx or .zip)")
 
 
 def read_catalog(path: Path) -> Catalog:

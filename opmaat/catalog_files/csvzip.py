@@ -36,7 +36,9 @@ def read(path: Path, problems: Problems) -> dict[str, Table]:
         files = {p.stem: p.read_bytes() for p in sorted(path.glob("*.csv"))}
     else:
         with zipfile.ZipFile(path) as archive:
-            files = {Path(n).stem: archive.read(n) for n in archive.namelist() if n.endswith(".csv")}
+            files = {
+                Path(n).stem: archive.read(n) for n in archive.namelist() if n.endswith(".csv")
+            }
     if not files:
         problems.add("", "", "no CSV files found")
     return {name: read_csv(data, name, problems) for name, data in files.items()}

@@ -10,7 +10,7 @@ import yaml
 from opmaat.catalog_files import entities as e
 from opmaat.catalog_files.assembly import Assembly
 from opmaat.catalog_files.fields import Problems, Record
-from opmaat.domain.catalog import Catalog
+from opmaat.domain.catalog import Catalog, Qualification
 
 FORMAT = "opmaat-catalog/1"
 SECTIONS = ["qualifications", "units", "certificates", "prerequisites", "equivalences"]
@@ -60,7 +60,7 @@ def parse(text: str, problems: Problems, is_json: bool) -> Catalog | None:
             problems.add(f"line {error.lineno}", "", f"JSON syntax error: {error.msg}")
             return None
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader subclass
+        data = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else ""
@@ -74,7 +74,9 @@ def parse(text: str, problems: Problems, is_json: bool) -> Catalog | None:
 
 def record(mapping: Located, problems: Problems, values: dict[str, object] | None = None) -> Record:
     locations = {k: f"line {n}" for k, n in mapping.key_lines.items()}
-    return Record(mapping if values is None else values, locations, f"line {mapping.line}", problems)
+    return Record(
+        mapping if values is None else values, locations, f"line {mapping.line}", problems
+    )
 
 
 def assemble(data: Located, problems: Problems) -> Catalog:
@@ -146,11 +148,15 @@ def read_unit(mapping: Located, assembly: Assembly) -> None:
 
 
 def read_qualification(mapping: Located, assembly: Assembly) -> None:
-    values: dict[str, object] = {k: v for k, v in mapping.items() if k not in ("generic", "dossier")}
+    values: dict[str, object] = {
+        k: v for k, v in mapping.items() if k not in ("generic", "dossier")
+    }
     r = record(mapping, assembly.problems, values)
     r.allow_only(QUALIFICATION_KEYS)
     flatten(mapping, "generic", GENERIC_KEYS, {}, r)
-    flatten(mapping, "dossier", {"crebo", "name"}, {"crebo": "dossier_crebo", "name": "dossier_name"}, r)
+    flatten(
+        mapping, "dossier", {"crebo", "name"}, {"crebo": "dossier_crebo", "name": "dossier_name"}, r
+    )
     assembly.add_qualification(e.qualification_from(r, r.codes("units")), r)
 
 
@@ -188,7 +194,7 @@ def dump(catalog: Catalog) -> dict[str, object]:
     }
 
 
-def qualification_document(q: e.Qualification) -> dict[str, object]:
+def qualification_document(q: Qualification) -> dict[str, object]:
     row = e.qualification_row(q)
     generic = {k: row.pop(k) for k in ("nederlands", "rekenen", "engels", "loopbaan_burgerschap")}
     dossier = {"crebo": row.pop("dossier_crebo"), "name": row.pop("dossier_name")}

@@ -120,9 +120,7 @@ def read_simple(tables: dict[str, Table], assembly: Assembly, problems: Problems
         assembly.add_equivalence(e.equivalence_from(r), r)
 
 
-def check_header(
-    table: str, header: list[str], location: str, problems: Problems
-) -> bool:
+def check_header(table: str, header: list[str], location: str, problems: Problems) -> bool:
     """A known table whose columns are all known; problems name the header row."""
     if table not in TABLES:
         problems.add(location, "", f"unknown table {table!r} (expected: {', '.join(TABLES)})")

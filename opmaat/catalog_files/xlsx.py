@@ -33,8 +33,10 @@ def write(catalog: Catalog, path: Path) -> None:
 def read(path: Path, problems: Problems) -> dict[str, Table]:
     book = load_workbook(path, read_only=True, data_only=True)
     try:
-        return {name: read_sheet(book[name].iter_rows(values_only=True), name, problems)
-                for name in book.sheetnames}
+        return {
+            name: read_sheet(book[name].iter_rows(values_only=True), name, problems)
+            for name in book.sheetnames
+        }
     finally:
         book.close()
 

@@ -31,10 +31,18 @@ def check_qualification_units(catalog: Catalog) -> list[CatalogIssue]:
         for code in q.units:
             unit = catalog.units.get(code)
             if unit is None:
-                issues.append(CatalogIssue("qualification", q.crebo, "units", f"unknown unit {code}"))
+                issues.append(
+                    CatalogIssue("qualification", q.crebo, "units", f"unknown unit {code}")
+                )
             elif unit.kind == UnitKind.GENERIC:
-                issues.append(CatalogIssue("qualification", q.crebo, "units",
-                                           f"{code} is a generic subject; list it under generic"))
+                issues.append(
+                    CatalogIssue(
+                        "qualification",
+                        q.crebo,
+                        "units",
+                        f"{code} is a generic subject; list it under generic",
+                    )
+                )
     return issues
 
 
@@ -44,8 +52,14 @@ def check_generic_units(catalog: Catalog) -> list[CatalogIssue]:
         for code in q.generic.unit_codes():
             unit = catalog.units.get(code)
             if unit is None or unit.kind != UnitKind.GENERIC:
-                issues.append(CatalogIssue("qualification", q.crebo, "generic",
-                                           f"needs generic unit {code}, which the catalog lacks"))
+                issues.append(
+                    CatalogIssue(
+                        "qualification",
+                        q.crebo,
+                        "generic",
+                        f"needs generic unit {code}, which the catalog lacks",
+                    )
+                )
     return issues
 
 
@@ -67,8 +81,14 @@ def check_prerequisites(catalog: Catalog) -> list[CatalogIssue]:
     ]
     cycle = find_cycle(catalog)
     if cycle:
-        issues.append(CatalogIssue("prerequisite", cycle[0], "requires",
-                                   "prerequisites form a cycle: " + " -> ".join(cycle)))
+        issues.append(
+            CatalogIssue(
+                "prerequisite",
+                cycle[0],
+                "requires",
+                "prerequisites form a cycle: " + " -> ".join(cycle),
+            )
+        )
     return issues
 
 
