@@ -9,7 +9,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from opmaat.catalog_files import csvzip, document, xlsx
+from opmaat.catalog_files import csvzip, document
 from opmaat.catalog_files.fields import Problems
 from opmaat.catalog_files.tables import from_tables
 from opmaat.domain.catalog import Catalog
@@ -57,6 +57,8 @@ def _read(path: Path, fmt: str, problems: Problems) -> Catalog | None:
     if fmt in ("yaml", "json"):
         return document.parse(path.read_text(encoding="utf-8-sig"), problems, fmt == "json")
     if fmt == "xlsx":
+        from opmaat.catalog_files import xlsx  # openpyxl takes 0.2 s to import: only when needed
+
         return from_tables(xlsx.read(path, problems), problems)
     return from_tables(csvzip.read(path, problems), problems)
 
@@ -67,6 +69,8 @@ def write_catalog(catalog: Catalog, path: Path, fmt: str) -> None:
     elif fmt == "json":
         path.write_text(document.to_json(catalog), encoding="utf-8")
     elif fmt == "xlsx":
+        from opmaat.catalog_files import xlsx
+
         xlsx.write(catalog, path)
     elif fmt == "csv":
         csvzip.write(catalog, path)
