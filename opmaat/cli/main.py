@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-import click
 import typer
 
 from opmaat.cli import catalog, database, routes
@@ -31,12 +30,16 @@ def run(argv: Sequence[str] | None = None) -> None:
         result = app(
             args=list(argv) if argv is not None else None, prog_name="opmaat", standalone_mode=False
         )
-    except click.ClickException as error:
-        error.show()
-        sys.exit(error.exit_code)
-    except click.exceptions.Exit as done:
+    except typer.TyperException as error:  # a mistake in the command line: usage and exit 2
+        show = getattr(error, "show", None)
+        if callable(show):
+            show()
+        else:
+            print(f"opmaat: {error}", file=sys.stderr)
+        sys.exit(getattr(error, "exit_code", 2))
+    except typer.Exit as done:
         sys.exit(done.exit_code)
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt):
         print("opmaat: aborted", file=sys.stderr)
         sys.exit(130)
     except (DomainError, UserError, EnvError) as error:
