@@ -14,7 +14,7 @@ class DemoLogin:
     role: str
 
 
-DEMO_LOGINS = (DemoLogin("beheerder", "opmaat-demo", "beheerder (admin, catalogusbeheer)"),)
+DEMO_LOGINS = (DemoLogin("beheerder", "opmaat-demo", "admin and catalog editor"),)
 
 
 def do_load_demo() -> list[DemoLogin]:
