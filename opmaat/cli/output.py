@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 from rich.console import Console
 
 console = Console(highlight=False)
+if not console.is_terminal and "COLUMNS" not in os.environ:
+    console.width = 120  # piped or redirected: room for the tables instead of 80 columns
 
 
 def out(text: str) -> None:

@@ -25,6 +25,7 @@ from opmaat.domain.routes import (
 )
 
 DEFAULT_HOURS_PER_WEEK = 20.0
+KIND_LABELS = {"qualification": "kwalificatie", "certificate": "certificaat", "unit": "leereenheid"}
 
 HaveOption = Annotated[
     str,
@@ -152,7 +153,8 @@ def show_route(route: Route) -> None:
     console.print(f"[bold]Route naar {t.code} {t.name}[/] (niveau {t.level}){warning}")
     console.print(
         f"Start {route.start:%Y-%m-%d} · {route.hours_per_week:g} uur per week · "
-        f"totaal {route.total_hours:,.0f} uur · klaar op [bold]{route.completion_date:%Y-%m-%d}[/]"
+        f"totaal {hours(route.total_hours)} uur · "
+        f"klaar op [bold]{route.completion_date:%Y-%m-%d}[/]"
     )
     if not route.items:
         console.print("Niets meer nodig: alles is al behaald of vrijgesteld.")
@@ -164,22 +166,18 @@ def show_route(route: Route) -> None:
 
 def route_table(route: Route) -> Table:
     table = Table(show_edge=False, pad_edge=False)
-    for name, justify in [
-        ("#", "right"),
-        ("Code", "left"),
-        ("Onderdeel", "left"),
-        ("Uren", "right"),
-        ("Start", "left"),
-        ("Einde", "left"),
-        ("Planning", "left"),
-    ]:
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table.add_column("#", justify="right")
+    table.add_column("Code", min_width=max(len(item.code) for item in route.items))
+    table.add_column("Onderdeel", min_width=24)
+    table.add_column("Uren", justify="right")
+    for name in ["Start", "Einde", "Planning"]:
+        table.add_column(name, no_wrap=True)
     for number, item in enumerate(route.items, 1):
         table.add_row(
             str(number),
             item.code,
             item_label(item),
-            f"{item.hours:,.0f}",
+            hours(item.hours),
             f"{item.start:%Y-%m-%d}",
             f"{item.end:%Y-%m-%d}",
             timeline_bar(route, item),
@@ -190,7 +188,8 @@ def route_table(route: Route) -> Table:
 def item_label(item: PlannedItem) -> str:
     notes = []
     if item.partial:
-        notes.append(f"deels: nog {len(item.missing_outcomes)} leerresultaten")
+        count = len(item.missing_outcomes)
+        notes.append(f"deels: nog {count} {'leerresultaat' if count == 1 else 'leerresultaten'}")
     if item.for_prerequisite:
         notes.append("voorwaarde")
     if item.provisional:
@@ -205,6 +204,11 @@ def timeline_bar(route: Route, item: PlannedItem, width: int = 24) -> str:
     return "·" * begin + "█" * (end - begin) + "·" * (width - end)
 
 
+def hours(value: float) -> str:
+    """Whole hours with a Dutch thousands separator: 2.120."""
+    return f"{value:,.0f}".replace(",", ".")
+
+
 def show_reach(options: list[ReachOption], months: int) -> None:
     if not options:
         console.print(
@@ -213,16 +217,17 @@ def show_reach(options: list[ReachOption], months: int) -> None:
         )
         return
     table = Table(show_edge=False, pad_edge=False, title=f"Haalbaar binnen {months} maanden")
-    for name in ["Code", "Naam", "Soort", "Niveau", "Uren", "Klaar op"]:
-        table.add_column(name)
+    table.add_column("Code", min_width=max(len(o.code) for o in options))
+    for name in ["Naam", "Soort", "Niveau", "Uren", "Klaar op"]:
+        table.add_column(name, justify="right" if name == "Uren" else "left")
     for o in options:
         name = o.name + (" (voorlopig)" if o.provisional else "")
         table.add_row(
             o.code,
             name,
-            o.kind,
+            KIND_LABELS.get(o.kind, o.kind),
             str(o.level or ""),
-            f"{o.total_hours:,.0f}",
+            hours(o.total_hours),
             f"{o.completion_date:%Y-%m-%d}",
         )
     console.print(table)
