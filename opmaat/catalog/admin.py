@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.forms import ModelForm
+from django.http import HttpRequest
 
 from opmaat.catalog import models as m
+from opmaat.domain.catalog import HoursSource
 
 
 class OutcomeInline(admin.TabularInline[m.Outcome, m.Unit]):
@@ -29,6 +32,14 @@ class UnitAdmin(admin.ModelAdmin[m.Unit]):
     list_filter = ["kind", "level", "hours_source", "provisional", "carries_certificate"]
     search_fields = ["code", "title", "outcomes__code", "outcomes__title"]
     inlines = [OutcomeInline]
+
+    def save_model(
+        self, request: HttpRequest, obj: m.Unit, form: ModelForm[m.Unit], change: bool
+    ) -> None:
+        # Hours typed in by an editor are a school's figure, no longer opmaat's estimate.
+        if change and "hours" in form.changed_data and "hours_source" not in form.changed_data:
+            obj.hours_source = HoursSource.SCHOOL.value
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(m.Certificate)

@@ -36,3 +36,19 @@ def test_an_admin_can_browse_units(client: Client) -> None:
     response = client.get("/admin/catalog/unit/?q=23181-B1-K1")
     assert response.status_code == 200
     assert "23181-B1-K1" in response.content.decode()
+
+
+def test_hours_an_editor_changes_become_the_schools_figure(client: Client) -> None:
+    from opmaat.catalog.models import Unit
+
+    User.objects.create_superuser("beheer", password="x-long-password-1")
+    client.login(username="beheer", password="x-long-password-1")
+    unit = Unit.objects.get(code="NL-2F")
+    page = client.get(f"/admin/catalog/unit/{unit.pk}/change/")
+    form = page.context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data.update({"hours": "150", "outcomes-TOTAL_FORMS": "0", "outcomes-INITIAL_FORMS": "0"})
+    response = client.post(f"/admin/catalog/unit/{unit.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    unit.refresh_from_db()
+    assert (unit.hours, unit.hours_source) == (150, "school")
