@@ -35,6 +35,10 @@ HaveOption = Annotated[
         "unit or outcome codes.",
     ),
 ]
+ElectiveOption = Annotated[
+    float,
+    typer.Option("--elective-hours", min=0, help="Keuzedeel hours already done or exempted."),
+]
 ExemptOption = Annotated[
     str, typer.Option("--exempt", help="Units exempted (vrijstellingen), comma-separated.")
 ]
@@ -58,6 +62,7 @@ def route(
     target: Annotated[str, typer.Option("--target", help="Crebo, unit or certificate code.")],
     have: HaveOption = "",
     exempt: ExemptOption = "",
+    elective_hours: ElectiveOption = 0.0,
     start: StartOption = None,
     hours_per_week: PaceOption = DEFAULT_HOURS_PER_WEEK,
     as_json: JsonOption = False,
@@ -65,7 +70,7 @@ def route(
 ) -> None:
     """The shortest recognised route to a target: what is still needed, in which order, when."""
     catalog = planning_catalog(catalog_file)
-    holdings = parse_holdings(catalog, have, exempt)
+    holdings = parse_holdings(catalog, have, exempt, elective_hours)
     planned = plan_route(
         catalog, target.strip(), holdings, parse_start(start), check_pace(hours_per_week)
     )
@@ -79,6 +84,7 @@ def reach_command(
     months: Annotated[int, typer.Option("--months", help="Months available.", min=1, max=120)],
     have: HaveOption = "",
     exempt: ExemptOption = "",
+    elective_hours: ElectiveOption = 0.0,
     start: StartOption = None,
     hours_per_week: PaceOption = DEFAULT_HOURS_PER_WEEK,
     as_json: JsonOption = False,
@@ -86,7 +92,7 @@ def reach_command(
 ) -> None:
     """Qualifications and certificates reachable within N months, nearest first."""
     catalog = planning_catalog(catalog_file)
-    holdings = parse_holdings(catalog, have, exempt)
+    holdings = parse_holdings(catalog, have, exempt, elective_hours)
     begin = parse_start(start)
     options = reach(catalog, holdings, months, begin, check_pace(hours_per_week))
     if as_json:
@@ -115,12 +121,15 @@ def planning_catalog(catalog_file: Path | None) -> Catalog:
     return read_or_report(default_catalog_path())
 
 
-def parse_holdings(catalog: Catalog, have: str, exempt: str) -> Holdings:
+def parse_holdings(
+    catalog: Catalog, have: str, exempt: str, elective_hours: float = 0.0
+) -> Holdings:
     held = [catalog.resolve(code) for code in split_codes(have)]
     return Holdings(
         codes=tuple(c for c in held if catalog.kind_of(c) != CodeKind.OUTCOME),
         outcomes=tuple(c for c in held if catalog.kind_of(c) == CodeKind.OUTCOME),
         exemptions=tuple(catalog.resolve(code) for code in split_codes(exempt)),
+        elective_hours=elective_hours,
     )
 
 

@@ -130,3 +130,29 @@ def test_a_bad_pace_fails_with_one_line(opmaat: Opmaat, pace: str) -> None:
     result = opmaat("route", "--target", "25477", "--hours-per-week", pace)
     assert result.code == 1
     assert result.err.startswith("opmaat: bad --hours-per-week")
+
+
+def test_a_level_3_side_entrant_exempted_from_every_unit_needs_only_the_generic_subjects(
+    opmaat: Opmaat,
+) -> None:
+    """The seed case: EVC for Maatschappelijke Zorg niveau 3 exempted all units; only
+    Dutch, arithmetic and career & citizenship remained."""
+    doc = route_json(
+        opmaat,
+        "--target", "25475",
+        "--exempt", "23181-B1-K1,23181-B1-K2,23181-P1-K1",
+        "--elective-hours", "720",
+    )  # fmt: skip
+    assert doc["missing_units"] == [] and doc["partial_units"] == []
+    assert codes(doc["generic_missing"]) == ["NL-2F", "REK-2F", "LB"]
+    assert doc["elective_hours_missing"] == 0
+
+
+def test_passed_outcomes_leave_only_the_rest_of_a_unit(opmaat: Opmaat) -> None:
+    passed = ",".join(f"23181-P3-K1-W{i}" for i in range(1, 7))
+    doc = route_json(opmaat, "--target", "23181-P3-K1", "--have", f"23181-B1-K1,{passed}")
+    partial = doc["partial_units"]
+    assert isinstance(partial, list) and len(partial) == 1
+    unit = partial[0]
+    assert unit["missing_outcomes"] == ["23181-P3-K1-W7", "23181-P3-K1-W8"]
+    assert unit["hours"] == round(unit["full_hours"] * 2 / 8, 1)
