@@ -6,7 +6,6 @@ line or sheet/row, and field; nothing is returned from a file with problems.
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from opmaat.catalog_files import csvzip, document
@@ -28,6 +27,7 @@ def default_catalog_path() -> Path:
 
 
 def detect_format(path: Path) -> str:
+    """The format a path is read as: by suffix, and a directory holds CSV files."""
     if path.is_dir():
         return "csv"
     fmt = _SUFFIXES.get(path.suffix.lower())
@@ -38,6 +38,7 @@ def detect_format(path: Path) -> str:
 
 
 def read_catalog(path: Path) -> Catalog:
+    """The catalog in `path`, or InvalidCatalog listing every problem in it."""
     fmt = detect_format(path)
     problems = Problems(str(path))
     try:
@@ -45,8 +46,8 @@ def read_catalog(path: Path) -> Catalog:
     except OSError as error:
         problems.add("", "", f"cannot read: {error.strerror or error}")
         catalog = None
-    except zipfile.BadZipFile:
-        problems.add("", "", "not a zip file")
+    except UnicodeDecodeError as error:
+        problems.add("", "", f"not UTF-8 text ({error.reason} at byte {error.start})")
         catalog = None
     if catalog is None or problems.found:
         raise InvalidCatalog(problems.found)
@@ -60,10 +61,14 @@ def _read(path: Path, fmt: str, problems: Problems) -> Catalog | None:
         from opmaat.catalog_files import xlsx  # openpyxl takes 0.2 s to import: only when needed
 
         return from_tables(xlsx.read(path, problems), problems)
+    if path.is_file() and path.suffix.lower() == ".csv":
+        problems.add("", "", "a single CSV file: give the .zip or the directory of all tables")
+        return None
     return from_tables(csvzip.read(path, problems), problems)
 
 
 def write_catalog(catalog: Catalog, path: Path, fmt: str) -> None:
+    """Write the whole catalog in `fmt` (one of FORMATS); csv writes a zip of tables."""
     if fmt == "yaml":
         path.write_text(document.to_yaml(catalog), encoding="utf-8")
     elif fmt == "json":

@@ -11,11 +11,13 @@ from opmaat.domain.catalog import (
     Qualification,
     Unit,
 )
-from opmaat.domain.catalog.checks import check_catalog
+from opmaat.domain.catalog.checks import CatalogIssue, check_catalog, prerequisite_key
 from opmaat.domain.errors import InvalidCatalog
 
 
 class Assembly:
+    """The entities read from one file, each with the record it came from."""
+
     def __init__(self, problems: Problems) -> None:
         self.problems = problems
         self.qualifications: dict[str, Qualification] = {}
@@ -52,7 +54,7 @@ class Assembly:
             self.certificates[c.code] = c
 
     def add_prerequisite(self, p: Prerequisite, record: Record) -> None:
-        self.records.setdefault(("prerequisite", p.unit), record)
+        self.records.setdefault(("prerequisite", prerequisite_key(p)), record)
         self.prerequisites.append(p)
 
     def add_equivalence(self, e: Equivalence, record: Record) -> None:
@@ -69,10 +71,20 @@ class Assembly:
             equivalences=self.equivalences,
             meta=self.meta,
         )
-        for issue in check_catalog(catalog):
+        self.locate(check_catalog(catalog))
+        if self.problems.found:
+            raise InvalidCatalog(self.problems.in_file_order())
+        return catalog
+
+    def locate(self, issues: list[CatalogIssue]) -> None:
+        """Add each consistency issue at its entity's place in the file.
+
+        A field that already has a problem from reading (a level of 9 is out of range to
+        both) is not reported twice.
+        """
+        seen = {(p.location, p.field) for p in self.problems.found}
+        for issue in issues:
             record = self.records.get((issue.entity, issue.key))
             location = record.where(issue.field) if record else ""
-            self.problems.add(location, issue.field, issue.message)
-        if self.problems.found:
-            raise InvalidCatalog(self.problems.found)
-        return catalog
+            if (location, issue.field) not in seen:
+                self.problems.add(location, issue.field, issue.message)

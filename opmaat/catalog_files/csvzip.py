@@ -31,17 +31,26 @@ def write(catalog: Catalog, path: Path) -> None:
 
 
 def read(path: Path, problems: Problems) -> dict[str, Table]:
-    files: dict[str, bytes] = {}
-    if path.is_dir():
-        files = {p.stem: p.read_bytes() for p in sorted(path.glob("*.csv"))}
-    else:
-        with zipfile.ZipFile(path) as archive:
-            files = {
-                Path(n).stem: archive.read(n) for n in archive.namelist() if n.endswith(".csv")
-            }
-    if not files:
+    """The tables in a directory or zip of `TABLE.csv` files (in a zip, at any depth)."""
+    files = csv_files(path, problems)
+    if files is not None and not files:
         problems.add("", "", "no CSV files found")
-    return {name: read_csv(data, name, problems) for name, data in files.items()}
+    return {name: read_csv(data, name, problems) for name, data in (files or {}).items()}
+
+
+def csv_files(path: Path, problems: Problems) -> dict[str, bytes] | None:
+    if path.is_dir():
+        return {p.stem: p.read_bytes() for p in sorted(path.glob("*.csv"))}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return {
+                Path(n).stem: archive.read(n)
+                for n in archive.namelist()
+                if n.lower().endswith(".csv") and not n.startswith("__MACOSX/")
+            }
+    except zipfile.BadZipFile:
+        problems.add("", "", "not a zip file")
+        return None
 
 
 def read_csv(data: bytes, name: str, problems: Problems) -> Table:

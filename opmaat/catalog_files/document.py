@@ -26,10 +26,12 @@ _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Located(dict[str, object]):
-    """A mapping that remembers its line and the line of each key (1-based)."""
+    """A mapping that remembers its line, the line of each key (1-based), and keys given
+    twice (YAML and JSON loaders keep the last value silently; here that is a problem)."""
 
     line = 0
     key_lines: dict[str, int]
+    duplicates: list[tuple[str, int]]
 
 
 class _LineLoader(_Base):  # type: ignore[valid-type, misc]  # the C loader is picked at runtime
@@ -41,10 +43,14 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Locat
     mapping = Located()
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
+    mapping.duplicates = []
     for key_node, value_node in node.value:
         key = str(loader.construct_object(key_node, deep=True))
+        line = key_node.start_mark.line + 1
+        if key in mapping:
+            mapping.duplicates.append((key, line))
         mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[key] = key_node.start_mark.line + 1
+        mapping.key_lines[key] = line
     return mapping
 
 
@@ -53,18 +59,12 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 
 def parse(text: str, problems: Problems, is_json: bool) -> Catalog | None:
     """Parse a document; None when the file cannot be parsed at all."""
-    if is_json:
-        try:
-            json.loads(text)
-        except json.JSONDecodeError as error:
-            problems.add(f"line {error.lineno}", "", f"JSON syntax error: {error.msg}")
-            return None
+    if is_json and not json_syntax_ok(text, problems):
+        return None
     try:
         data = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else ""
-        problems.add(where, "", f"syntax error: {getattr(error, 'problem', error)}")
+        problems.add(*yaml_syntax_problem(error))
         return None
     if not isinstance(data, Located):
         problems.add("", "", "expected a catalog document (a mapping with qualifications, units…)")
@@ -72,11 +72,39 @@ def parse(text: str, problems: Problems, is_json: bool) -> Catalog | None:
     return assemble(data, problems)
 
 
+def json_syntax_ok(text: str, problems: Problems) -> bool:
+    """JSON is read by the YAML loader for its lines, but checked as strict JSON first:
+    YAML would accept what JSON forbids (comments, unquoted text, trailing commas)."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        message = f"JSON syntax error: {error.msg} (column {error.colno})"
+        problems.add(f"line {error.lineno}", "", message)
+        return False
+    return True
+
+
+def yaml_syntax_problem(error: yaml.YAMLError) -> tuple[str, str, str]:
+    """(location, field, message) for a YAML syntax error."""
+    mark = getattr(error, "problem_mark", None)  # yaml.Mark, or the C loader's own Mark
+    line, column = getattr(mark, "line", None), getattr(mark, "column", None)
+    if not isinstance(line, int) or not isinstance(column, int):
+        return "", "", f"syntax error: {error}"
+    problem = getattr(error, "problem", None) or "invalid YAML"
+    return f"line {line + 1}", "", f"syntax error: {problem} (column {column + 1})"
+
+
 def record(mapping: Located, problems: Problems, values: dict[str, object] | None = None) -> Record:
+    report_duplicates(mapping, "", problems)
     locations = {k: f"line {n}" for k, n in mapping.key_lines.items()}
     return Record(
         mapping if values is None else values, locations, f"line {mapping.line}", problems
     )
+
+
+def report_duplicates(mapping: Located, prefix: str, problems: Problems) -> None:
+    for key, line in mapping.duplicates:
+        problems.add(f"line {line}", prefix + key, "given twice in the same entry")
 
 
 def assemble(data: Located, problems: Problems) -> Catalog:
@@ -109,9 +137,10 @@ def assemble(data: Located, problems: Problems) -> Catalog:
 def read_meta(value: object, top: Record) -> dict[str, str]:
     if value is None:
         return {}
-    if not isinstance(value, dict):
+    if not isinstance(value, Located):
         top.fail("meta", "expected a mapping of names to text")
         return {}
+    report_duplicates(value, "meta.", top.problems)
     return {str(k): "" if v is None else str(v) for k, v in value.items()}
 
 
@@ -170,13 +199,14 @@ def flatten(
     if not isinstance(nested, Located):
         into.fail(key, "expected a mapping")
         return
-    assert isinstance(into.values, dict) and isinstance(into.locations, dict)
+    report_duplicates(nested, f"{key}.", into.problems)
     for name, value in nested.items():
-        if name not in allowed:
-            into.problems.add(f"line {nested.key_lines[name]}", f"{key}.{name}", "unknown field")
-            continue
-        into.values[rename.get(name, name)] = value
-        into.locations[rename.get(name, name)] = f"line {nested.key_lines[name]}"
+        line = f"line {nested.key_lines[name]}"
+        if name in allowed:
+            into.lift(rename.get(name, name), value, line)
+        else:
+            expected = ", ".join(sorted(allowed))
+            into.problems.add(line, f"{key}.{name}", f"unknown field (expected one of: {expected})")
 
 
 def dump(catalog: Catalog) -> dict[str, object]:

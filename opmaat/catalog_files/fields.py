@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -11,6 +12,7 @@ from typing import TypeVar
 from opmaat.domain.errors import Problem
 
 MISSING = object()
+NUMBER = re.compile(r"-?\d+([.,]\d+)?([eE][-+]?\d+)?")
 E = TypeVar("E", bound=StrEnum)
 
 
@@ -20,9 +22,23 @@ class Problems:
     def __init__(self, file: str) -> None:
         self.file = file
         self.found: list[Problem] = []
+        self._seen: set[Problem] = set()
 
     def add(self, location: str, field: str, message: str) -> None:
-        self.found.append(Problem(self.file, location, field, message))
+        problem = Problem(self.file, location, field, message)
+        if problem not in self._seen:  # a field read twice is still one problem
+            self._seen.add(problem)
+            self.found.append(problem)
+
+    def in_file_order(self) -> list[Problem]:
+        """Problems of a document by line; table problems stay in reading order (by table)."""
+        return sorted(self.found, key=lambda p: line_number(p.location))
+
+
+def line_number(location: str) -> int:
+    """12 for "line 12"; 0 for a sheet or CSV row, which keep their order."""
+    number = location.removeprefix("line ")
+    return int(number) if number != location and number.isdigit() else 0
 
 
 class Record:
@@ -39,11 +55,16 @@ class Record:
         location: str,
         problems: Problems,
     ) -> None:
-        self.values = values
-        self.locations = locations
+        self.values = dict(values)
+        self.locations = dict(locations)
         self.location = location
         self.problems = problems
         self.ok = True
+
+    def lift(self, field: str, value: object, location: str) -> None:
+        """Add a field given inside a nested mapping (`generic: {nederlands: 2F}`)."""
+        self.values[field] = value
+        self.locations[field] = location
 
     def where(self, field: str) -> str:
         return self.locations.get(field, self.location)
@@ -82,10 +103,8 @@ class Record:
         return text
 
     def code(self, field: str, required: bool = True) -> str:
-        value = self.text(field, required, max_length=64)
-        if isinstance(self.raw(field), float) and value.endswith(".0"):
-            value = value[:-2]  # a crebo typed into a spreadsheet as a number
-        return value.upper()
+        text = self.text(field, required, max_length=64)
+        return code_text(self.raw(field)) if text else ""
 
     def number(self, field: str, minimum: float, default: float | None = None) -> float:
         value = self.required(field) if default is None else self.raw(field)
@@ -155,13 +174,16 @@ class Record:
         if value is MISSING:
             return ()
         if isinstance(value, list):
-            parts = [str(v).strip() for v in value if v is not None]
+            parts = [v for v in value if is_scalar(v)]
+            if len(parts) < len(value):
+                self.fail(field, "expected a list of codes or text")
         elif isinstance(value, (str, int, float)):
             parts = [p.strip() for p in str(value).split(separator)]
         else:
             self.fail(field, "expected a list")
             return ()
-        return tuple(p.upper() if upper else p for p in parts if p)
+        texts = (code_text(p) if upper else str(p).strip() for p in parts)
+        return tuple(t for t in texts if t)
 
     def codes(self, field: str) -> tuple[str, ...]:
         return self.items(field, ";", upper=True)
@@ -170,15 +192,32 @@ class Record:
         return self.items(field, " | ", upper=False)
 
 
+def is_scalar(value: object) -> bool:
+    """Text, a number or a date: what a list of codes or sources may hold."""
+    return isinstance(value, (str, int, float, date)) and not isinstance(value, bool)
+
+
+def code_text(value: object) -> str:
+    """A code as stored: upper-case text; a crebo typed into a spreadsheet as the number
+    25475 (read back as 25475.0) is the code 25475."""
+    if value is MISSING or value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip().upper()
+
+
 def to_number(value: object) -> float | None:
+    """A finite number from a number or text ("1680", "12,5", "1e-05"); None otherwise."""
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return float(value)
-    text = str(value).strip().replace(",", ".")
-    if re.fullmatch(r"-?\d+(\.\d+)?", text):
-        return float(text)
-    return None
+        number = float(value)
+    elif isinstance(value, str) and NUMBER.fullmatch(value.strip()):
+        number = float(value.strip().replace(",", "."))
+    else:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def to_bool(value: object) -> bool | None:

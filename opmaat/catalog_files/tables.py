@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from opmaat.catalog_files import entities as e
 from opmaat.catalog_files.assembly import Assembly
-from opmaat.catalog_files.fields import Problems, Record
+from opmaat.catalog_files.fields import Problems, Record, code_text
 from opmaat.domain.catalog import Catalog, Outcome
 
 TABLES: dict[str, list[str]] = {
@@ -65,29 +65,42 @@ def flat_row(row: dict[str, object]) -> dict[str, Cell]:
 
 
 def from_tables(tables: dict[str, Table], problems: Problems) -> Catalog:
+    """The catalog in `tables`, or InvalidCatalog naming the sheet or file and row."""
     assembly = Assembly(problems)
     assembly.meta = {
         str(row.get("key", "")): "" if row.get("value") is None else str(row.get("value"))
         for _, row in tables.get("meta", Table()).rows
         if row.get("key")
     }
-    outcomes = read_outcomes(tables.get("outcomes", Table()), problems)
-    for location, row in tables.get("units", Table()).rows:
-        r = Record(row, {}, location, problems)
-        own = outcomes.pop(str(row.get("code") or "").strip().upper(), [])
-        assembly.add_unit(e.unit_from(r, tuple(o for o, _ in own)), r, [rec for _, rec in own])
-    for _, records in outcomes.items():
-        for _, rec in records:
-            rec.fail("unit", f"unknown unit {rec.code('unit')}")
-    links = read_links(tables.get("qualification_units", Table()), problems)
-    for location, row in tables.get("qualifications", Table()).rows:
-        r = Record(row, {}, location, problems)
-        crebo = r.code("crebo")
-        assembly.add_qualification(e.qualification_from(r, links.pop(crebo, ())), r)
-    for crebo in links:
-        problems.add("", "crebo", f"qualification_units names unknown qualification {crebo}")
+    read_units(tables, assembly)
+    read_qualifications(tables, assembly)
     read_simple(tables, assembly, problems)
     return assembly.finish()
+
+
+def read_units(tables: dict[str, Table], assembly: Assembly) -> None:
+    outcomes = read_outcomes(tables.get("outcomes", Table()), assembly.problems)
+    for location, row in tables.get("units", Table()).rows:
+        r = Record(row, {}, location, assembly.problems)
+        own = outcomes.pop(code_text(row.get("code")), [])
+        assembly.add_unit(e.unit_from(r, tuple(o for o, _ in own)), r, [rec for _, rec in own])
+    for code, orphans in outcomes.items():
+        for _, rec in orphans:
+            if code:  # an empty unit code is already reported as required
+                rec.fail("unit", f"unknown unit {code}")
+
+
+def read_qualifications(tables: dict[str, Table], assembly: Assembly) -> None:
+    links = read_links(tables.get("qualification_units", Table()), assembly.problems)
+    for location, row in tables.get("qualifications", Table()).rows:
+        r = Record(row, {}, location, assembly.problems)
+        linked = links.pop(code_text(row.get("crebo")), Links())
+        if linked.location:  # a unit problem points at the qualification's first link row
+            r.locations["units"] = linked.location
+        assembly.add_qualification(e.qualification_from(r, linked.units), r)
+    for crebo, orphan in links.items():
+        if crebo:
+            assembly.problems.add(orphan.location, "crebo", f"unknown qualification {crebo}")
 
 
 def read_outcomes(table: Table, problems: Problems) -> dict[str, list[tuple[Outcome, Record]]]:
@@ -98,14 +111,27 @@ def read_outcomes(table: Table, problems: Problems) -> dict[str, list[tuple[Outc
     return by_unit
 
 
-def read_links(table: Table, problems: Problems) -> dict[str, tuple[str, ...]]:
-    """Qualification → unit codes, ordered by position."""
-    found: dict[str, list[tuple[int, str]]] = defaultdict(list)
+@dataclass
+class Links:
+    """The units of one qualification from `qualification_units`, and where they start."""
+
+    location: str = ""
+    pairs: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        return tuple(code for _, code in sorted(self.pairs, key=lambda pair: pair[0]))
+
+
+def read_links(table: Table, problems: Problems) -> dict[str, Links]:
+    """Qualification → its unit codes, ordered by position (ties keep the row order)."""
+    found: dict[str, Links] = {}
     for location, row in table.rows:
         r = Record(row, {}, location, problems)
         position = r.integer("position", 0, 10_000) or 0
-        found[r.code("crebo")].append((position, r.code("unit")))
-    return {crebo: tuple(code for _, code in sorted(pairs)) for crebo, pairs in found.items()}
+        links = found.setdefault(r.code("crebo"), Links(location))
+        links.pairs.append((position, r.code("unit")))
+    return found
 
 
 def read_simple(tables: dict[str, Table], assembly: Assembly, problems: Problems) -> None:

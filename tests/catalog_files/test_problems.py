@@ -107,6 +107,13 @@ def test_a_prerequisite_cycle_is_named(tmp_path: Path) -> None:
     assert "cycle" in problem.message and "D1-K1 -> NL-2F -> D1-K1" in problem.message
 
 
+def test_problems_in_a_document_are_listed_by_line(tmp_path: Path) -> None:
+    text = GOOD.replace("    level: 3\n    hours", "    level: drie\n    hours").replace(
+        "[D1-K1]", "[D1-K1, X]"
+    )
+    assert [p.location for p in problems_in(write(tmp_path, text))] == ["line 7", "line 12"]
+
+
 def test_three_distinct_errors_give_three_problems(tmp_path: Path) -> None:
     text = (
         GOOD.replace("    nominal_years: 3", "    nominal_years: -1")
@@ -153,3 +160,141 @@ def test_an_unknown_csv_column_names_the_file_and_header_row(tmp_path: Path) -> 
             archive.writestr(name, data)
     problems = problems_in(path)
     assert any(p.location == "units.csv, row 1" and p.field == "uren" for p in problems)
+
+
+def test_a_yaml_syntax_error_names_the_exact_line_and_column(tmp_path: Path) -> None:
+    [problem] = problems_in(write(tmp_path, GOOD.replace("units: [D1-K1]", "units: [D1-K1")))
+    assert problem.location == "line 8"
+    assert "column" in problem.message
+
+
+def test_a_key_given_twice_is_reported_rather_than_overwritten(tmp_path: Path) -> None:
+    [problem] = problems_in(
+        write(tmp_path, GOOD.replace("    hours: 400", "    hours: 400\n    hours: 40"))
+    )
+    assert (problem.location, problem.field) == ("line 14", "hours")
+    assert "twice" in problem.message
+
+
+def test_a_key_given_twice_in_json_is_reported(tmp_path: Path) -> None:
+    text = '{"format": "opmaat-catalog/1",\n "meta": {"title": "a",\n "title": "b"}}\n'
+    [problem] = problems_in(write(tmp_path, text, "c.json"))
+    assert (problem.location, problem.field) == ("line 3", "meta.title")
+
+
+def test_json_problems_name_the_line_of_the_field(tmp_path: Path) -> None:
+    text = '{\n  "units": [\n    {"code": "U1", "title": "T",\n     "level": "drie", "hours": 1}]}'
+    [problem] = problems_in(write(tmp_path, text, "c.json"))
+    assert (problem.location, problem.field) == ("line 4", "level")
+
+
+def test_an_out_of_range_level_is_one_problem_not_two(tmp_path: Path) -> None:
+    [problem] = problems_in(
+        write(tmp_path, GOOD.replace("    level: 3\n    hours", "    level: 9\n    hours"))
+    )
+    assert (problem.location, problem.field) == ("line 12", "level")
+
+
+def test_a_wrong_enumeration_value_lists_the_allowed_ones(tmp_path: Path) -> None:
+    problems = problems_in(write(tmp_path, GOOD.replace("kind: generic", "kind: generiek")))
+    [problem] = [p for p in problems if p.field == "kind"]
+    assert problem.location == "line 19"
+    assert "vocational, elective, generic" in problem.message
+
+
+def test_a_bad_date_is_reported(tmp_path: Path) -> None:
+    text = GOOD.replace(
+        "    nominal_years: 3\n", "    nominal_years: 3\n    valid_from: 1-8-2015\n"
+    )
+    [problem] = problems_in(write(tmp_path, text))
+    assert (problem.field, problem.location) == ("valid_from", "line 7")
+
+
+def test_a_date_may_be_given_as_text(tmp_path: Path) -> None:
+    text = GOOD.replace(
+        "    nominal_years: 3\n", '    nominal_years: 3\n    valid_from: "2015-08-01"\n'
+    )
+    catalog = read_catalog(write(tmp_path, text))
+    assert str(catalog.qualifications["10001"].valid_from) == "2015-08-01"
+
+
+def test_an_unknown_top_level_section_is_reported(tmp_path: Path) -> None:
+    [problem] = problems_in(write(tmp_path, GOOD + "unitz: []\n"))
+    assert (problem.field, problem.location) == ("unitz", "line 21")
+
+
+def test_meta_takes_any_key(tmp_path: Path) -> None:
+    catalog = read_catalog(
+        write(tmp_path, GOOD + "meta:\n  anything: goes\n  compiled: 2025-01-01\n")
+    )
+    assert catalog.meta == {"anything": "goes", "compiled": "2025-01-01"}
+
+
+def test_a_prerequisite_problem_names_its_own_line(tmp_path: Path) -> None:
+    text = GOOD + (
+        "prerequisites:\n  - {unit: D1-K1, requires: NL-2F}\n  - {unit: D1-K1, requires: D1-K7}\n"
+    )
+    [problem] = problems_in(write(tmp_path, text))
+    assert (problem.location, problem.field, problem.message) == (
+        "line 23",
+        "requires",
+        "unknown unit D1-K7",
+    )
+
+
+def test_a_file_that_is_not_utf8_is_one_problem(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_bytes("title: caf\xe9\n".encode("latin-1"))
+    [problem] = problems_in(path)
+    assert "UTF-8" in problem.message
+
+
+def test_a_broken_zip_or_workbook_is_one_problem(tmp_path: Path) -> None:
+    for name in ("c.zip", "c.xlsx"):
+        [problem] = problems_in(write(tmp_path, "not a zip", name))
+        assert problem.location == ""
+
+
+def test_an_unknown_unit_in_a_sheet_names_the_link_row(tmp_path: Path) -> None:
+    path = tmp_path / "c.xlsx"
+    write_catalog(small_catalog(), path, "xlsx")
+    book = load_workbook(path)
+    book["qualification_units"]["B2"] = "D1-NOPE"
+    book.save(path)
+    [problem] = problems_in(path)
+    assert (problem.location, problem.field, problem.message) == (
+        "sheet qualification_units, row 2",
+        "units",
+        "unknown unit D1-NOPE",
+    )
+
+
+def test_a_crebo_typed_as_a_number_in_a_sheet_is_a_code(tmp_path: Path) -> None:
+    path = tmp_path / "c.xlsx"
+    write_catalog(small_catalog(), path, "xlsx")
+    book = load_workbook(path)
+    book["qualifications"]["A2"] = 10001.0
+    book["qualification_units"]["A2"] = 10001
+    book.save(path)
+    assert "10001" in read_catalog(path).qualifications
+
+
+def test_csv_problems_name_the_file_and_row(tmp_path: Path) -> None:
+    (tmp_path / "units.csv").write_text("code,title,level,hours\nU1,Een,3,80\nU2,Twee,drie,80\n")
+    [problem] = problems_in(tmp_path)
+    assert (problem.location, problem.field) == ("units.csv, row 3", "level")
+
+
+def test_every_problem_in_a_sheet_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "c.xlsx"
+    write_catalog(small_catalog(), path, "xlsx")
+    book = load_workbook(path)
+    book["units"]["C2"] = "drie"  # level
+    book["units"]["E4"] = -5  # hours
+    book["certificates"]["E2"] = "D1-NOPE"  # covers
+    book.save(path)
+    assert [(p.location, p.field) for p in problems_in(path)] == [
+        ("sheet units, row 2", "level"),
+        ("sheet units, row 4", "hours"),
+        ("sheet certificates, row 2", "covers"),
+    ]

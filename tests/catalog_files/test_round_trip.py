@@ -6,17 +6,43 @@ from pathlib import Path
 
 import pytest
 
-from opmaat.catalog_files import default_catalog_path, read_catalog, write_catalog
+from opmaat.catalog_files import (
+    FORMATS,
+    default_catalog_path,
+    detect_format,
+    read_catalog,
+    write_catalog,
+)
+from opmaat.domain.catalog import Catalog, Unit
 from tests.catalog_files.samples import same_catalog, small_catalog
 
 ENCODINGS = [("yaml", "c.yaml"), ("json", "c.json"), ("xlsx", "c.xlsx"), ("csv", "c.zip")]
 
 
 @pytest.mark.parametrize("fmt, name", ENCODINGS)
-def test_a_written_catalog_reads_back_unchanged(tmp_path: Path, fmt: str, name: str) -> None:
+def test_a_written_catalog_reads_back_unchanged(
+    tmp_path: Path, fmt: str, name: str, catalog: Catalog
+) -> None:
     path = tmp_path / name
-    write_catalog(small_catalog(), path, fmt)
-    assert same_catalog(read_catalog(path), small_catalog())
+    write_catalog(catalog, path, fmt)
+    assert same_catalog(read_catalog(path), catalog)
+
+
+@pytest.mark.parametrize("fmt, name", ENCODINGS)
+def test_text_that_looks_like_a_formula_or_a_number_stays_text(
+    tmp_path: Path, fmt: str, name: str
+) -> None:
+    unit = Unit("00123", "=SUM(A1:A2)", 3, 80, hours_rule="1e3", version="2016-08-01")
+    tricky = Catalog(units=[unit], meta={"title": "=1+1", "compiled": "007"})
+    write_catalog(tricky, tmp_path / name, fmt)
+    assert same_catalog(read_catalog(tmp_path / name), tricky)
+
+
+def test_formats_are_detected_from_the_suffix_or_a_directory(tmp_path: Path) -> None:
+    names = ["a.yaml", "a.YML", "a.json", "a.xlsx", "a.zip"]
+    assert [detect_format(tmp_path / n) for n in names] == ["yaml", "yaml", "json", "xlsx", "csv"]
+    assert detect_format(tmp_path) == "csv"
+    assert set(FORMATS) == {"yaml", "json", "xlsx", "csv"}
 
 
 @pytest.mark.parametrize("fmt, name", ENCODINGS)

@@ -1,0 +1,15 @@
+"""The small catalog of samples.py as a fixture, for tests that only pass it through."""
+
+from __future__ import annotations
+
+import pytest
+
+from opmaat.domain.catalog import Catalog
+from tests.catalog_files.samples import small_catalog
+
+
+@pytest.fixture
+def catalog() -> Catalog:
+    """Two qualifications sharing a basisdeel unit, generic units, an elective, a
+    certificate over an outcome, a prerequisite and an equivalence."""
+    return small_catalog()
