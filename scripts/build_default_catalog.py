@@ -32,13 +32,16 @@ FORMAT = "opmaat-catalog/1"
 
 Doc = dict[str, object]
 
-NOMINAL_YEARS_BY_LEVEL = {1: 1, 2: 2, 3: 3, 4: 3}
-NOMINAL_YEARS_EXCEPTIONS = {
-    "25655": (4, "4 nominal years: providers report 4-year programmes (Rijn IJssel, Nova)."),
-    "25487": (1, "1 nominal year: specialistenopleiding (WEB art. 7.2.4a)."),
+NOMINAL_YEARS_EXCEPTIONS = {"25480": 4, "25655": 4, "25487": 1}
+NOMINAL_YEARS_NOTES = {
+    "25480": "4 nominal years: the 2015 regeling (bijlage 4) lets this programme last 4 years, "
+    "and providers report 4-year Mbo-Verpleegkundige programmes.",
+    "25655": "4 nominal years: providers report 4-year programmes (Rijn IJssel, Nova).",
+    "25487": "1 nominal year: specialistenopleiding (WEB art. 7.2.4a).",
 }
 CANDIDATE_PREFIX = "VV2020"
 CANDIDATE_VERSION = "2020+ (candidate, unverified)"
+CANDIDATE_DOSSIER = "Verzorging en verpleging"  # the name in the candidate file, unverified
 CANDIDATE_SOURCE = (
     "unnamed third-party GitHub file embedding 'KD 2026 Kwalificatiedossier Verzorging en "
     "verpleging' (stored index file id 33437918333); repository unknown, possibly hand-typed"
@@ -227,14 +230,8 @@ def generic_codes(generic: Mapping[str, object]) -> list[str]:
 
 
 def nominal_years_of(crebo: str, level: int) -> tuple[int, str]:
-    if crebo in NOMINAL_YEARS_EXCEPTIONS:
-        return NOMINAL_YEARS_EXCEPTIONS[crebo]
-    note = (
-        "3 nominal years as for level 4, although the 2015 regeling allowed 4-year programmes."
-        if crebo == "25480"
-        else ""
-    )
-    return NOMINAL_YEARS_BY_LEVEL[level], note
+    years = estimate.nominal_study_years(level, crebo, NOMINAL_YEARS_EXCEPTIONS)
+    return years, NOMINAL_YEARS_NOTES.get(crebo, "")
 
 
 def elective_hours_of(q: Mapping[str, object], years: int) -> tuple[float, str]:
@@ -268,6 +265,14 @@ def structure_note(tasks: list[Task]) -> str:
     return ""
 
 
+def dossier_name_of(q: Mapping[str, object], tasks: list[Task]) -> tuple[str, str]:
+    """The dossier's name, and a note when the name is assumed rather than sourced."""
+    given = text(q.get("dossier"))
+    if not given and any(t.kind == "candidate" for t in tasks):
+        return CANDIDATE_DOSSIER, "Dossier name assumed from the unverified candidate source."
+    return given.split(" (")[0], ("Dossier name assumed." if "assumed" in given else "")
+
+
 def pathways_of(q: Mapping[str, object]) -> tuple[list[str], str]:
     given = texts(q.get("pathways"))
     kept = [p for p in given if p in ("BOL", "BBL")]
@@ -290,8 +295,7 @@ def qualification_doc(
         draft = drafts.setdefault(task.code, UnitDraft(task))
         draft.estimates.append(shares[task.code])
         draft.levels.append(level)
-    dossier_name = text(q.get("dossier")).split(" (")[0]
-    dossier_note = "Dossier name assumed." if "assumed" in text(q.get("dossier")) else ""
+    dossier_name, dossier_note = dossier_name_of(q, tasks)
     notes = [structure_note(tasks), dossier_note, years_note, generic_note, elective_note]
     notes.append(pathways_note)
     return {
@@ -525,8 +529,10 @@ def meta_doc(skipped: list[str]) -> dict[str, str]:
         "generic_hours": f"opmaat estimates without public source, overridable by a school: "
         f"{generic}",
         "nominal_years": "upper bound of the legal range: level 1: 1, level 2: 2, level 3: 3, "
-        "level 4: 3; Mbo-Verpleegkundige 25655: 4 (providers report 4-year programmes); "
-        "Praktijkopleider 25487: 1",
+        "level 4: 3; Mbo-Verpleegkundige 25480 and 25655: 4 (4-year programmes allowed by the "
+        "2015 regeling and reported by providers); Praktijkopleider 25487: 1. The MZ level-4 "
+        "qualifications may also last 4 years (2015 regeling, bijlage 4) but keep 3, as a "
+        "provider reports for 25477 (Noorderpoort)",
         "elective_hours": "keuzedeel hours from the sources; where none is stated: 240 (one "
         "year), 480 (two years), 720 (three years), marked as unverified in the notes; "
         "Praktijkopleider 0 (keuzedelen postponed for specialistenopleidingen)",

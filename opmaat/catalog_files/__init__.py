@@ -6,6 +6,8 @@ line or sheet/row, and field; nothing is returned from a file with problems.
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 from opmaat.catalog_files import csvzip, document
@@ -39,6 +41,9 @@ def detect_format(path: Path) -> str:
 
 def read_catalog(path: Path) -> Catalog:
     """The catalog in `path`, or InvalidCatalog listing every problem in it."""
+    if not path.exists():  # before the suffix: a missing "catalog" is missing, not of a type
+        message = f"cannot read: {os.strerror(errno.ENOENT)}"
+        raise InvalidCatalog([Problem(str(path), "", "", message)])
     fmt = detect_format(path)
     problems = Problems(str(path))
     try:

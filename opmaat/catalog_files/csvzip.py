@@ -62,6 +62,10 @@ def read_csv(data: bytes, name: str, problems: Problems) -> Table:
         return table
     rows = csv.reader(io.StringIO(text))
     header = [h.strip() for h in next(rows, [])]
+    if len(header) == 1 and ";" in header[0]:  # Dutch Excel's "CSV" uses the list separator
+        message = "columns are separated by ';': save as CSV UTF-8 (comma-separated)"
+        problems.add(f"{name}.csv, row 1", "", message)
+        return table
     if not check_header(name, [h for h in header if h], f"{name}.csv, row 1", problems):
         return table
     for number, cells in enumerate(rows, start=2):

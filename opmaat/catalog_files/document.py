@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 import yaml
@@ -21,6 +22,11 @@ QUALIFICATION_KEYS = {
 }  # fmt: skip
 GENERIC_KEYS = {"nederlands", "rekenen", "engels", "loopbaan_burgerschap"}
 UNIT_KEYS = {*e.UNIT_FIELDS, "outcomes"}
+
+# A UTF-16 surrogate pair escaped in JSON (\ud83d\ude00), after an even number of backslashes.
+SURROGATE_PAIR = re.compile(
+    r"(?<!\\)((?:\\\\)*)\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE
+)
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -61,6 +67,8 @@ def parse(text: str, problems: Problems, is_json: bool) -> Catalog | None:
     """Parse a document; None when the file cannot be parsed at all."""
     if is_json and not json_syntax_ok(text, problems):
         return None
+    if is_json:
+        text = join_surrogate_pairs(text)
     try:
         data = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
     except yaml.YAMLError as error:
@@ -82,6 +90,17 @@ def json_syntax_ok(text: str, problems: Problems) -> bool:
         problems.add(f"line {error.lineno}", "", message)
         return False
     return True
+
+
+def join_surrogate_pairs(text: str) -> str:
+    """JSON escapes a character outside the BMP (an emoji) as two \\u escapes; YAML wants
+    one character, so the pair is written as that character (lines stay where they are)."""
+
+    def joined(match: re.Match[str]) -> str:
+        high, low = int(match[2], 16), int(match[3], 16)
+        return match[1] + chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+
+    return SURROGATE_PAIR.sub(joined, text)
 
 
 def yaml_syntax_problem(error: yaml.YAMLError) -> tuple[str, str, str]:

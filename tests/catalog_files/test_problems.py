@@ -298,3 +298,17 @@ def test_every_problem_in_a_sheet_is_reported(tmp_path: Path) -> None:
         ("sheet units, row 4", "hours"),
         ("sheet certificates, row 2", "covers"),
     ]
+
+
+def test_a_missing_path_without_a_suffix_cannot_be_read(tmp_path: Path) -> None:
+    [problem] = problems_in(tmp_path / "catalog")
+    assert problem.message == "cannot read: No such file or directory"
+
+
+def test_a_semicolon_separated_csv_is_named_as_such(tmp_path: Path) -> None:
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    (folder / "units.csv").write_text("code;title;level;hours\nD1-K1;Basis;3;400\n")
+    [problem] = problems_in(folder)
+    assert problem.location == "units.csv, row 1"
+    assert "separated by ';'" in problem.message

@@ -68,3 +68,14 @@ def test_a_csv_with_a_byte_order_mark_still_reads(tmp_path: Path) -> None:
     units = tmp_path / "dir" / "units.csv"
     units.write_bytes(b"\xef\xbb\xbf" + units.read_bytes())
     assert same_catalog(read_catalog(tmp_path / "dir"), small_catalog())
+
+
+def test_json_with_escaped_characters_outside_the_bmp_reads(tmp_path: Path) -> None:
+    import json
+
+    tricky = Catalog(units=[Unit("U-1", "Zorg 😀 \\ud83d", 3, 80)], meta={"emoji": "🧑‍⚕️"})
+    path = tmp_path / "c.json"
+    write_catalog(tricky, path, "json")
+    escaped = json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=True)
+    path.write_text(escaped, encoding="ascii")  # "\ud83d\ude00" for 😀
+    assert same_catalog(read_catalog(path), tricky)

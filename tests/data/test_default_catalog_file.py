@@ -133,15 +133,43 @@ def test_the_generic_units_exist_with_kind_generic(catalog: Doc) -> None:
         assert hours > 0
 
 
+def generic_codes(generic: object) -> list[str]:
+    """The generic unit codes a qualification's `generic` block asks for."""
+    assert isinstance(generic, dict)
+    wanted = [
+        f"NL-{generic['nederlands']}" if generic["nederlands"] else "",
+        f"REK-{generic['rekenen']}" if generic["rekenen"] else "",
+        "EN-B1" if generic["engels"] else "",
+        "LB" if generic["loopbaan_burgerschap"] else "",
+    ]
+    return [code for code in wanted if code]
+
+
 def test_the_generic_units_a_qualification_needs_exist(catalog: Doc) -> None:
+    units = units_by_code(catalog)
     for q in entries(catalog, "qualifications"):
-        generic = q["generic"]
-        assert isinstance(generic, dict)
-        if generic["nederlands"]:
-            assert f"NL-{generic['nederlands']}" in GENERIC_UNITS
-        if generic["rekenen"]:
-            assert f"REK-{generic['rekenen']}" in GENERIC_UNITS
-        assert generic["engels"] == ("B1/A2" if q["level"] == 4 else None)
+        codes_ = generic_codes(q["generic"])
+        for code in codes_:
+            assert code in units and units[code]["kind"] == "generic", (q["crebo"], code)
+        assert ("EN-B1" in codes_) == (q["level"] == 4), q["crebo"]
+
+
+def test_every_qualification_needs_loopbaan_en_burgerschap(catalog: Doc) -> None:
+    for q in entries(catalog, "qualifications"):
+        assert "LB" in generic_codes(q["generic"]), q["crebo"]
+
+
+def test_everything_unverified_is_provisional(catalog: Doc) -> None:
+    for section in ("qualifications", "units", "certificates"):
+        for entry in entries(catalog, section):
+            confidence = str(entry["confidence"]).lower()
+            if "unverified" in confidence or "placeholder" in confidence:
+                assert entry["provisional"] is True, entry.get("code", entry.get("crebo"))
+
+
+def test_mbo_verpleegkundige_is_a_four_year_programme(catalog: Doc) -> None:
+    for crebo in ("25480", "25655"):
+        assert qualification(catalog, crebo)["nominal_years"] == 4
 
 
 def test_every_vocational_unit_has_hours_and_outcomes(catalog: Doc) -> None:

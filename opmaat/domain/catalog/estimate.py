@@ -3,7 +3,8 @@
 Qualification dossiers give no hours per kerntaak; the law only gives the frame. So:
 
 1. programme hours = nominal study years x 1,600 (WEB art. 7.2.7: a study year is at least
-   1,600 hours); the nominal years are the upper bound of the legal range (WEB art. 7.2.4a);
+   1,600 hours); the nominal years are the upper bound of the legal range (WEB art. 7.2.4a),
+   see `nominal_study_years`;
 2. vocational hours = programme hours - the generic subjects' hours - the elective
    (keuzedeel) hours;
 3. each kerntaak (unit) of the qualification gets the vocational hours in proportion to its
@@ -25,6 +26,9 @@ from collections.abc import Iterable, Mapping, Sequence
 STUDY_YEAR_HOURS = 1600  # WEB art. 7.2.7: a study year is at least 1,600 hours
 ROUND_TO = 10
 
+# The upper bound of the legal study duration per mbo level (WEB art. 7.2.4a).
+NOMINAL_YEARS_BY_LEVEL: Mapping[int, int] = {1: 1, 2: 2, 3: 3, 4: 3}
+
 # opmaat estimates without public source: the study load of each generic subject over a whole
 # programme. Overridable by a school.
 GENERIC_HOURS: Mapping[str, float] = {
@@ -42,12 +46,27 @@ GENERIC_HOURS_RULE = (
 )
 
 HOURS_RULE = (
-    "opmaat estimate: programme hours = nominal years x 1,600 (WEB art. 7.2.7; nominal years = "
-    "upper bound of the legal range, WEB art. 7.2.4a), less the generic subjects' hours (opmaat "
-    "estimates) and the keuzedeel hours; the rest is divided over the qualification's kerntaken "
-    "in proportion to their number of werkprocessen; a basisdeel unit shared by several "
-    "qualifications gets the mean of their estimates; rounded to 10 hours"
+    "opmaat estimate: programme hours = nominal years x 1,600 (WEB art. 7.2.7); nominal years "
+    "= upper bound of the legal range (WEB art. 7.2.4a: level 1: 1, level 2: 2, levels 3 and "
+    "4: 3; 4 for Mbo-Verpleegkundige, whose 4-year programmes the sources report; 1 for a "
+    "specialistenopleiding); less the generic subjects' hours (opmaat estimates) and the "
+    "keuzedeel hours; the rest is divided over the qualification's kerntaken in proportion to "
+    "their number of werkprocessen; a basisdeel unit shared by several qualifications gets "
+    "the mean of the per-qualification estimates; rounded to 10 hours"
 )
+
+
+def nominal_study_years(
+    level: int, crebo: str = "", exceptions: Mapping[str, int] | None = None
+) -> int:
+    """Nominal study years of a qualification: the upper bound of its level's legal range,
+    unless `exceptions` names its crebo (a 4-year Mbo-Verpleegkundige, a 1-year
+    specialistenopleiding)."""
+    if exceptions and crebo in exceptions:
+        return exceptions[crebo]
+    if level not in NOMINAL_YEARS_BY_LEVEL:
+        raise ValueError(f"no nominal study duration for mbo level {level}")
+    return NOMINAL_YEARS_BY_LEVEL[level]
 
 
 def programme_hours(nominal_years: float) -> float:

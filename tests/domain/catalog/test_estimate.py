@@ -14,6 +14,22 @@ def test_a_study_year_is_1600_hours() -> None:
     assert estimate.programme_hours(3) == 4800
 
 
+def test_nominal_years_are_the_upper_bound_of_the_legal_range_per_level() -> None:
+    assert [estimate.nominal_study_years(level) for level in (1, 2, 3, 4)] == [1, 2, 3, 3]
+
+
+def test_a_named_exception_overrides_the_nominal_years_of_its_level() -> None:
+    exceptions = {"25655": 4, "25487": 1}
+    assert estimate.nominal_study_years(4, "25655", exceptions) == 4
+    assert estimate.nominal_study_years(4, "25487", exceptions) == 1
+    assert estimate.nominal_study_years(4, "25477", exceptions) == 3
+
+
+def test_an_unknown_level_has_no_nominal_years() -> None:
+    with pytest.raises(ValueError):
+        estimate.nominal_study_years(5)
+
+
 def test_programme_hours_reject_a_non_positive_duration() -> None:
     with pytest.raises(ValueError):
         estimate.programme_hours(0)
@@ -24,7 +40,7 @@ def test_generic_hours_sum_the_table_and_ignore_unknown_codes() -> None:
     assert estimate.generic_hours(["nl-2f", "LB", "XX"], table) == 150
 
 
-def test_vocational_hours_subtract_generic_and_elective_hours() -> None:
+def test_vocational_hours_exclude_generic_and_elective_hours() -> None:
     generic = ["NL-2F", "REK-2F", "LB"]
     expected = 4800 - estimate.generic_hours(generic) - 720
     assert estimate.vocational_hours(3, generic, 720) == expected
@@ -87,6 +103,12 @@ def test_the_rule_text_names_its_legal_basis_and_its_rounding() -> None:
     assert "7.2.7" in estimate.HOURS_RULE
     assert "mean" in estimate.HOURS_RULE
     assert "10 hours" in estimate.HOURS_RULE
+    assert "per-qualification estimates" in estimate.HOURS_RULE
+
+
+def test_the_generic_hours_are_labelled_as_opmaat_estimates_without_source() -> None:
+    assert "without public source" in estimate.GENERIC_HOURS_RULE
+    assert "override" in estimate.GENERIC_HOURS_RULE
 
 
 @given(
