@@ -64,18 +64,11 @@ def missing_unit(item: PlannedItem) -> dict[str, object]:
 
 
 def partial_unit(item: PlannedItem) -> dict[str, object]:
+    """A missing unit's fields, plus what of the unit is already covered."""
     return {
-        "code": item.code,
-        "title": item.title,
-        "kind": item.kind,
-        "level": item.level,
-        "hours": hours(item.hours),
+        **missing_unit(item),
         "full_hours": hours(item.full_hours),
         "missing_outcomes": list(item.missing_outcomes),
-        "start": item.start.isoformat(),
-        "end": item.end.isoformat(),
-        "provisional": item.provisional,
-        "for_prerequisite": item.for_prerequisite,
     }
 
 
