@@ -1,10 +1,28 @@
-"""Demo data for trying opmaat out: never for production (the passwords are public)."""
+"""Demo data for trying opmaat out: never for production (the passwords are public).
+
+A region with a school, two care organisations and an EVC provider, one login per role, and
+twelve learners with different backgrounds, holdings and saved routes. Loading it again
+changes nothing: everything is looked up by name first.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser, Group, Permission
+from django.db import transaction
+from django.utils import timezone
+
+from opmaat.accounts.models import Membership, Organisation
+from opmaat.domain.access import OrganisationKind, Role
+from opmaat.domain.routes import Leerweg, Pace, RouteRequest
+from opmaat.learners import services
+from opmaat.learners.models import Enrolment, Holding, Learner
+
+PASSWORD = "opmaat-demo"
+CATALOG_EDITORS = "Catalogusredactie"
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,16 +32,251 @@ class DemoLogin:
     role: str
 
 
-DEMO_LOGINS = (DemoLogin("beheerder", "opmaat-demo", "admin and catalog editor"),)
+@dataclass(frozen=True, slots=True)
+class DemoOrganisation:
+    key: str
+    name: str
+    kind: OrganisationKind
+    place: str
 
 
+ORGANISATIONS = (
+    DemoOrganisation("regio", "Zorgregio Rivierenland (demo)", OrganisationKind.REGION, "Tiel"),
+    DemoOrganisation("roc", "ROC De Brug (demo)", OrganisationKind.SCHOOL, "Tiel"),
+    DemoOrganisation("baken", "Zorggroep Het Baken (demo)", OrganisationKind.CARE, "Culemborg"),
+    DemoOrganisation("linde", "Thuiszorg De Linde (demo)", OrganisationKind.CARE, "Geldermalsen"),
+    DemoOrganisation("evc", "EVC-centrum Vakkundig (demo)", OrganisationKind.EVC_PROVIDER, "Utrecht"),
+)
+
+# username, role, organisation key (None: no organisation), description
+STAFF = (
+    ("intake", Role.INTAKE_ADVISOR, "roc", "intakeadviseur, ROC De Brug"),
+    ("assessor", Role.EVC_ASSESSOR, "evc", "EVC-assessor, EVC-centrum Vakkundig"),
+    ("docent", Role.TEACHER, "roc", "docent, ROC De Brug"),
+    ("praktijkopleider", Role.TEACHER, "baken", "praktijkopleider, Zorggroep Het Baken"),
+    ("examencommissie", Role.EXAM_BOARD, "roc", "examencommissie, ROC De Brug"),
+    ("hr", Role.EMPLOYER_HR, "baken", "HR, Zorggroep Het Baken"),
+    ("regio", Role.REGIONAL_COORDINATOR, "regio", "regiocoördinator, Zorgregio Rivierenland"),
+    ("redacteur", Role.CATALOG_EDITOR, "roc", "catalogusredacteur"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DemoLearner:
+    name: str
+    background: str
+    employer: str | None  # organisation key
+    held: tuple[str, ...] = ()
+    exempt: tuple[str, ...] = ()
+    outcomes: tuple[str, ...] = ()
+    target: str | None = None
+    pathway: Leerweg = Leerweg.BBL
+    hours_per_week: float = 20
+    consent: bool = False
+    username: str | None = None
+
+
+LEARNERS = (
+    DemoLearner(
+        "Sanne de Vries",
+        "Zij-instromer uit de horeca, werkt als zorghulp en wil Verzorgende IG worden.",
+        "baken",
+        exempt=("NL-2F",),
+        target="25656",
+        consent=True,
+        username="deelnemer",
+    ),
+    DemoLearner(
+        "Mohamed El Amrani",
+        "Diploma Helpende Zorg en Welzijn, wil doorgroeien naar Verzorgende IG.",
+        "baken",
+        held=("25498",),
+        target="25656",
+        consent=True,
+    ),
+    DemoLearner(
+        "Petra Jansen",
+        "Herintreder: diploma Verzorgende IG (2011), tien jaar niet in de zorg gewerkt.",
+        "baken",
+        held=("25491",),
+        target="25655",
+        hours_per_week=24,
+    ),
+    DemoLearner(
+        "Kevin Bakker",
+        "Begeleider gehandicaptenzorg niveau 3, wil persoonlijk begeleider worden.",
+        "linde",
+        held=("25475",),
+        target="25477",
+        consent=True,
+    ),
+    DemoLearner(
+        "Fatma Yılmaz",
+        "Pedagogisch medewerker kinderopvang, stapt over naar gespecialiseerd werk.",
+        None,
+        held=("25486",),
+        target="25484",
+        pathway=Leerweg.BOL,
+        hours_per_week=16,
+    ),
+    DemoLearner(
+        "Jeroen Smit",
+        "Werkt in de thuiszorg met het certificaat Ondersteuning bij zorg thuis.",
+        "linde",
+        held=("CERT-ONDERSTEUNING-THUIS",),
+        target="25498",
+    ),
+    DemoLearner(
+        "Lisa Visser",
+        "Havo-diploma, stapt over uit de detailhandel; vrijstelling voor Nederlands en rekenen.",
+        None,
+        exempt=("NL-2F", "REK-2F"),
+        target="25476",
+        pathway=Leerweg.BOL,
+        hours_per_week=32,
+    ),
+    DemoLearner(
+        "Ahmed Hassan",
+        "Tien jaar ervaring als woonbegeleider zonder diploma; EVC-traject loopt.",
+        "baken",
+        outcomes=("23181-B1-K1-W1", "23181-B1-K1-W2", "23181-B1-K1-W3", "23181-B1-K1-W4"),
+        target="25475",
+    ),
+    DemoLearner(
+        "Ingrid Mulder",
+        "Vijftiger met jaren mantelzorg- en vrijwilligerservaring, wil thuisbegeleider worden.",
+        "linde",
+        target="25479",
+        pathway=Leerweg.DERDE,
+        hours_per_week=12,
+    ),
+    DemoLearner(
+        "Tom de Boer",
+        "Entreeopleiding afgerond, wil Helpende Zorg en Welzijn worden.",
+        None,
+        held=("25251",),
+        target="25498",
+        pathway=Leerweg.BOL,
+        hours_per_week=32,
+    ),
+    DemoLearner(
+        "Noor Hendriks",
+        "Sociaal-maatschappelijk dienstverlener, wil ook sociaal-cultureel werker worden.",
+        None,
+        held=("25489",),
+        target="25488",
+        hours_per_week=8,
+    ),
+    DemoLearner(
+        "Eva Peters",
+        "Zorghulp in de thuiszorg; via EVC vrijgesteld voor de basiszorg van Helpende Z&W.",
+        "linde",
+        exempt=("23189-B1-K1",),
+        target="25498",
+    ),
+)
+
+
+def demo_logins() -> list[DemoLogin]:
+    return [
+        DemoLogin("beheerder", PASSWORD, "beheerder"),
+        *(DemoLogin(username, PASSWORD, description) for username, _, _, description in STAFF),
+        DemoLogin("deelnemer", PASSWORD, "deelnemer Sanne de Vries"),
+    ]
+
+
+DEMO_LOGINS = tuple(demo_logins())
+
+
+@transaction.atomic
 def do_load_demo() -> list[DemoLogin]:
-    """Create the demo accounts if they are missing; running it again changes nothing."""
+    """Create whatever of the demo is missing; running it again changes nothing."""
     users = get_user_model()
-    for login in DEMO_LOGINS:
-        if not users.objects.filter(username=login.username).exists():
-            users.objects.create_superuser(login.username, password=login.password)
+    admin = users.objects.filter(username="beheerder").first()
+    if admin is None:
+        admin = users.objects.create_superuser("beheerder", password=PASSWORD)
+    orgs = {o.key: organisation(o) for o in ORGANISATIONS}
+    for key, org in orgs.items():
+        if key != "regio" and org.region_id is None:
+            org.region = orgs["regio"]
+            org.save(update_fields=["region"])
+    for username, role, key, _ in STAFF:
+        user = account(username)
+        Membership.objects.get_or_create(user=user, organisation=orgs[key], role=role.value)
+        if role == Role.CATALOG_EDITOR:
+            make_catalog_editor(user)
+    for spec in LEARNERS:
+        if not Learner.objects.filter(name=spec.name).exists():
+            add_learner(spec, orgs, admin)
     return list(DEMO_LOGINS)
+
+
+def organisation(spec: DemoOrganisation) -> Organisation:
+    org, _ = Organisation.objects.get_or_create(
+        name=spec.name, defaults={"kind": spec.kind.value, "place": spec.place}
+    )
+    return org
+
+
+def account(username: str) -> AbstractUser:
+    users = get_user_model()
+    user = users.objects.filter(username=username).first()
+    if user is None:
+        user = users.objects.create_user(
+            username, email=f"{username}@demo.opmaat.invalid", password=PASSWORD
+        )
+    assert isinstance(user, AbstractUser)
+    return user
+
+
+def make_catalog_editor(user: AbstractUser) -> None:
+    """Catalog editors edit in the admin: staff status and the catalog app's permissions."""
+    group, created = Group.objects.get_or_create(name=CATALOG_EDITORS)
+    if created:
+        group.permissions.set(Permission.objects.filter(content_type__app_label="catalog"))
+    user.groups.add(group)
+    if not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+
+
+def add_learner(spec: DemoLearner, orgs: dict[str, Organisation], admin: AbstractUser) -> None:
+    intake = account("intake")
+    learner = services.create_learner(
+        intake, orgs["roc"], Enrolment.Relation.STUDENT, {"name": spec.name, "background": spec.background}
+    )
+    if spec.username is not None:
+        learner.user = account(spec.username)
+        learner.email = learner.user.email
+        learner.save(update_fields=["user", "email"])
+    if spec.employer is not None:
+        Enrolment.objects.create(
+            learner=learner,
+            organisation=orgs[spec.employer],
+            relation=Enrolment.Relation.EMPLOYEE,
+            since=timezone.localdate() - timedelta(days=400),
+        )
+    if spec.outcomes:
+        Enrolment.objects.create(
+            learner=learner, organisation=orgs["evc"], relation=Enrolment.Relation.CANDIDATE
+        )
+    for codes, kind in (
+        (spec.held, Holding.Kind.HELD),
+        (spec.exempt, Holding.Kind.EXEMPTION),
+        (spec.outcomes, Holding.Kind.OUTCOME),
+    ):
+        for code in codes:
+            services.add_holding(intake, learner, code, kind, "Demo: diploma of EVC-rapport gezien.")
+    if spec.consent and spec.employer is not None:
+        services.grant_consent(admin, learner, orgs[spec.employer])
+    if spec.target is not None:
+        start = first_of_next_month(timezone.localdate())
+        request = RouteRequest(spec.target, start, spec.hours_per_week, spec.pathway, Pace.NORMAL)
+        services.save_route(intake, learner, request, "Intakegesprek (demo).")
+
+
+def first_of_next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 def demo_logins_present() -> list[DemoLogin]:

@@ -23,6 +23,20 @@ def envbool(name: str, default: bool) -> bool:
     raise EnvError(f"{name} must be true or false, not {value!r}")
 
 
+def envint(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise EnvError(f"{name} must be a whole number, not {value!r}") from None
+
+
+def envstr(name: str, default: str) -> str:
+    return os.environ.get(name, default).strip()
+
+
 def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -27,7 +28,11 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
+    "ninja",
     "opmaat.catalog",
+    "opmaat.accounts",
+    "opmaat.learners",
     "opmaat.web",
 ]
 
@@ -41,6 +46,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "opmaat.urls"
@@ -56,6 +63,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "opmaat.web.context.navigation",
             ],
         },
     },
@@ -78,6 +86,37 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+
+# Login rate limiting (django-axes): after 5 failures for a username from one address, that
+# pair waits 15 minutes. Failures are stored in the database, so all workers share them.
+AXES_FAILURE_LIMIT = env.envint("OPMAAT_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# Password reset mails: printed on the console unless an SMTP server is configured.
+EMAIL_HOST = env.envstr("OPMAAT_EMAIL_HOST", "")
+EMAIL_PORT = env.envint("OPMAAT_EMAIL_PORT", 587)
+EMAIL_HOST_USER = env.envstr("OPMAAT_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env.envstr("OPMAAT_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = True
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = env.envstr("OPMAAT_EMAIL_FROM", "opmaat <noreply@localhost>")
+SESSION_COOKIE_AGE = 8 * 3600  # a working day
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]

@@ -13,6 +13,14 @@ from opmaat.domain.routes.holdings import Credit, Holdings, resolve_credit
 from opmaat.domain.routes.plan import plan_route, route_for_credit
 from opmaat.domain.routes.prerequisites import order_by_prerequisites
 from opmaat.domain.routes.reach import ReachOption, reach
+from opmaat.domain.routes.request import (
+    InvalidPathway,
+    Leerweg,
+    Pace,
+    RouteRequest,
+    check_request,
+    plan_request,
+)
 from opmaat.domain.routes.route import ELECTIVE_BLOCK, PlannedItem, Route
 from opmaat.domain.routes.schedule import Slot, add_months, schedule
 from opmaat.domain.routes.target import Requirements, TargetInfo, target_of
@@ -23,18 +31,24 @@ __all__ = [
     "Gap",
     "Holdings",
     "InvalidPace",
+    "InvalidPathway",
+    "Leerweg",
+    "Pace",
     "NotATarget",
     "PlannedItem",
     "PrerequisiteCycle",
     "ReachOption",
     "Requirements",
     "Route",
+    "RouteRequest",
     "Slot",
     "TargetInfo",
     "UnitGap",
     "add_months",
+    "check_request",
     "find_gap",
     "order_by_prerequisites",
+    "plan_request",
     "plan_route",
     "reach",
     "reach_document",

@@ -1,0 +1,1 @@
+"""The JSON API under /api/ (django-ninja), described at /api/openapi.json."""

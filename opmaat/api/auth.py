@@ -1,0 +1,35 @@
+"""API credentials: a bearer token (scripts) or the browser session (pages' own scripts)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja.security import HttpBearer, django_auth
+
+from opmaat.accounts.models import ApiToken, hash_token
+
+# Touch `last_used_at` at most this often, so reads do not turn into writes.
+LAST_USED_RESOLUTION_SECONDS = 300
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        row = (
+            ApiToken.objects.select_related("user")
+            .filter(key_hash=hash_token(token), user__is_active=True)
+            .first()
+        )
+        if row is None:
+            return None
+        now = timezone.now()
+        if row.last_used_at is None or (now - row.last_used_at).total_seconds() > LAST_USED_RESOLUTION_SECONDS:
+            ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)
+        request.user = row.user
+        return row.user
+
+
+PRIVATE = [TokenAuth(), django_auth]
+# Marks an operation that needs no credentials (catalog, health, route computation).
+PUBLIC: dict[str, Any] = {"security": []}

@@ -1,0 +1,117 @@
+"""Request and response shapes of the API."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from ninja import Field, Schema
+
+from opmaat.domain.routes import Leerweg, Pace
+
+
+class Problem(Schema):
+    detail: str
+    code: str = ""
+
+
+class QualificationSummary(Schema):
+    crebo: str
+    name: str
+    level: int
+    provisional: bool
+
+
+class OutcomeOut(Schema):
+    code: str
+    title: str
+    hours: float
+
+
+class UnitOut(Schema):
+    code: str
+    title: str
+    level: int
+    kind: str
+    hours: float
+    hours_source: str
+    carries_certificate: bool
+    provisional: bool
+    requires: list[str]
+    qualifications: list[str]
+    outcomes: list[OutcomeOut]
+
+
+class QualificationOut(QualificationSummary):
+    nominal_years: float
+    pathways: list[str]
+    units: list[str]
+    generic: list[str]
+    elective_hours: float
+    sources: list[str]
+
+
+class RouteIn(Schema):
+    target: str = Field(description="Crebo, unit or certificate code")
+    have: list[str] = Field(default_factory=list, description="Codes held")
+    exempt: list[str] = Field(default_factory=list, description="Exempted unit codes")
+    elective_hours: float = Field(0, ge=0)
+    start: date | None = Field(None, description="Default: today")
+    hours_per_week: float = Field(20, gt=0, le=60)
+    pathway: Leerweg = Leerweg.BOL
+    pace: Pace = Pace.NORMAL
+
+
+class SavedRouteIn(Schema):
+    target: str
+    start: date | None = None
+    hours_per_week: float = Field(20, gt=0, le=60)
+    pathway: Leerweg = Leerweg.BOL
+    pace: Pace = Pace.NORMAL
+    note: str = ""
+
+
+class LearnerOut(Schema):
+    id: int
+    name: str
+    email: str
+    organisations: list[str]
+
+
+class HoldingOut(Schema):
+    id: int
+    code: str
+    kind: str
+    name: str
+    evidence: str
+    recorded_at: datetime
+
+
+class HoldingIn(Schema):
+    code: str
+    kind: str = Field("held", pattern="^(held|exemption|outcome)$")
+    evidence: str = ""
+
+
+class RoutePlanOut(Schema):
+    version: int
+    target: str
+    start: date
+    hours_per_week: float
+    pathway: str
+    pace: str
+    note: str
+    saved_at: datetime
+    saved_by: str | None
+    route: dict[str, Any]
+
+
+class Me(Schema):
+    username: str
+    roles: list[str]
+    learner: int | None
+
+
+class Health(Schema):
+    status: str
+    database: str

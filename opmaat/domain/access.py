@@ -1,0 +1,133 @@
+"""Who may do what with a learner's record: the one place these rules live.
+
+Pages, the API and the CLI build an `Actor` and a `RecordFacts` from the database and ask
+`record_permissions`. Nothing here knows about Django.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    LEARNER = "learner"
+    INTAKE_ADVISOR = "intake_advisor"
+    EVC_ASSESSOR = "evc_assessor"
+    TEACHER = "teacher"  # teacher or workplace supervisor (docent / praktijkopleider)
+    EXAM_BOARD = "exam_board"
+    EMPLOYER_HR = "employer_hr"
+    REGIONAL_COORDINATOR = "regional_coordinator"
+    CATALOG_EDITOR = "catalog_editor"
+    ADMIN = "admin"
+
+
+class OrganisationKind(StrEnum):
+    SCHOOL = "school"
+    CARE = "care"  # zorg- of welzijnsorganisatie, often the employer
+    EVC_PROVIDER = "evc_provider"
+    REGION = "region"  # regional network (e.g. a Zorgpact region)
+
+
+class Action(StrEnum):
+    VIEW = "view"  # personal data, holdings, routes
+    EDIT = "edit"  # personal data and holdings
+    PLAN = "plan"  # compose and save routes
+    VIEW_AUDIT = "view_audit"
+    EXPORT = "export"  # download everything held about the learner
+    REQUEST_ERASURE = "request_erasure"
+    MANAGE_CONSENT = "manage_consent"
+    ERASE = "erase"
+
+
+# What each staff role may do for learners linked to its own organisation.
+STAFF_ACTIONS: dict[Role, frozenset[Action]] = {
+    Role.INTAKE_ADVISOR: frozenset({Action.VIEW, Action.EDIT, Action.PLAN, Action.VIEW_AUDIT}),
+    Role.EXAM_BOARD: frozenset({Action.VIEW, Action.EDIT, Action.VIEW_AUDIT}),
+    Role.EVC_ASSESSOR: frozenset({Action.VIEW}),
+    Role.TEACHER: frozenset({Action.VIEW}),
+    # Only with the learner's consent for this organisation: see `record_permissions`.
+    Role.EMPLOYER_HR: frozenset({Action.VIEW}),
+}
+OWN_RECORD = frozenset(
+    {
+        Action.VIEW,
+        Action.VIEW_AUDIT,
+        Action.EXPORT,
+        Action.REQUEST_ERASURE,
+        Action.MANAGE_CONSENT,
+    }
+)
+# Roles that may add learners to their own organisation.
+ENROLLING_ROLES = frozenset({Role.INTAKE_ADVISOR})
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    organisation: int
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    user: int
+    memberships: tuple[Membership, ...] = ()
+    is_admin: bool = False
+
+    def roles(self) -> frozenset[Role]:
+        roles = {m.role for m in self.memberships}
+        if self.is_admin:
+            roles.add(Role.ADMIN)
+        return frozenset(roles)
+
+    def organisations_with(self, roles: Iterable[Role]) -> frozenset[int]:
+        wanted = set(roles)
+        return frozenset(m.organisation for m in self.memberships if m.role in wanted)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFacts:
+    """What the rules need to know about one learner's record."""
+
+    user: int | None  # the learner's own account, if any
+    organisations: frozenset[int] = field(default_factory=frozenset)  # linked: school, employer…
+    consented: frozenset[int] = field(default_factory=frozenset)  # employers allowed to see
+
+
+def record_permissions(actor: Actor, record: RecordFacts) -> frozenset[Action]:
+    """Everything `actor` may do with `record`; empty when they may not even see it."""
+    if actor.is_admin:
+        return frozenset(Action)
+    allowed: set[Action] = set()
+    if record.user is not None and record.user == actor.user:
+        allowed |= OWN_RECORD
+    for m in actor.memberships:
+        if m.organisation not in record.organisations or m.role not in STAFF_ACTIONS:
+            continue
+        if m.role == Role.EMPLOYER_HR and m.organisation not in record.consented:
+            continue
+        allowed |= STAFF_ACTIONS[m.role]
+    return frozenset(allowed)
+
+
+def may(actor: Actor, action: Action, record: RecordFacts) -> bool:
+    return action in record_permissions(actor, record)
+
+
+def may_enrol(actor: Actor, organisation: int) -> bool:
+    """Whether `actor` may add a learner to `organisation`."""
+    return actor.is_admin or organisation in actor.organisations_with(ENROLLING_ROLES)
+
+
+def enrolling_organisations(actor: Actor) -> frozenset[int]:
+    return actor.organisations_with(ENROLLING_ROLES)
+
+
+def may_edit_catalog(actor: Actor) -> bool:
+    return actor.is_admin or Role.CATALOG_EDITOR in actor.roles()
+
+
+def may_see_region(actor: Actor) -> bool:
+    """Regional figures are aggregates: no personal data, so any coordinator may see them."""
+    return actor.is_admin or Role.REGIONAL_COORDINATOR in actor.roles()

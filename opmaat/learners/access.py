@@ -1,0 +1,85 @@
+"""The bridge from the database to the access rules in opmaat.domain.access."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from opmaat.accounts.models import Membership as MembershipRow
+from opmaat.domain.access import (
+    STAFF_ACTIONS,
+    Action,
+    Actor,
+    Membership,
+    RecordFacts,
+    Role,
+    record_permissions,
+)
+from opmaat.learners.models import Consent, Enrolment, Learner
+
+AnyUser = AbstractBaseUser | AnonymousUser
+
+
+def actor_of(user: AnyUser) -> Actor:
+    """The user as the rules see them; cached on the user object for the request."""
+    cached: Actor | None = getattr(user, "_opmaat_actor", None)
+    if cached is not None:
+        return cached
+    if not user.is_authenticated or user.pk is None:
+        return Actor(user=0)
+    rows = MembershipRow.objects.filter(user_id=user.pk).values_list("organisation_id", "role")
+    actor = Actor(
+        user=int(user.pk),
+        memberships=tuple(Membership(org, Role(role)) for org, role in rows),
+        is_admin=bool(getattr(user, "is_superuser", False)),
+    )
+    user._opmaat_actor = actor  # type: ignore[union-attr]
+    return actor
+
+
+def facts_of(learner: Learner) -> RecordFacts:
+    return RecordFacts(
+        user=learner.user_id,
+        organisations=frozenset(learner.enrolments.values_list("organisation_id", flat=True)),
+        consented=frozenset(
+            learner.consents.filter(withdrawn_at__isnull=True).values_list(
+                "organisation_id", flat=True
+            )
+        ),
+    )
+
+
+def permissions(user: AnyUser, learner: Learner) -> frozenset[Action]:
+    return record_permissions(actor_of(user), facts_of(learner))
+
+
+def require(user: AnyUser, action: Action, learner: Learner) -> frozenset[Action]:
+    """The user's permissions on `learner`, or PermissionDenied when `action` is not among them."""
+    allowed = permissions(user, learner)
+    if action not in allowed:
+        raise PermissionDenied(action.value)
+    return allowed
+
+
+def visible_learners(user: AnyUser) -> QuerySet[Learner]:
+    """The learners `user` may see: the query form of `record_permissions` granting VIEW
+    (tests check the two agree for every role)."""
+    actor = actor_of(user)
+    learners = Learner.objects.filter(erased_at__isnull=True)
+    if actor.is_admin:
+        return learners
+    staff_roles = [r for r in STAFF_ACTIONS if r != Role.EMPLOYER_HR]
+    staff_orgs = actor.organisations_with(staff_roles)
+    seen = Q(user_id=actor.user) if actor.user else Q(pk__in=[])
+    seen |= Q(pk__in=Enrolment.objects.filter(organisation__in=staff_orgs).values("learner"))
+    employers = actor.organisations_with([Role.EMPLOYER_HR])
+    if employers:
+        consent = Consent.objects.filter(
+            learner=OuterRef("learner"),
+            organisation=OuterRef("organisation"),
+            withdrawn_at__isnull=True,
+        )
+        employed = Enrolment.objects.filter(organisation__in=employers).filter(Exists(consent))
+        seen |= Q(pk__in=employed.values("learner"))
+    return learners.filter(seen)

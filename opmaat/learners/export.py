@@ -1,0 +1,96 @@
+"""Everything opmaat holds about one learner, as one JSON document (right of access, AVG
+art. 15, and portability, art. 20)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
+
+from opmaat.domain.access import Action
+from opmaat.learners.access import require
+from opmaat.learners.models import Learner
+from opmaat.learners.services import audit
+
+EXPORT_FORMAT = "opmaat-learner-export/1"
+
+
+def export_learner(actor: AbstractBaseUser, learner: Learner) -> dict[str, object]:
+    require(actor, Action.EXPORT, learner)
+    audit(actor, learner, "learner.exported", "Gegevens gedownload")
+    return learner_document(learner)
+
+
+def learner_document(learner: Learner) -> dict[str, object]:
+    user = learner.user
+    return {
+        "format": EXPORT_FORMAT,
+        "exported_at": timezone.now().isoformat(),
+        "learner": {
+            "id": learner.pk,
+            "name": learner.name,
+            "email": learner.email,
+            "date_of_birth": learner.date_of_birth.isoformat() if learner.date_of_birth else None,
+            "background": learner.background,
+            "elective_hours_done": learner.elective_hours_done,
+            "created_at": learner.created_at.isoformat(),
+        },
+        "account": {"username": user.get_username(), "email": user.email} if user else None,
+        "organisations": [
+            {
+                "name": e.organisation.name,
+                "relation": e.relation,
+                "since": e.since.isoformat() if e.since else None,
+            }
+            for e in learner.enrolments.select_related("organisation")
+        ],
+        "consents": [
+            {
+                "organisation": c.organisation.name,
+                "granted_at": c.granted_at.isoformat(),
+                "withdrawn_at": c.withdrawn_at.isoformat() if c.withdrawn_at else None,
+            }
+            for c in learner.consents.select_related("organisation")
+        ],
+        "holdings": [
+            {
+                "code": h.code,
+                "kind": h.kind,
+                "evidence": h.evidence,
+                "recorded_at": h.recorded_at.isoformat(),
+                "recorded_by": h.recorded_by.get_username() if h.recorded_by else None,
+            }
+            for h in learner.holdings.select_related("recorded_by")
+        ],
+        "routes": [
+            {
+                "version": r.version,
+                "target": r.target,
+                "start": r.start.isoformat(),
+                "hours_per_week": r.hours_per_week,
+                "pathway": r.pathway,
+                "pace": r.pace,
+                "note": r.note,
+                "saved_at": r.created_at.isoformat(),
+                "saved_by": r.created_by.get_username() if r.created_by else None,
+                "route": r.document,
+            }
+            for r in learner.route_plans.select_related("created_by")
+        ],
+        "audit": [
+            {
+                "at": a.at.isoformat(),
+                "by": a.actor_label,
+                "action": a.action,
+                "summary": a.summary,
+                "changes": a.changes,
+            }
+            for a in learner.audit_events.all()
+        ],
+        "erasure_requests": [
+            {
+                "requested_at": e.requested_at.isoformat(),
+                "carried_out_at": e.carried_out_at.isoformat() if e.carried_out_at else None,
+            }
+            for e in learner.erasure_requests.all()
+        ],
+    }

@@ -1,0 +1,289 @@
+"""Every change to a learner's record goes through here: checked against the access rules,
+written in one transaction and audited (who, when, what changed)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from opmaat.accounts.models import Organisation
+from opmaat.catalog.cache import current_catalog
+from opmaat.domain.access import Action, may_enrol
+from opmaat.domain.catalog import Catalog, CodeKind
+from opmaat.domain.errors import InvalidInput
+from opmaat.domain.routes import Holdings, Route, RouteRequest, plan_request, route_document
+from opmaat.learners.access import actor_of, require
+from opmaat.learners.models import (
+    AuditEvent,
+    Consent,
+    Enrolment,
+    ErasureRequest,
+    Holding,
+    Learner,
+    RoutePlan,
+)
+
+PERSONAL_FIELDS = ("name", "email", "date_of_birth", "background", "elective_hours_done")
+
+
+def audit(
+    actor: AbstractBaseUser | None,
+    learner: Learner | None,
+    action: str,
+    summary: str,
+    changes: Mapping[str, Any] | None = None,
+) -> AuditEvent:
+    return AuditEvent.objects.create(
+        actor=actor,
+        actor_label=actor.get_username() if actor is not None else "opmaat",
+        learner=learner,
+        action=action,
+        summary=summary[:300],
+        changes=dict(changes or {}),
+    )
+
+
+def holdings_of(learner: Learner) -> Holdings:
+    rows = list(learner.holdings.values_list("code", "kind"))
+    return Holdings(
+        codes=tuple(c for c, k in rows if k == Holding.Kind.HELD),
+        exemptions=tuple(c for c, k in rows if k == Holding.Kind.EXEMPTION),
+        outcomes=tuple(c for c, k in rows if k == Holding.Kind.OUTCOME),
+        elective_hours=learner.elective_hours_done,
+    )
+
+
+def current_route(learner: Learner) -> RoutePlan | None:
+    return learner.route_plans.order_by("-version").first()
+
+
+@transaction.atomic
+def create_learner(
+    actor: AbstractBaseUser,
+    organisation: Organisation,
+    relation: str,
+    fields: Mapping[str, Any],
+) -> Learner:
+    if not may_enrol(actor_of(actor), organisation.pk):
+        raise PermissionDenied(f"not allowed to enrol learners at {organisation.name}")
+    learner = Learner.objects.create(**{k: fields[k] for k in PERSONAL_FIELDS if k in fields})
+    Enrolment.objects.create(
+        learner=learner, organisation=organisation, relation=relation, since=timezone.localdate()
+    )
+    audit(
+        actor,
+        learner,
+        "learner.created",
+        f"Deelnemer aangemaakt bij {organisation.name}",
+        {k: _json(fields[k]) for k in PERSONAL_FIELDS if k in fields},
+    )
+    return learner
+
+
+@transaction.atomic
+def update_learner(actor: AbstractBaseUser, learner: Learner, fields: Mapping[str, Any]) -> None:
+    require(actor, Action.EDIT, learner)
+    changes = {}
+    for name in PERSONAL_FIELDS:
+        if name in fields and getattr(learner, name) != fields[name]:
+            changes[name] = [_json(getattr(learner, name)), _json(fields[name])]
+            setattr(learner, name, fields[name])
+    if changes:
+        learner.save(update_fields=list(changes))
+        audit(actor, learner, "learner.updated", "Persoonsgegevens gewijzigd", changes)
+
+
+def _json(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+@transaction.atomic
+def add_holding(
+    actor: AbstractBaseUser, learner: Learner, code: str, kind: str, evidence: str = ""
+) -> Holding:
+    require(actor, Action.EDIT, learner)
+    catalog = current_catalog()
+    code = catalog.resolve(code.strip())
+    kind = kind_for(catalog, code, kind)
+    holding, created = Holding.objects.get_or_create(
+        learner=learner,
+        code=code,
+        kind=kind,
+        defaults={"evidence": evidence, "recorded_by": actor},
+    )
+    if created:
+        label = Holding.Kind(kind).label
+        audit(
+            actor,
+            learner,
+            "holding.added",
+            f"{label}: {code} {catalog.name_of(code)}",
+            {"code": code, "kind": kind, "evidence": evidence},
+        )
+    return holding
+
+
+def kind_for(catalog: Catalog, code: str, kind: str) -> str:
+    """An outcome code is recorded as an outcome whatever the form said; exemptions are for
+    units and generic subjects only."""
+    if catalog.kind_of(code) == CodeKind.OUTCOME:
+        return Holding.Kind.OUTCOME
+    if kind == Holding.Kind.EXEMPTION and catalog.kind_of(code) == CodeKind.QUALIFICATION:
+        raise InvalidInput(f"{code} is a qualification: record the diploma as held instead")
+    if kind not in Holding.Kind.values:
+        raise InvalidInput(f"unknown kind of holding {kind!r}")
+    return kind if kind != Holding.Kind.OUTCOME else Holding.Kind.HELD
+
+
+@transaction.atomic
+def remove_holding(actor: AbstractBaseUser, holding: Holding) -> None:
+    learner = holding.learner
+    require(actor, Action.EDIT, learner)
+    audit(
+        actor,
+        learner,
+        "holding.removed",
+        f"{holding.get_kind_display()} verwijderd: {holding.code}",
+        {"code": holding.code, "kind": holding.kind, "evidence": holding.evidence},
+    )
+    holding.delete()
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    request: RouteRequest
+    route: Route
+
+
+def preview_route(learner: Learner, request: RouteRequest) -> Preview:
+    """The route the request would give, not saved: the composer's live preview."""
+    route = plan_request(current_catalog(), holdings_of(learner), request)
+    return Preview(request, route)
+
+
+@transaction.atomic
+def save_route(
+    actor: AbstractBaseUser, learner: Learner, request: RouteRequest, note: str = ""
+) -> RoutePlan:
+    require(actor, Action.PLAN, learner)
+    # Lock the learner row so two advisors saving at once get consecutive versions.
+    Learner.objects.select_for_update().filter(pk=learner.pk).first()
+    preview = preview_route(learner, request)
+    previous = current_route(learner)
+    version = (learner.route_plans.aggregate(v=Max("version"))["v"] or 0) + 1
+    plan = RoutePlan.objects.create(
+        learner=learner,
+        version=version,
+        target=preview.route.target.code,
+        start=request.start,
+        hours_per_week=request.hours_per_week,
+        pathway=request.pathway.value,
+        pace=request.pace.value,
+        note=note,
+        document=route_document(preview.route),
+        created_by=actor,
+    )
+    audit(
+        actor,
+        learner,
+        "route.saved",
+        f"Route versie {version} opgeslagen: {plan.target} {preview.route.target.name}",
+        route_changes(previous, plan),
+    )
+    return plan
+
+
+def route_changes(previous: RoutePlan | None, plan: RoutePlan) -> dict[str, object]:
+    """The settings that differ from the previous version, as [old, new] pairs."""
+    fields = ("target", "start", "hours_per_week", "pathway", "pace")
+    changes: dict[str, object] = {}
+    for name in fields:
+        new = _json(getattr(plan, name))
+        old = _json(getattr(previous, name)) if previous is not None else None
+        if old != new:
+            changes[name] = [old, new]
+    changes["completion_date"] = [
+        previous.document.get("completion_date") if previous is not None else None,
+        plan.document.get("completion_date"),
+    ]
+    return changes
+
+
+@transaction.atomic
+def grant_consent(actor: AbstractBaseUser, learner: Learner, organisation: Organisation) -> None:
+    require(actor, Action.MANAGE_CONSENT, learner)
+    if learner.consents.filter(organisation=organisation, withdrawn_at__isnull=True).exists():
+        return
+    Consent.objects.create(learner=learner, organisation=organisation, granted_at=timezone.now())
+    audit(
+        actor,
+        learner,
+        "consent.granted",
+        f"Toestemming gegeven aan {organisation.name}",
+        {"organisation": organisation.name},
+    )
+
+
+@transaction.atomic
+def withdraw_consent(actor: AbstractBaseUser, learner: Learner, organisation: Organisation) -> None:
+    require(actor, Action.MANAGE_CONSENT, learner)
+    updated = learner.consents.filter(organisation=organisation, withdrawn_at__isnull=True).update(
+        withdrawn_at=timezone.now()
+    )
+    if updated:
+        audit(
+            actor,
+            learner,
+            "consent.withdrawn",
+            f"Toestemming ingetrokken voor {organisation.name}",
+            {"organisation": organisation.name},
+        )
+
+
+@transaction.atomic
+def request_erasure(actor: AbstractBaseUser, learner: Learner, reason: str = "") -> ErasureRequest:
+    require(actor, Action.REQUEST_ERASURE, learner)
+    pending = learner.erasure_requests.filter(carried_out_at__isnull=True).first()
+    if pending is not None:
+        return pending
+    request = ErasureRequest.objects.create(learner=learner, reason=reason)
+    audit(actor, learner, "erasure.requested", "Verzoek om gegevens te wissen ingediend")
+    return request
+
+
+@transaction.atomic
+def erase_learner(actor: AbstractBaseUser, learner: Learner) -> None:
+    """Remove the learner's personal data (docs/privacy.md says what stays and why).
+
+    The record stays as an empty shell so that the audit trail and, later, issued
+    certificates keep something to point at; the account is deleted.
+    """
+    require(actor, Action.ERASE, learner)
+    user = learner.user
+    learner.holdings.all().delete()
+    learner.route_plans.all().delete()
+    learner.consents.all().delete()
+    learner.enrolments.all().delete()
+    learner.audit_events.update(changes={})
+    learner.name = f"Gewiste deelnemer {learner.pk}"
+    learner.email = ""
+    learner.date_of_birth = None
+    learner.background = ""
+    learner.elective_hours_done = 0
+    learner.user = None
+    learner.erased_at = timezone.now()
+    learner.save()
+    learner.erasure_requests.filter(carried_out_at__isnull=True).update(
+        carried_out_at=learner.erased_at
+    )
+    if user is not None:
+        user.delete()
+    audit(actor, learner, "learner.erased", "Persoonsgegevens gewist")

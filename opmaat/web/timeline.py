@@ -1,0 +1,109 @@
+"""The route as a Gantt-like chart: geometry computed here, drawn as SVG by a template.
+
+Works from the route document (`route_document`), so saved versions draw exactly as they
+were planned, whatever the catalog says today.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+WIDTH = 720  # drawing units; the SVG scales to the page
+LABEL_WIDTH = 220
+ROW_HEIGHT = 26
+TOP = 28
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    code: str
+    title: str
+    start: date
+    end: date
+    hours: float
+    kind: str
+    partial: bool
+    y: int
+    x: float
+    width: float
+
+    @property
+    def label(self) -> str:
+        return self.title if len(self.title) <= 34 else self.title[:33] + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    x: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    bars: tuple[Bar, ...]
+    ticks: tuple[Tick, ...]
+    start: date
+    end: date
+    today_x: float | None
+    end_x: float
+    height: int
+    width: int = WIDTH
+    label_width: int = LABEL_WIDTH
+    row_height: int = ROW_HEIGHT
+
+
+def timeline(document: dict[str, Any], today: date) -> Timeline:
+    items = document["schedule"]
+    start = date.fromisoformat(document["start"])
+    end = max([date.fromisoformat(document["completion_date"]), start])
+    span = max((end - start).days, 1)
+    chart = WIDTH - LABEL_WIDTH
+
+    def x_of(day: date) -> float:
+        return round(LABEL_WIDTH + chart * (day - start).days / span, 1)
+
+    bars = []
+    for row, item in enumerate(items):
+        first, last = date.fromisoformat(item["start"]), date.fromisoformat(item["end"])
+        bars.append(
+            Bar(
+                code=item["code"],
+                title=item.get("title") or item["code"],
+                start=first,
+                end=last,
+                hours=item["hours"],
+                kind=item.get("kind", ""),
+                partial=bool(item.get("partial")),
+                y=TOP + row * ROW_HEIGHT,
+                x=x_of(first),
+                width=max(x_of(last) - x_of(first), 2.0),
+            )
+        )
+    today_x = x_of(today) if start <= today <= end else None
+    return Timeline(
+        bars=tuple(bars),
+        ticks=tuple(Tick(x_of(d), d.strftime("%m-%Y")) for d in month_ticks(start, end)),
+        start=start,
+        end=end,
+        today_x=today_x,
+        end_x=x_of(end),
+        height=TOP + max(len(bars), 1) * ROW_HEIGHT + 8,
+    )
+
+
+def month_ticks(start: date, end: date, most: int = 8) -> list[date]:
+    """First days of months between start and end, thinned to at most `most`."""
+    months = []
+    year, month = start.year, start.month
+    while True:
+        month += 1
+        if month == 13:
+            year, month = year + 1, 1
+        day = date(year, month, 1)
+        if day > end:
+            break
+        months.append(day)
+    step = max(1, -(-len(months) // most))
+    return months[::step]
