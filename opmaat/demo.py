@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser, Group, Permission
+from django.contrib.auth.models import Group, Permission, User
 from django.db import transaction
 from django.utils import timezone
 
@@ -45,7 +45,9 @@ ORGANISATIONS = (
     DemoOrganisation("roc", "ROC De Brug (demo)", OrganisationKind.SCHOOL, "Tiel"),
     DemoOrganisation("baken", "Zorggroep Het Baken (demo)", OrganisationKind.CARE, "Culemborg"),
     DemoOrganisation("linde", "Thuiszorg De Linde (demo)", OrganisationKind.CARE, "Geldermalsen"),
-    DemoOrganisation("evc", "EVC-centrum Vakkundig (demo)", OrganisationKind.EVC_PROVIDER, "Utrecht"),
+    DemoOrganisation(
+        "evc", "EVC-centrum Vakkundig (demo)", OrganisationKind.EVC_PROVIDER, "Utrecht"
+    ),
 )
 
 # username, role, organisation key (None: no organisation), description
@@ -191,10 +193,9 @@ DEMO_LOGINS = tuple(demo_logins())
 @transaction.atomic
 def do_load_demo() -> list[DemoLogin]:
     """Create whatever of the demo is missing; running it again changes nothing."""
-    users = get_user_model()
-    admin = users.objects.filter(username="beheerder").first()
+    admin = User.objects.filter(username="beheerder").first()
     if admin is None:
-        admin = users.objects.create_superuser("beheerder", password=PASSWORD)
+        admin = User.objects.create_superuser("beheerder", password=PASSWORD)
     orgs = {o.key: organisation(o) for o in ORGANISATIONS}
     for key, org in orgs.items():
         if key != "regio" and org.region_id is None:
@@ -218,18 +219,16 @@ def organisation(spec: DemoOrganisation) -> Organisation:
     return org
 
 
-def account(username: str) -> AbstractUser:
-    users = get_user_model()
-    user = users.objects.filter(username=username).first()
+def account(username: str) -> User:
+    user = User.objects.filter(username=username).first()
     if user is None:
-        user = users.objects.create_user(
+        user = User.objects.create_user(
             username, email=f"{username}@demo.opmaat.invalid", password=PASSWORD
         )
-    assert isinstance(user, AbstractUser)
     return user
 
 
-def make_catalog_editor(user: AbstractUser) -> None:
+def make_catalog_editor(user: User) -> None:
     """Catalog editors edit in the admin: staff status and the catalog app's permissions."""
     group, created = Group.objects.get_or_create(name=CATALOG_EDITORS)
     if created:
@@ -240,14 +239,18 @@ def make_catalog_editor(user: AbstractUser) -> None:
         user.save(update_fields=["is_staff"])
 
 
-def add_learner(spec: DemoLearner, orgs: dict[str, Organisation], admin: AbstractUser) -> None:
+def add_learner(spec: DemoLearner, orgs: dict[str, Organisation], admin: User) -> None:
     intake = account("intake")
     learner = services.create_learner(
-        intake, orgs["roc"], Enrolment.Relation.STUDENT, {"name": spec.name, "background": spec.background}
+        intake,
+        orgs["roc"],
+        Enrolment.Relation.STUDENT,
+        {"name": spec.name, "background": spec.background},
     )
     if spec.username is not None:
-        learner.user = account(spec.username)
-        learner.email = learner.user.email
+        login = account(spec.username)
+        learner.user = login
+        learner.email = login.email
         learner.save(update_fields=["user", "email"])
     if spec.employer is not None:
         Enrolment.objects.create(
@@ -266,7 +269,9 @@ def add_learner(spec: DemoLearner, orgs: dict[str, Organisation], admin: Abstrac
         (spec.outcomes, Holding.Kind.OUTCOME),
     ):
         for code in codes:
-            services.add_holding(intake, learner, code, kind, "Demo: diploma of EVC-rapport gezien.")
+            services.add_holding(
+                intake, learner, code, kind, "Demo: diploma of EVC-rapport gezien."
+            )
     if spec.consent and spec.employer is not None:
         services.grant_consent(admin, learner, orgs[spec.employer])
     if spec.target is not None:

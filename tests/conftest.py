@@ -24,3 +24,19 @@ def django_db_setup(
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         do_load_catalog(default_catalog)
     yield
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: pytest.FixtureRequest) -> None:
+    """Real hashing costs ~0.2 s a password; tests create many accounts."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def demo(db: None) -> None:
+    """The demo organisations, one account per role and twelve learners (opmaat.demo)."""
+    from opmaat.catalog import cache
+    from opmaat.demo import do_load_demo
+
+    cache.clear()
+    do_load_demo()

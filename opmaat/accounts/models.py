@@ -39,7 +39,9 @@ MEMBER_ROLES = [r for r in Role if r not in (Role.LEARNER, Role.ADMIN)]
 class Organisation(models.Model):
     name = models.CharField(_("naam"), max_length=200, unique=True)
     kind = models.CharField(
-        _("soort"), max_length=20, choices=[(k.value, ORGANISATION_KIND_LABELS[k]) for k in OrganisationKind]
+        _("soort"),
+        max_length=20,
+        choices=[(k.value, ORGANISATION_KIND_LABELS[k]) for k in OrganisationKind],
     )
     region = models.ForeignKey(
         "self",

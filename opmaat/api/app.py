@@ -31,9 +31,7 @@ def domain_error(request: HttpRequest, error: DomainError) -> HttpResponse:
 
 @api.exception_handler(PermissionDenied)
 def permission_denied(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
-    return api.create_response(
-        request, {"detail": "Not allowed", "code": "forbidden"}, status=403
-    )
+    return api.create_response(request, {"detail": "Not allowed", "code": "forbidden"}, status=403)
 
 
 @api.exception_handler(Http404)

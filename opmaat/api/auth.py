@@ -24,7 +24,10 @@ class TokenAuth(HttpBearer):
         if row is None:
             return None
         now = timezone.now()
-        if row.last_used_at is None or (now - row.last_used_at).total_seconds() > LAST_USED_RESOLUTION_SECONDS:
+        if (
+            row.last_used_at is None
+            or (now - row.last_used_at).total_seconds() > LAST_USED_RESOLUTION_SECONDS
+        ):
             ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)
         request.user = row.user
         return row.user

@@ -19,7 +19,9 @@ router = Router(tags=["catalog"], auth=None)
 @router.get("/qualifications", response=list[QualificationSummary], openapi_extra=PUBLIC)
 def qualifications(request: HttpRequest) -> list[dict[str, Any]]:
     catalog = current_catalog()
-    return [summary(q) for q in sorted(catalog.qualifications.values(), key=lambda q: (q.level, q.name))]
+    return [
+        summary(q) for q in sorted(catalog.qualifications.values(), key=lambda q: (q.level, q.name))
+    ]
 
 
 @router.get(
@@ -61,7 +63,8 @@ def unit(request: HttpRequest, code: str) -> dict[str, Any]:
         "requires": list(catalog.requires(u.code)),
         "qualifications": [q.crebo for q in catalog.qualifications_with_unit(u.code)],
         "outcomes": [
-            {"code": o.code, "title": o.title, "hours": round(shares[o.code], 1)} for o in u.outcomes
+            {"code": o.code, "title": o.title, "hours": round(shares[o.code], 1)}
+            for o in u.outcomes
         ],
     }
 

@@ -7,7 +7,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router
+from ninja import Router, Status
 
 from opmaat.api.schemas import (
     HoldingIn,
@@ -37,8 +37,8 @@ def learner_for(request: HttpRequest, pk: int, action: Action) -> Learner:
 @router.get("", response={200: list[LearnerOut], 401: Problem})
 def list_learners(request: HttpRequest, q: str = "") -> list[dict[str, Any]]:
     """The learners the caller may see."""
-    learners = visible_learners(request.user).order_by("name").prefetch_related(
-        "enrolments__organisation"
+    learners = (
+        visible_learners(request.user).order_by("name").prefetch_related("enrolments__organisation")
     )
     if q:
         learners = learners.filter(name__icontains=q)
@@ -57,11 +57,13 @@ def list_holdings(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
     return [holding_out(h, catalog.name_of(h.code)) for h in learner.holdings.all()]
 
 
-@router.post("/{int:pk}/holdings", response={201: HoldingOut, 400: Problem, **DENIED, 422: dict[str, Any]})
-def add_holding(request: HttpRequest, pk: int, body: HoldingIn) -> tuple[int, dict[str, Any]]:
+@router.post(
+    "/{int:pk}/holdings", response={201: HoldingOut, 400: Problem, **DENIED, 422: dict[str, Any]}
+)
+def add_holding(request: HttpRequest, pk: int, body: HoldingIn) -> Status[dict[str, Any]]:
     learner = learner_for(request, pk, Action.EDIT)
     holding = services.add_holding(request.user, learner, body.code, body.kind, body.evidence)  # type: ignore[arg-type]
-    return 201, holding_out(holding, current_catalog().name_of(holding.code))
+    return Status(201, holding_out(holding, current_catalog().name_of(holding.code)))
 
 
 @router.get("/{int:pk}/routes", response={200: list[RoutePlanOut], **DENIED})
@@ -83,7 +85,7 @@ def current_route(request: HttpRequest, pk: int) -> dict[str, Any]:
 @router.post(
     "/{int:pk}/routes", response={201: RoutePlanOut, 400: Problem, **DENIED, 422: dict[str, Any]}
 )
-def save_route(request: HttpRequest, pk: int, body: SavedRouteIn) -> tuple[int, dict[str, Any]]:
+def save_route(request: HttpRequest, pk: int, body: SavedRouteIn) -> Status[dict[str, Any]]:
     """Save a new version of the learner's route (the previous versions stay)."""
     learner = learner_for(request, pk, Action.PLAN)
     route_request = RouteRequest(
@@ -94,7 +96,7 @@ def save_route(request: HttpRequest, pk: int, body: SavedRouteIn) -> tuple[int, 
         pace=body.pace,
     )
     plan = services.save_route(request.user, learner, route_request, body.note)  # type: ignore[arg-type]
-    return 201, plan_out(plan)
+    return Status(201, plan_out(plan))
 
 
 def learner_out(learner: Learner) -> dict[str, Any]:

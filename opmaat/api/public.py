@@ -7,7 +7,7 @@ from typing import Any
 from django.db import connection
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router
+from ninja import Router, Status
 
 from opmaat.api.auth import PUBLIC
 from opmaat.api.schemas import Health, Me, Problem, RouteIn
@@ -19,13 +19,13 @@ router = Router(tags=["public"])
 
 
 @router.get("/health", response={200: Health, 503: Health}, auth=None, openapi_extra=PUBLIC)
-def health(request: HttpRequest) -> tuple[int, dict[str, str]]:
+def health(request: HttpRequest) -> Status[dict[str, str]]:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except Exception:  # any database failure means: not healthy
-        return 503, {"status": "error", "database": "unavailable"}
-    return 200, {"status": "ok", "database": "ok"}
+        return Status(503, {"status": "error", "database": "unavailable"})
+    return Status(200, {"status": "ok", "database": "ok"})
 
 
 @router.post(

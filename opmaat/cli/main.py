@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import typer
 
-from opmaat.cli import catalog, database, routes
+from opmaat.cli import catalog, database, routes, tokens
 from opmaat.cli.errors import UserError
 from opmaat.domain.errors import DomainError
 from opmaat.env import EnvError
@@ -20,6 +20,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(catalog.app, name="catalog")
+app.add_typer(tokens.app, name="token")
 database.register(app)
 routes.register(app)
 

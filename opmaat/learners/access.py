@@ -34,7 +34,7 @@ def actor_of(user: AnyUser) -> Actor:
         memberships=tuple(Membership(org, Role(role)) for org, role in rows),
         is_admin=bool(getattr(user, "is_superuser", False)),
     )
-    user._opmaat_actor = actor  # type: ignore[union-attr]
+    user._opmaat_actor = actor  # type: ignore[attr-defined]
     return actor
 
 

@@ -3,7 +3,7 @@ art. 15, and portability, art. 20)."""
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from opmaat.domain.access import Action
@@ -14,7 +14,7 @@ from opmaat.learners.services import audit
 EXPORT_FORMAT = "opmaat-learner-export/1"
 
 
-def export_learner(actor: AbstractBaseUser, learner: Learner) -> dict[str, object]:
+def export_learner(actor: User, learner: Learner) -> dict[str, object]:
     require(actor, Action.EXPORT, learner)
     audit(actor, learner, "learner.exported", "Gegevens gedownload")
     return learner_document(learner)

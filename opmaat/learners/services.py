@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
@@ -35,7 +35,7 @@ PERSONAL_FIELDS = ("name", "email", "date_of_birth", "background", "elective_hou
 
 
 def audit(
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     learner: Learner | None,
     action: str,
     summary: str,
@@ -67,7 +67,7 @@ def current_route(learner: Learner) -> RoutePlan | None:
 
 @transaction.atomic
 def create_learner(
-    actor: AbstractBaseUser,
+    actor: User,
     organisation: Organisation,
     relation: str,
     fields: Mapping[str, Any],
@@ -89,7 +89,7 @@ def create_learner(
 
 
 @transaction.atomic
-def update_learner(actor: AbstractBaseUser, learner: Learner, fields: Mapping[str, Any]) -> None:
+def update_learner(actor: User, learner: Learner, fields: Mapping[str, Any]) -> None:
     require(actor, Action.EDIT, learner)
     changes = {}
     for name in PERSONAL_FIELDS:
@@ -106,9 +106,7 @@ def _json(value: object) -> object:
 
 
 @transaction.atomic
-def add_holding(
-    actor: AbstractBaseUser, learner: Learner, code: str, kind: str, evidence: str = ""
-) -> Holding:
+def add_holding(actor: User, learner: Learner, code: str, kind: str, evidence: str = "") -> Holding:
     require(actor, Action.EDIT, learner)
     catalog = current_catalog()
     code = catalog.resolve(code.strip())
@@ -144,7 +142,7 @@ def kind_for(catalog: Catalog, code: str, kind: str) -> str:
 
 
 @transaction.atomic
-def remove_holding(actor: AbstractBaseUser, holding: Holding) -> None:
+def remove_holding(actor: User, holding: Holding) -> None:
     learner = holding.learner
     require(actor, Action.EDIT, learner)
     audit(
@@ -170,9 +168,7 @@ def preview_route(learner: Learner, request: RouteRequest) -> Preview:
 
 
 @transaction.atomic
-def save_route(
-    actor: AbstractBaseUser, learner: Learner, request: RouteRequest, note: str = ""
-) -> RoutePlan:
+def save_route(actor: User, learner: Learner, request: RouteRequest, note: str = "") -> RoutePlan:
     require(actor, Action.PLAN, learner)
     # Lock the learner row so two advisors saving at once get consecutive versions.
     Learner.objects.select_for_update().filter(pk=learner.pk).first()
@@ -218,7 +214,7 @@ def route_changes(previous: RoutePlan | None, plan: RoutePlan) -> dict[str, obje
 
 
 @transaction.atomic
-def grant_consent(actor: AbstractBaseUser, learner: Learner, organisation: Organisation) -> None:
+def grant_consent(actor: User, learner: Learner, organisation: Organisation) -> None:
     require(actor, Action.MANAGE_CONSENT, learner)
     if learner.consents.filter(organisation=organisation, withdrawn_at__isnull=True).exists():
         return
@@ -233,7 +229,7 @@ def grant_consent(actor: AbstractBaseUser, learner: Learner, organisation: Organ
 
 
 @transaction.atomic
-def withdraw_consent(actor: AbstractBaseUser, learner: Learner, organisation: Organisation) -> None:
+def withdraw_consent(actor: User, learner: Learner, organisation: Organisation) -> None:
     require(actor, Action.MANAGE_CONSENT, learner)
     updated = learner.consents.filter(organisation=organisation, withdrawn_at__isnull=True).update(
         withdrawn_at=timezone.now()
@@ -249,7 +245,7 @@ def withdraw_consent(actor: AbstractBaseUser, learner: Learner, organisation: Or
 
 
 @transaction.atomic
-def request_erasure(actor: AbstractBaseUser, learner: Learner, reason: str = "") -> ErasureRequest:
+def request_erasure(actor: User, learner: Learner, reason: str = "") -> ErasureRequest:
     require(actor, Action.REQUEST_ERASURE, learner)
     pending = learner.erasure_requests.filter(carried_out_at__isnull=True).first()
     if pending is not None:
@@ -260,7 +256,7 @@ def request_erasure(actor: AbstractBaseUser, learner: Learner, reason: str = "")
 
 
 @transaction.atomic
-def erase_learner(actor: AbstractBaseUser, learner: Learner) -> None:
+def erase_learner(actor: User, learner: Learner) -> None:
     """Remove the learner's personal data (docs/privacy.md says what stays and why).
 
     The record stays as an empty shell so that the audit trail and, later, issued

@@ -7,6 +7,8 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
@@ -15,6 +17,14 @@ from opmaat.learners.access import require
 from opmaat.learners.models import Learner
 
 LearnerView = Callable[..., HttpResponse]
+
+
+def signed_in(request: HttpRequest) -> User:
+    """The logged-in user of a view behind login_required."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied("login required")
+    return user
 
 
 def learner_page(action: Action) -> Callable[[LearnerView], Callable[..., HttpResponse]]:

@@ -50,7 +50,10 @@ def qualification_detail(request: HttpRequest, crebo: str) -> HttpResponse:
     if qualification is None:
         raise Http404(crebo)
     units = [catalog.units[code] for code in qualification.units if code in catalog.units]
-    shared = {u.code: [q for q in catalog.qualifications_with_unit(u.code) if q.crebo != crebo] for u in units}
+    shared = {
+        u.code: [q for q in catalog.qualifications_with_unit(u.code) if q.crebo != crebo]
+        for u in units
+    }
     return render(
         request,
         "web/catalog/qualification.html",
@@ -68,7 +71,11 @@ def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
     unit = catalog.units.get(code.upper())
     if unit is None:
         raise Http404(code)
-    certificates = [c for c in catalog.certificates.values() if unit.code in c.covers or any(o.code in c.covers for o in unit.outcomes)]
+    certificates = [
+        c
+        for c in catalog.certificates.values()
+        if unit.code in c.covers or any(o.code in c.covers for o in unit.outcomes)
+    ]
     return render(
         request,
         "web/catalog/unit.html",

@@ -17,7 +17,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     return {
         "nav": {
             "own_record": hasattr(user, "learner"),
-            "learners": actor.is_admin or bool(roles - {Role.CATALOG_EDITOR, Role.REGIONAL_COORDINATOR}),
+            "learners": actor.is_admin
+            or bool(roles - {Role.CATALOG_EDITOR, Role.REGIONAL_COORDINATOR}),
             "region": may_see_region(actor),
             "catalog_edit": may_edit_catalog(actor),
         }

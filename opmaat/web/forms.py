@@ -117,8 +117,12 @@ class RouteForm(forms.Form):
 
 
 class ReachForm(forms.Form):
-    months = forms.IntegerField(label=_("Binnen hoeveel maanden"), min_value=1, max_value=120, initial=12)
-    hours_per_week = forms.FloatField(label=_("Uren per week"), min_value=1, max_value=60, initial=20)
+    months = forms.IntegerField(
+        label=_("Binnen hoeveel maanden"), min_value=1, max_value=120, initial=12
+    )
+    hours_per_week = forms.FloatField(
+        label=_("Uren per week"), min_value=1, max_value=60, initial=20
+    )
 
 
 class ErasureForm(forms.Form):

@@ -25,7 +25,7 @@ from opmaat.learners import services
 from opmaat.learners.access import actor_of, visible_learners
 from opmaat.learners.export import export_learner
 from opmaat.learners.models import Holding, Learner
-from opmaat.web.access import learner_page
+from opmaat.web.access import learner_page, signed_in
 from opmaat.web.forms import ErasureForm, HoldingForm, LearnerForm, NewLearnerForm, ReachForm
 from opmaat.web.timeline import timeline
 
@@ -37,7 +37,8 @@ def learner_list(request: HttpRequest) -> HttpResponse:
     if query:
         learners = learners.filter(Q(name__icontains=query) | Q(email__icontains=query))
     page = Paginator(learners, 25).get_page(request.GET.get("page"))
-    may_enrol = bool(enrolling_organisations(actor_of(request.user))) or request.user.is_superuser  # type: ignore[union-attr]
+    actor = actor_of(request.user)
+    may_enrol = actor.is_admin or bool(enrolling_organisations(actor))
     return render(
         request,
         "web/learners/list.html",
@@ -59,7 +60,7 @@ def learner_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         learner = services.create_learner(
-            request.user,  # type: ignore[arg-type]
+            signed_in(request),
             data["organisation"],
             data["relation"],
             data,
@@ -70,7 +71,9 @@ def learner_new(request: HttpRequest) -> HttpResponse:
 
 
 @learner_page(Action.VIEW)
-def learner_detail(request: HttpRequest, learner: Learner, allowed: frozenset[Action]) -> HttpResponse:
+def learner_detail(
+    request: HttpRequest, learner: Learner, allowed: frozenset[Action]
+) -> HttpResponse:
     catalog = current_catalog()
     plan = services.current_route(learner)
     holdings = [(h, catalog.name_of(h.code)) for h in learner.holdings.all()]
@@ -99,10 +102,12 @@ def learner_detail(request: HttpRequest, learner: Learner, allowed: frozenset[Ac
 
 
 @learner_page(Action.EDIT)
-def learner_edit(request: HttpRequest, learner: Learner, allowed: frozenset[Action]) -> HttpResponse:
+def learner_edit(
+    request: HttpRequest, learner: Learner, allowed: frozenset[Action]
+) -> HttpResponse:
     form = LearnerForm(request.POST or None, instance=Learner.objects.get(pk=learner.pk))
     if request.method == "POST" and form.is_valid():
-        services.update_learner(request.user, learner, form.cleaned_data)  # type: ignore[arg-type]
+        services.update_learner(signed_in(request), learner, form.cleaned_data)
         messages.success(request, _("Gegevens opgeslagen."))
         return redirect("learner", pk=learner.pk)
     return render(request, "web/learners/edit.html", {"learner": learner, "form": form})
@@ -115,13 +120,17 @@ def holding_add(request: HttpRequest, learner: Learner, allowed: frozenset[Actio
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.add_holding(request.user, learner, data["code"], data["kind"], data["evidence"])  # type: ignore[arg-type]
+            services.add_holding(
+                signed_in(request), learner, data["code"], data["kind"], data["evidence"]
+            )
         except DomainError as error:
             form.add_error("code", str(error))
         else:
             messages.success(request, _("Vastgelegd: %(code)s") % {"code": data["code"]})
             return redirect("learner", pk=learner.pk)
-    return render(request, "web/learners/holding_form.html", {"learner": learner, "form": form}, status=400)
+    return render(
+        request, "web/learners/holding_form.html", {"learner": learner, "form": form}, status=400
+    )
 
 
 @require_POST
@@ -130,13 +139,15 @@ def holding_remove(
     request: HttpRequest, learner: Learner, allowed: frozenset[Action], holding_id: int
 ) -> HttpResponse:
     holding = get_object_or_404(Holding, pk=holding_id, learner=learner)
-    services.remove_holding(request.user, holding)  # type: ignore[arg-type]
+    services.remove_holding(signed_in(request), holding)
     messages.success(request, _("Verwijderd: %(code)s") % {"code": holding.code})
     return redirect("learner", pk=learner.pk)
 
 
 @learner_page(Action.VIEW)
-def learner_reach(request: HttpRequest, learner: Learner, allowed: frozenset[Action]) -> HttpResponse:
+def learner_reach(
+    request: HttpRequest, learner: Learner, allowed: frozenset[Action]
+) -> HttpResponse:
     form = ReachForm(request.GET or None)
     options = None
     if form.is_valid():
@@ -154,14 +165,18 @@ def learner_reach(request: HttpRequest, learner: Learner, allowed: frozenset[Act
 
 
 @learner_page(Action.VIEW_AUDIT)
-def learner_audit(request: HttpRequest, learner: Learner, allowed: frozenset[Action]) -> HttpResponse:
+def learner_audit(
+    request: HttpRequest, learner: Learner, allowed: frozenset[Action]
+) -> HttpResponse:
     page = Paginator(learner.audit_events.all(), 50).get_page(request.GET.get("page"))
     return render(request, "web/learners/audit.html", {"learner": learner, "page": page})
 
 
 @learner_page(Action.EXPORT)
-def learner_export(request: HttpRequest, learner: Learner, allowed: frozenset[Action]) -> HttpResponse:
-    document = export_learner(request.user, learner)  # type: ignore[arg-type]
+def learner_export(
+    request: HttpRequest, learner: Learner, allowed: frozenset[Action]
+) -> HttpResponse:
+    document = export_learner(signed_in(request), learner)
     response = HttpResponse(
         json.dumps(document, ensure_ascii=False, indent=2), content_type="application/json"
     )
@@ -172,24 +187,32 @@ def learner_export(request: HttpRequest, learner: Learner, allowed: frozenset[Ac
 
 @require_POST
 @learner_page(Action.MANAGE_CONSENT)
-def consent_change(request: HttpRequest, learner: Learner, allowed: frozenset[Action]) -> HttpResponse:
+def consent_change(
+    request: HttpRequest, learner: Learner, allowed: frozenset[Action]
+) -> HttpResponse:
     organisation = get_object_or_404(
         Organisation, pk=request.POST.get("organisation"), enrolments__learner=learner
     )
     if request.POST.get("grant") == "1":
-        services.grant_consent(request.user, learner, organisation)  # type: ignore[arg-type]
-        messages.success(request, _("%(org)s mag uw opleidingsgegevens nu zien.") % {"org": organisation.name})
+        services.grant_consent(signed_in(request), learner, organisation)
+        messages.success(
+            request, _("%(org)s mag uw opleidingsgegevens nu zien.") % {"org": organisation.name}
+        )
     else:
-        services.withdraw_consent(request.user, learner, organisation)  # type: ignore[arg-type]
-        messages.success(request, _("Toestemming voor %(org)s ingetrokken.") % {"org": organisation.name})
+        services.withdraw_consent(signed_in(request), learner, organisation)
+        messages.success(
+            request, _("Toestemming voor %(org)s ingetrokken.") % {"org": organisation.name}
+        )
     return redirect("learner", pk=learner.pk)
 
 
 @learner_page(Action.REQUEST_ERASURE)
-def learner_erasure(request: HttpRequest, learner: Learner, allowed: frozenset[Action]) -> HttpResponse:
+def learner_erasure(
+    request: HttpRequest, learner: Learner, allowed: frozenset[Action]
+) -> HttpResponse:
     form = ErasureForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.request_erasure(request.user, learner, form.cleaned_data["reason"])  # type: ignore[arg-type]
+        services.request_erasure(signed_in(request), learner, form.cleaned_data["reason"])
         messages.success(
             request,
             _("Uw verzoek is ontvangen. De beheerder voert het binnen een maand uit."),

@@ -13,7 +13,7 @@ from opmaat.domain.errors import DomainError
 from opmaat.domain.routes import route_document
 from opmaat.learners import services
 from opmaat.learners.models import Learner
-from opmaat.web.access import learner_page
+from opmaat.web.access import learner_page, signed_in
 from opmaat.web.forms import RouteForm
 from opmaat.web.timeline import timeline
 
@@ -33,7 +33,9 @@ def initial_from(learner: Learner) -> dict[str, object]:
 
 
 @learner_page(Action.VIEW)
-def route_composer(request: HttpRequest, learner: Learner, allowed: frozenset[Action]) -> HttpResponse:
+def route_composer(
+    request: HttpRequest, learner: Learner, allowed: frozenset[Action]
+) -> HttpResponse:
     """Anyone who may see the record may try routes out; saving needs PLAN."""
     if request.method == "POST":
         if Action.PLAN not in allowed:
@@ -41,7 +43,7 @@ def route_composer(request: HttpRequest, learner: Learner, allowed: frozenset[Ac
         form = RouteForm(request.POST)
         if form.is_valid():
             plan = services.save_route(
-                request.user,  # type: ignore[arg-type]
+                signed_in(request),
                 learner,
                 form.cleaned_data["request"],
                 form.cleaned_data["note"],
@@ -64,7 +66,9 @@ def route_composer(request: HttpRequest, learner: Learner, allowed: frozenset[Ac
 
 
 @learner_page(Action.VIEW)
-def route_preview(request: HttpRequest, learner: Learner, allowed: frozenset[Action]) -> HttpResponse:
+def route_preview(
+    request: HttpRequest, learner: Learner, allowed: frozenset[Action]
+) -> HttpResponse:
     """The preview fragment the composer fetches while the user changes the form."""
     form = RouteForm(request.GET)
     form.is_valid()
@@ -87,7 +91,9 @@ def preview_context(learner: Learner, form: RouteForm) -> dict[str, object]:
 
 
 @learner_page(Action.VIEW)
-def route_history(request: HttpRequest, learner: Learner, allowed: frozenset[Action]) -> HttpResponse:
+def route_history(
+    request: HttpRequest, learner: Learner, allowed: frozenset[Action]
+) -> HttpResponse:
     plans = learner.route_plans.select_related("created_by")
     return render(request, "web/routes/history.html", {"learner": learner, "plans": plans})
 

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
+from opmaat.accounts.models import Membership
 from opmaat.catalog.models import Qualification
 from opmaat.domain.access import may_edit_catalog, may_see_region
 from opmaat.learners.access import actor_of, visible_learners
@@ -30,7 +31,9 @@ def home(request: HttpRequest) -> HttpResponse:
             "recent": learners.order_by("-created_at")[:8],
             "may_edit_catalog": may_edit_catalog(actor),
             "may_see_region": may_see_region(actor),
-            "memberships": request.user.memberships.select_related("organisation"),  # type: ignore[union-attr]
+            "memberships": Membership.objects.filter(user_id=request.user.pk).select_related(
+                "organisation"
+            ),
         },
     )
 

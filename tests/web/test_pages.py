@@ -21,7 +21,7 @@ def test_the_home_page_lists_the_catalog_in_dutch(client: Client) -> None:
 def test_healthz_answers_when_the_database_is_up(client: Client) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok"}
 
 
 def test_the_admin_requires_a_login(client: Client) -> None:
@@ -31,8 +31,7 @@ def test_the_admin_requires_a_login(client: Client) -> None:
 
 
 def test_an_admin_can_browse_units(client: Client) -> None:
-    User.objects.create_superuser("beheer", password="x-long-password-1")
-    client.login(username="beheer", password="x-long-password-1")
+    client.force_login(User.objects.create_superuser("beheer", password="x-long-password-1"))
     response = client.get("/admin/catalog/unit/?q=23181-B1-K1")
     assert response.status_code == 200
     assert "23181-B1-K1" in response.content.decode()
@@ -41,8 +40,7 @@ def test_an_admin_can_browse_units(client: Client) -> None:
 def test_hours_an_editor_changes_become_the_schools_figure(client: Client) -> None:
     from opmaat.catalog.models import Unit
 
-    User.objects.create_superuser("beheer", password="x-long-password-1")
-    client.login(username="beheer", password="x-long-password-1")
+    client.force_login(User.objects.create_superuser("beheer", password="x-long-password-1"))
     unit = Unit.objects.get(code="NL-2F")
     page = client.get(f"/admin/catalog/unit/{unit.pk}/change/")
     form = page.context["adminform"].form

@@ -89,5 +89,3 @@ def plan_request(catalog: Catalog, holdings: Holdings, request: RouteRequest) ->
     return plan_route(
         catalog, checked.target, holdings, checked.start, checked.effective_hours_per_week
     )
-
-

@@ -1,0 +1,86 @@
+"""`opmaat token create|list|revoke`: bearer tokens for the JSON API."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from opmaat.cli import django_setup
+from opmaat.cli.errors import UserError
+from opmaat.cli.output import out, print_json
+
+app = typer.Typer(help="API tokens for scripts (Authorization: Bearer …).", no_args_is_help=True)
+
+
+def prepared() -> None:
+    if not django_setup.database_exists():
+        raise UserError("no database yet; run `opmaat init` first")
+    django_setup.setup()
+
+
+def user_named(username: str) -> object:
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise UserError(f"no user {username!r}")
+    return user
+
+
+@app.command("create")
+def create(
+    username: Annotated[str, typer.Argument(help="The user the token acts as.")],
+    name: Annotated[str, typer.Option(help="What the token is for.")] = "script",
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
+) -> None:
+    """Issue a token. The key is shown once; only its hash is stored."""
+    prepared()
+    from opmaat.accounts.models import ApiToken
+
+    token, key = ApiToken.issue(user_named(username), name)
+    if as_json:
+        print_json({"id": token.pk, "user": username, "name": name, "key": key})
+    else:
+        out(key)
+
+
+@app.command("list")
+def list_tokens(
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
+) -> None:
+    """Every token: id, user, name, key prefix, created, last used."""
+    prepared()
+    from opmaat.accounts.models import ApiToken
+
+    rows = [
+        {
+            "id": t.pk,
+            "user": t.user.get_username(),
+            "name": t.name,
+            "prefix": t.prefix,
+            "created_at": t.created_at.isoformat(),
+            "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None,
+        }
+        for t in ApiToken.objects.select_related("user").order_by("pk")
+    ]
+    if as_json:
+        print_json({"tokens": rows})
+        return
+    for row in rows:
+        used = row["last_used_at"] or "-"
+        out(f"{row['id']}\t{row['user']}\t{row['name']}\t{row['prefix']}…\t{used}")
+
+
+@app.command("revoke")
+def revoke(
+    token_id: Annotated[int, typer.Argument(help="The id from `opmaat token list`.")],
+) -> None:
+    """Delete a token; requests with it get 401 from then on."""
+    prepared()
+    from opmaat.accounts.models import ApiToken
+
+    deleted, _ = ApiToken.objects.filter(pk=token_id).delete()
+    if not deleted:
+        raise UserError(f"no token with id {token_id}")
+    out(f"token {token_id} revoked")

@@ -1,0 +1,56 @@
+"""Admin for privacy work: carry out erasure requests. Records are edited in the app, where
+every change is audited; the admin shows them read-only."""
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from opmaat.learners import services
+from opmaat.learners.models import AuditEvent, ErasureRequest, Learner
+
+
+@admin.register(ErasureRequest)
+class ErasureRequestAdmin(admin.ModelAdmin[ErasureRequest]):
+    list_display = ["learner", "requested_at", "carried_out_at"]
+    list_filter = ["carried_out_at"]
+    readonly_fields = ["learner", "requested_at", "reason", "carried_out_at"]
+    actions = ["carry_out"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.action(description=_("Gegevens wissen (onherroepelijk)"))
+    def carry_out(self, request: HttpRequest, queryset: QuerySet[ErasureRequest]) -> None:
+        done = 0
+        for erasure in queryset.filter(carried_out_at__isnull=True).select_related("learner"):
+            services.erase_learner(request.user, erasure.learner)  # type: ignore[arg-type]
+            done += 1
+        self.message_user(request, _("%(n)d deelnemer(s) gewist.") % {"n": done}, messages.SUCCESS)
+
+
+@admin.register(Learner)
+class LearnerAdmin(admin.ModelAdmin[Learner]):
+    list_display = ["name", "email", "created_at", "erased_at"]
+    search_fields = ["name", "email"]
+    readonly_fields = [f.name for f in Learner._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin[AuditEvent]):
+    list_display = ["at", "actor_label", "learner", "action", "summary"]
+    list_filter = ["action"]
+    search_fields = ["learner__name", "actor_label", "summary"]
+    readonly_fields = ["at", "actor", "actor_label", "learner", "action", "summary", "changes"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

@@ -1,0 +1,133 @@
+"""Changes to a learner's record: checked, written together, and audited."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+
+from opmaat.accounts.models import Membership, Organisation
+from opmaat.domain.errors import InvalidInput, UnknownCode
+from opmaat.domain.routes import Leerweg, Pace, RouteRequest
+from opmaat.learners import services
+from opmaat.learners.access import permissions, visible_learners
+from opmaat.learners.export import export_learner
+from opmaat.learners.models import AuditEvent, Holding, Learner
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+
+def user(name: str) -> User:
+    return User.objects.get(username=name)
+
+
+def learner(name: str) -> Learner:
+    return Learner.objects.get(name=name)
+
+
+def test_every_change_is_audited_with_who_and_what() -> None:
+    sanne = learner("Sanne de Vries")
+    before = sanne.audit_events.count()
+    services.add_holding(user("intake"), sanne, "nl-3f", "held", "Havo-cijferlijst")
+    event = sanne.audit_events.first()
+    assert sanne.audit_events.count() == before + 1
+    assert event is not None and event.actor_label == "intake"
+    assert event.action == "holding.added"
+    assert event.changes == {"code": "NL-3F", "kind": "held", "evidence": "Havo-cijferlijst"}
+
+
+def test_an_outcome_code_is_recorded_as_an_outcome_whatever_the_form_said() -> None:
+    holding = services.add_holding(user("intake"), learner("Tom de Boer"), "23189-B1-K1-W1", "held")
+    assert holding.kind == Holding.Kind.OUTCOME
+
+
+def test_a_qualification_cannot_be_an_exemption_and_unknown_codes_name_the_closest() -> None:
+    with pytest.raises(InvalidInput, match="qualification"):
+        services.add_holding(user("intake"), learner("Tom de Boer"), "25498", "exemption")
+    with pytest.raises(UnknownCode, match="25498"):
+        services.add_holding(user("intake"), learner("Tom de Boer"), "25489x", "held")
+
+
+def test_a_teacher_may_not_change_holdings() -> None:
+    with pytest.raises(PermissionDenied):
+        services.add_holding(user("docent"), learner("Tom de Boer"), "NL-2F", "exemption")
+    assert not learner("Tom de Boer").holdings.filter(code="NL-2F").exists()
+
+
+def test_saving_a_route_adds_a_version_and_records_what_changed() -> None:
+    tom = learner("Tom de Boer")
+    first = services.current_route(tom)
+    assert first is not None
+    request = RouteRequest("25498", first.start, 32, Leerweg.BOL, Pace.FASTER)
+    plan = services.save_route(user("intake"), tom, request, "Wil sneller")
+    assert plan.version == first.version + 1
+    assert tom.route_plans.count() == 2
+    event = tom.audit_events.first()
+    assert event is not None and event.action == "route.saved"
+    assert event.changes["pace"] == ["normal", "faster"]
+    assert "target" not in event.changes
+    assert plan.document["hours_per_week"] == 40
+
+
+def test_holdings_shorten_the_saved_route() -> None:
+    eva = learner("Eva Peters")  # exempted from basic care of Helpende Z&W
+    plan = services.current_route(eva)
+    assert plan is not None
+    assert "23189-B1-K1" in plan.document["covered_units"]
+
+
+def test_consent_opens_and_withdrawal_closes_the_record_to_the_employer() -> None:
+    kevin, hr_linde = learner("Kevin Bakker"), User.objects.create_user("hr-linde")
+    linde = Organisation.objects.get(name="Thuiszorg De Linde (demo)")
+    Membership.objects.create(user=hr_linde, organisation=linde, role="employer_hr")
+    assert kevin in visible_learners(hr_linde)  # Kevin consented in the demo
+    services.withdraw_consent(user("beheerder"), kevin, linde)
+    hr_linde = User.objects.get(pk=hr_linde.pk)  # the actor is cached per user object
+    assert kevin not in visible_learners(hr_linde)
+    assert not permissions(hr_linde, kevin)
+    assert kevin.audit_events.filter(action="consent.withdrawn").exists()
+
+
+def test_export_holds_everything_about_the_learner() -> None:
+    sanne = learner("Sanne de Vries")
+    document = export_learner(user("deelnemer"), sanne)
+    assert document["format"] == "opmaat-learner-export/1"
+    assert document["learner"]["name"] == "Sanne de Vries"  # type: ignore[index]
+    assert document["account"] == {"username": "deelnemer", "email": sanne.email}
+    holdings = document["holdings"]
+    assert isinstance(holdings, list) and {h["code"] for h in holdings} == {"NL-2F"}
+    assert document["routes"] and document["audit"] and document["consents"]
+
+
+def test_only_the_learner_or_an_admin_may_export() -> None:
+    with pytest.raises(PermissionDenied):
+        export_learner(user("intake"), learner("Sanne de Vries"))
+
+
+def test_erasure_removes_personal_data_and_keeps_an_anonymous_trail() -> None:
+    sanne = learner("Sanne de Vries")
+    services.request_erasure(user("deelnemer"), sanne, "Ik stop")
+    services.erase_learner(user("beheerder"), sanne)
+    sanne.refresh_from_db()
+    assert sanne.name == f"Gewiste deelnemer {sanne.pk}"
+    assert (sanne.email, sanne.background, sanne.date_of_birth, sanne.user) == ("", "", None, None)
+    assert not sanne.holdings.exists() and not sanne.route_plans.exists()
+    assert not sanne.enrolments.exists() and not sanne.consents.exists()
+    assert not User.objects.filter(username="deelnemer").exists()
+    assert all(e.changes == {} for e in sanne.audit_events.exclude(action="learner.erased"))
+    assert sanne.erasure_requests.get().carried_out_at is not None
+    assert sanne not in visible_learners(user("intake"))
+
+
+def test_only_an_admin_may_erase() -> None:
+    with pytest.raises(PermissionDenied):
+        services.erase_learner(user("intake"), learner("Sanne de Vries"))
+
+
+def test_personal_data_changes_record_old_and_new_values() -> None:
+    tom = learner("Tom de Boer")
+    services.update_learner(user("intake"), tom, {"date_of_birth": date(1999, 5, 1)})
+    event = AuditEvent.objects.filter(learner=tom, action="learner.updated").get()
+    assert event.changes == {"date_of_birth": [None, "1999-05-01"]}

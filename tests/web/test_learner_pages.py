@@ -1,0 +1,126 @@
+"""The pages an intake advisor and a learner use, rendered on the server."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+from django.core import mail
+from django.test import Client
+
+from opmaat.learners.models import Learner
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+
+@pytest.fixture
+def advisor(client: Client) -> Client:
+    client.force_login(User.objects.get(username="intake"))
+    return client
+
+
+def sanne() -> Learner:
+    return Learner.objects.get(name="Sanne de Vries")
+
+
+def test_the_learner_page_shows_the_route_as_a_timeline_with_its_end(advisor: Client) -> None:
+    page = advisor.get(f"/deelnemers/{sanne().pk}/").content.decode()
+    assert "<svg" in page and 'class="finish"' in page
+    assert "Klaar op" in page
+
+
+def test_the_preview_replans_without_saving(advisor: Client) -> None:
+    learner = sanne()
+    query = "target=25655&start=2027-01-04&hours_per_week=30&pathway=BBL&pace=faster"
+    fragment = advisor.get(f"/deelnemers/{learner.pk}/route/voorbeeld/?{query}").content.decode()
+    assert "Mbo-Verpleegkundige" in fragment and 'data-testid="completion"' in fragment
+    assert "37,5 uur per week" in fragment
+    assert learner.route_plans.count() == 1
+
+
+def test_a_pathway_the_qualification_does_not_offer_is_shown_next_to_the_field(
+    advisor: Client,
+) -> None:
+    data = {
+        "target": "25487",
+        "start": "2027-01-04",
+        "hours_per_week": "20",
+        "pathway": "BOL",
+        "pace": "normal",
+    }
+    response = advisor.post(f"/deelnemers/{sanne().pk}/route/", data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["pathway"] == [
+        "25487 is not offered in BOL; offered: BBL"
+    ]
+    assert sanne().route_plans.count() == 1
+
+
+def test_saving_the_composer_form_creates_the_next_version(advisor: Client) -> None:
+    data = {
+        "target": "25655",
+        "start": "2027-01-04",
+        "hours_per_week": "24",
+        "pathway": "BBL",
+        "pace": "normal",
+        "note": "Doorstroom",
+    }
+    response = advisor.post(f"/deelnemers/{sanne().pk}/route/", data)
+    assert response.status_code == 302 and response["Location"].endswith("/routes/2/")
+    history = advisor.get(f"/deelnemers/{sanne().pk}/routes/").content.decode()
+    assert "Mbo-Verpleegkundige" in history and "intake" in history
+
+
+def test_an_unknown_code_is_explained_next_to_the_code_field(advisor: Client) -> None:
+    response = advisor.post(f"/deelnemers/{sanne().pk}/bezit/", {"code": "25747", "kind": "held"})
+    assert response.status_code == 400
+    assert "closest: 25477" in response.context["form"].errors["code"][0]
+
+
+def test_the_reach_page_lists_what_fits_in_the_months_given(advisor: Client) -> None:
+    page = advisor.get(
+        f"/deelnemers/{sanne().pk}/bereik/", {"months": "120", "hours_per_week": "40"}
+    )
+    assert page.context["options"]
+    assert all(o.completion_date for o in page.context["options"])
+
+
+def test_the_catalog_search_finds_outcomes_and_the_units_they_belong_to(client: Client) -> None:
+    page = client.get("/catalogus/", {"q": "23181-B1-K1-W1"})
+    assert [o.code for o, _ in page.context["outcomes"]] == ["23181-B1-K1-W1"]
+
+
+def test_a_unit_page_shows_which_qualifications_share_it(client: Client) -> None:
+    page = client.get("/catalogus/eenheden/23181-B1-K1/")
+    assert {q.crebo for q in page.context["qualifications"]} >= {"25475", "25477", "25476"}
+
+
+def test_five_wrong_passwords_lock_the_login_even_for_the_right_one(client: Client) -> None:
+    for _ in range(5):
+        client.post("/inloggen/", {"username": "intake", "password": "wrong"})
+    response = client.post("/inloggen/", {"username": "intake", "password": "opmaat-demo"})
+    assert "Tijdelijk geblokkeerd" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_right_password_logs_in(client: Client) -> None:
+    response = client.post("/inloggen/", {"username": "intake", "password": "opmaat-demo"})
+    assert response.status_code == 302 and "_auth_user_id" in client.session
+
+
+def test_a_password_reset_sends_a_link_by_mail(client: Client) -> None:
+    client.post("/wachtwoord/vergeten/", {"email": "intake@demo.opmaat.invalid"})
+    assert len(mail.outbox) == 1
+    assert "/wachtwoord/nieuw/" in mail.outbox[0].body
+
+
+def test_a_learner_logging_in_lands_on_their_own_record(client: Client) -> None:
+    client.force_login(User.objects.get(username="deelnemer"))
+    assert client.get("/")["Location"] == f"/deelnemers/{sanne().pk}/"
+
+
+def test_the_learner_downloads_their_data_as_a_json_file(client: Client) -> None:
+    client.force_login(User.objects.get(username="deelnemer"))
+    response = client.get(f"/deelnemers/{sanne().pk}/gegevens.json")
+    assert response["Content-Type"] == "application/json"
+    assert "attachment" in response["Content-Disposition"]
+    assert response.json()["learner"]["name"] == "Sanne de Vries"

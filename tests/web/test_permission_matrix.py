@@ -1,0 +1,193 @@
+"""Who may read and change what, page by page and endpoint by endpoint, for every demo role.
+
+The tables below are the specification; they are written out by hand, not derived from the
+rules they check. Allowed reads answer 200, allowed changes redirect (302, pages) or answer
+201 (API); everything else answers 403, and anonymous visitors go to the login page (401 in
+the API).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from opmaat.accounts.models import ApiToken
+from opmaat.learners.access import permissions, visible_learners
+from opmaat.learners.models import Learner
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+READS = ("detail", "composer", "history", "version", "reach", "audit", "export")
+CHANGES = ("holding", "route", "edit", "consent")
+ALL_READS = set(READS) - {"export"}
+LOOKING = {"detail", "composer", "history", "version", "reach"}
+
+# Sanne de Vries: student at the school, employee of Het Baken, consented to Het Baken.
+SANNE: dict[str, tuple[set[str], set[str]]] = {
+    "deelnemer": (set(READS), {"consent"}),
+    "intake": (ALL_READS, {"holding", "route", "edit"}),
+    "examencommissie": (ALL_READS, {"holding", "edit"}),
+    "docent": (LOOKING, set()),
+    "praktijkopleider": (LOOKING, set()),
+    "hr": (LOOKING, set()),
+    "assessor": (set(), set()),
+    "regio": (set(), set()),
+    "redacteur": (set(), set()),
+    "beheerder": (set(READS), set(CHANGES)),
+}
+# Fatma Yılmaz: only a student at the school; no employer, no consent.
+Allowed = tuple[set[str], set[str]]
+FATMA_DIFFERS: dict[str, Allowed] = {"praktijkopleider": (set(), set()), "hr": (set(), set())}
+
+
+def page_requests(pk: int) -> dict[str, tuple[str, str, dict[str, str]]]:
+    route = {
+        "target": "25656",
+        "start": "2027-02-01",
+        "hours_per_week": "24",
+        "pathway": "BBL",
+        "pace": "normal",
+    }
+    return {
+        "detail": ("get", f"/deelnemers/{pk}/", {}),
+        "composer": ("get", f"/deelnemers/{pk}/route/", {}),
+        "history": ("get", f"/deelnemers/{pk}/routes/", {}),
+        "version": ("get", f"/deelnemers/{pk}/routes/1/", {}),
+        "reach": ("get", f"/deelnemers/{pk}/bereik/", {"months": "12", "hours_per_week": "20"}),
+        "audit": ("get", f"/deelnemers/{pk}/logboek/", {}),
+        "export": ("get", f"/deelnemers/{pk}/gegevens.json", {}),
+        "holding": ("post", f"/deelnemers/{pk}/bezit/", {"code": "REK-2F", "kind": "exemption"}),
+        "route": ("post", f"/deelnemers/{pk}/route/", route),
+        "edit": (
+            "post",
+            f"/deelnemers/{pk}/bewerken/",
+            {"name": "Nieuwe Naam", "elective_hours_done": "0"},
+        ),
+        "consent": ("post", f"/deelnemers/{pk}/toestemming/", {"organisation": "", "grant": "1"}),
+    }
+
+
+def expected_status(name: str, allowed: tuple[set[str], set[str]]) -> int:
+    reads, changes = allowed
+    if name in READS:
+        return 200 if name in reads else 403
+    return 302 if name in changes else 403
+
+
+def check_pages(
+    client: Client, learner: Learner, table: dict[str, tuple[set[str], set[str]]], who: str
+) -> None:
+    employer = learner.enrolments.filter(relation="employee").first()
+    client.force_login(User.objects.get(username=who))
+    for name, (method, url, data) in page_requests(learner.pk).items():
+        if name == "consent" and employer is not None:
+            data = {**data, "organisation": str(employer.organisation_id)}
+        response = getattr(client, method)(url, data)
+        assert response.status_code == expected_status(name, table[who]), f"{who} {name} {url}"
+
+
+@pytest.mark.parametrize("who", list(SANNE))
+def test_pages_of_a_learner_with_an_employer_who_has_consent(client: Client, who: str) -> None:
+    check_pages(client, Learner.objects.get(name="Sanne de Vries"), SANNE, who)
+
+
+@pytest.mark.parametrize("who", ["hr", "praktijkopleider", "intake"])
+def test_pages_of_a_learner_without_employer_or_consent(client: Client, who: str) -> None:
+    table: dict[str, Allowed] = {**SANNE, **FATMA_DIFFERS, "deelnemer": (set(), set())}
+    check_pages(client, Learner.objects.get(name="Fatma Yılmaz"), table, who)
+
+
+def test_another_learner_cannot_open_a_record(client: Client) -> None:
+    table: dict[str, Allowed] = {"deelnemer": (set(), set())}
+    check_pages(client, Learner.objects.get(name="Fatma Yılmaz"), table, "deelnemer")
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page(client: Client) -> None:
+    pk = Learner.objects.get(name="Sanne de Vries").pk
+    for name, (method, url, data) in page_requests(pk).items():
+        response = getattr(client, method)(url, data)
+        assert response.status_code == 302 and response["Location"].startswith("/inloggen/"), name
+    for url in ("/deelnemers/", "/deelnemers/nieuw/", "/regio/", "/mijn/"):
+        assert client.get(url)["Location"].startswith("/inloggen/"), url
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("regio", 200), ("beheerder", 200), ("intake", 403), ("hr", 403), ("deelnemer", 403)],
+)
+def test_only_coordinators_see_the_regional_figures(client: Client, who: str, status: int) -> None:
+    client.force_login(User.objects.get(username=who))
+    assert client.get("/regio/").status_code == status
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("intake", 200), ("beheerder", 200), ("docent", 403), ("hr", 403), ("deelnemer", 403)],
+)
+def test_only_intake_advisors_enrol_new_learners(client: Client, who: str, status: int) -> None:
+    client.force_login(User.objects.get(username=who))
+    assert client.get("/deelnemers/nieuw/").status_code == status
+
+
+def test_every_list_shows_exactly_the_records_the_rules_allow() -> None:
+    learners = list(Learner.objects.all())
+    for user in User.objects.all():
+        listed = set(visible_learners(user))
+        allowed = {x for x in learners if permissions(user, x)}
+        assert listed == allowed, user.username
+
+
+# The API: same rules, 401 without credentials.
+API_READS = {
+    "detail": "",
+    "holdings": "/holdings",
+    "routes": "/routes",
+    "current": "/routes/current",
+}
+
+
+def api(client: Client, who: str | None) -> dict[str, str]:
+    if who is None:
+        return {}
+    _, key = ApiToken.issue(User.objects.get(username=who), "test")
+    return {"Authorization": f"Bearer {key}"}
+
+
+@pytest.mark.parametrize("who", [None, *SANNE])
+def test_the_api_follows_the_same_rules(client: Client, who: str | None) -> None:
+    sanne = Learner.objects.get(name="Sanne de Vries")
+    headers = api(client, who)
+    reads, changes = SANNE[who] if who else (set(), set())
+    denied = 401 if who is None else 403
+    for name, suffix in API_READS.items():
+        response = client.get(f"/api/learners/{sanne.pk}{suffix}", headers=headers)
+        assert response.status_code == (200 if "detail" in reads else denied), f"{who} {name}"
+    body = {"code": "REK-2F", "kind": "exemption"}
+    response = client.post(
+        f"/api/learners/{sanne.pk}/holdings",
+        json.dumps(body),
+        content_type="application/json",
+        headers=headers,
+    )
+    assert response.status_code == (201 if "holding" in changes else denied), f"{who} holding"
+    route = {"target": "25656", "hours_per_week": 24, "pathway": "BBL"}
+    response = client.post(
+        f"/api/learners/{sanne.pk}/routes",
+        json.dumps(route),
+        content_type="application/json",
+        headers=headers,
+    )
+    assert response.status_code == (201 if "route" in changes else denied), f"{who} route"
+
+
+def test_the_api_lists_only_visible_learners(client: Client) -> None:
+    names = {x["name"] for x in client.get("/api/learners", headers=api(client, "hr")).json()}
+    assert names == {x.name for x in visible_learners(User.objects.get(username="hr"))}
+    assert "Fatma Yılmaz" not in names and "Sanne de Vries" in names
+
+
+def test_a_missing_learner_is_404_not_403(client: Client) -> None:
+    assert client.get("/api/learners/999999", headers=api(client, "intake")).status_code == 404
