@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -22,7 +22,6 @@ from opmaat.learners import services
 from opmaat.learners.models import Enrolment, Holding, Learner
 
 PASSWORD = "opmaat-demo"
-CATALOG_EDITORS = "Catalogusredactie"
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,8 +203,6 @@ def do_load_demo() -> list[DemoLogin]:
     for username, role, key, _ in STAFF:
         user = account(username)
         Membership.objects.get_or_create(user=user, organisation=orgs[key], role=role.value)
-        if role == Role.CATALOG_EDITOR:
-            make_catalog_editor(user)
     for spec in LEARNERS:
         if not Learner.objects.filter(name=spec.name).exists():
             add_learner(spec, orgs, admin)
@@ -226,17 +223,6 @@ def account(username: str) -> User:
             username, email=f"{username}@demo.opmaat.invalid", password=PASSWORD
         )
     return user
-
-
-def make_catalog_editor(user: User) -> None:
-    """Catalog editors edit in the admin: staff status and the catalog app's permissions."""
-    group, created = Group.objects.get_or_create(name=CATALOG_EDITORS)
-    if created:
-        group.permissions.set(Permission.objects.filter(content_type__app_label="catalog"))
-    user.groups.add(group)
-    if not user.is_staff:
-        user.is_staff = True
-        user.save(update_fields=["is_staff"])
 
 
 def add_learner(spec: DemoLearner, orgs: dict[str, Organisation], admin: User) -> None:

@@ -191,3 +191,9 @@ def test_the_api_lists_only_visible_learners(client: Client) -> None:
 
 def test_a_missing_learner_is_404_not_403(client: Client) -> None:
     assert client.get("/api/learners/999999", headers=api(client, "intake")).status_code == 404
+
+
+def test_a_catalog_editor_may_edit_units_in_the_admin(client: Client) -> None:
+    client.force_login(User.objects.get(username="redacteur"))
+    assert client.get("/admin/catalog/unit/").status_code == 200
+    assert client.get("/admin/learners/learner/").status_code == 403
