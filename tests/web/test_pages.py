@@ -50,3 +50,14 @@ def test_hours_an_editor_changes_become_the_schools_figure(client: Client) -> No
     assert response.status_code == 302, response.content.decode()[:2000]
     unit.refresh_from_db()
     assert (unit.hours, unit.hours_source) == (150, "school")
+
+
+def test_pages_are_dutch_whatever_the_browser_prefers(client: Client) -> None:
+    page = client.get("/", headers={"Accept-Language": "en-US,en;q=0.9"})
+    assert '<html lang="nl">' in page.content.decode()
+
+
+def test_english_once_the_user_chooses_it(client: Client) -> None:
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/catalogus/"})
+    assert response.status_code == 302
+    assert '<html lang="en">' in client.get("/catalogus/").content.decode()
