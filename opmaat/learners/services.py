@@ -8,11 +8,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import User
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
+from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from opmaat.accounts.models import Organisation
 from opmaat.catalog.cache import current_catalog
@@ -211,6 +216,49 @@ def route_changes(previous: RoutePlan | None, plan: RoutePlan) -> dict[str, obje
         plan.document.get("completion_date"),
     ]
     return changes
+
+
+@transaction.atomic
+def invite_learner(actor: User, learner: Learner, request: HttpRequest) -> User:
+    """Give the learner an account (their e-mail address as username) and mail them a link
+    to choose a password; no password is ever set or seen by staff."""
+    require(actor, Action.EDIT, learner)
+    if learner.user_id is not None:
+        raise InvalidInput(f"{learner.name} already has an account")
+    if not learner.email:
+        raise InvalidInput(f"{learner.name} has no e-mail address to send the invitation to")
+    if User.objects.filter(username__iexact=learner.email).exists():
+        raise InvalidInput(f"an account for {learner.email} already exists")
+    user = User.objects.create_user(username=learner.email, email=learner.email)
+    user.set_unusable_password()
+    user.save(update_fields=["password"])
+    learner.user = user
+    learner.save(update_fields=["user"])
+    form = PasswordResetForm({"email": learner.email})
+    if form.is_valid():
+        # Django sends reset links only to users with a usable password; an invitation is
+        # the same link for a new account.
+        context = {"user": user, "uid": urlsafe_base64_encode(force_bytes(user.pk))}
+        form.send_mail(
+            "registration/invitation_subject.txt",
+            "registration/invitation_email.html",
+            {
+                **context,
+                "token": default_token_generator.make_token(user),
+                "protocol": "https" if request.is_secure() else "http",
+                "domain": request.get_host(),
+                "learner": learner,
+            },
+            None,
+            learner.email,
+        )
+    audit(
+        actor,
+        learner,
+        "learner.invited",
+        f"Account aangemaakt en uitnodiging gestuurd aan {learner.email}",
+    )
+    return user
 
 
 @transaction.atomic

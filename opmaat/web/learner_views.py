@@ -186,6 +186,22 @@ def learner_export(
 
 
 @require_POST
+@learner_page(Action.EDIT)
+def learner_invite(
+    request: HttpRequest, learner: Learner, allowed: frozenset[Action]
+) -> HttpResponse:
+    try:
+        services.invite_learner(signed_in(request), learner, request)
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("Uitnodiging verstuurd naar %(email)s.") % {"email": learner.email}
+        )
+    return redirect("learner", pk=learner.pk)
+
+
+@require_POST
 @learner_page(Action.MANAGE_CONSENT)
 def consent_change(
     request: HttpRequest, learner: Learner, allowed: frozenset[Action]

@@ -46,6 +46,7 @@ urlpatterns = [
     path("deelnemers/<int:pk>/", learner_views.learner_detail, name="learner"),
     path("deelnemers/<int:pk>/bewerken/", learner_views.learner_edit, name="learner_edit"),
     path("deelnemers/<int:pk>/bezit/", learner_views.holding_add, name="holding_add"),
+    path("deelnemers/<int:pk>/uitnodigen/", learner_views.learner_invite, name="learner_invite"),
     path(
         "deelnemers/<int:pk>/bezit/<int:holding_id>/verwijderen/",
         learner_views.holding_remove,

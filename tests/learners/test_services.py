@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import User
+from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.test import RequestFactory
 
 from opmaat.accounts.models import Membership, Organisation
 from opmaat.domain.errors import InvalidInput, UnknownCode
@@ -131,3 +133,23 @@ def test_personal_data_changes_record_old_and_new_values() -> None:
     services.update_learner(user("intake"), tom, {"date_of_birth": date(1999, 5, 1)})
     event = AuditEvent.objects.filter(learner=tom, action="learner.updated").get()
     assert event.changes == {"date_of_birth": [None, "1999-05-01"]}
+
+
+def test_an_invitation_creates_an_account_without_a_password_and_mails_a_link(
+    rf: RequestFactory,
+) -> None:
+    tom = learner("Tom de Boer")
+    services.update_learner(user("intake"), tom, {"email": "tom@example.nl"})
+    account = services.invite_learner(user("intake"), tom, rf.get("/", HTTP_HOST="localhost"))
+    assert account.username == "tom@example.nl" and not account.has_usable_password()
+    assert Learner.objects.get(pk=tom.pk).user == account
+    assert len(mail.outbox) == 1 and "/wachtwoord/nieuw/" in mail.outbox[0].body
+    assert tom.audit_events.filter(action="learner.invited").exists()
+
+
+def test_no_invitation_without_an_address_or_for_an_existing_account(rf: RequestFactory) -> None:
+    request = rf.get("/", HTTP_HOST="localhost")
+    with pytest.raises(InvalidInput, match="no e-mail"):
+        services.invite_learner(user("intake"), learner("Tom de Boer"), request)
+    with pytest.raises(InvalidInput, match="already has an account"):
+        services.invite_learner(user("beheerder"), learner("Sanne de Vries"), request)
