@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import typer
 
-from opmaat.cli import catalog, database, routes, tokens
+from opmaat.cli import catalog, database, match, routes, tokens
 from opmaat.cli.errors import UserError
 from opmaat.domain.errors import DomainError
 from opmaat.env import EnvError
@@ -23,6 +23,7 @@ app.add_typer(catalog.app, name="catalog")
 app.add_typer(tokens.app, name="token")
 database.register(app)
 routes.register(app)
+match.register(app)
 
 
 def run(argv: Sequence[str] | None = None) -> None:
