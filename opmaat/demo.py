@@ -20,6 +20,7 @@ from opmaat.domain.access import OrganisationKind, Role
 from opmaat.domain.routes import Leerweg, Pace, RouteRequest
 from opmaat.learners import services
 from opmaat.learners.models import Enrolment, Holding, Learner
+from opmaat.placements.demo import add_demo_round
 
 PASSWORD = "opmaat-demo"
 
@@ -206,6 +207,7 @@ def do_load_demo() -> list[DemoLogin]:
     for spec in LEARNERS:
         if not Learner.objects.filter(name=spec.name).exists():
             add_learner(spec, orgs, admin)
+    add_demo_round(orgs["regio"], account("regio"))
     return list(DEMO_LOGINS)
 
 

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "opmaat.catalog",
     "opmaat.accounts",
     "opmaat.learners",
+    "opmaat.placements",
     "opmaat.web",
 ]
 

@@ -1,7 +1,14 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from opmaat.web import catalog_views, learner_views, region_views, route_views, views
+from opmaat.web import (
+    catalog_views,
+    learner_views,
+    region_views,
+    round_views,
+    route_views,
+    views,
+)
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -68,4 +75,18 @@ urlpatterns = [
     ),
     # Region
     path("regio/", region_views.region_overview, name="region"),
+    path("regio/rondes/", round_views.round_list, name="rounds"),
+    path("regio/rondes/<int:pk>/", round_views.round_detail, name="round"),
+    path("regio/rondes/<int:pk>/<str:action>/", round_views.round_action, name="round_action"),
+    path("regio/rondes/<int:pk>/versies/<int:version>/", round_views.run_detail, name="round_run"),
+    path(
+        "regio/rondes/<int:pk>/versies/<int:version>/publiceren/",
+        round_views.run_publish,
+        name="round_publish",
+    ),
+    path(
+        "regio/rondes/<int:pk>/versies/<int:version>/toewijzingen.csv",
+        round_views.run_download,
+        name="round_download",
+    ),
 ]
