@@ -21,6 +21,7 @@ types:  ## mypy --strict
 bench:  ## Run the benchmarks at full size
 	python3 benchmarks/route_scan.py
 	python3 benchmarks/route_cli.py
+	python3 benchmarks/matching.py
 
 catalog:  ## Rebuild opmaat/data/catalog.yaml from ../shared/catalog
 	python3 scripts/build_default_catalog.py
