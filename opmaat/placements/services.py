@@ -139,6 +139,7 @@ def run_round(
         release_reservations,
         summarise,
     )
+    from opmaat.domain.matching.supply import supply_and_demand
     from opmaat.matching_files import assignment_rows
 
     require_coordinator(user, matching_round)
@@ -158,6 +159,15 @@ def run_round(
     chosen = new_seed() if seed is None else seed
     matching = match(Instance(places, instance.students), chosen, fill=fill)
     document = match_document(matching, explain(matching), summarise(matching))
+    document["supply_demand"] = [
+        {
+            "organisation": r.organisation,
+            "seats": r.seats,
+            "first_choices": r.first_choices,
+            "listed": r.listed,
+        }
+        for r in supply_and_demand(instance)
+    ]
     version = (matching_round.runs.aggregate(v=Max("version"))["v"] or 0) + 1
     return MatchingRun.objects.create(
         round=matching_round,

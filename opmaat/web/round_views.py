@@ -142,10 +142,11 @@ def run_detail(request: HttpRequest, pk: int, version: int) -> HttpResponse:
             "run": run,
             "summary": summary,
             "chart": rank_chart(summary),
+            "supply": supply_chart(run.document.get("supply_demand", [])),
             "schools": per_column(run.rows, "school"),
             "organisations": per_column(run.rows, "organisation"),
             "unmatched": [
-                (sid, e["text"])
+                (sid, e["text"], [r["text"] for r in e["refusals"]])
                 for sid, e in run.document.get("explanations", {}).items()
                 if e["place"] is None
             ],
@@ -176,6 +177,23 @@ def rank_chart(summary: dict[str, Any]) -> dict[str, Any]:
             for i, (label, count) in enumerate(bars)
         ],
         "height": 16 + len(bars) * 26,
+    }
+
+
+def supply_chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per organisation two bars: seats offered and students who chose it first."""
+    top = max([max(r["seats"], r["first_choices"]) for r in rows] + [1])
+    return {
+        "rows": [
+            {
+                **r,
+                "y": 8 + i * 40,
+                "seats_width": round(380 * r["seats"] / top, 1),
+                "first_width": round(380 * r["first_choices"] / top, 1),
+            }
+            for i, r in enumerate(rows)
+        ],
+        "height": 16 + len(rows) * 40,
     }
 
 

@@ -33,6 +33,7 @@ def test_the_demo_region_runs_its_round_and_publishes_a_version(coordinator: Cli
     assert response.status_code == 302 and response["Location"].endswith("/versies/1/")
     page = coordinator.get(response["Location"]).content.decode()
     assert "31 van 36 studenten geplaatst" in page
+    assert "Vraag en aanbod per organisatie" in page
     coordinator.post(f"/regio/rondes/{r.pk}/versies/1/publiceren/")
     r.refresh_from_db()
     assert r.state == "execution" and r.runs.get().published_at is not None
