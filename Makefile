@@ -25,3 +25,10 @@ bench:  ## Run the benchmarks at full size
 
 catalog:  ## Rebuild opmaat/data/catalog.yaml from ../shared/catalog
 	python3 scripts/build_default_catalog.py
+
+.PHONY: messages
+messages:  ## Refresh the English translation (opmaat/locale): extract the Dutch strings, compile
+	cd opmaat && DJANGO_SETTINGS_MODULE=opmaat.settings PYTHONPATH="$(CURDIR)" \
+		python3 -m django makemessages -l en --no-obsolete --add-location file
+	cd opmaat && DJANGO_SETTINGS_MODULE=opmaat.settings PYTHONPATH="$(CURDIR)" \
+		python3 -m django compilemessages -l en

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja.security import HttpBearer, django_auth
+from ninja.security import HttpBearer, SessionAuth
 
 from opmaat.accounts.models import ApiToken, hash_token
 
@@ -33,6 +33,17 @@ class TokenAuth(HttpBearer):
         return row.user
 
 
-PRIVATE = [TokenAuth(), django_auth]
+class LoggedInSession(SessionAuth):
+    """The browser session; the CSRF check only for requests that have one, so that a
+    request without credentials gets 401 rather than a CSRF 403."""
+
+    def __call__(self, request: HttpRequest) -> Any:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        return super().__call__(request)
+
+
+PRIVATE = [TokenAuth(), LoggedInSession()]
 # Marks an operation that needs no credentials (catalog, health, route computation).
 PUBLIC: dict[str, Any] = {"security": []}

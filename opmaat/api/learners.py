@@ -19,6 +19,7 @@ from opmaat.api.schemas import (
 )
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
+from opmaat.domain.errors import InvalidInput
 from opmaat.domain.routes import RouteRequest
 from opmaat.learners import services
 from opmaat.learners.access import require, visible_learners
@@ -34,12 +35,14 @@ def learner_for(request: HttpRequest, pk: int, action: Action) -> Learner:
     return learner
 
 
-@router.get("", response={200: list[LearnerOut], 401: Problem})
+@router.get("", response={200: list[LearnerOut], 400: Problem, 401: Problem})
 def list_learners(request: HttpRequest, q: str = "") -> list[dict[str, Any]]:
     """The learners the caller may see."""
     learners = (
         visible_learners(request.user).order_by("name").prefetch_related("enrolments__organisation")
     )
+    if "\x00" in q:
+        raise InvalidInput("q must not contain NUL characters")
     if q:
         learners = learners.filter(name__icontains=q)
     return [learner_out(x) for x in learners[:500]]

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Field, Schema
+from pydantic import AfterValidator
 
 from opmaat.domain.routes import Leerweg, Pace
+
+
+def no_nul(text: str) -> str:
+    """Text with a NUL character is refused: no database stores it as text."""
+    if "\x00" in text:
+        raise ValueError("text must not contain NUL characters")
+    return text
+
+
+Text = Annotated[str, AfterValidator(no_nul)]
 
 
 class Problem(Schema):
@@ -52,9 +63,9 @@ class QualificationOut(QualificationSummary):
 
 
 class RouteIn(Schema):
-    target: str = Field(description="Crebo, unit or certificate code")
-    have: list[str] = Field(default_factory=list, description="Codes held")
-    exempt: list[str] = Field(default_factory=list, description="Exempted unit codes")
+    target: Text = Field(description="Crebo, unit or certificate code")
+    have: list[Text] = Field(default_factory=list, description="Codes held")
+    exempt: list[Text] = Field(default_factory=list, description="Exempted unit codes")
     elective_hours: float = Field(0, ge=0)
     start: date | None = Field(None, description="Default: today")
     hours_per_week: float = Field(20, gt=0, le=60)
@@ -63,12 +74,12 @@ class RouteIn(Schema):
 
 
 class SavedRouteIn(Schema):
-    target: str
+    target: Text
     start: date | None = None
     hours_per_week: float = Field(20, gt=0, le=60)
     pathway: Leerweg = Leerweg.BOL
     pace: Pace = Pace.NORMAL
-    note: str = ""
+    note: Text = ""
 
 
 class LearnerOut(Schema):
@@ -88,9 +99,9 @@ class HoldingOut(Schema):
 
 
 class HoldingIn(Schema):
-    code: str
+    code: Text
     kind: str = Field("held", pattern="^(held|exemption|outcome)$")
-    evidence: str = ""
+    evidence: Text = ""
 
 
 class RoutePlanOut(Schema):

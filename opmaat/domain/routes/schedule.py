@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from opmaat.domain.errors import InvalidInput
 from opmaat.domain.routes.errors import InvalidPace
 
 
@@ -35,11 +36,16 @@ def schedule(hours: Sequence[float], start: date, hours_per_week: float) -> list
     check_pace(hours_per_week)
     slots: list[Slot] = []
     done = 0.0
-    for item_hours in hours:
-        first = start + timedelta(days=math.floor(done / hours_per_week * 7))
-        done += item_hours
-        last = start + timedelta(days=math.ceil(done / hours_per_week * 7))
-        slots.append(Slot(first, last if item_hours > 0 else first))
+    try:
+        for item_hours in hours:
+            first = start + timedelta(days=math.floor(done / hours_per_week * 7))
+            done += item_hours
+            last = start + timedelta(days=math.ceil(done / hours_per_week * 7))
+            slots.append(Slot(first, last if item_hours > 0 else first))
+    except OverflowError:
+        raise InvalidInput(
+            f"a route starting {start.isoformat()} would end after the year 9999"
+        ) from None
     return slots
 
 

@@ -1,0 +1,157 @@
+"""The simulated users of `benchmarks/web_load.py`: intake advisors who open learners' route
+pages and read saved routes through the API, and clients that compute a route.
+
+web_load.py runs this file with the locust command and passes the set-up through the
+environment: `WEB_LOAD_LEARNERS` (learner ids, comma separated), `WEB_LOAD_TOKEN` (a bearer
+token of the advisor), `WEB_LOAD_USERNAME`, `WEB_LOAD_PASSWORD`, `WEB_LOAD_SECONDS` (the
+measured window) and `WEB_LOAD_RESULT` (where the raw timings go, as JSON).
+
+Every user signs in first. The window opens when the last user has signed in and lasts
+`WEB_LOAD_SECONDS`; only requests that end inside it count. Fifty sign-ins at once cost
+several seconds of password hashing, and an advisor signs in once a day, not once a page.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from locust import FastHttpUser, between, events, task
+from locust.env import Environment
+
+LEARNERS = [int(pk) for pk in os.environ.get("WEB_LOAD_LEARNERS", "1").split(",")]
+TOKEN = os.environ.get("WEB_LOAD_TOKEN", "")
+USERNAME = os.environ.get("WEB_LOAD_USERNAME", "intake")
+PASSWORD = os.environ.get("WEB_LOAD_PASSWORD", "opmaat-demo")
+SECONDS = float(os.environ.get("WEB_LOAD_SECONDS", "30"))
+RESULT = Path(os.environ.get("WEB_LOAD_RESULT", "web_load_result.json"))
+
+PAGE = "GET /deelnemers/<pk>/"
+CURRENT = "GET /api/learners/<pk>/routes/current"
+COMPUTE = "POST /api/routes/compute"
+# Routes of three demo learners (opmaat/demo.py): target, held qualification.
+COMPUTE_BODIES = (
+    {"target": "25656", "have": ["25498"], "hours_per_week": 20},
+    {"target": "25477", "have": ["25475"], "hours_per_week": 20},
+    {"target": "25655", "have": ["25491"], "hours_per_week": 24},
+)
+CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@dataclass(slots=True)
+class Window:
+    """The measured window and the timings (ms) of the requests that ended in it."""
+
+    signed_in: int = 0
+    login_failures: list[str] = field(default_factory=list)
+    opened_at: float | None = None
+    closed_at: float | None = None
+    times: dict[str, list[float]] = field(default_factory=dict)
+    failures: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def open(self) -> bool:
+        return self.opened_at is not None and self.closed_at is None
+
+    def record(self, name: str, milliseconds: float, exception: object) -> None:
+        self.times.setdefault(name, []).append(milliseconds)
+        if exception is not None:
+            self.failures.setdefault(name, []).append(str(exception)[:200])
+
+    def user_ready(self, environment: Environment) -> None:
+        self.signed_in += 1
+        options = environment.parsed_options
+        users = options.num_users if options is not None else 1
+        if self.signed_in == users:
+            self.opened_at = time.perf_counter()
+            # Locust has patched threading with gevent: the timer is a greenlet.
+            threading.Timer(SECONDS, self.close, args=(environment,)).start()
+
+    def close(self, environment: Environment) -> None:
+        self.closed_at = time.perf_counter()
+        self.write()
+        if environment.runner is not None:
+            environment.runner.quit()
+
+    def write(self) -> None:
+        opened = self.opened_at or 0.0
+        document = {
+            "seconds": (self.closed_at or opened) - opened,
+            "users": self.signed_in,
+            "login_failures": self.login_failures,
+            "times": self.times,
+            "failures": self.failures,
+        }
+        RESULT.write_text(json.dumps(document))
+
+
+WINDOW = Window()
+
+
+def on_request(name: str, response_time: float, exception: object = None, **_: object) -> None:
+    if WINDOW.open:
+        WINDOW.record(name, response_time, exception)
+
+
+events.request.add_listener(on_request)  # type: ignore[no-untyped-call]  # EventHook is unannotated
+
+
+class Advisor(FastHttpUser):
+    wait_time = between(0.05, 0.2)
+
+    def on_start(self) -> None:
+        try:
+            self.sign_in()
+        except Exception as error:  # counted as an error; the window must still open
+            WINDOW.login_failures.append(f"{type(error).__name__}: {error}"[:200])
+        WINDOW.user_ready(self.environment)
+
+    def sign_in(self) -> None:
+        form = self.client.get("/inloggen/", name="login form")
+        match = CSRF_FIELD.search(form.text or "")
+        if match is None:
+            raise RuntimeError(f"no CSRF token on the login page (HTTP {form.status_code})")
+        with self.client.post(
+            "/inloggen/",
+            name="login",
+            data=f"username={USERNAME}&password={PASSWORD}&csrfmiddlewaretoken={match[1]}",
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Referer": f"{self.host}/inloggen/",
+            },
+            allow_redirects=False,
+            catch_response=True,
+        ) as response:
+            if response.status_code != 302:
+                response.failure(f"login answered HTTP {response.status_code}, not 302")
+                raise RuntimeError(f"login failed (HTTP {response.status_code})")
+
+    @task(2)
+    def route_page(self) -> None:
+        pk = random.choice(LEARNERS)
+        with self.client.get(
+            f"/deelnemers/{pk}/", name=PAGE, allow_redirects=False, catch_response=True
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"HTTP {response.status_code}")
+            elif '<figure class="timeline">' not in (response.text or ""):
+                response.failure("the page shows no route timeline")
+
+    @task(1)
+    def current_route(self) -> None:
+        pk = random.choice(LEARNERS)
+        self.client.get(
+            f"/api/learners/{pk}/routes/current",
+            name=CURRENT,
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        )
+
+    @task(1)
+    def compute_route(self) -> None:
+        self.client.post("/api/routes/compute", name=COMPUTE, json=random.choice(COMPUTE_BODIES))

@@ -1,0 +1,133 @@
+"""Browser tests: Debian's Chromium, driven by Playwright, against the live server.
+
+One browser for the session and a fresh browser context (cookies, storage) per page, so a
+test starts logged out. The database holds the demo (opmaat.demo) at the start of each test.
+When a test fails, a full-page screenshot of its current page lands in
+artifacts/screenshots/<test name>.png.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Generator, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from pytest_django import DjangoDbBlocker
+from pytest_django.live_server_helper import LiveServer
+
+from opmaat.demo import PASSWORD
+from tests.browser.demo_site import load_demo_site, restore_catalog
+from tests.browser.pages import LogIn, OpenPage, submit_login
+
+# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a
+# thread with a running loop unless told that the calls are meant to be synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Fail within seconds rather than Playwright's 30 s when a page does not show what we expect.
+TIMEOUT_MS = 10_000
+
+CURRENT_PAGE = pytest.StashKey[Page]()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing (apt-get install chromium)"
+        if os.environ.get("OPMAAT_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{reason}; OPMAAT_REQUIRE_BROWSER=1 requires the browser tests to run")
+        pytest.skip(reason)
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    chromium = playwright.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+    )
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def catalog_restored(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[None]:
+    """The tests after these expect the catalog that the flush at the end of each test removes."""
+    yield
+    with django_db_blocker.unblock():
+        restore_catalog()
+
+
+@pytest.fixture
+def demo_site(transactional_db: None, live_server: LiveServer) -> LiveServer:
+    load_demo_site()
+    return live_server
+
+
+@pytest.fixture
+def open_page(
+    request: pytest.FixtureRequest, browser: Browser, demo_site: LiveServer
+) -> Iterator[OpenPage]:
+    """Opens a page in a new browser context: a visitor who is not logged in."""
+    contexts: list[BrowserContext] = []
+
+    def open_new() -> Page:
+        context = browser.new_context(base_url=demo_site.url, locale="nl-NL", accept_downloads=True)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        page = context.new_page()
+        request.node.stash[CURRENT_PAGE] = page
+        return page
+
+    yield open_new
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_page: OpenPage) -> Page:
+    return open_page()
+
+
+@pytest.fixture
+def log_in_as(open_page: OpenPage) -> LogIn:
+    """A page in a new browser context, logged in with a demo account's password."""
+
+    def log_in(username: str) -> Page:
+        page = open_page()
+        submit_login(page, username, PASSWORD)
+        page.wait_for_url(lambda url: "/inloggen/" not in url)
+        return page
+
+    return log_in
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    page = item.stash.get(CURRENT_PAGE, None)
+    if report.when != "teardown" and report.failed and page is not None and not page.is_closed():
+        name = re.sub(r"[^\w.-]+", "_", item.name)
+        target = item.config.rootpath / "artifacts" / "screenshots" / f"{name}.png"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            page.screenshot(path=target, full_page=True)
+        except Exception as error:  # a crashed page must not hide the test's own failure
+            report.sections.append(("screenshot", f"no screenshot: {error}"))
+        else:
+            report.sections.append(("screenshot", str(target)))
+    return report
