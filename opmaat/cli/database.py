@@ -61,6 +61,10 @@ def serve(
     for login in demo_logins_present():
         out(f"Demo login: {login.username} / {login.password} ({login.role})")
     out("Stop with Ctrl+C.")
+    # The checks above opened a database connection; forked workers must not share it.
+    from django.db import connections
+
+    connections.close_all()
     _run_gunicorn(f"{host}:{port}", workers)
 
 
