@@ -13,7 +13,7 @@ on a free port; afterwards gunicorn is stopped and the temporary home removed. T
 generator shares the machine's cores with the server and PostgreSQL.
 
     python benchmarks/web_load.py [--quick] [--users 50] [--seconds 30] [--workers 5]
-                                  [--database-url URL | --sqlite]
+                                  [--server opmaat|gunicorn] [--database-url URL | --sqlite]
 """
 
 from __future__ import annotations
@@ -81,35 +81,45 @@ class Endpoint:
 
 
 def ensure_database(url: str) -> None:
-    """Connect to `url`, starting the local PostgreSQL server or creating the database first
+    """Connect to `url`, first starting the local PostgreSQL server or creating the database
     when that is what is missing."""
-    try:
-        _connect(url)
-        return
-    except psycopg.OperationalError as error:
-        if "does not exist" not in str(error):
-            _start_local_server(url, error)
-    try:
-        _connect(url)
-    except psycopg.OperationalError as error:
-        if "does not exist" not in str(error):
-            raise Failed(f"PostgreSQL cannot be reached ({_first_line(error)})") from None
+    problem = _connection_problem(url)
+    if "refused" in problem or "No such file" in problem:  # no server listening
+        note = _start_local_server(url)
+        for _ in range(20):
+            problem = _connection_problem(url)
+            if not problem or "does not exist" in problem:
+                break
+            time.sleep(0.5)
+        else:
+            raise Failed(f"PostgreSQL cannot be reached ({problem}){note}")
+    if problem and "does not exist" not in problem:
+        raise Failed(f"PostgreSQL cannot be reached ({problem})")
+    if problem:
         _create_database(url)
 
 
-def _connect(url: str) -> None:
-    psycopg.connect(url, connect_timeout=5).close()
+def _connection_problem(url: str) -> str:
+    try:
+        psycopg.connect(url, connect_timeout=5).close()
+    except psycopg.OperationalError as error:
+        return _first_line(error) or type(error).__name__
+    return ""
 
 
-def _start_local_server(url: str, error: psycopg.OperationalError) -> None:
-    if "127.0.0.1" not in url and "localhost" not in url:
-        raise Failed(f"PostgreSQL cannot be reached ({_first_line(error)})")
-    started = subprocess.run(
-        ["pg_ctlcluster", "15", "main", "start"], capture_output=True, text=True, check=False
-    )
-    if started.returncode != 0:
-        detail = _first_line(started.stderr) or _first_line(error)
-        raise Failed(f"PostgreSQL cannot be reached and did not start ({detail})")
+def _start_local_server(url: str) -> str:
+    """Start the Debian cluster when `url` points at this machine; a note when that failed."""
+    host = psycopg.conninfo.conninfo_to_dict(url).get("host", "localhost")
+    if host not in {"127.0.0.1", "localhost", "::1"}:
+        return ""
+    try:
+        started = subprocess.run(
+            ["pg_ctlcluster", "15", "main", "start"], capture_output=True, text=True, check=False
+        )
+    except OSError as error:
+        return f"; pg_ctlcluster: {error.strerror}"
+    detail = _first_line(started.stderr or started.stdout)
+    return f"; pg_ctlcluster 15 main start: {detail}" if started.returncode else ""
 
 
 def _create_database(url: str) -> None:
@@ -198,6 +208,8 @@ class LoadResult:
     times: dict[str, list[float]]
     failures: dict[str, list[str]]
     login_failures: list[str]
+    server_cpu: float
+    server_wait: float
 
     @classmethod
     def read(cls, path: Path) -> LoadResult:
@@ -207,6 +219,8 @@ class LoadResult:
             times={str(k): [float(x) for x in v] for k, v in raw["times"].items()},
             failures={str(k): [str(x) for x in v] for k, v in raw["failures"].items()},
             login_failures=[str(x) for x in raw["login_failures"]],
+            server_cpu=float(raw["server_cpu_seconds"]),
+            server_wait=float(raw["server_wait_seconds"]),
         )
 
     def endpoint(self, name: str) -> Endpoint:
@@ -265,15 +279,22 @@ def report(result: LoadResult, cpu: float, setting: Setting, logged: Counter[str
         f" {setting.workers} workers on {setting.database} over loopback"
         f" (cores: {os.cpu_count()})"
     )
-    print(f"{'endpoint':49} {'requests':>8} {'failed':>6}   median      p95      p99   req/s")
+    print(f"{'endpoint':57} {'requests':>8} {'failed':>6}   median      p95      p99   req/s")
     for name, label in [*ENDPOINTS, ("all", "")]:
         row = total if name == "all" else result.endpoint(name)
         title = f"{name} ({label})" if label else name
         print(
-            f"{title:49} {row.requests:8,} {row.failures:6} {row.median:6.1f}ms"
+            f"{title:57} {row.requests:8,} {row.failures:6} {row.median:6.1f}ms"
             f" {row.p95:6.1f}ms {row.p99:6.1f}ms {row.per_second:7.1f}"
         )
     print(f"overall p95:    {total.p95:7.1f} ms  (goal < {GOAL_MS:g} ms)")
+    if result.server_cpu and total.requests:
+        ready = result.server_cpu + result.server_wait
+        print(
+            f"server CPU:     {result.server_cpu / total.requests * 1000:7.1f} ms per request;"
+            f" the workers waited for a free core {result.server_wait / ready:.0%} of the time"
+            " they were ready to run"
+        )
     print(f"load generator: {cpu:7.1f} CPU s for the whole run, sign-ins included")
     for message, count in result.messages().most_common(5):
         print(f"error ({count}x): {message}")
@@ -345,6 +366,7 @@ def run(args: argparse.Namespace, users: int, seconds: float) -> None:
                 "WEB_LOAD_LEARNERS": ",".join(map(str, learners)),
                 "WEB_LOAD_USERNAME": "intake",
                 "WEB_LOAD_PASSWORD": "opmaat-demo",
+                "WEB_LOAD_SERVER_PID": str(server.pid),
             }
             result, cpu = run_locust(f"http://127.0.0.1:{port}", users, seconds, setup, Path(home))
         finally:

@@ -4,7 +4,8 @@ pages and read saved routes through the API, and clients that compute a route.
 web_load.py runs this file with the locust command and passes the set-up through the
 environment: `WEB_LOAD_LEARNERS` (learner ids, comma separated), `WEB_LOAD_TOKEN` (a bearer
 token of the advisor), `WEB_LOAD_USERNAME`, `WEB_LOAD_PASSWORD`, `WEB_LOAD_SECONDS` (the
-measured window) and `WEB_LOAD_RESULT` (where the raw timings go, as JSON).
+measured window), `WEB_LOAD_SERVER_PID` (the gunicorn master, whose workers' CPU time is
+read from /proc over the window) and `WEB_LOAD_RESULT` (where the raw timings go, as JSON).
 
 Every user signs in first. The window opens when the last user has signed in and lasts
 `WEB_LOAD_SECONDS`; only requests that end inside it count. Fifty sign-ins at once cost
@@ -31,6 +32,7 @@ USERNAME = os.environ.get("WEB_LOAD_USERNAME", "intake")
 PASSWORD = os.environ.get("WEB_LOAD_PASSWORD", "opmaat-demo")
 SECONDS = float(os.environ.get("WEB_LOAD_SECONDS", "30"))
 RESULT = Path(os.environ.get("WEB_LOAD_RESULT", "web_load_result.json"))
+SERVER_PID = os.environ.get("WEB_LOAD_SERVER_PID", "")
 
 PAGE = "GET /deelnemers/<pk>/"
 CURRENT = "GET /api/learners/<pk>/routes/current"
@@ -54,6 +56,8 @@ class Window:
     closed_at: float | None = None
     times: dict[str, list[float]] = field(default_factory=dict)
     failures: dict[str, list[str]] = field(default_factory=dict)
+    server_at_open: tuple[float, float] = (0.0, 0.0)
+    server_at_close: tuple[float, float] = (0.0, 0.0)
 
     @property
     def open(self) -> bool:
@@ -70,11 +74,13 @@ class Window:
         users = options.num_users if options is not None else 1
         if self.signed_in == users:
             self.opened_at = time.perf_counter()
+            self.server_at_open = server_schedule()
             # Locust has patched threading with gevent: the timer is a greenlet.
             threading.Timer(SECONDS, self.close, args=(environment,)).start()
 
     def close(self, environment: Environment) -> None:
         self.closed_at = time.perf_counter()
+        self.server_at_close = server_schedule()
         self.write()
         if environment.runner is not None:
             environment.runner.quit()
@@ -87,8 +93,25 @@ class Window:
             "login_failures": self.login_failures,
             "times": self.times,
             "failures": self.failures,
+            "server_cpu_seconds": self.server_at_close[0] - self.server_at_open[0],
+            "server_wait_seconds": self.server_at_close[1] - self.server_at_open[1],
         }
         RESULT.write_text(json.dumps(document))
+
+
+def server_schedule() -> tuple[float, float]:
+    """Seconds the server's workers have run on a CPU, and waited for one, so far (Linux
+    /proc/<pid>/schedstat; zeros where that cannot be read)."""
+    ran = waited = 0.0
+    try:
+        tasks = Path(f"/proc/{SERVER_PID}/task")
+        workers = [pid for t in tasks.iterdir() for pid in (t / "children").read_text().split()]
+        for pid in [SERVER_PID, *workers]:
+            running, waiting, _ = Path(f"/proc/{pid}/schedstat").read_text().split()
+            ran, waited = ran + int(running) / 1e9, waited + int(waiting) / 1e9
+    except (OSError, ValueError):
+        return 0.0, 0.0
+    return ran, waited
 
 
 WINDOW = Window()
