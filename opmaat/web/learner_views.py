@@ -32,7 +32,8 @@ from opmaat.web.timeline import timeline
 
 @login_required
 def learner_list(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
+    # NUL cannot be compared as text in PostgreSQL; no name contains it anyway.
+    query = request.GET.get("q", "").replace("\x00", "").strip()
     learners = visible_learners(request.user).order_by("name")
     if query:
         learners = learners.filter(Q(name__icontains=query) | Q(email__icontains=query))

@@ -124,3 +124,7 @@ def test_the_learner_downloads_their_data_as_a_json_file(client: Client) -> None
     assert response["Content-Type"] == "application/json"
     assert "attachment" in response["Content-Disposition"]
     assert response.json()["learner"]["name"] == "Sanne de Vries"
+
+
+def test_a_search_with_a_nul_character_is_just_a_search(advisor: Client) -> None:
+    assert advisor.get("/deelnemers/", {"q": "San\x00ne"}).status_code == 200
