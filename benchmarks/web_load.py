@@ -12,7 +12,7 @@ down), a temporary OPMAAT_HOME, `opmaat init --demo`, an API token for `intake`,
 on a free port; afterwards gunicorn is stopped and the temporary home removed. The load
 generator shares the machine's cores with the server and PostgreSQL.
 
-    python benchmarks/web_load.py [--quick] [--users 50] [--seconds 30] [--workers 5]
+    python benchmarks/web_load.py [--quick] [--users 50] [--seconds 30] [--workers 2]
                                   [--server opmaat|gunicorn] [--database-url URL | --sqlite]
 """
 
@@ -42,9 +42,11 @@ from psycopg import sql
 
 GOAL_MS = 150.0
 DEFAULT_URL = "postgres://opmaat:opmaat@127.0.0.1:5432/opmaat_bench"
-# On 2 cores, 5 workers (2 x cores + 1) gave the lowest p95: 2 or 3 leave the cores idle
-# while a worker waits for PostgreSQL, 8 only add switching (see the README, Performance).
-DEFAULT_WORKERS = 5
+# One sync worker per core: the requests spend almost all their time on the CPU (PostgreSQL
+# answers over loopback in well under a millisecond), so more workers only queue for the
+# same cores. On 2 cores, 50 users: p95 179-194 ms with 2 workers, 189-205 with 3, 219 with
+# 4, 224-244 with 5 (2 x cores + 1); 2 workers also spent the least CPU per request.
+DEFAULT_WORKERS = 2
 LOCUSTFILE = Path(__file__).with_name("web_load_locustfile.py")
 ENDPOINTS = (
     ("GET /deelnemers/<pk>/", "route page"),
@@ -158,7 +160,7 @@ def free_port() -> int:
 
 def server_command(server: str, port: int, workers: int) -> list[str]:
     """`opmaat serve`, or plain gunicorn with the same settings (sync workers, access log on
-    stdout) for comparison: `opmaat serve` queries the database before gunicorn forks."""
+    stdout), to tell a problem of the command from one of the app."""
     if server == "opmaat":
         command = [sys.executable, "-m", "opmaat", "serve", "--host", "127.0.0.1"]
         return [*command, "--port", str(port), "--workers", str(workers)]
