@@ -39,7 +39,11 @@ def actor_of(user: AnyUser) -> Actor:
 
 
 def facts_of(learner: Learner) -> RecordFacts:
-    return RecordFacts(
+    """The record's facts, read once per learner object (a page asks more than once)."""
+    cached: RecordFacts | None = getattr(learner, "_opmaat_facts", None)
+    if cached is not None:
+        return cached
+    facts = RecordFacts(
         user=learner.user_id,
         organisations=frozenset(learner.enrolments.values_list("organisation_id", flat=True)),
         consented=frozenset(
@@ -48,6 +52,13 @@ def facts_of(learner: Learner) -> RecordFacts:
             )
         ),
     )
+    learner._opmaat_facts = facts  # type: ignore[attr-defined]
+    return facts
+
+
+def forget_facts(learner: Learner) -> None:
+    """After a change to the learner's links or consents."""
+    learner.__dict__.pop("_opmaat_facts", None)
 
 
 def permissions(user: AnyUser, learner: Learner) -> frozenset[Action]:

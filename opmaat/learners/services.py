@@ -25,7 +25,7 @@ from opmaat.domain.access import Action, may_enrol
 from opmaat.domain.catalog import Catalog, CodeKind
 from opmaat.domain.errors import InvalidInput
 from opmaat.domain.routes import Holdings, Route, RouteRequest, plan_request, route_document
-from opmaat.learners.access import actor_of, require
+from opmaat.learners.access import actor_of, forget_facts, require
 from opmaat.learners.models import (
     AuditEvent,
     Consent,
@@ -67,7 +67,7 @@ def holdings_of(learner: Learner) -> Holdings:
 
 
 def current_route(learner: Learner) -> RoutePlan | None:
-    return learner.route_plans.order_by("-version").first()
+    return learner.route_plans.select_related("created_by").order_by("-version").first()
 
 
 @transaction.atomic
@@ -267,6 +267,7 @@ def grant_consent(actor: User, learner: Learner, organisation: Organisation) -> 
     if learner.consents.filter(organisation=organisation, withdrawn_at__isnull=True).exists():
         return
     Consent.objects.create(learner=learner, organisation=organisation, granted_at=timezone.now())
+    forget_facts(learner)
     audit(
         actor,
         learner,
@@ -282,6 +283,7 @@ def withdraw_consent(actor: User, learner: Learner, organisation: Organisation) 
     updated = learner.consents.filter(organisation=organisation, withdrawn_at__isnull=True).update(
         withdrawn_at=timezone.now()
     )
+    forget_facts(learner)
     if updated:
         audit(
             actor,
@@ -316,6 +318,7 @@ def erase_learner(actor: User, learner: Learner) -> None:
     learner.route_plans.all().delete()
     learner.consents.all().delete()
     learner.enrolments.all().delete()
+    forget_facts(learner)
     learner.audit_events.update(changes={})
     learner.name = f"Gewiste deelnemer {learner.pk}"
     learner.email = ""

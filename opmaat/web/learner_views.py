@@ -22,7 +22,7 @@ from opmaat.domain.access import Action, OrganisationKind, enrolling_organisatio
 from opmaat.domain.errors import DomainError
 from opmaat.domain.routes import reach
 from opmaat.learners import services
-from opmaat.learners.access import actor_of, visible_learners
+from opmaat.learners.access import actor_of, facts_of, visible_learners
 from opmaat.learners.export import export_learner
 from opmaat.learners.models import Holding, Learner
 from opmaat.web.access import learner_page, signed_in
@@ -77,6 +77,7 @@ def learner_detail(
 ) -> HttpResponse:
     catalog = current_catalog()
     plan = services.current_route(learner)
+    enrolments = list(learner.enrolments.select_related("organisation"))
     holdings = [(h, catalog.name_of(h.code)) for h in learner.holdings.all()]
     return render(
         request,
@@ -85,18 +86,16 @@ def learner_detail(
             "learner": learner,
             "allowed": {a.value for a in allowed},
             "holdings": holdings,
-            "holding_form": HoldingForm(),
+            "holding_kinds": Holding.Kind.choices,
             "plan": plan,
             "chart": timeline(plan.document, timezone.localdate()) if plan else None,
-            "enrolments": learner.enrolments.select_related("organisation"),
-            "consented_ids": set(
-                learner.consents.filter(withdrawn_at__isnull=True).values_list(
-                    "organisation_id", flat=True
-                )
-            ),
-            "employers": Organisation.objects.filter(
-                enrolments__learner=learner, kind=OrganisationKind.CARE.value
-            ),
+            "enrolments": enrolments,
+            "consented_ids": facts_of(learner).consented,
+            "employers": [
+                e.organisation
+                for e in enrolments
+                if e.organisation.kind == OrganisationKind.CARE.value
+            ],
             "is_own": learner.user_id == request.user.pk,
         },
     )
