@@ -184,7 +184,8 @@ def import_peer() -> GameClass:
     folder comes first on sys.path when it runs, so look past that folder."""
     here = Path(__file__).resolve().parent
     sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != here]
-    from matching.games import HospitalResident  # type: ignore[import-untyped]  # no stubs
+    # No stubs; mypy may also resolve `matching` to this very script, hence import-not-found.
+    from matching.games import HospitalResident  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
     game: GameClass = HospitalResident
     return game

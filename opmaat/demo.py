@@ -208,7 +208,21 @@ def do_load_demo() -> list[DemoLogin]:
         if not Learner.objects.filter(name=spec.name).exists():
             add_learner(spec, orgs, admin)
     add_demo_round(orgs["regio"], account("regio"))
+    add_app_demos(orgs)
     return list(DEMO_LOGINS)
+
+
+def add_app_demos(orgs: dict[str, Organisation]) -> None:
+    """Each app's own demo records, in the order they build on each other."""
+    from opmaat.credentials.demo import add_demo as add_credentials
+    from opmaat.prescan.demo import add_demo as add_prescan
+    from opmaat.progress.demo import add_demo as add_progress
+    from opmaat.recognition.demo import add_demo as add_recognition
+
+    add_recognition(orgs)
+    add_prescan(orgs)
+    add_progress(orgs)
+    add_credentials(orgs)
 
 
 def organisation(spec: DemoOrganisation) -> Organisation:

@@ -34,6 +34,10 @@ INSTALLED_APPS = [
     "opmaat.accounts",
     "opmaat.learners",
     "opmaat.placements",
+    "opmaat.recognition",
+    "opmaat.prescan",
+    "opmaat.progress",
+    "opmaat.credentials",
     "opmaat.web",
 ]
 

@@ -8,4 +8,8 @@ urlpatterns = [
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("opmaat.web.urls")),
+    path("", include("opmaat.recognition.urls")),
+    path("", include("opmaat.prescan.urls")),
+    path("", include("opmaat.progress.urls")),
+    path("", include("opmaat.credentials.urls")),
 ]

@@ -9,7 +9,11 @@ from ninja import NinjaAPI
 from opmaat import __version__
 from opmaat.api import catalog, learners, public
 from opmaat.api.auth import PRIVATE
+from opmaat.credentials import api as credentials_api
 from opmaat.domain.errors import DomainError
+from opmaat.prescan import api as prescan_api
+from opmaat.progress import api as progress_api
+from opmaat.recognition import api as recognition_api
 
 api = NinjaAPI(
     title="opmaat API",
@@ -42,3 +46,7 @@ def not_found(request: HttpRequest, error: Http404) -> HttpResponse:
 api.add_router("/", public.router)
 api.add_router("/catalog", catalog.router)
 api.add_router("/learners", learners.router)
+api.add_router("/prescan", prescan_api.router)
+api.add_router("/recognition", recognition_api.router)
+api.add_router("/progress", progress_api.router)
+api.add_router("/credentials", credentials_api.router)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import typer
 
-from opmaat.cli import catalog, database, match, routes, tokens
+from opmaat.cli import catalog, credentials, database, match, prescan, routes, tokens
 from opmaat.cli.errors import UserError
 from opmaat.domain.errors import DomainError
 from opmaat.env import EnvError
@@ -24,6 +24,8 @@ app.add_typer(tokens.app, name="token")
 database.register(app)
 routes.register(app)
 match.register(app)
+prescan.register(app)
+credentials.register(app)
 
 
 def run(argv: Sequence[str] | None = None) -> None:

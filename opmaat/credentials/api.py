@@ -1,0 +1,5 @@
+"""The credentials part of the JSON API, mounted by opmaat.api.app."""
+
+from ninja import Router
+
+router = Router(tags=["credentials"])

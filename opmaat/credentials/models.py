@@ -1,0 +1,1 @@
+"""Tables of the credentials app; rules live in opmaat.domain."""

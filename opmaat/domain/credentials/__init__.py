@@ -1,0 +1,1 @@
+"""Credentials: completion rules, stacking into a diploma, signed documents, verification."""

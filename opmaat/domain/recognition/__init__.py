@@ -1,0 +1,1 @@
+"""Recognition of prior learning: pre-scan estimates, intake advice, the EVC procedure."""

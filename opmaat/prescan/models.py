@@ -1,0 +1,1 @@
+"""Tables of the prescan app; rules live in opmaat.domain."""

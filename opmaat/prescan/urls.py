@@ -1,0 +1,5 @@
+"""Pages of the prescan app, mounted at the site root by opmaat.urls."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,1 @@
+"""Tables of the progress app; rules live in opmaat.domain."""

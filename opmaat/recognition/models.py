@@ -1,0 +1,1 @@
+"""Tables of the recognition app; rules live in opmaat.domain."""
