@@ -39,14 +39,38 @@ class Action(StrEnum):
     REQUEST_ERASURE = "request_erasure"
     MANAGE_CONSENT = "manage_consent"
     ERASE = "erase"
+    RECORD_PROGRESS = "record_progress"  # feedback, summative results, supervision levels
+    ISSUE_CREDENTIAL = "issue_credential"  # mbo-certificates and diplomas, and revoking them
+    SUBMIT_EVIDENCE = "submit_evidence"  # add to the EVC portfolio
+    VIEW_EVIDENCE = "view_evidence"  # read the portfolio and its files
+    ASSESS = "assess"  # judge evidence per outcome, write the ervaringscertificaat
+    DECIDE_EXEMPTION = "decide_exemption"  # grant exemptions from an ervaringscertificaat
 
 
 # What each staff role may do for learners linked to its own organisation.
 STAFF_ACTIONS: dict[Role, frozenset[Action]] = {
-    Role.INTAKE_ADVISOR: frozenset({Action.VIEW, Action.EDIT, Action.PLAN, Action.VIEW_AUDIT}),
-    Role.EXAM_BOARD: frozenset({Action.VIEW, Action.EDIT, Action.VIEW_AUDIT}),
-    Role.EVC_ASSESSOR: frozenset({Action.VIEW}),
-    Role.TEACHER: frozenset({Action.VIEW}),
+    Role.INTAKE_ADVISOR: frozenset(
+        {
+            Action.VIEW,
+            Action.EDIT,
+            Action.PLAN,
+            Action.VIEW_AUDIT,
+            Action.SUBMIT_EVIDENCE,  # advisors help a candidate put the portfolio together
+            Action.VIEW_EVIDENCE,
+        }
+    ),
+    Role.EXAM_BOARD: frozenset(
+        {
+            Action.VIEW,
+            Action.EDIT,
+            Action.VIEW_AUDIT,
+            Action.VIEW_EVIDENCE,
+            Action.DECIDE_EXEMPTION,
+            Action.ISSUE_CREDENTIAL,
+        }
+    ),
+    Role.EVC_ASSESSOR: frozenset({Action.VIEW, Action.VIEW_EVIDENCE, Action.ASSESS}),
+    Role.TEACHER: frozenset({Action.VIEW, Action.RECORD_PROGRESS}),
     # Only with the learner's consent for this organisation: see `record_permissions`.
     Role.EMPLOYER_HR: frozenset({Action.VIEW}),
 }
@@ -57,6 +81,8 @@ OWN_RECORD = frozenset(
         Action.EXPORT,
         Action.REQUEST_ERASURE,
         Action.MANAGE_CONSENT,
+        Action.SUBMIT_EVIDENCE,
+        Action.VIEW_EVIDENCE,
     }
 )
 # Roles that may add learners to their own organisation.

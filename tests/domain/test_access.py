@@ -51,9 +51,26 @@ def test_staff_of_an_organisation_the_learner_is_not_linked_to_see_nothing() -> 
         assert record_permissions(staff(role, OTHER), RECORD) == frozenset()
 
 
-def test_teachers_and_assessors_only_read() -> None:
-    for role in (Role.TEACHER, Role.EVC_ASSESSOR):
-        assert record_permissions(staff(role), RECORD) == {Action.VIEW}
+def test_teachers_record_progress_but_change_nothing_else() -> None:
+    assert record_permissions(staff(Role.TEACHER), RECORD) == {
+        Action.VIEW,
+        Action.RECORD_PROGRESS,
+    }
+
+
+def test_assessors_read_and_judge_the_portfolio_but_change_nothing_else() -> None:
+    assert record_permissions(staff(Role.EVC_ASSESSOR), RECORD) == {
+        Action.VIEW,
+        Action.VIEW_EVIDENCE,
+        Action.ASSESS,
+    }
+
+
+def test_only_the_exam_board_grants_exemptions_and_issues_credentials() -> None:
+    for role in Role:
+        allowed = record_permissions(staff(role), RECORD)
+        decides = {Action.DECIDE_EXEMPTION, Action.ISSUE_CREDENTIAL} <= allowed
+        assert decides == (role == Role.EXAM_BOARD)
 
 
 def test_the_exam_board_records_exemptions_but_does_not_plan() -> None:
