@@ -1,9 +1,194 @@
-"""`opmaat prescan`."""
+"""`opmaat prescan`: the vrijstellingsscan from the command line."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Annotated
+
 import typer
+import yaml
+from rich.table import Table
+
+from opmaat.cli import django_setup
+from opmaat.cli.errors import UserError
+from opmaat.cli.output import console, err, print_json
+from opmaat.cli.routes import (
+    CatalogOption,
+    HaveOption,
+    JsonOption,
+    check_pace,
+    hours,
+    planning_catalog,
+    split_codes,
+)
+from opmaat.domain.errors import Problem
+from opmaat.domain.recognition.prescan import (
+    DEFAULT_RULES,
+    CanDo,
+    Estimate,
+    InvalidAnswer,
+    OutcomeNotInTarget,
+    PrescanResult,
+    PrescanRules,
+    parse_can_do,
+    prescan_document,
+    run_prescan,
+)
+
+ESTIMATE_LABELS = {
+    Estimate.CERTAIN: "[bold green]zeker[/]",
+    Estimate.LIKELY: "[green]waarschijnlijk[/]",
+    Estimate.POSSIBLE: "[yellow]mogelijk[/]",
+    Estimate.UNLIKELY: "[red]onwaarschijnlijk[/]",
+}
+SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 
 
 def register(app: typer.Typer) -> None:
-    """Add the command(s) of this module to `app`."""
+    app.command("prescan")(prescan)
+
+
+def prescan(
+    target: Annotated[str, typer.Option("--target", help="Crebo, unit or certificate code.")],
+    have: HaveOption = "",
+    answers_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="YAML or JSON file: outcome code → never|with_help|on_my_own|teaches_others.",
+        ),
+    ] = None,
+    hours_per_week: Annotated[
+        float, typer.Option("--hours-per-week", help="Study hours per week, for the duration.")
+    ] = 20.0,
+    as_json: JsonOption = False,
+    catalog_file: CatalogOption = None,
+) -> None:
+    """Which units of a target you are likely to be exempted from, and how long the rest takes."""
+    check_pace(hours_per_week)
+    answers, lines = read_answers(answers_file) if answers_file else ({}, {})
+    catalog = planning_catalog(catalog_file)
+    rules = DEFAULT_RULES if catalog_file else database_rules()
+    try:
+        result = run_prescan(catalog, target.strip(), split_codes(have), answers, rules)
+    except OutcomeNotInTarget as error:
+        assert answers_file is not None  # answers only come from the file
+        where = lines.get(error.outcome.upper(), "")
+        raise UserError(
+            str(Problem(str(answers_file), where, error.outcome, error.detail))
+        ) from None
+    if as_json:
+        print_json(prescan_document(result))
+    else:
+        show_prescan(result, hours_per_week)
+
+
+def database_rules() -> PrescanRules:
+    """The editor's rules when the database has them; the defaults otherwise (the same
+    fallback as the catalog: a fresh machine still gets an answer)."""
+    if not django_setup.has_catalog():
+        return DEFAULT_RULES
+    from django.db import DatabaseError
+
+    from opmaat.prescan.services import current_rules
+
+    try:
+        return current_rules()
+    except DatabaseError:
+        err("opmaat: note: the pre-scan rules are not in the database yet; using the defaults")
+        return DEFAULT_RULES
+
+
+def read_answers(path: Path) -> tuple[dict[str, CanDo], dict[str, str]]:
+    """The answers in `path` by outcome code, and the line of each code ("line 3") where
+    the format tells it. Every problem names the file, the line and the field."""
+    name = str(path)
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise UserError(f"{name}: unknown file type (expected .yaml, .yml or .json)")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"{name}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise UserError(f"{name}: cannot be read ({error})") from None
+    data, lines = parse_yaml(name, text) if fmt == "yaml" else parse_json(name, text)
+    if data is None:
+        return {}, {}
+    if not isinstance(data, dict):
+        raise UserError(f"{name}: expected a mapping of outcome code to answer")
+    answers: dict[str, CanDo] = {}
+    for key, value in data.items():
+        code = str(key).strip()
+        try:
+            answers[code] = parse_can_do(value)
+        except InvalidAnswer as error:
+            where = lines.get(code.upper(), "")
+            raise UserError(str(Problem(name, where, code, str(error)))) from None
+    return answers, lines
+
+
+def parse_yaml(name: str, text: str) -> tuple[object, dict[str, str]]:
+    try:
+        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or "bad syntax"
+        raise UserError(f"{name}{where}: not valid YAML ({problem})") from None
+    lines: dict[str, str] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, _ in node.value:
+            lines.setdefault(str(key.value).strip().upper(), f"line {key.start_mark.line + 1}")
+    return data, lines
+
+
+def parse_json(name: str, text: str) -> tuple[object, dict[str, str]]:
+    try:
+        data = json.loads(text) if text.strip() else None
+    except json.JSONDecodeError as error:
+        raise UserError(f"{name}:line {error.lineno}: not valid JSON ({error.msg})") from None
+    lines: dict[str, str] = {}
+    if isinstance(data, dict):
+        for number, line in enumerate(text.splitlines(), 1):
+            for key in data:
+                if f'"{key}"' in line:
+                    lines.setdefault(str(key).strip().upper(), f"line {number}")
+    return data, lines
+
+
+def show_prescan(result: PrescanResult, hours_per_week: float) -> None:
+    t = result.target
+    warning = (
+        "  [bold yellow]VOORLOPIG: structuur niet geverifieerd[/]" if result.provisional else ""
+    )
+    console.print(f"[bold]Vrijstellingsscan voor {t.code} {t.name}[/] (niveau {t.level}){warning}")
+    if result.units:
+        console.print(estimate_table(result))
+    weeks = PrescanResult.weeks(result.remaining_hours, hours_per_week)
+    console.print(
+        f"Hele opleiding {hours(result.full_hours)} uur · nog nodig (verwacht) "
+        f"[bold]{hours(result.remaining_hours)} uur[/], ongeveer {weeks} weken bij "
+        f"{hours_per_week:g} uur per week · alleen met zekere vrijstellingen "
+        f"{hours(result.remaining_hours_pessimistic)} uur"
+    )
+    if result.generic_missing:
+        console.print(f"Generieke vakken nog nodig: {', '.join(result.generic_missing)}")
+    console.print("Een inschatting, geen besluit: over vrijstellingen beslist de examencommissie.")
+
+
+def estimate_table(result: PrescanResult) -> Table:
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("Code", no_wrap=True)
+    table.add_column("Leereenheid", min_width=24)
+    table.add_column("Uren", justify="right")
+    table.add_column("Inschatting", no_wrap=True)
+    table.add_column("Waarom", min_width=30)
+    for unit in result.units:
+        title = unit.title + (" (voorlopig)" if unit.provisional else "")
+        table.add_row(
+            unit.code, title, hours(unit.hours), ESTIMATE_LABELS[unit.estimate], unit.reason
+        )
+    return table

@@ -1,0 +1,144 @@
+"""The pre-scan's only writer: rules from the editor's tables, scans stored by token,
+attached to a learner's record (audited), and purged when nobody kept them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import timedelta
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from opmaat.catalog.cache import current_catalog
+from opmaat.domain.access import Action
+from opmaat.domain.recognition.prescan import (
+    CanDo,
+    PrescanResult,
+    PrescanRules,
+    UnitRule,
+    prescan_document,
+    run_prescan,
+)
+from opmaat.learners.access import require
+from opmaat.learners.models import Learner
+from opmaat.learners.services import audit
+from opmaat.prescan import models as m
+
+# Unattached scans older than this are removed by `purge_prescans` (docs/privacy.md).
+KEEP_ANONYMOUS_DAYS = 90
+
+
+def current_rules() -> PrescanRules:
+    """The rules as the catalog editor set them; opmaat's defaults where there are none."""
+    default = m.DefaultRule.objects.order_by("pk").first()
+    units = tuple(unit_rule(r) for r in m.UnitRule.objects.select_related("unit"))
+    if default is None:
+        return PrescanRules(units=units)
+    return PrescanRules(
+        likely_at=CanDo(default.likely_at),
+        possible_share=default.possible_share,
+        units=units,
+        note=default.note,
+    )
+
+
+def unit_rule(row: m.UnitRule) -> UnitRule:
+    return UnitRule(
+        unit=row.unit.code,
+        counted=tuple(row.counted_outcomes.order_by("position").values_list("code", flat=True)),
+        likely_at=CanDo(row.likely_at) if row.likely_at else None,
+        possible_share=row.possible_share,
+        note=row.note,
+    )
+
+
+def compute(target: str, have: Sequence[str], answers: Mapping[str, CanDo]) -> PrescanResult:
+    """A pre-scan on the current catalog and rules; nothing is stored."""
+    return run_prescan(current_catalog(), target, have, answers, current_rules())
+
+
+@transaction.atomic
+def do_store_prescan(
+    target: str,
+    have: Sequence[str],
+    answers: Mapping[str, CanDo],
+    other: str = "",
+    hours_per_week: float = 20.0,
+) -> m.SavedPrescan:
+    """Compute and keep a scan under a new token, attached to nobody."""
+    result = compute(target, have, answers)
+    return m.SavedPrescan.objects.create(
+        target=result.target.code,
+        have=list(result.have),
+        other=other,
+        answers={code.strip().upper(): answer.value for code, answer in answers.items()},
+        hours_per_week=hours_per_week,
+        document=prescan_document(result),
+    )
+
+
+def answers_of(scan: m.SavedPrescan) -> dict[str, CanDo]:
+    return {code: CanDo(value) for code, value in scan.answers.items()}
+
+
+def scan_for(user: AbstractBaseUser | AnonymousUser, token: str) -> m.SavedPrescan:
+    """The scan behind `token`: anyone holding the token may see an unattached scan; once on
+    a record, only who may see that record (others get 404, as if there were none)."""
+    scan = m.SavedPrescan.objects.select_related("learner").filter(token=token).first()
+    if scan is None:
+        raise Http404("no such scan")
+    if scan.learner is not None:
+        if scan.learner.erased_at is not None:
+            raise Http404("no such scan")
+        try:
+            require(user, Action.VIEW, scan.learner)
+        except PermissionDenied:
+            raise Http404("no such scan") from None
+    return scan
+
+
+@transaction.atomic
+def do_attach_prescan(actor: User, scan: m.SavedPrescan) -> m.SavedPrescan:
+    """Keep the scan on the actor's own learner record; only the learner may do this."""
+    learner = Learner.objects.filter(user_id=actor.pk, erased_at__isnull=True).first()
+    if learner is None:
+        raise PermissionDenied("only a learner can keep a pre-scan on their record")
+    if scan.learner_id is not None:
+        if scan.learner_id != learner.pk:
+            raise PermissionDenied("this pre-scan is kept on another record")
+        return scan
+    scan.learner = learner
+    scan.saved_at = timezone.now()
+    scan.saved_by = actor
+    scan.save(update_fields=["learner", "saved_at", "saved_by"])
+    target = scan.document.get("target", {})
+    name = target.get("name", "") if isinstance(target, dict) else ""
+    audit(
+        actor,
+        learner,
+        "prescan.saved",
+        f"Vrijstellingsscan bewaard: {scan.target} {name}",
+        {"target": scan.target, "have": scan.have, "token": scan.token[:6] + "…"},
+    )
+    return scan
+
+
+def scans_of(learner: Learner) -> QuerySet[m.SavedPrescan]:
+    return m.SavedPrescan.objects.filter(learner=learner)
+
+
+@transaction.atomic
+def purge_prescans(older_than_days: int = KEEP_ANONYMOUS_DAYS) -> int:
+    """Delete unattached scans older than `older_than_days`; returns how many."""
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    deleted, _ = m.SavedPrescan.objects.filter(learner__isnull=True, created_at__lt=cutoff).delete()
+    return deleted
+
+
+def forget_learner(learner: Learner) -> None:
+    """On erasure: the learner's kept scans go with the rest of the record."""
+    m.SavedPrescan.objects.filter(learner=learner).delete()
