@@ -1,1 +1,2 @@
-"""Credentials: completion rules, stacking into a diploma, signed documents, verification."""
+"""Certificates and diplomas: completion rules, the Open Badges 3.0 credential, its
+eddsa-jcs-2022 proof, the status list and verification. No Django here."""
