@@ -146,6 +146,11 @@ SECURE_SSL_REDIRECT = env.envbool("OPMAAT_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = 31536000 if env.envbool("OPMAAT_HSTS", False) else 0
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# EVC portfolio files: outside the web root under generated names, served only through a
+# view that checks who may see them (opmaat.recognition.uploads).
+UPLOAD_DIR = Path(env.envstr("OPMAAT_UPLOAD_DIR", "") or HOME / "uploads")
+UPLOAD_MAX_BYTES = env.envint("OPMAAT_UPLOAD_MAX_MB", 10) * 1024 * 1024
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -137,6 +137,22 @@ def record_permissions(actor: Actor, record: RecordFacts) -> frozenset[Action]:
     return frozenset(allowed)
 
 
+def roles_on_record(actor: Actor, record: RecordFacts) -> frozenset[Role]:
+    """The staff roles `actor` holds at organisations `record` is linked to (employers only
+    with consent), plus LEARNER on their own record and every role for an admin: the roles
+    in which they may act on it, e.g. move an EVC procedure forward."""
+    if actor.is_admin:
+        return frozenset(Role)
+    roles = {Role.LEARNER} if record.user is not None and record.user == actor.user else set()
+    for m in actor.memberships:
+        if m.organisation not in record.organisations or m.role not in STAFF_ACTIONS:
+            continue
+        if m.role == Role.EMPLOYER_HR and m.organisation not in record.consented:
+            continue
+        roles.add(m.role)
+    return frozenset(roles)
+
+
 def may(actor: Actor, action: Action, record: RecordFacts) -> bool:
     return action in record_permissions(actor, record)
 

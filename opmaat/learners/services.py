@@ -24,7 +24,15 @@ from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action, may_enrol
 from opmaat.domain.catalog import Catalog, CodeKind
 from opmaat.domain.errors import InvalidInput
-from opmaat.domain.routes import Holdings, Route, RouteRequest, plan_request, route_document
+from opmaat.domain.routes import (
+    Holdings,
+    Leerweg,
+    Pace,
+    Route,
+    RouteRequest,
+    plan_request,
+    route_document,
+)
 from opmaat.learners.access import actor_of, forget_facts, require
 from opmaat.learners.models import (
     AuditEvent,
@@ -175,6 +183,10 @@ def preview_route(learner: Learner, request: RouteRequest) -> Preview:
 @transaction.atomic
 def save_route(actor: User, learner: Learner, request: RouteRequest, note: str = "") -> RoutePlan:
     require(actor, Action.PLAN, learner)
+    return _save_route(actor, learner, request, note)
+
+
+def _save_route(actor: User, learner: Learner, request: RouteRequest, note: str) -> RoutePlan:
     # Lock the learner row so two advisors saving at once get consecutive versions.
     Learner.objects.select_for_update().filter(pk=learner.pk).first()
     preview = preview_route(learner, request)
@@ -200,6 +212,26 @@ def save_route(actor: User, learner: Learner, request: RouteRequest, note: str =
         route_changes(previous, plan),
     )
     return plan
+
+
+@transaction.atomic
+def replan(actor: User, learner: Learner, note: str) -> RoutePlan | None:
+    """A new version of the learner's current route with the same settings, after their
+    holdings changed (an exemption decision, a certificate). Whoever may change holdings
+    may do this: the route only follows what they recorded. What is left starts today (or
+    on the planned start, if later). None when the learner has no route yet."""
+    allowed = require(actor, Action.VIEW, learner)
+    if not allowed & {Action.EDIT, Action.PLAN}:
+        raise PermissionDenied(Action.EDIT.value)
+    plan = current_route(learner)
+    if plan is None:
+        return None
+    # What is left starts now, or on the planned start if that is still ahead.
+    start = max(plan.start, timezone.localdate())
+    request = RouteRequest(
+        plan.target, start, plan.hours_per_week, Leerweg(plan.pathway), Pace(plan.pace)
+    )
+    return _save_route(actor, learner, request, note)
 
 
 def route_changes(previous: RoutePlan | None, plan: RoutePlan) -> dict[str, object]:

@@ -12,6 +12,8 @@ from opmaat.catalog.models import Qualification
 from opmaat.domain.access import may_edit_catalog, may_see_region
 from opmaat.learners.access import actor_of, visible_learners
 from opmaat.learners.models import Learner
+from opmaat.recognition.services import reminders_for
+from opmaat.web.access import signed_in
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -34,6 +36,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "memberships": Membership.objects.filter(user_id=request.user.pk).select_related(
                 "organisation"
             ),
+            "evc_reminders": reminders_for(signed_in(request)),
         },
     )
 

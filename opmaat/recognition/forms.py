@@ -1,0 +1,227 @@
+"""Forms of the intake and the EVC procedure: posted text to typed values, errors next to
+the field."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from opmaat.accounts.models import Organisation
+from opmaat.catalog.cache import current_catalog
+from opmaat.domain.access import OrganisationKind
+from opmaat.domain.recognition.assessment import EvidenceKind, Judgement, SessionKind
+from opmaat.recognition.models import (
+    EVIDENCE_LABELS,
+    JUDGEMENT_LABELS,
+    SESSION_LABELS,
+    Evidence,
+)
+from opmaat.recognition.uploads import ALLOWED_LABEL
+from opmaat.web.forms import DateInput, RouteForm
+
+
+def outcome_choices(units: Sequence[str]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Outcomes grouped per unit, for a select or checkboxes."""
+    catalog = current_catalog()
+    return [
+        (
+            f"{u} {catalog.units[u].title}",
+            [(o.code, f"{o.code} {o.title}") for o in catalog.units[u].outcomes],
+        )
+        for u in units
+    ]
+
+
+class IntakeForm(RouteForm):
+    """The intake interview: the route's settings plus what the advisor heard."""
+
+    goal = forms.CharField(
+        label=_("Doel van de deelnemer"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    work_setting = forms.CharField(
+        label=_("Werksituatie"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    employer = forms.ModelChoiceField(
+        label=_("Werkgever"), queryset=Organisation.objects.none(), required=False
+    )
+    motivation = forms.CharField(
+        label=_("Motivatie en talenten"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    support_needs = forms.CharField(
+        label=_("Ondersteuningsbehoefte"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    evc_units = forms.MultipleChoiceField(
+        label=_("Eenheden om via EVC te laten erkennen"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Alleen eenheden die nog op de route staan; de vrijstellingsscan helpt kiezen."
+        ),
+    )
+    field_order = [
+        "goal",
+        "target",
+        "start",
+        "hours_per_week",
+        "pathway",
+        "pace",
+        "work_setting",
+        "employer",
+        "motivation",
+        "support_needs",
+        "evc_units",
+    ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["note"]
+        employer = self.fields["employer"]
+        assert isinstance(employer, forms.ModelChoiceField)
+        employer.queryset = Organisation.objects.filter(kind=OrganisationKind.CARE.value)
+        units = self.fields["evc_units"]
+        assert isinstance(units, forms.MultipleChoiceField)
+        catalog = current_catalog()
+        units.choices = [
+            (u.code, f"{u.code} {u.title}")
+            for u in catalog.units.values()
+            if u.kind.value == "vocational" and u.outcomes
+        ]
+
+
+class StartProcedureForm(forms.Form):
+    provider = forms.ModelChoiceField(
+        label=_("EVC-aanbieder"),
+        queryset=Organisation.objects.filter(kind=OrganisationKind.EVC_PROVIDER.value),
+        empty_label=None,
+    )
+    standard = forms.ChoiceField(label=_("Standaard (kwalificatie)"))
+    units = forms.MultipleChoiceField(
+        label=_("Eenheden in het traject"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Niets aangevinkt: alle eenheden van de kwalificatie."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        catalog = current_catalog()
+        standard = self.fields["standard"]
+        assert isinstance(standard, forms.ChoiceField)
+        standard.choices = [
+            (q.crebo, f"{q.name} (niveau {q.level}, {q.crebo})")
+            for q in sorted(catalog.qualifications.values(), key=lambda q: (q.level, q.name))
+            if any(catalog.units[u].outcomes for u in q.units if u in catalog.units)
+        ]
+        units = self.fields["units"]
+        assert isinstance(units, forms.MultipleChoiceField)
+        units.choices = [
+            (u.code, f"{u.code} {u.title}") for u in catalog.units.values() if u.outcomes
+        ]
+
+
+class MoveForm(forms.Form):
+    target = forms.CharField(max_length=16)
+    note = forms.CharField(label=_("Toelichting"), required=False, max_length=2000)
+
+
+class EvidenceForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Soort bewijs"), choices=[(k.value, EVIDENCE_LABELS[k]) for k in EvidenceKind]
+    )
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    outcomes = forms.MultipleChoiceField(label=_("Toont aan"), widget=forms.CheckboxSelectMultiple)
+    file = forms.FileField(
+        label=_("Bestand"),
+        required=False,
+        help_text=_("%(types)s, hoogstens %(mb)s MB.")
+        % {"types": ALLOWED_LABEL, "mb": settings.UPLOAD_MAX_BYTES // 2**20},
+    )
+    text = forms.CharField(
+        label=_("Of beschrijf het bewijs"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, units: Sequence[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        outcomes = self.fields["outcomes"]
+        assert isinstance(outcomes, forms.MultipleChoiceField)
+        outcomes.choices = outcome_choices(units)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("file") and not str(data.get("text", "")).strip():
+            self.add_error("file", _("Voeg een bestand toe of beschrijf het bewijs."))
+        return data
+
+
+class JudgementForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Leerresultaat"))
+    result = forms.ChoiceField(
+        label=_("Oordeel"), choices=[(j.value, JUDGEMENT_LABELS[j]) for j in Judgement]
+    )
+    rationale = forms.CharField(label=_("Onderbouwing"), widget=forms.Textarea(attrs={"rows": 2}))
+    evidence: forms.ModelMultipleChoiceField[Evidence] = forms.ModelMultipleChoiceField(
+        label=_("Op grond van"),
+        queryset=Evidence.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(
+        self, *args: Any, units: Sequence[str], evidence: QuerySet[Evidence], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        outcome = self.fields["outcome"]
+        assert isinstance(outcome, forms.ChoiceField)
+        outcome.choices = outcome_choices(units)
+        cited = self.fields["evidence"]
+        assert isinstance(cited, forms.ModelMultipleChoiceField)
+        cited.queryset = evidence
+
+
+class SessionForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Soort"), choices=[(k.value, SESSION_LABELS[k]) for k in SessionKind]
+    )
+    held_on = forms.DateField(label=_("Datum"), widget=DateInput())
+    outcomes = forms.MultipleChoiceField(
+        label=_("Leerresultaten"), widget=forms.CheckboxSelectMultiple
+    )
+    notes = forms.CharField(label=_("Verslag"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, units: Sequence[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        outcomes = self.fields["outcomes"]
+        assert isinstance(outcomes, forms.MultipleChoiceField)
+        outcomes.choices = outcome_choices(units)
+        self.fields["held_on"].initial = timezone.localdate()
+
+
+class DecisionForm(forms.Form):
+    units = forms.MultipleChoiceField(
+        label=_("Vrijstelling voor eenheden"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    outcomes = forms.MultipleChoiceField(
+        label=_("Vrijstelling voor leerresultaten"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    rationale = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(
+        self, *args: Any, units: Sequence[str], outcomes: Sequence[str], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        catalog = current_catalog()
+        for name, codes in (("units", units), ("outcomes", outcomes)):
+            field = self.fields[name]
+            assert isinstance(field, forms.MultipleChoiceField)
+            field.choices = [(c, f"{c} {catalog.name_of(c)}") for c in codes]
+            field.initial = list(codes)

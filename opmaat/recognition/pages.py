@@ -1,0 +1,268 @@
+"""What the intake and EVC pages show: context built from the services, and Dutch
+explanations of the domain's refusals. Kept apart so the views stay thin."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from opmaat.catalog.cache import current_catalog
+from opmaat.domain.access import Action
+from opmaat.domain.errors import DomainError
+from opmaat.domain.recognition.certificate import certificate_from_document
+from opmaat.domain.recognition.evc import (
+    TRANSITIONS,
+    EvcState,
+    IllegalTransition,
+    TransitionBlocked,
+    TransitionNotAllowed,
+    reminder,
+)
+from opmaat.domain.routes import Leerweg, Pace, RouteRequest
+from opmaat.learners import services as learners
+from opmaat.learners.models import Learner
+from opmaat.recognition import services
+from opmaat.recognition.forms import (
+    DecisionForm,
+    EvidenceForm,
+    JudgementForm,
+    SessionForm,
+)
+from opmaat.recognition.models import (
+    JUDGEMENT_LABELS,
+    STATE_LABELS,
+    EvcProcedure,
+    Intake,
+)
+from opmaat.recognition.uploads import ALLOWED_LABEL, UploadRefused
+from opmaat.web.timeline import timeline
+
+MOVE_LABELS = {
+    (EvcState.INTAKE, EvcState.PORTFOLIO): gettext_lazy("Intake afronden, portfolio starten"),
+    (EvcState.PORTFOLIO, EvcState.ASSESSMENT): gettext_lazy("Portfolio indienen voor beoordeling"),
+    (EvcState.ASSESSMENT, EvcState.PORTFOLIO): gettext_lazy(
+        "Terug naar portfolio: meer bewijs nodig"
+    ),
+    (EvcState.ASSESSMENT, EvcState.REPORT): gettext_lazy("Beoordeling afronden, rapport opstellen"),
+    (EvcState.REPORT, EvcState.DECISION): gettext_lazy(
+        "Ervaringscertificaat naar de examencommissie"
+    ),
+    (EvcState.DECISION, EvcState.CLOSED): gettext_lazy("Besluit vastleggen en afsluiten"),
+}
+STOP_LABEL = gettext_lazy("Traject stoppen")
+PHASES = (
+    EvcState.INTAKE,
+    EvcState.PORTFOLIO,
+    EvcState.ASSESSMENT,
+    EvcState.REPORT,
+    EvcState.DECISION,
+    EvcState.CLOSED,
+)
+
+
+def explain(error: DomainError | ValueError) -> str:
+    """A refusal in the user's language."""
+    if isinstance(error, TransitionBlocked):
+        return blocked_message(error)
+    if isinstance(error, TransitionNotAllowed):
+        return _("U mag het traject in deze fase niet verder zetten.")
+    if isinstance(error, IllegalTransition | ValueError):
+        return _("Die stap bestaat niet vanuit deze fase.")
+    if isinstance(error, UploadRefused):
+        return upload_message(error)
+    return str(error)
+
+
+def blocked_message(error: TransitionBlocked) -> str:
+    n = error.count
+    messages = {
+        "no_evidence": _("Het portfolio bevat nog geen bewijs."),
+        "needs_evidence": ngettext(
+            "Voor %(n)d leerresultaat is nog meer bewijs nodig.",
+            "Voor %(n)d leerresultaten is nog meer bewijs nodig.",
+            n,
+        )
+        % {"n": n},
+        "unjudged": ngettext(
+            "%(n)d leerresultaat is nog niet beoordeeld.",
+            "%(n)d leerresultaten zijn nog niet beoordeeld.",
+            n,
+        )
+        % {"n": n},
+        "nothing_to_return": _("Geen enkel leerresultaat staat op ‘meer bewijs nodig’."),
+        "no_certificate": _("Het ervaringscertificaat is nog niet opgesteld."),
+        "no_decision": _("De examencommissie heeft nog geen besluit vastgelegd."),
+    }
+    return messages.get(error.reason, str(error))
+
+
+def upload_message(error: UploadRefused) -> str:
+    if error.reason == "empty":
+        return _("Het bestand is leeg.")
+    if error.reason == "too_large":
+        return _("Het bestand is %(mb)s MB; dat is te groot.") % {"mb": error.detail}
+    if error.reason == "type":
+        return _("Dit soort bestand (%(type)s) wordt niet aangenomen. Toegestaan: %(allowed)s.") % {
+            "type": error.detail,
+            "allowed": ALLOWED_LABEL,
+        }
+    return str(error)
+
+
+# -- intake -----------------------------------------------------------------------------
+
+
+def intake_initial(learner: Learner) -> dict[str, object]:
+    """The form starts from the latest intake, else from the current route."""
+    last = services.current_intake(learner)
+    if last is not None:
+        return {
+            "goal": last.goal,
+            "target": last.target,
+            "start": last.start,
+            "hours_per_week": last.hours_per_week,
+            "pathway": last.pathway,
+            "work_setting": last.work_setting,
+            "employer": last.employer,
+            "motivation": last.motivation,
+            "support_needs": last.support_needs,
+            "evc_units": last.evc_units,
+        }
+    plan = learners.current_route(learner)
+    if plan is None:
+        return {"start": timezone.localdate()}
+    return {"target": plan.target, "hours_per_week": plan.hours_per_week, "pathway": plan.pathway}
+
+
+def intake_input(data: Mapping[str, Any]) -> services.IntakeInput:
+    return services.IntakeInput(
+        goal=data["goal"],
+        request=RouteRequest(
+            data["target"],
+            data["start"],
+            data["hours_per_week"],
+            Leerweg(data["pathway"]),
+            Pace(data["pace"]),
+        ),
+        work_setting=data["work_setting"],
+        employer=data["employer"],
+        motivation=data["motivation"],
+        support_needs=data["support_needs"],
+        evc_units=tuple(data["evc_units"]),
+    )
+
+
+def saved_prescans(learner: Learner) -> list[Any]:
+    """The learner's saved pre-scans, when the pre-scan app offers them."""
+    try:
+        from opmaat.prescan import services as prescan
+    except ImportError:
+        return []
+    lister = getattr(prescan, "saved_for", None)
+    return list(lister(learner)) if callable(lister) else []
+
+
+def advice_context(learner: Learner, intake: Intake) -> dict[str, object]:
+    advice = intake.advice
+    evc = advice["evc"]
+    today = timezone.localdate()
+    return {
+        "learner": learner,
+        "intake": intake,
+        "advice": advice,
+        "evc": evc,
+        "chart": timeline(advice["route"], today),
+        "chart_after": timeline(evc["route_after"], today) if evc["route_after"] else None,
+        "versions": Intake.objects.filter(learner=learner).only("version", "created_at"),
+    }
+
+
+# -- procedure --------------------------------------------------------------------------
+
+
+def procedure_initial(learner: Learner) -> dict[str, object]:
+    """Start from the latest intake's target and EVC units."""
+    last = services.current_intake(learner)
+    if last is None:
+        return {}
+    return {"standard": last.target, "units": last.evc_units}
+
+
+def procedure_context(
+    user: User, procedure: EvcProcedure, allowed: frozenset[Action]
+) -> dict[str, Any]:
+    catalog = current_catalog()
+    state = EvcState(procedure.state)
+    roles = services.roles_of(user, procedure)
+    latest = services.latest_judgements(procedure)
+    evidence = list(procedure.evidence.select_related("added_by"))
+    certificate = services.current_certificate(procedure)
+    outcome_rows = [
+        {
+            "unit": u,
+            "title": catalog.units[u].title,
+            "outcomes": [
+                {
+                    "code": o.code,
+                    "title": o.title,
+                    "judgement": latest.get(o.code),
+                    "evidence": [e for e in evidence if o.code in e.outcomes],
+                }
+                for o in catalog.units[u].outcomes
+            ],
+        }
+        for u in procedure.units
+    ]
+    may_assess = Action.ASSESS in allowed and state == EvcState.ASSESSMENT
+    may_add = Action.SUBMIT_EVIDENCE in allowed and state in (
+        EvcState.INTAKE,
+        EvcState.PORTFOLIO,
+    )
+    return {
+        "procedure": procedure,
+        "learner": procedure.learner,
+        "state": state,
+        "state_label": STATE_LABELS[state],
+        "phases": [(p, STATE_LABELS[p]) for p in PHASES],
+        "reminder": reminder(state, procedure.deadline, timezone.localdate()),
+        "moves": [
+            (t.target.value, MOVE_LABELS.get((t.source, t.target), STOP_LABEL))
+            for t in TRANSITIONS
+            if t.source == state and t.movers & roles
+        ],
+        "steps": procedure.steps.select_related("actor"),
+        "allowed": {a.value for a in allowed},
+        "show_evidence": Action.VIEW_EVIDENCE in allowed,
+        "evidence": evidence,
+        "rows": outcome_rows,
+        "judgement_labels": {k.value: v for k, v in JUDGEMENT_LABELS.items()},
+        "history": procedure.judgements.select_related("assessor").prefetch_related("evidence"),
+        "sessions": procedure.sessions.select_related("assessor"),
+        "certificate": certificate,
+        "decisions": procedure.decisions.select_related("decided_by", "certificate"),
+        "evidence_form": EvidenceForm(units=procedure.units) if may_add else None,
+        "judgement_form": JudgementForm(units=procedure.units, evidence=procedure.evidence.all())
+        if may_assess
+        else None,
+        "session_form": SessionForm(units=procedure.units) if may_assess else None,
+        "may_issue": Action.ASSESS in allowed and state == EvcState.REPORT,
+        "decision_form": decision_form(procedure)
+        if Action.DECIDE_EXEMPTION in allowed and state in (EvcState.DECISION, EvcState.CLOSED)
+        else None,
+    }
+
+
+def decision_form(
+    procedure: EvcProcedure, data: Mapping[str, Any] | None = None
+) -> DecisionForm | None:
+    """The exam board's form over what the latest certificate recognises."""
+    certificate = services.current_certificate(procedure)
+    if certificate is None:
+        return None
+    cert = certificate_from_document(certificate.document)
+    return DecisionForm(data, units=cert.units, outcomes=cert.outcomes)

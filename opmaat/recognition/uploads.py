@@ -1,0 +1,126 @@
+"""Portfolio files: checked by content, stored outside the web root under generated names.
+
+A file is accepted when it is no larger than UPLOAD_MAX_BYTES and libmagic recognises its
+content as one of ALLOWED_TYPES; its name is never trusted (it only comes back, cleaned, as
+the download name). Files are served as attachments with a sandboxing content security
+policy, so even a cleverly built file is never executed or shown inline as HTML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import magic
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+
+from opmaat.domain.errors import InvalidInput
+
+# What a portfolio holds in practice: statements and reports as PDF or word-processor files,
+# photos of work, plain text. No HTML, SVG, scripts or archives.
+ALLOWED_TYPES: dict[str, str] = {
+    "application/pdf": "pdf",
+    "image/jpeg": "jpg",
+    "image/png": "png",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/vnd.oasis.opendocument.text": "odt",
+    "text/plain": "txt",
+}
+ALLOWED_LABEL = "PDF, JPG, PNG, DOCX, ODT, TXT"
+_STORED_NAME = re.compile(r"^[0-9a-f]{32}\.[a-z]{3,4}$")
+SNIFF_BYTES = 8192
+
+
+class UploadRefused(InvalidInput):
+    """`reason` is one of empty, too_large, type, name; `detail` the size or type found."""
+
+    code = "upload_refused"
+
+    def __init__(self, reason: str, message: str, detail: str = "") -> None:
+        self.reason = reason
+        self.detail = detail
+        super().__init__(message)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFile:
+    stored_name: str
+    original_name: str
+    content_type: str
+    size: int
+    sha256: str
+
+
+def clean_name(name: str) -> str:
+    """The last path component of `name`, without control characters, at most 200 long:
+    only ever shown, or used as a download name, never as a path."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(c for c in base if unicodedata.category(c)[0] != "C").strip(" .")
+    return base[-200:] or "bestand"
+
+
+def sniff(head: bytes) -> str:
+    """The content type libmagic reads from the first bytes."""
+    return str(magic.from_buffer(head, mime=True))
+
+
+def check_upload(upload: UploadedFile) -> str:
+    """The file's content type when it may be stored; UploadRefused saying why not."""
+    limit = int(settings.UPLOAD_MAX_BYTES)
+    size = upload.size or 0
+    if size == 0:
+        raise UploadRefused("empty", "the file is empty")
+    if size > limit:
+        mb = f"{size / 2**20:.1f}"
+        raise UploadRefused(
+            "too_large", f"the file is {mb} MB; at most {limit / 2**20:.0f} MB is allowed", mb
+        )
+    upload.seek(0)
+    content_type = sniff(upload.read(SNIFF_BYTES))
+    upload.seek(0)
+    if content_type not in ALLOWED_TYPES:
+        raise UploadRefused(
+            "type",
+            f"this file's content is {content_type}, which is not accepted; "
+            f"allowed: {ALLOWED_LABEL}",
+            content_type,
+        )
+    return content_type
+
+
+def store(upload: UploadedFile) -> StoredFile:
+    """Check `upload` and write it under a generated name in UPLOAD_DIR."""
+    content_type = check_upload(upload)
+    stored_name = f"{uuid.uuid4().hex}.{ALLOWED_TYPES[content_type]}"
+    path = path_of(stored_name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    with path.open("xb") as out:
+        for chunk in upload.chunks():
+            digest.update(chunk)
+            out.write(chunk)
+    path.chmod(0o600)
+    return StoredFile(
+        stored_name,
+        clean_name(upload.name or ""),
+        content_type,
+        upload.size or 0,
+        digest.hexdigest(),
+    )
+
+
+def path_of(stored_name: str) -> Path:
+    """Where a stored file lives; only generated names are accepted, so a name read back
+    from the database can never point outside UPLOAD_DIR."""
+    if not _STORED_NAME.match(stored_name):
+        raise UploadRefused("name", f"not a stored file name: {stored_name!r}")
+    return Path(settings.UPLOAD_DIR) / stored_name[:2] / stored_name
+
+
+def remove(stored_name: str) -> None:
+    path_of(stored_name).unlink(missing_ok=True)
