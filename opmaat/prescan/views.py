@@ -1,0 +1,138 @@
+"""The public pre-scan pages, the result by token, keeping it on a record, and the
+learner's kept scans."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from opmaat.catalog.cache import current_catalog
+from opmaat.domain.access import Action
+from opmaat.domain.catalog import Catalog
+from opmaat.domain.errors import DomainError
+from opmaat.domain.recognition.prescan import Estimate, PrescanResult
+from opmaat.domain.routes import TargetInfo, target_of
+from opmaat.learners.models import Learner
+from opmaat.prescan import services
+from opmaat.prescan.chart import hours_chart
+from opmaat.prescan.forms import PrescanForm, TargetForm
+from opmaat.prescan.models import SavedPrescan
+from opmaat.web.access import learner_page, signed_in
+
+ESTIMATE_LABELS = {
+    Estimate.CERTAIN.value: gettext_lazy("Zeker vrijgesteld"),
+    Estimate.LIKELY.value: gettext_lazy("Waarschijnlijk"),
+    Estimate.POSSIBLE.value: gettext_lazy("Mogelijk"),
+    Estimate.UNLIKELY.value: gettext_lazy("Onwaarschijnlijk"),
+}
+
+
+def prescan_start(request: HttpRequest) -> HttpResponse:
+    """Step 1 chooses the target (GET ?doel=); then one form with what is held and the
+    can-do statements, posted here; a valid post is stored and shown by its token."""
+    catalog = current_catalog()
+    target_form = TargetForm(request.GET or None, catalog=catalog)
+    info = chosen_target(request, catalog, target_form)
+    context: dict[str, object] = {"target_form": target_form}
+    if info is None:
+        return render(
+            request,
+            "prescan/start.html",
+            context,
+            status=400 if target_form.errors or request.method == "POST" else 200,
+        )
+    form = PrescanForm(request.POST or None, catalog=catalog, target=info.code)
+    if request.method == "POST" and form.is_valid():
+        scan = store(form)
+        if scan is not None:
+            return redirect("prescan_result", token=scan.token)
+    context.update({"target": info, "form": form})
+    return render(request, "prescan/start.html", context, status=400 if form.is_bound else 200)
+
+
+def chosen_target(
+    request: HttpRequest, catalog: Catalog, target_form: TargetForm
+) -> TargetInfo | None:
+    """The target posted with the form, or chosen in step 1; None (with the error on the
+    step-1 field) when there is none or it is not a target."""
+    target = request.POST.get("target", "") if request.method == "POST" else ""
+    if not target and target_form.is_valid():
+        target = target_form.cleaned_data["doel"]
+    if not target:
+        return None
+    try:
+        info, _requirements = target_of(catalog, target)
+    except DomainError as error:
+        target_form.add_error(None, str(error))
+        return None
+    return info
+
+
+def store(form: PrescanForm) -> SavedPrescan | None:
+    data = form.cleaned_data
+    try:
+        return services.do_store_prescan(
+            data["target"], data["have"], form.answers(), data["other"], data["hours_per_week"]
+        )
+    except DomainError as error:
+        form.add_error(None, str(error))
+        return None
+
+
+def prescan_result(request: HttpRequest, token: str) -> HttpResponse:
+    scan = services.scan_for(request.user, token)
+    pace = pace_from(request.GET.get("uren"), scan.hours_per_week)
+    document = scan.document
+    remaining = float(document.get("remaining_hours", 0))
+    learner = own_learner(request)
+    return render(
+        request,
+        "prescan/result.html",
+        {
+            "scan": scan,
+            "document": document,
+            "units": [(u, ESTIMATE_LABELS.get(u["estimate"], "")) for u in document["units"]],
+            "pace": pace,
+            "weeks": PrescanResult.weeks(remaining, pace),
+            "chart": hours_chart(document),
+            "may_keep": learner is not None and scan.learner_id is None,
+            "kept_here": learner is not None and scan.learner_id == learner.pk,
+        },
+    )
+
+
+def pace_from(text: str | None, default: float) -> float:
+    try:
+        value = float(text) if text else default
+    except ValueError:
+        return default
+    return value if 1 <= value <= 60 else default
+
+
+def own_learner(request: HttpRequest) -> Learner | None:
+    if not request.user.is_authenticated:
+        return None
+    return Learner.objects.filter(user_id=request.user.pk, erased_at__isnull=True).first()
+
+
+@require_POST
+@login_required
+def prescan_keep(request: HttpRequest, token: str) -> HttpResponse:
+    """Keep the scan on the learner's own record (staff have no record to keep it on)."""
+    scan = services.do_attach_prescan(signed_in(request), services.scan_for(request.user, token))
+    messages.success(request, _("De vrijstellingsscan is bewaard in uw dossier."))
+    assert scan.learner_id is not None
+    return redirect("learner_prescans", pk=scan.learner_id)
+
+
+@learner_page(Action.VIEW)
+def learner_prescans(
+    request: HttpRequest, learner: Learner, allowed: frozenset[Action]
+) -> HttpResponse:
+    scans = services.scans_of(learner)
+    return render(request, "prescan/learner_list.html", {"learner": learner, "scans": scans})
