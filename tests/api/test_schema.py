@@ -16,7 +16,7 @@ Operation = tuple[str, str]
 Schema = dict[str, object]
 
 PERSONAL_PREFIXES = ("/api/learners", "/api/me")
-PUBLIC_PREFIXES = ("/api/health", "/api/catalog/", "/api/routes/compute")
+PUBLIC_PREFIXES = ("/api/health", "/api/catalog/", "/api/routes/compute", "/api/prescan/")
 
 PRIVATE_OPERATIONS: list[Operation] = [
     ("GET", "/api/me"),

@@ -1,0 +1,76 @@
+"""The catalog editor maintains the rules in the admin, and the next scan follows them."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from opmaat.catalog.models import Outcome, Unit
+from opmaat.domain.recognition.prescan import DEFAULT_RULES, CanDo, Estimate
+from opmaat.prescan import services
+from opmaat.prescan.models import DefaultRule, UnitRule
+from tests.prescan.conftest import People, login
+
+pytestmark = pytest.mark.django_db
+
+W1, W2 = "23181-B1-K2-W1", "23181-B1-K2-W2"
+
+
+def unit_estimate(answers: dict[str, CanDo]) -> tuple[Estimate, str]:
+    unit = services.compute("23181-B1-K2", [], answers).units[0]
+    return unit.estimate, unit.reason
+
+
+def test_without_rows_the_rules_are_the_documented_defaults() -> None:
+    assert services.current_rules() == DEFAULT_RULES
+
+
+def test_a_catalog_editor_may_edit_the_rules_in_the_admin(client: Client, people: People) -> None:
+    login(client, people.eva)
+    assert client.get("/admin/prescan/unitrule/add/").status_code == 200
+    assert client.get("/admin/prescan/defaultrule/").status_code == 200
+    login(client, people.bram)
+    assert client.get("/admin/prescan/unitrule/").status_code == 302  # not staff: to login
+
+
+def test_a_unit_rule_saved_in_the_admin_takes_effect(client: Client, people: People) -> None:
+    assert unit_estimate({W1: CanDo.ON_MY_OWN})[0] == Estimate.POSSIBLE
+    login(client, people.eva)
+    response = client.post(
+        "/admin/prescan/unitrule/add/",
+        {
+            "unit": Unit.objects.get(code="23181-B1-K2").pk,
+            "counted_outcomes": [Outcome.objects.get(code=W1).pk],
+            "likely_at": "",
+            "possible_share": "",
+            "note": "W2 volgt uit W1",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    estimate, reason = unit_estimate({W1: CanDo.ON_MY_OWN})
+    assert estimate == Estimate.LIKELY and "W2 volgt uit W1" in reason
+
+
+def test_the_admin_refuses_outcomes_of_another_unit(client: Client, people: People) -> None:
+    login(client, people.eva)
+    response = client.post(
+        "/admin/prescan/unitrule/add/",
+        {
+            "unit": Unit.objects.get(code="23181-B1-K2").pk,
+            "counted_outcomes": [Outcome.objects.get(code="23181-B1-K1-W1").pk],
+        },
+    )
+    assert response.status_code == 200 and "Niet van deze leereenheid" in response.content.decode()
+    assert not UnitRule.objects.exists()
+
+
+def test_a_lower_default_bar_makes_with_help_enough(client: Client, people: People) -> None:
+    login(client, people.eva)
+    response = client.post(
+        "/admin/prescan/defaultrule/add/",
+        {"likely_at": "with_help", "possible_share": "0.5", "note": "proef"},
+    )
+    assert response.status_code == 302
+    assert unit_estimate({W1: CanDo.WITH_HELP, W2: CanDo.WITH_HELP})[0] == Estimate.LIKELY
+    assert client.get("/admin/prescan/defaultrule/add/").status_code == 403  # one row only
+    assert DefaultRule.objects.count() == 1

@@ -1,0 +1,93 @@
+"""Keeping a scan on a record: Anna keeps hers (audited), sees it on her page, and so does
+her advisor Bram; Chris, another learner, gets 404 for it; staff cannot keep a scan."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from opmaat.learners.models import AuditEvent
+from opmaat.learners.services import erase_learner
+from opmaat.prescan import services
+from opmaat.prescan.models import SavedPrescan
+from tests.prescan.conftest import People, login, scan_form
+
+pytestmark = pytest.mark.django_db
+
+
+def anonymous_scan(client: Client) -> SavedPrescan:
+    response = client.post("/vrijstellingsscan/", scan_form(have=["25475"], other="havo 2010"))
+    assert response.status_code == 302
+    return SavedPrescan.objects.get(token=response["Location"].split("/")[-2])
+
+
+def kept_by_anna(client: Client, people: People) -> SavedPrescan:
+    scan = anonymous_scan(client)
+    login(client, people.anna.user)  # type: ignore[arg-type]
+    response = client.post(f"/vrijstellingsscan/{scan.token}/bewaren/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/deelnemers/{people.anna.pk}/vrijstellingsscans/"
+    scan.refresh_from_db()
+    return scan
+
+
+def test_anna_keeps_her_scan_and_the_keeping_is_audited(client: Client, people: People) -> None:
+    scan = kept_by_anna(client, people)
+    assert scan.learner == people.anna and scan.saved_by == people.anna.user
+    event = AuditEvent.objects.get(learner=people.anna, action="prescan.saved")
+    assert "25477" in event.summary
+    page = client.get(f"/deelnemers/{people.anna.pk}/vrijstellingsscans/").content.decode()
+    assert scan.token in page and "havo 2010" in page
+
+
+def test_the_result_page_offers_keeping_only_to_a_learner(client: Client, people: People) -> None:
+    scan = anonymous_scan(client)
+    url = f"/vrijstellingsscan/{scan.token}/"
+    assert "inloggen" in client.get(url).content.decode().lower()
+    login(client, people.anna.user)  # type: ignore[arg-type]
+    assert "Bewaar in mijn dossier" in client.get(url).content.decode()
+    login(client, people.bram)
+    assert "Bewaar in mijn dossier" not in client.get(url).content.decode()
+    assert client.post(f"{url}bewaren/").status_code == 403
+
+
+def test_her_advisor_sees_the_kept_scan_and_another_learner_gets_404(
+    client: Client, people: People
+) -> None:
+    scan = kept_by_anna(client, people)
+    login(client, people.bram)
+    assert client.get(f"/vrijstellingsscan/{scan.token}/").status_code == 200
+    assert client.get(f"/deelnemers/{people.anna.pk}/vrijstellingsscans/").status_code == 200
+    login(client, people.chris.user)  # type: ignore[arg-type]
+    assert client.get(f"/vrijstellingsscan/{scan.token}/").status_code == 404
+    assert client.get(f"/deelnemers/{people.anna.pk}/vrijstellingsscans/").status_code == 403
+    assert client.post(f"/vrijstellingsscan/{scan.token}/bewaren/").status_code == 404
+    client.logout()
+    assert client.get(f"/vrijstellingsscan/{scan.token}/").status_code == 404
+
+
+def test_keeping_twice_changes_nothing(client: Client, people: People) -> None:
+    scan = kept_by_anna(client, people)
+    client.post(f"/vrijstellingsscan/{scan.token}/bewaren/")
+    assert AuditEvent.objects.filter(action="prescan.saved").count() == 1
+
+
+def test_purging_removes_old_unkept_scans_only(client: Client, people: People) -> None:
+    kept = kept_by_anna(client, people)
+    old, fresh = anonymous_scan(client), anonymous_scan(client)
+    long_ago = timezone.now() - timedelta(days=100)
+    SavedPrescan.objects.filter(pk__in=[old.pk, kept.pk]).update(created_at=long_ago)
+    call_command("purge_prescans", "--older-than", "90")
+    assert set(SavedPrescan.objects.all()) == {kept, fresh}
+
+
+def test_erasing_the_learner_removes_her_kept_scans(client: Client, people: People) -> None:
+    kept_by_anna(client, people)
+    from django.contrib.auth.models import User
+
+    erase_learner(User.objects.create_superuser("root", password="x"), people.anna)
+    assert not services.scans_of(people.anna).exists()
