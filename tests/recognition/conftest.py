@@ -65,6 +65,3 @@ def cast(db: None, uploads_dir: Path) -> Cast:
 def uploads_dir(tmp_path: Path, settings: Settings) -> Iterator[Path]:
     settings.UPLOAD_DIR = tmp_path / "uploads"
     yield settings.UPLOAD_DIR
-
-
-

@@ -46,7 +46,9 @@ def run_procedure(
     services.move(cast.anna, procedure, EvcState.ASSESSMENT)
     for code in outcomes:
         result = Judgement.NOT_MET if code in not_met else Judgement.MET
-        services.judge(cast.ada, procedure, code, result, "Blijkt uit de verklaring.", [statement.pk])
+        services.judge(
+            cast.ada, procedure, code, result, "Blijkt uit de verklaring.", [statement.pk]
+        )
     services.move(cast.ada, procedure, EvcState.REPORT)
     certificate = services.issue_certificate(cast.ada, procedure)
     services.move(cast.ada, procedure, EvcState.DECISION)

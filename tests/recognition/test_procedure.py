@@ -1,0 +1,153 @@
+"""The EVC services: who may do what, what is audited, and that decisions are never
+changed silently."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from opmaat.domain.errors import InvalidInput
+from opmaat.domain.recognition.assessment import EvidenceKind, Judgement
+from opmaat.domain.recognition.evc import EvcState, TransitionNotAllowed
+from opmaat.learners.models import AuditEvent, Holding
+from opmaat.recognition import services
+from opmaat.recognition.models import EvcProcedure, Evidence
+from tests.recognition.conftest import Cast
+
+UNIT = "23181-B1-K2"  # two outcomes: small enough to play through in a test
+W1, W2 = "23181-B1-K2-W1", "23181-B1-K2-W2"
+
+
+@pytest.fixture
+def in_portfolio(cast: Cast) -> EvcProcedure:
+    procedure = services.start_procedure(cast.bram, cast.learner, cast.provider, "25475", [UNIT])
+    services.move(cast.bram, procedure, EvcState.PORTFOLIO)
+    return procedure
+
+
+def evidence(cast: Cast, procedure: EvcProcedure) -> Evidence:
+    return services.add_evidence(
+        cast.anna,
+        procedure,
+        EvidenceKind.REFLECTION,
+        "Reflectie",
+        [W1, W2],
+        text="Hoe ik aan mijn deskundigheid werk.",
+    )
+
+
+@pytest.fixture
+def in_assessment(cast: Cast, in_portfolio: EvcProcedure) -> tuple[EvcProcedure, Evidence]:
+    item = evidence(cast, in_portfolio)
+    services.move(cast.anna, in_portfolio, EvcState.ASSESSMENT)
+    return in_portfolio, item
+
+
+def decided(cast: Cast, procedure: EvcProcedure, item: Evidence) -> EvcProcedure:
+    services.judge(cast.ada, procedure, W1, Judgement.MET, "Aangetoond.", [item.pk])
+    services.judge(cast.ada, procedure, W2, Judgement.MET, "Aangetoond.", [item.pk])
+    services.move(cast.ada, procedure, EvcState.REPORT)
+    services.issue_certificate(cast.ada, procedure)
+    services.move(cast.ada, procedure, EvcState.DECISION)
+    services.decide(cast.eva, procedure, [UNIT], [], "Volledig.")
+    return procedure
+
+
+def test_starting_links_the_candidate_to_the_provider_so_its_assessor_sees_the_record(
+    cast: Cast,
+) -> None:
+    services.start_procedure(cast.bram, cast.learner, cast.provider, "25475", [UNIT])
+    assert cast.learner.enrolments.filter(organisation=cast.provider).exists()
+
+
+def test_an_advisor_of_another_school_cannot_start_a_procedure(cast: Cast) -> None:
+    with pytest.raises(PermissionDenied):
+        services.start_procedure(cast.chris, cast.learner, cast.provider, "25475", [UNIT])
+
+
+def test_a_teacher_cannot_move_a_procedure(cast: Cast, in_portfolio: EvcProcedure) -> None:
+    evidence(cast, in_portfolio)
+    with pytest.raises(TransitionNotAllowed):
+        services.move(cast.tess, in_portfolio, EvcState.ASSESSMENT)
+
+
+def test_evidence_is_closed_once_the_portfolio_is_submitted(
+    cast: Cast, in_assessment: tuple[EvcProcedure, Evidence]
+) -> None:
+    with pytest.raises(InvalidInput, match="portfolio phase"):
+        evidence(cast, in_assessment[0])
+
+
+def test_evidence_must_name_an_outcome_in_scope(cast: Cast, in_portfolio: EvcProcedure) -> None:
+    with pytest.raises(InvalidInput, match="23181-P1-K1-W1"):
+        services.add_evidence(
+            cast.anna, in_portfolio, EvidenceKind.REFLECTION, "x", ["23181-P1-K1-W1"], text="x"
+        )
+
+
+def test_only_the_assessor_judges(cast: Cast, in_assessment: tuple[EvcProcedure, Evidence]) -> None:
+    procedure, item = in_assessment
+    for other in (cast.anna, cast.bram, cast.eva, cast.tess):
+        with pytest.raises(PermissionDenied):
+            services.judge(other, procedure, W1, Judgement.MET, "Ja.", [item.pk])
+
+
+def test_a_met_outcome_rests_on_evidence(
+    cast: Cast, in_assessment: tuple[EvcProcedure, Evidence]
+) -> None:
+    with pytest.raises(InvalidInput, match="evidence"):
+        services.judge(cast.ada, in_assessment[0], W1, Judgement.MET, "Ja.", [])
+
+
+def test_every_judgement_is_audited_with_who_when_and_the_evidence(
+    cast: Cast, in_assessment: tuple[EvcProcedure, Evidence]
+) -> None:
+    procedure, item = in_assessment
+    services.judge(cast.ada, procedure, W1, Judgement.MORE_EVIDENCE, "Te weinig.", [])
+    services.judge(cast.ada, procedure, W1, Judgement.MET, "Nu wel.", [item.pk])
+    events = AuditEvent.objects.filter(action="evc.judged").order_by("at", "id")
+    assert [e.changes["result"] for e in events] == ["more_evidence", "met"]
+    assert events.last().changes["evidence"] == [item.pk]  # type: ignore[union-attr]
+    assert {e.actor for e in events} == {cast.ada}
+    assert procedure.judgements.count() == 2  # the first stays as history
+    assert services.latest_judgements(procedure)[W1].result == Judgement.MET
+
+
+def test_a_new_decision_supersedes_the_old_one_and_both_are_kept(
+    cast: Cast, in_assessment: tuple[EvcProcedure, Evidence]
+) -> None:
+    procedure = decided(cast, *in_assessment)
+    first = procedure.decisions.get()
+    assert cast.learner.holdings.filter(code=UNIT, kind=Holding.Kind.EXEMPTION).exists()
+
+    second = services.decide(cast.eva, procedure, [], [], "Herzien na bezwaar van de school.")
+
+    first.refresh_from_db()
+    assert first.superseded_by == second and second.supersedes == first
+    assert procedure.decisions.count() == 2
+    assert not cast.learner.holdings.filter(code=UNIT).exists()
+    assert AuditEvent.objects.filter(action="holding.removed", actor=cast.eva).exists()
+
+
+def test_only_the_exam_board_decides(
+    cast: Cast, in_assessment: tuple[EvcProcedure, Evidence]
+) -> None:
+    procedure = decided(cast, *in_assessment)
+    for other in (cast.ada, cast.bram, cast.anna):
+        with pytest.raises(PermissionDenied):
+            services.decide(other, procedure, [UNIT], [], "Ja.")
+
+
+def test_a_procedure_past_its_deadline_reminds_who_can_move_it(
+    cast: Cast, in_portfolio: EvcProcedure
+) -> None:
+    EvcProcedure.objects.filter(pk=in_portfolio.pk).update(
+        deadline=timezone.localdate() - timedelta(days=1)
+    )
+    reminders = services.reminders_for(cast.bram)
+    assert [(p.pk, r.overdue) for p, r in reminders] == [(in_portfolio.pk, True)]
+    assert services.reminders_for(cast.tess) == []  # may see, may not move
+    assert services.reminders_for(cast.chris) == []  # may not see

@@ -1,0 +1,144 @@
+"""Portfolio uploads: types by content, size limit, generated names, safe downloads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from pytest_django import DjangoCaptureOnCommitCallbacks as CaptureCallbacks
+from pytest_django import Settings
+
+from opmaat.domain.recognition.assessment import EvidenceKind
+from opmaat.domain.recognition.evc import EvcState
+from opmaat.recognition import services, uploads
+from opmaat.recognition.models import EvcProcedure, Evidence
+from tests.recognition import files
+from tests.recognition.conftest import Cast
+
+OUTCOME = "23181-B1-K2-W1"
+
+
+@pytest.fixture
+def procedure(cast: Cast) -> EvcProcedure:
+    started = services.start_procedure(cast.bram, cast.learner, cast.provider, "25475", [])
+    services.move(cast.bram, started, EvcState.PORTFOLIO)
+    return started
+
+
+def add(cast: Cast, procedure: EvcProcedure, name: str, content: bytes) -> Evidence:
+    return services.add_evidence(
+        cast.anna,
+        procedure,
+        EvidenceKind.WORK_SAMPLE,
+        "Ondersteuningsplan",
+        [OUTCOME],
+        upload=files.upload(name, content),
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [
+        ("plan.pdf", files.PDF, "pdf"),
+        ("foto.png", files.PNG, "png"),
+        ("plan.odt", files.odt(), "odt"),
+    ],
+)
+def test_accepted_files_are_stored_under_a_generated_name_outside_the_web_root(
+    cast: Cast, procedure: EvcProcedure, uploads_dir: Path, name: str, content: bytes, kind: str
+) -> None:
+    evidence = add(cast, procedure, name, content)
+    stored = uploads.path_of(evidence.stored_name)
+    assert stored.is_relative_to(uploads_dir) and stored.read_bytes() == content
+    assert evidence.stored_name.endswith(f".{kind}") and name not in evidence.stored_name
+    assert evidence.original_name == name and evidence.size == len(content)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("verklaring.pdf", files.HTML),  # HTML named as a PDF
+        ("tekening.svg", files.SVG),
+        ("plan.pdf.exe", files.EXE),
+        ("plan.pdf", files.EXE),
+    ],
+)
+def test_the_type_is_judged_by_content_not_by_name(
+    cast: Cast, procedure: EvcProcedure, uploads_dir: Path, name: str, content: bytes
+) -> None:
+    with pytest.raises(uploads.UploadRefused) as refused:
+        add(cast, procedure, name, content)
+    assert refused.value.reason == "type"
+    assert not Evidence.objects.exists()
+    assert not uploads_dir.exists() or not any(uploads_dir.rglob("*.*"))
+
+
+def test_an_oversized_file_is_refused_and_nothing_is_kept(
+    cast: Cast, procedure: EvcProcedure, settings: Settings, uploads_dir: Path
+) -> None:
+    settings.UPLOAD_MAX_BYTES = 1024
+    with pytest.raises(uploads.UploadRefused) as refused:
+        add(cast, procedure, "groot.pdf", files.PDF + b"%" * 2000)
+    assert refused.value.reason == "too_large"
+    assert not Evidence.objects.exists()
+
+
+def test_an_empty_file_is_refused(cast: Cast, procedure: EvcProcedure) -> None:
+    with pytest.raises(uploads.UploadRefused, match="empty"):
+        add(cast, procedure, "leeg.pdf", b"")
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("../../etc/passwd", "passwd"),
+        ("..\\..\\windows\\win.ini", "win.ini"),
+        ("/abs/path/plan.pdf", "plan.pdf"),
+        ("plan\x00.pdf", "plan.pdf"),
+        ("..", "bestand"),
+    ],
+)
+def test_path_tricks_in_the_name_are_only_ever_a_download_name(given: str, kept: str) -> None:
+    assert uploads.clean_name(given) == kept
+
+
+@pytest.mark.parametrize("name", ["../secret.pdf", "abc.pdf", "/etc/passwd", "0" * 32 + ".pdf/.."])
+def test_only_generated_names_map_to_a_path(name: str) -> None:
+    with pytest.raises(uploads.UploadRefused):
+        uploads.path_of(name)
+
+
+def test_a_download_is_an_attachment_that_is_never_rendered(
+    cast: Cast, procedure: EvcProcedure, client: Client
+) -> None:
+    evidence = add(cast, procedure, "plan.pdf", files.PDF)
+    client.force_login(cast.ada)
+    response = client.get(f"/evc/{procedure.pk}/bewijs/{evidence.pk}/bestand")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response.getvalue() == files.PDF
+
+
+@pytest.mark.parametrize(
+    ("who", "status"), [("anna", 200), ("eva", 200), ("tess", 403), ("chris", 403)]
+)
+def test_files_are_served_only_to_those_who_may_see_the_portfolio(
+    cast: Cast, procedure: EvcProcedure, client: Client, who: str, status: int
+) -> None:
+    evidence = add(cast, procedure, "plan.pdf", files.PDF)
+    client.force_login(getattr(cast, who))
+    assert client.get(f"/evc/{procedure.pk}/bewijs/{evidence.pk}/bestand").status_code == status
+
+
+def test_removing_evidence_removes_its_file_once_committed(
+    cast: Cast, procedure: EvcProcedure, django_capture_on_commit_callbacks: CaptureCallbacks
+) -> None:
+    evidence = add(cast, procedure, "plan.pdf", files.PDF)
+    stored = uploads.path_of(evidence.stored_name)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.remove_evidence(cast.anna, evidence)
+    assert not stored.exists()
