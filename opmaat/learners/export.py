@@ -10,6 +10,7 @@ from opmaat.domain.access import Action
 from opmaat.learners.access import require
 from opmaat.learners.models import Learner
 from opmaat.learners.services import audit
+from opmaat.learners.signals import learner_exporting
 
 EXPORT_FORMAT = "opmaat-learner-export/1"
 
@@ -21,6 +22,15 @@ def export_learner(actor: User, learner: Learner) -> dict[str, object]:
 
 
 def learner_document(learner: Learner) -> dict[str, object]:
+    document = own_sections(learner)
+    for _, response in learner_exporting.send(sender=Learner, learner=learner):
+        reply: object = response  # (section, data); the stubs type replies as str
+        if isinstance(reply, tuple) and len(reply) == 2:
+            document[str(reply[0])] = reply[1]
+    return document
+
+
+def own_sections(learner: Learner) -> dict[str, object]:
     user = learner.user
     return {
         "format": EXPORT_FORMAT,

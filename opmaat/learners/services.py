@@ -43,6 +43,7 @@ from opmaat.learners.models import (
     Learner,
     RoutePlan,
 )
+from opmaat.learners.signals import learner_erasing
 
 PERSONAL_FIELDS = ("name", "email", "date_of_birth", "background", "elective_hours_done")
 
@@ -346,6 +347,7 @@ def erase_learner(actor: User, learner: Learner) -> None:
     """
     require(actor, Action.ERASE, learner)
     user = learner.user
+    learner_erasing.send(sender=Learner, learner=learner, actor=actor)
     learner.holdings.all().delete()
     learner.route_plans.all().delete()
     learner.consents.all().delete()

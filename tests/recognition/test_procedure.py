@@ -6,15 +6,20 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks as CaptureCallbacks
 
 from opmaat.domain.errors import InvalidInput
 from opmaat.domain.recognition.assessment import EvidenceKind, Judgement
 from opmaat.domain.recognition.evc import EvcState, TransitionNotAllowed
+from opmaat.learners import services as learners
+from opmaat.learners.export import learner_document
 from opmaat.learners.models import AuditEvent, Holding
-from opmaat.recognition import services
+from opmaat.recognition import services, uploads
 from opmaat.recognition.models import EvcProcedure, Evidence
+from tests.recognition import files
 from tests.recognition.conftest import Cast
 
 UNIT = "23181-B1-K2"  # two outcomes: small enough to play through in a test
@@ -151,3 +156,34 @@ def test_a_procedure_past_its_deadline_reminds_who_can_move_it(
     assert [(p.pk, r.overdue) for p, r in reminders] == [(in_portfolio.pk, True)]
     assert services.reminders_for(cast.tess) == []  # may see, may not move
     assert services.reminders_for(cast.chris) == []  # may not see
+
+
+def test_the_learners_download_holds_the_intake_and_the_portfolio(
+    cast: Cast, in_assessment: tuple[EvcProcedure, Evidence]
+) -> None:
+    document = learner_document(cast.learner)
+    section = document["recognition"]
+    assert isinstance(section, dict)
+    (procedure,) = section["evc_procedures"]
+    assert procedure["evidence"][0]["title"] == "Reflectie"
+
+
+def test_erasure_removes_intakes_procedures_and_their_files(
+    cast: Cast,
+    in_portfolio: EvcProcedure,
+    django_capture_on_commit_callbacks: CaptureCallbacks,
+) -> None:
+    item = services.add_evidence(
+        cast.anna,
+        in_portfolio,
+        EvidenceKind.WORK_SAMPLE,
+        "Plan",
+        [W1],
+        upload=files.upload("plan.pdf", files.PDF),
+    )
+    stored = uploads.path_of(item.stored_name)
+    admin = User.objects.create_superuser("root", password="x")
+    with django_capture_on_commit_callbacks(execute=True):
+        learners.erase_learner(admin, cast.learner)
+    assert not EvcProcedure.objects.exists() and not Evidence.objects.exists()
+    assert not stored.exists()
