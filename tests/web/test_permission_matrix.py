@@ -20,10 +20,10 @@ from opmaat.learners.models import Learner
 
 pytestmark = pytest.mark.usefixtures("demo")
 
-READS = ("detail", "composer", "history", "version", "reach", "audit", "export")
+READS = ("detail", "composer", "history", "version", "reach", "audit", "export", "prescans")
 CHANGES = ("holding", "route", "edit", "consent")
 ALL_READS = set(READS) - {"export"}
-LOOKING = {"detail", "composer", "history", "version", "reach"}
+LOOKING = {"detail", "composer", "history", "version", "reach", "prescans"}
 
 # Sanne de Vries: student at the school, employee of Het Baken, consented to Het Baken.
 SANNE: dict[str, tuple[set[str], set[str]]] = {
@@ -57,6 +57,7 @@ def page_requests(pk: int) -> dict[str, tuple[str, str, dict[str, str]]]:
         "history": ("get", f"/deelnemers/{pk}/routes/", {}),
         "version": ("get", f"/deelnemers/{pk}/routes/1/", {}),
         "reach": ("get", f"/deelnemers/{pk}/bereik/", {"months": "12", "hours_per_week": "20"}),
+        "prescans": ("get", f"/deelnemers/{pk}/vrijstellingsscans/", {}),
         "audit": ("get", f"/deelnemers/{pk}/logboek/", {}),
         "export": ("get", f"/deelnemers/{pk}/gegevens.json", {}),
         "holding": ("post", f"/deelnemers/{pk}/bezit/", {"code": "REK-2F", "kind": "exemption"}),
@@ -196,4 +197,5 @@ def test_a_missing_learner_is_404_not_403(client: Client) -> None:
 def test_a_catalog_editor_may_edit_units_in_the_admin(client: Client) -> None:
     client.force_login(User.objects.get(username="redacteur"))
     assert client.get("/admin/catalog/unit/").status_code == 200
+    assert client.get("/admin/prescan/unitrule/").status_code == 200
     assert client.get("/admin/learners/learner/").status_code == 403
