@@ -70,3 +70,33 @@ def secret_key() -> str:
         path.write_text(secrets.token_urlsafe(50))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def credential_key() -> bytes:
+    """OPMAAT_CREDENTIAL_KEY (32 random bytes, base64url), the key that encrypts the
+    credential signing keys; else one generated once and kept in OPMAAT_HOME (development)."""
+    import base64
+    import binascii
+
+    configured = os.environ.get("OPMAAT_CREDENTIAL_KEY", "").strip()
+    if not configured:
+        path = opmaat_home() / "credential_key"
+        if not path.exists():
+            import secrets
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
+            path.chmod(0o600)
+        configured = path.read_text().strip()
+    try:
+        key = base64.urlsafe_b64decode(configured + "=" * (-len(configured) % 4))
+    except (binascii.Error, ValueError):
+        key = b""
+    if len(key) != 32:
+        raise EnvError("OPMAAT_CREDENTIAL_KEY must be 32 bytes in base64url (44 characters)")
+    return key
+
+
+def public_url() -> str:
+    """OPMAAT_PUBLIC_URL: the site's address as written into credentials and QR codes."""
+    return envstr("OPMAAT_PUBLIC_URL", "http://localhost:8000").rstrip("/")

@@ -1,9 +1,32 @@
-"""Demo data of the credentials app, loaded by opmaat.demo after the learners."""
+"""Demo data of the credentials app, loaded by opmaat.demo after progress: certificates
+issued by the exam board of ROC De Brug (one revoked and issued again) and one diploma."""
 
 from __future__ import annotations
 
+from django.contrib.auth.models import User
+
 from opmaat.accounts.models import Organisation
+from opmaat.credentials import services
+from opmaat.credentials.models import IssuedCredential
+from opmaat.learners.models import Learner
+
+# learner, kind, code
+ISSUED = (
+    ("Eva Peters", "certificate", "CERT-ONDERSTEUNING-THUIS"),
+    ("Noor Hendriks", "diploma", "25488"),
+)
+REVOKED_FIRST = {"Eva Peters": "Demo: uitgegeven met een verkeerde naam; opnieuw uitgegeven."}
 
 
 def add_demo(orgs: dict[str, Organisation]) -> None:
     """Add this app's demo records; loading twice changes nothing."""
+    board = User.objects.get(username="examencommissie")
+    for name, kind, code in ISSUED:
+        learner = Learner.objects.filter(name=name, erased_at__isnull=True).first()
+        if learner is None or IssuedCredential.objects.filter(learner=learner, code=code).exists():
+            continue
+        issue = services.do_issue_diploma if kind == "diploma" else services.do_issue_certificate
+        credential = issue(board, learner, code)
+        if name in REVOKED_FIRST:
+            services.do_revoke(board, credential, REVOKED_FIRST[name])
+            issue(board, learner, code)

@@ -1,0 +1,39 @@
+"""Issued credentials in the learner's download, and what erasure does with them.
+
+Erasure keeps what verification and revocation need (id, kind, code, issue date, key,
+status and any revocation), so the holder's own file keeps verifying and the exam board
+can still revoke; it drops the holder's name and the stored signed copy, which holds the
+name. docs/privacy.md explains the trade-off.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+
+from opmaat.credentials.models import IssuedCredential
+from opmaat.learners.models import Learner
+
+
+def export_section(sender: type[Learner], learner: Learner, **_: Any) -> tuple[str, object]:
+    return "credentials", [
+        {
+            "id": c.credential_id,
+            "kind": c.kind,
+            "code": c.code,
+            "name": c.name,
+            "issuer": c.organisation.name,
+            "issued_at": c.issued_at.isoformat(),
+            "revoked_at": c.revoked_at.isoformat() if c.revoked_at else None,
+            "revocation_reason": c.revocation_reason,
+            "credential": c.document,
+        }
+        for c in IssuedCredential.objects.filter(learner=learner).select_related("organisation")
+    ]
+
+
+def erase(sender: type[Learner], learner: Learner, **_: Any) -> None:
+    IssuedCredential.objects.filter(learner=learner).update(
+        holder_name="", document={}, erased_at=timezone.now()
+    )

@@ -1,0 +1,189 @@
+"""The learner's certificates and diplomas, the exam board's issuing and revoking, and the
+public verification pages (no account needed)."""
+
+from __future__ import annotations
+
+import json
+from uuid import UUID
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from opmaat.accounts.models import Organisation
+from opmaat.credentials import services
+from opmaat.credentials.forms import IssueForm, RevokeForm, VerifyForm
+from opmaat.credentials.keys import key_document, published_keys
+from opmaat.credentials.messages import explain
+from opmaat.credentials.models import IssuedCredential, SigningKey
+from opmaat.credentials.pdf import credential_pdf
+from opmaat.credentials.status import status_list_document
+from opmaat.credentials.verification import verify_document
+from opmaat.domain.access import Action
+from opmaat.domain.credentials.document import CredentialKind
+from opmaat.domain.credentials.errors import MalformedCredential
+from opmaat.domain.credentials.verify import Report, parse_credential
+from opmaat.domain.errors import DomainError
+from opmaat.learners.models import Learner
+from opmaat.web.access import learner_page, signed_in
+
+
+@learner_page(Action.VIEW)
+def credential_list(
+    request: HttpRequest, learner: Learner, allowed: frozenset[Action]
+) -> HttpResponse:
+    may_issue = Action.ISSUE_CREDENTIAL in allowed
+    context = {
+        "learner": learner,
+        "credentials": IssuedCredential.objects.filter(learner=learner).select_related(
+            "organisation"
+        ),
+        "issuable": services.issuable_for(learner) if may_issue else None,
+        "may_issue": may_issue,
+        "revoke_form": RevokeForm(),
+    }
+    return render(request, "credentials/list.html", context)
+
+
+@require_POST
+@learner_page(Action.ISSUE_CREDENTIAL)
+def credential_issue(
+    request: HttpRequest, learner: Learner, allowed: frozenset[Action]
+) -> HttpResponse:
+    form = IssueForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Onbekende soort of code."))
+        return redirect("credentials", pk=learner.pk)
+    kind, code = CredentialKind(form.cleaned_data["kind"]), form.cleaned_data["code"]
+    issue = (
+        services.do_issue_diploma
+        if kind == CredentialKind.DIPLOMA
+        else services.do_issue_certificate
+    )
+    try:
+        credential = issue(signed_in(request), learner, code)
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Uitgegeven: %(kind)s %(name)s")
+            % {"kind": credential.get_kind_display(), "name": credential.name},
+        )
+    return redirect("credentials", pk=learner.pk)
+
+
+@require_POST
+@learner_page(Action.ISSUE_CREDENTIAL)
+def credential_revoke(
+    request: HttpRequest, learner: Learner, allowed: frozenset[Action], uid: UUID
+) -> HttpResponse:
+    credential = get_object_or_404(IssuedCredential, uid=uid, learner=learner)
+    form = RevokeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Geef een reden voor de intrekking."))
+        return redirect("credentials", pk=learner.pk)
+    try:
+        services.do_revoke(signed_in(request), credential, form.cleaned_data["reason"])
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Ingetrokken: %(name)s") % {"name": credential.name})
+    return redirect("credentials", pk=learner.pk)
+
+
+@learner_page(Action.VIEW)
+def credential_json(
+    request: HttpRequest, learner: Learner, allowed: frozenset[Action], uid: UUID
+) -> HttpResponse:
+    credential = get_object_or_404(IssuedCredential, uid=uid, learner=learner)
+    response = HttpResponse(
+        json.dumps(credential.document, ensure_ascii=False, indent=2),
+        content_type="application/json",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{file_stem(credential)}.json"'
+    return response
+
+
+@learner_page(Action.VIEW)
+def credential_pdf_download(
+    request: HttpRequest, learner: Learner, allowed: frozenset[Action], uid: UUID
+) -> HttpResponse:
+    credential = get_object_or_404(IssuedCredential, uid=uid, learner=learner)
+    response = HttpResponse(credential_pdf(credential), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{file_stem(credential)}.pdf"'
+    return response
+
+
+def file_stem(credential: IssuedCredential) -> str:
+    return f"{credential.kind}-{credential.code}-{credential.uid}"
+
+
+def verify_page(request: HttpRequest) -> HttpResponse:
+    """Paste or upload a credential; the report says whether it is valid and why not."""
+    form = VerifyForm(request.POST or None, request.FILES or None)
+    report, problem = None, ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = verify_document(parse_credential(form.cleaned_data["text"]))
+        except MalformedCredential as error:
+            problem = _("Dit is geen JSON-bestand van een certificaat of diploma (%(error)s).") % {
+                "error": error
+            }
+    status = 400 if request.method == "POST" and report is None else 200
+    return render(
+        request,
+        "credentials/verify.html",
+        {"form": form, **report_context(report), "problem": problem},
+        status=status,
+    )
+
+
+def verify_stored(request: HttpRequest, uid: UUID) -> HttpResponse:
+    """Where the QR code leads: the credential as issued, checked now."""
+    credential = get_object_or_404(IssuedCredential, uid=uid)
+    report = verify_document(credential.document) if credential.document else None
+    return render(
+        request,
+        "credentials/verify.html",
+        {"credential": credential, **report_context(report), "from_link": True},
+    )
+
+
+def report_context(report: Report | None) -> dict[str, object]:
+    if report is None:
+        return {"report": None}
+    explanations = [(f.code.value, explain(f)) for f in report.failures]
+    return {"report": report, "explanations": explanations}
+
+
+def issuer_keys(request: HttpRequest) -> JsonResponse:
+    """Every issuer's keys, retired ones included: /verifieren/sleutels.json."""
+    return JsonResponse(published_keys(), json_dumps_params={"ensure_ascii": False})
+
+
+def issuer_profile(request: HttpRequest, org: int) -> JsonResponse:
+    """The issuer id in a credential resolves to this profile with its keys."""
+    keys = list(SigningKey.objects.filter(organisation_id=org).select_related("organisation"))
+    if not keys:
+        return JsonResponse({"detail": "Not found"}, status=404)
+    profile = {
+        "id": keys[0].controller,
+        "type": ["Profile"],
+        "name": keys[0].organisation.name,
+        "verificationMethod": [key_document(k) for k in keys],
+        "assertionMethod": [k.verification_method for k in keys],
+    }
+    return JsonResponse(profile, json_dumps_params={"ensure_ascii": False})
+
+
+def status_list(request: HttpRequest, org: int) -> JsonResponse:
+    """The organisation's signed BitstringStatusListCredential."""
+    if not SigningKey.objects.filter(organisation_id=org).exists():
+        return JsonResponse({"detail": "Not found"}, status=404)
+    document = status_list_document(Organisation.objects.get(pk=org))
+    response = JsonResponse(document)
+    response["Cache-Control"] = "public, max-age=60"
+    return response

@@ -1,0 +1,82 @@
+"""Forms of the progress pages: posted text into typed values, errors next to the field."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from opmaat.catalog.cache import current_catalog
+from opmaat.domain.errors import DomainError
+from opmaat.domain.progress import AssessmentMethod, AssessmentResult, SupervisionLevel
+from opmaat.progress.models import LEVEL_LABELS, METHOD_LABELS, RESULT_LABELS, ProfessionalActivity
+from opmaat.progress.services import assessable
+from opmaat.web.forms import DateInput
+
+
+class CodeField(forms.CharField):
+    def __init__(self) -> None:
+        super().__init__(
+            label=_("Leerresultaat"),
+            max_length=64,
+            help_text=_("Code van een leerresultaat, of van een generiek vak zoals NL-2F."),
+        )
+
+    def clean(self, value: object) -> str:
+        text = str(super().clean(value)).strip()
+        try:
+            return assessable(current_catalog(), text)
+        except DomainError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+def not_in_future(day: date) -> date:
+    if day > timezone.localdate():
+        raise forms.ValidationError(_("Een datum in de toekomst kan niet."))
+    return day
+
+
+class FeedbackForm(forms.Form):
+    code = CodeField()
+    text = forms.CharField(label=_("Feedback"), widget=forms.Textarea(attrs={"rows": 3}))
+    given_on = forms.DateField(label=_("Datum"), widget=DateInput(), initial=timezone.localdate)
+
+    def clean_given_on(self) -> date:
+        return not_in_future(self.cleaned_data["given_on"])
+
+
+class AssessmentForm(forms.Form):
+    code = CodeField()
+    method = forms.ChoiceField(
+        label=_("Methode"), choices=[(m.value, METHOD_LABELS[m]) for m in AssessmentMethod]
+    )
+    result = forms.ChoiceField(
+        label=_("Resultaat"), choices=[(r.value, RESULT_LABELS[r]) for r in AssessmentResult]
+    )
+    assessed_on = forms.DateField(label=_("Datum"), widget=DateInput(), initial=timezone.localdate)
+    evidence = forms.CharField(
+        label=_("Bewijs"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean_assessed_on(self) -> date:
+        return not_in_future(self.cleaned_data["assessed_on"])
+
+
+class EntrustmentForm(forms.Form):
+    activity = forms.ModelChoiceField(
+        label=_("Beroepsactiviteit"), queryset=ProfessionalActivity.objects.all(), empty_label=None
+    )
+    level = forms.TypedChoiceField(
+        label=_("Niveau"),
+        coerce=int,
+        choices=[(int(level), LEVEL_LABELS[level]) for level in SupervisionLevel],
+    )
+    decided_on = forms.DateField(label=_("Datum"), widget=DateInput(), initial=timezone.localdate)
+    evidence = forms.CharField(
+        label=_("Onderbouwing"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean_decided_on(self) -> date:
+        return not_in_future(self.cleaned_data["decided_on"])

@@ -1,0 +1,35 @@
+"""Planned against actual on the route chart: opmaat.web.timeline draws the plan; this
+adds where each item was actually completed and which items are late."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from opmaat.domain.progress import RouteProgress
+from opmaat.web.timeline import LABEL_WIDTH, WIDTH, Bar, Timeline
+
+
+@dataclass(frozen=True, slots=True)
+class ActualBar:
+    bar: Bar
+    late: bool
+    done_x: float | None  # where the item was completed, when it was and the date is in view
+
+
+def actual_bars(chart: Timeline, progress: RouteProgress) -> list[ActualBar]:
+    by_code = {item.code: item for item in progress.items}
+    span = max((chart.end - chart.start).days, 1)
+
+    def x_of(day: date) -> float | None:
+        if not chart.start <= day <= chart.end:
+            return None
+        return round(LABEL_WIDTH + (WIDTH - LABEL_WIDTH) * (day - chart.start).days / span, 1)
+
+    bars = []
+    for bar in chart.bars:
+        item = by_code.get(bar.code)
+        done = item.completed_on if item is not None else None
+        late = item is not None and item.delay_days > 0
+        bars.append(ActualBar(bar, late, x_of(done) if done else None))
+    return bars
