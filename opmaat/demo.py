@@ -1,7 +1,7 @@
 """Demo data for trying opmaat out: never for production (the passwords are public).
 
 A region with a school, two care organisations and an EVC provider, one login per role, and
-twelve learners with different backgrounds, holdings and saved routes. Loading it again
+fourteen learners with different backgrounds, holdings and saved routes. Loading it again
 changes nothing: everything is looked up by name first.
 """
 
@@ -170,6 +170,24 @@ LEARNERS = (
         hours_per_week=8,
     ),
     DemoLearner(
+        "Jolanda Verbeek",
+        "Zes jaar persoonlijk begeleider zonder zorgdiploma; EVC voor Maatschappelijke Zorg 4."
+        " Generieke vakken op 3F vrijgesteld op grond van een eerder mbo-4-diploma.",
+        "baken",
+        exempt=("NL-3F", "REK-3F", "EN-B1"),
+        target="25477",
+        hours_per_week=36,
+    ),
+    DemoLearner(
+        "Marloes Bos",
+        "SPW-diploma, vier jaar pedagogisch medewerker, nu begeleider gehandicaptenzorg;"
+        " wil via EVC haar diploma Maatschappelijke Zorg 3 halen.",
+        "baken",
+        target="25475",
+        consent=True,
+        username="kandidaat",
+    ),
+    DemoLearner(
         "Eva Peters",
         "Zorghulp in de thuiszorg; via EVC vrijgesteld voor de basiszorg van Helpende Z&W.",
         "linde",
@@ -184,6 +202,7 @@ def demo_logins() -> list[DemoLogin]:
         DemoLogin("beheerder", PASSWORD, "beheerder"),
         *(DemoLogin(username, PASSWORD, description) for username, _, _, description in STAFF),
         DemoLogin("deelnemer", PASSWORD, "deelnemer Sanne de Vries"),
+        DemoLogin("kandidaat", PASSWORD, "EVC-kandidaat Marloes Bos"),
     ]
 
 

@@ -34,7 +34,7 @@ def fast_password_hashing(settings: pytest.FixtureRequest) -> None:
 
 @pytest.fixture
 def demo(db: None) -> None:
-    """The demo organisations, one account per role and twelve learners (opmaat.demo)."""
+    """The demo organisations, one account per role and fourteen learners (opmaat.demo)."""
     from opmaat.catalog import cache
     from opmaat.demo import do_load_demo
 

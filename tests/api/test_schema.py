@@ -11,11 +11,12 @@ from django.test import Client
 
 from opmaat.accounts.models import ApiToken
 from opmaat.learners.models import Learner
+from opmaat.recognition.models import EvcProcedure
 
 Operation = tuple[str, str]
 Schema = dict[str, object]
 
-PERSONAL_PREFIXES = ("/api/learners", "/api/me")
+PERSONAL_PREFIXES = ("/api/learners", "/api/me", "/api/recognition/")
 PUBLIC_PREFIXES = ("/api/health", "/api/catalog/", "/api/routes/compute", "/api/prescan/")
 
 PRIVATE_OPERATIONS: list[Operation] = [
@@ -27,10 +28,15 @@ PRIVATE_OPERATIONS: list[Operation] = [
     ("GET", "/api/learners/{pk}/routes"),
     ("POST", "/api/learners/{pk}/routes"),
     ("GET", "/api/learners/{pk}/routes/current"),
+    ("GET", "/api/recognition/learners/{pk}/procedures"),
+    ("GET", "/api/recognition/procedures/{pk}"),
+    ("GET", "/api/recognition/procedures/{pk}/certificate"),
+    ("POST", "/api/recognition/procedures/{pk}/transitions"),
 ]
 BODIES: dict[Operation, dict[str, object]] = {
     ("POST", "/api/learners/{pk}/holdings"): {"code": "NL-3F", "kind": "held"},
     ("POST", "/api/learners/{pk}/routes"): {"target": "25656", "pathway": "BBL"},
+    ("POST", "/api/recognition/procedures/{pk}/transitions"): {"target": "portfolio"},
 }
 
 
@@ -86,9 +92,25 @@ def test_the_private_operations_below_are_all_there_are(schema: Schema) -> None:
     assert private == set(PRIVATE_OPERATIONS)
 
 
+def subject(operation: Operation) -> int:
+    """The demo record an operation is tried on: Sanne's learner record, or a demo EVC
+    procedure in a phase where the operation succeeds for the intake advisor."""
+    method, template = operation
+    if not template.startswith("/api/recognition/procedures/"):
+        return Learner.objects.get(name="Sanne de Vries").pk
+    procedures = EvcProcedure.objects.all()
+    if template.endswith("/certificate"):
+        procedures = procedures.filter(certificates__isnull=False)
+    if method == "POST":
+        procedures = procedures.filter(state="intake")
+    found = procedures.first()
+    assert found is not None, f"the demo has no EVC procedure for {method} {template}"
+    return found.pk
+
+
 def call(client: Client, operation: Operation, **headers: str) -> int:
     method, template = operation
-    path = template.replace("{pk}", str(Learner.objects.get(name="Sanne de Vries").pk))
+    path = template.replace("{pk}", str(subject(operation)))
     if method == "GET":
         return client.get(path, headers=headers).status_code
     body = json.dumps(BODIES[operation])

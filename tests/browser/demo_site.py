@@ -23,7 +23,7 @@ def ensure_catalog() -> None:
 
 
 def load_demo_site() -> None:
-    """The default catalog and the demo: organisations, one login per role, twelve learners."""
+    """The default catalog and the demo: organisations, one login per role, fourteen learners."""
     ensure_catalog()
     do_load_demo()
 

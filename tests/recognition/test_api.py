@@ -1,0 +1,48 @@
+"""EVC procedures through the JSON API."""
+
+from __future__ import annotations
+
+from django.test import Client
+
+from opmaat.accounts.models import ApiToken
+from opmaat.recognition import services
+from tests.recognition.conftest import Cast
+
+
+def bearer(cast: Cast, who: str) -> Client:
+    _, key = ApiToken.issue(getattr(cast, who), "test")
+    return Client(headers={"Authorization": f"Bearer {key}"})
+
+
+def test_the_advisor_moves_a_procedure_and_reads_it_back(cast: Cast) -> None:
+    procedure = services.start_procedure(
+        cast.bram, cast.learner, cast.provider, "25475", ["23181-B1-K2"]
+    )
+    client = bearer(cast, "bram")
+    moved = client.post(
+        f"/api/recognition/procedures/{procedure.pk}/transitions",
+        {"target": "portfolio", "note": "Intake gehad"},
+        content_type="application/json",
+    )
+    assert moved.status_code == 200 and moved.json()["state"] == "portfolio"
+    listed = client.get(f"/api/recognition/learners/{cast.learner.pk}/procedures").json()
+    assert [p["id"] for p in listed] == [procedure.pk]
+
+
+def test_a_refused_move_says_why_with_a_stable_code(cast: Cast) -> None:
+    procedure = services.start_procedure(cast.bram, cast.learner, cast.provider, "25475", [])
+    response = bearer(cast, "bram").post(
+        f"/api/recognition/procedures/{procedure.pk}/transitions",
+        {"target": "decision"},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "illegal_transition"
+
+
+def test_an_outsider_gets_403_and_no_credentials_401(cast: Cast) -> None:
+    procedure = services.start_procedure(cast.bram, cast.learner, cast.provider, "25475", [])
+    url = f"/api/recognition/procedures/{procedure.pk}"
+    assert bearer(cast, "chris").get(url).status_code == 403
+    assert Client().get(url).status_code == 401
+    assert bearer(cast, "bram").get(url + "/certificate").status_code == 404
