@@ -1,4 +1,4 @@
-"""The pre-scan rules in the admin, for catalog editors; saved scans read-only for admins."""
+"""The pre-scan rules in the admin, for catalog editors (opmaat.prescan.signals grants them)."""
 
 from __future__ import annotations
 

@@ -140,7 +140,7 @@ def run_prescan(
     """
     info, requirements = target_of(catalog, target)
     held = tuple(dict.fromkeys(catalog.resolve(c) for c in have))
-    given = checked_answers(catalog, info, requirements, answers)
+    given = checked_answers(info, requirements, answers)
     credit = resolve_credit(catalog, Holdings(codes=held))
     units = tuple(
         estimate_unit(catalog, code, required, held, credit, given, rules)
@@ -162,7 +162,7 @@ def run_prescan(
 
 
 def checked_answers(
-    catalog: Catalog, info: TargetInfo, requirements: Requirements, answers: Mapping[str, CanDo]
+    info: TargetInfo, requirements: Requirements, answers: Mapping[str, CanDo]
 ) -> dict[str, CanDo]:
     """The answers by canonical outcome code; each must be an outcome the target asks for."""
     asked = [o for _, outcomes in requirements.units for o in outcomes]
