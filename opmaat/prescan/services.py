@@ -142,3 +142,19 @@ def purge_prescans(older_than_days: int = KEEP_ANONYMOUS_DAYS) -> int:
 def forget_learner(learner: Learner) -> None:
     """On erasure: the learner's kept scans go with the rest of the record."""
     m.SavedPrescan.objects.filter(learner=learner).delete()
+
+
+def export_of(learner: Learner) -> list[dict[str, object]]:
+    return [
+        {
+            "created_at": scan.created_at.isoformat(),
+            "saved_at": scan.saved_at.isoformat() if scan.saved_at else None,
+            "target": scan.target,
+            "have": scan.have,
+            "other": scan.other,
+            "answers": scan.answers,
+            "hours_per_week": scan.hours_per_week,
+            "result": scan.document,
+        }
+        for scan in scans_of(learner)
+    ]

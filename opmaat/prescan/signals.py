@@ -1,4 +1,5 @@
-"""Receivers: catalog editors may edit the pre-scan rules; erasure removes kept scans."""
+"""Receivers: catalog editors may edit the pre-scan rules; a learner's kept scans are in
+their download and go with erasure."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from opmaat.accounts.models import Membership
 from opmaat.accounts.services import CATALOG_EDITORS, make_catalog_editor
 from opmaat.domain.access import Role
 from opmaat.learners.models import Learner
+from opmaat.learners.signals import learner_erasing, learner_exporting
 
 RULE_MODELS = ("defaultrule", "unitrule")
 
@@ -42,9 +44,17 @@ def on_migrate(**_: Any) -> None:
     give_editors_the_rules()
 
 
-@receiver(post_save, sender=Learner, dispatch_uid="prescan-forget-erased-learner")
-def on_learner_saved(sender: type[Learner], instance: Learner, **_: Any) -> None:
-    if instance.erased_at is not None:
-        from opmaat.prescan.services import forget_learner
+@receiver(learner_erasing, sender=Learner, dispatch_uid="prescan-erase")
+def on_erasing(sender: type[Learner], learner: Learner, **_: Any) -> None:
+    """Kept scans are part of the record: erasure removes them."""
+    from opmaat.prescan.services import forget_learner
 
-        forget_learner(instance)
+    forget_learner(learner)
+
+
+@receiver(learner_exporting, sender=Learner, dispatch_uid="prescan-export")
+def on_exporting(sender: type[Learner], learner: Learner, **_: Any) -> tuple[str, object]:
+    """The learner's download lists the scans kept on the record, as they were shown."""
+    from opmaat.prescan.services import export_of
+
+    return "prescans", export_of(learner)

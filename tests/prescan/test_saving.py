@@ -91,3 +91,10 @@ def test_erasing_the_learner_removes_her_kept_scans(client: Client, people: Peop
 
     erase_learner(User.objects.create_superuser("root", password="x"), people.anna)
     assert not services.scans_of(people.anna).exists()
+
+
+def test_her_download_lists_the_kept_scan(client: Client, people: People) -> None:
+    kept_by_anna(client, people)
+    document = client.get(f"/deelnemers/{people.anna.pk}/gegevens.json").json()
+    assert [s["target"] for s in document["prescans"]] == ["25477"]
+    assert document["prescans"][0]["other"] == "havo 2010"
