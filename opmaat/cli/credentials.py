@@ -1,9 +1,154 @@
-"""`opmaat credentials`."""
+"""`opmaat credentials list|export|verify|rotate-key`: issued certificates and diplomas for
+administrators and scripts. `verify` checks a file against this server's published keys
+and revocations in the database: no network is used."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
+from opmaat.cli import django_setup
+from opmaat.cli.errors import UserError
+from opmaat.cli.output import out, print_json
 
-def register(app: typer.Typer) -> None:
-    """Add the command(s) of this module to `app`."""
+app = typer.Typer(help="Issued mbo-certificates and diplomas: list, export, verify.")
+
+
+def register(main: typer.Typer) -> None:
+    """Add `opmaat credentials …` to `main`."""
+    main.add_typer(app, name="credentials", no_args_is_help=True)
+
+
+def prepared() -> None:
+    if not django_setup.database_exists():
+        raise UserError("no database yet; run `opmaat init` first")
+    django_setup.setup()
+
+
+@app.command("list")
+def list_credentials(
+    learner: Annotated[int | None, typer.Option(help="Only this learner's (the id).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
+) -> None:
+    """Every issued credential: id, kind, unit or qualification, holder, issued, status."""
+    prepared()
+    from opmaat.credentials.models import IssuedCredential
+
+    rows = IssuedCredential.objects.order_by("issued_at", "id")
+    if learner is not None:
+        rows = rows.filter(learner_id=learner)
+    with django_setup.database_errors():
+        listed = [
+            {
+                "id": c.credential_id,
+                "kind": c.kind,
+                "code": c.code,
+                "name": c.name,
+                "learner": c.learner_id,
+                "holder": c.holder_name,
+                "issued_at": c.issued_at.isoformat(),
+                "status": "revoked" if c.revoked else "valid",
+                "revoked_at": c.revoked_at.isoformat() if c.revoked_at else None,
+                "revocation_reason": c.revocation_reason,
+            }
+            for c in rows
+        ]
+    if as_json:
+        print_json({"format": "opmaat-credentials/1", "credentials": listed})
+        return
+    for row in listed:
+        out(
+            f"{row['id']}\t{row['kind']}\t{row['code']}\t{row['holder'] or '-'}\t"
+            f"{str(row['issued_at'])[:10]}\t{row['status']}"
+        )
+
+
+@app.command("export")
+def export(
+    credential_id: Annotated[str, typer.Argument(help="The id from `opmaat credentials list`.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The file to write.")],
+) -> None:
+    """Write the signed credential (JSON) as it was issued."""
+    prepared()
+    from opmaat.credentials.verification import credential_row
+
+    with django_setup.database_errors():
+        row = credential_row(as_urn(credential_id))
+    if row is None:
+        raise UserError(f"no credential {credential_id}")
+    if not row.document:
+        raise UserError(f"the stored copy of {credential_id} was erased with the holder's data")
+    output.write_text(json.dumps(row.document, ensure_ascii=False, indent=2) + "\n")
+    out(f"{row.credential_id} written to {output}")
+
+
+def as_urn(text: str) -> str:
+    text = text.strip()
+    return text if text.startswith("urn:uuid:") else f"urn:uuid:{text}"
+
+
+@app.command("verify")
+def verify(
+    file: Annotated[Path, typer.Argument(help="A credential file (JSON); - reads stdin.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Check signature, issuer, validity dates and revocation; exit 0 when valid, 1 with
+    the reason otherwise."""
+    from opmaat.domain.credentials.errors import MalformedCredential
+    from opmaat.domain.credentials.verify import parse_credential, report_document
+
+    text = typer.get_text_stream("stdin").read() if str(file) == "-" else read(file)
+    try:
+        document = parse_credential(text)
+    except MalformedCredential as error:
+        raise UserError(f"{file}: malformed: {error}") from None
+    prepared()
+    from opmaat.credentials.verification import verify_document
+
+    with django_setup.database_errors():
+        report = verify_document(document)
+    if as_json:
+        print_json(report_document(report))
+        raise typer.Exit(0 if report.valid else 1)
+    if not report.valid:
+        reasons = "; ".join(f"{f.code.value}: {f.message}" for f in report.failures)
+        raise UserError(f"{file}: not valid: {reasons}")
+    out(
+        f"{file}: valid: {report.kind} {report.achievement} of {report.holder}, issued by "
+        f"{report.issuer_name}"
+    )
+
+
+def read(file: Path) -> str:
+    try:
+        return file.read_text(encoding="utf-8")
+    except OSError as error:
+        raise UserError(f"cannot read {file}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{file}: malformed: not UTF-8 text") from None
+
+
+@app.command("rotate-key")
+def rotate_key(
+    organisation: Annotated[str, typer.Argument(help="The organisation's id or exact name.")],
+) -> None:
+    """Give the organisation a new signing key; the old one stays published, so credentials
+    signed with it keep verifying."""
+    prepared()
+    from opmaat.accounts.models import Organisation
+    from opmaat.credentials.keys import rotate_key as rotate
+
+    with django_setup.database_errors():
+        query = (
+            Organisation.objects.filter(pk=int(organisation))
+            if organisation.isdigit()
+            else Organisation.objects.filter(name=organisation)
+        )
+        org = query.first()
+        if org is None:
+            raise UserError(f"no organisation {organisation!r}")
+        key = rotate(org)
+    out(f"{org.name}: new key {key.verification_method}")

@@ -125,10 +125,13 @@ class UnitCompletion:
         return max(dates) if dates else None
 
     def part(self) -> PartResult:
-        """What the unit rests on, for a diploma: one ground, or a summary per outcome."""
+        """What the unit rests on, for a diploma: one ground, or a summary per outcome;
+        an empty basis while the unit is not complete."""
         if self.whole:
             ground = self.whole[0]
             return PartResult(self.code, self.title, ground.basis.value, ground.describe())
+        if not self.complete:
+            return PartResult(self.code, self.title, "", f"nog open: {', '.join(self.missing)}")
         firsts = [o.grounds[0] for o in self.outcomes if o.grounds]
         bases = {g.basis for g in firsts}
         basis = next(iter(bases)).value if len(bases) == 1 else "mixed"

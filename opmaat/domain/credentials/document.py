@@ -75,9 +75,10 @@ def parse_xsd_datetime(text: object) -> datetime | None:
         return None
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+        # In UTC, so that comparing never overflows at the ends of the calendar.
+        return moment.astimezone(UTC) if moment.tzinfo is not None else None
+    except (ValueError, OverflowError):
         return None
-    return moment if moment.tzinfo is not None else None
 
 
 def credential_document(spec: CredentialSpec) -> dict[str, object]:

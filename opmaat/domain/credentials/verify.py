@@ -314,3 +314,37 @@ def _report(
         verification_method=facts["verification_method"],
         revoked=status if status is not None and status.revoked else None,
     )
+
+
+def report_document(report: Report) -> dict[str, object]:
+    """The report as JSON (`opmaat credentials verify --json`, the API): docs/cli.md."""
+
+    def when(moment: datetime | None) -> str | None:
+        return moment.isoformat() if moment is not None else None
+
+    return {
+        "format": "opmaat-verification/1",
+        "valid": report.valid,
+        "failures": [
+            {
+                "code": f.code.value,
+                "message": f.message,
+                "fields": list(f.fields),
+                "reason": f.reason,
+                "at": when(f.at),
+            }
+            for f in report.failures
+        ],
+        "credential": {
+            "id": report.credential_id,
+            "issuer": report.issuer_id,
+            "issuer_name": report.issuer_name,
+            "holder": report.holder,
+            "achievement": report.achievement,
+            "code": report.code,
+            "kind": report.kind,
+            "valid_from": when(report.valid_from),
+            "valid_until": when(report.valid_until),
+            "verification_method": report.verification_method,
+        },
+    }

@@ -156,3 +156,9 @@ def test_a_higher_generic_level_counts_for_the_lower(catalog: Catalog) -> None:
 def test_an_unknown_qualification_is_not_issuable(catalog: Catalog) -> None:
     with pytest.raises(NotIssuable):
         diploma_check(catalog, "99999", FULL)
+
+
+def test_an_open_part_says_what_is_missing(catalog: Catalog) -> None:
+    parts = {p.code: p for p in diploma_check(catalog, "Q3", Record(met=met("A-W1"))).parts()}
+    assert parts["A"].basis == "" and parts["A"].detail == "nog open: A-W2, A-W3"
+    assert parts["NL-2F"].basis == "" and parts["NL-2F"].detail == "nog open: NL-2F"

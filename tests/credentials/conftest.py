@@ -1,0 +1,40 @@
+"""Personas for the credential tests, from the demo: Sanne (learner), the teacher, the exam
+board, HR of her employer (she consented), and an outsider."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import User
+
+from opmaat.domain.progress import AssessmentMethod, AssessmentResult
+from opmaat.learners.models import Learner
+from opmaat.progress.services import do_record_assessment
+
+LAST_OUTCOME = "CERT-BDZ-C1-K1-W4"
+CERTIFICATE = "CERT-BASIS-DESKUNDIGE-ZORG"
+
+
+def user(name: str) -> User:
+    return User.objects.get(username=name)
+
+
+@pytest.fixture
+def sanne(demo: None) -> Learner:
+    return Learner.objects.get(name="Sanne de Vries")
+
+
+@pytest.fixture
+def sanne_done(sanne: Learner) -> Learner:
+    """Sanne after the teacher recorded the last result of 'Basis voor deskundige zorg'."""
+    do_record_assessment(
+        user("docent"),
+        sanne,
+        LAST_OUTCOME,
+        AssessmentMethod.PRACTICAL_TEST,
+        AssessmentResult.MET,
+        date.today(),
+        "Proeve op de afdeling",
+    )
+    return sanne

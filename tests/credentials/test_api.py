@@ -1,0 +1,70 @@
+"""The API: a learner's credentials and one signed credential with the page rules; public
+verification that answers odd input with a report, never an error."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from opmaat.accounts.models import ApiToken
+from opmaat.credentials.models import IssuedCredential
+from opmaat.learners.models import Learner
+
+pytestmark = pytest.mark.django_db
+
+
+def bearer(who: str) -> dict[str, str]:
+    _, key = ApiToken.issue(User.objects.get(username=who), "test")
+    return {"Authorization": f"Bearer {key}"}
+
+
+def test_the_exam_board_lists_a_learners_credentials(client: Client, demo: None) -> None:
+    eva = Learner.objects.get(name="Eva Peters")
+    listed = client.get(f"/api/credentials/learners/{eva.pk}", headers=bearer("examencommissie"))
+    assert sorted(c["status"] for c in listed.json()) == ["revoked", "valid"]
+    assert client.get(f"/api/credentials/learners/{eva.pk}").status_code == 401
+    assert (
+        client.get(f"/api/credentials/learners/{eva.pk}", headers=bearer("hr")).status_code == 403
+    )  # Eva did not consent to Het Baken; she works at De Linde
+
+
+def test_one_signed_credential_is_fetched_by_id(client: Client, demo: None) -> None:
+    diploma = IssuedCredential.objects.get(kind="diploma")
+    response = client.get(f"/api/credentials/{diploma.uid}", headers=bearer("intake"))
+    assert response.json() == diploma.document
+    assert (
+        client.get(f"/api/credentials/{diploma.uid}", headers=bearer("deelnemer")).status_code
+        == 403
+    )
+
+
+def test_verification_is_public_and_reports_with_codes(client: Client, demo: None) -> None:
+    diploma = IssuedCredential.objects.get(kind="diploma")
+
+    def post(body: dict[str, object]) -> dict[str, object]:
+        response = client.post(
+            "/api/credentials/verify", json.dumps(body), content_type="application/json"
+        )
+        assert response.status_code == 200
+        result: dict[str, object] = response.json()
+        return result
+
+    assert post(diploma.document)["valid"] is True
+    changed = {**diploma.document, "validFrom": "2020-01-01T00:00:00Z"}
+    report = post(changed)
+    assert report["valid"] is False
+    failures = report["failures"]
+    assert isinstance(failures, list)
+    assert failures[0]["code"] == "tampered" and failures[0]["fields"] == ["validFrom"]
+    assert post({"hello": "world"})["failures"] == [
+        {
+            "code": "malformed",
+            "message": "@context must be a list starting with https://www.w3.org/ns/credentials/v2",
+            "fields": [],
+            "reason": "",
+            "at": None,
+        }
+    ]

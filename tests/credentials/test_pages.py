@@ -1,0 +1,142 @@
+"""The learner downloads the certificate as a file and a PDF; a stranger verifies it on the
+public page, and a changed byte says why it is not valid."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from opmaat.credentials.models import IssuedCredential
+from opmaat.credentials.services import do_issue_certificate, do_revoke
+from opmaat.learners.models import Learner
+from tests.credentials.conftest import CERTIFICATE, user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def certificate(sanne_done: Learner) -> IssuedCredential:
+    return do_issue_certificate(user("examencommissie"), sanne_done, CERTIFICATE)
+
+
+def logged_in(client: Client, who: str) -> Client:
+    client.force_login(User.objects.get(username=who))
+    return client
+
+
+def test_the_learner_downloads_the_file_and_the_pdf(
+    client: Client, certificate: IssuedCredential
+) -> None:
+    logged_in(client, "deelnemer")
+    pk = certificate.learner_id
+    page = client.get(f"/deelnemers/{pk}/certificaten/")
+    assert page.status_code == 200 and "Basis voor deskundige zorg" in page.content.decode()
+    file = client.get(f"/deelnemers/{pk}/certificaten/{certificate.uid}.json")
+    assert file["Content-Disposition"].startswith("attachment")
+    assert json.loads(file.content) == certificate.document
+    pdf = client.get(f"/deelnemers/{pk}/certificaten/{certificate.uid}.pdf")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(("who", "status"), [("hr", 200), ("docent", 200), ("assessor", 403)])
+def test_who_sees_the_certificates(
+    client: Client, certificate: IssuedCredential, who: str, status: int
+) -> None:
+    url = f"/deelnemers/{certificate.learner_id}/certificaten/{certificate.uid}.json"
+    assert logged_in(client, who).get(url).status_code == status
+
+
+def test_another_learner_cannot_download_it(client: Client, demo: None) -> None:
+    eva = IssuedCredential.objects.filter(holder_name="Eva Peters").first()
+    assert eva is not None
+    url = f"/deelnemers/{eva.learner_id}/certificaten/{eva.uid}.json"
+    assert logged_in(client, "deelnemer").get(url).status_code == 403
+
+
+def test_a_stranger_verifies_a_pasted_certificate(
+    client: Client, certificate: IssuedCredential
+) -> None:
+    text = json.dumps(certificate.document)
+    page = client.post("/verifieren/", {"text": text})
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert 'data-verdict="valid"' in body and "Sanne de Vries" in body
+
+
+def test_a_changed_byte_is_refused_with_the_changed_field(
+    client: Client, certificate: IssuedCredential
+) -> None:
+    text = json.dumps(certificate.document).replace("Sanne de Vries", "Sanne de Vriez")
+    body = client.post("/verifieren/", {"text": text}).content.decode()
+    assert 'data-verdict="invalid"' in body
+    assert "Het document is na uitgifte veranderd." in body
+    assert "credentialSubject.identifier[0].identityHash" in body
+
+
+def test_an_uploaded_file_is_verified_too(client: Client, certificate: IssuedCredential) -> None:
+    upload = SimpleUploadedFile("c.json", json.dumps(certificate.document).encode())
+    body = client.post("/verifieren/", {"file": upload}).content.decode()
+    assert 'data-verdict="valid"' in body
+
+
+def test_a_revoked_certificate_shows_the_reason(
+    client: Client, certificate: IssuedCredential
+) -> None:
+    do_revoke(user("examencommissie"), certificate, "Proeve ongeldig verklaard")
+    body = client.get(f"/verifieren/{certificate.uid}/").content.decode()
+    assert 'data-code="revoked"' in body and "Proeve ongeldig verklaard" in body
+
+
+def test_garbage_gets_a_plain_answer_not_an_error(client: Client, demo: None) -> None:
+    page = client.post("/verifieren/", {"text": "dit is geen json"})
+    assert page.status_code == 400
+    assert "Dit is geen JSON-bestand" in page.content.decode()
+
+
+def test_the_qr_link_shows_the_issued_credential(
+    client: Client, certificate: IssuedCredential
+) -> None:
+    body = client.get(f"/verifieren/{certificate.uid}/").content.decode()
+    assert 'data-verdict="valid"' in body and "ROC De Brug (demo)" in body
+    assert client.get("/verifieren/00000000-0000-4000-8000-000000000000/").status_code == 404
+
+
+def test_keys_status_list_and_issuer_profile_are_public(
+    client: Client, certificate: IssuedCredential
+) -> None:
+    from opmaat.domain.credentials.status_list import decode_list, is_set
+
+    keys = client.get("/verifieren/sleutels.json").json()
+    assert keys["issuers"][0]["keys"][0]["publicKeyMultibase"].startswith("z6Mk")
+    org = certificate.organisation_id
+    profile = client.get(f"/verifieren/uitgevers/{org}/").json()
+    assert profile["id"] == certificate.document["issuer"]["id"]
+    do_revoke(user("examencommissie"), certificate, "fout")
+    status = client.get(f"/verifieren/status/{org}/").json()
+    assert status["type"] == ["VerifiableCredential", "BitstringStatusListCredential"]
+    bits = decode_list(status["credentialSubject"]["encodedList"])
+    assert is_set(bits, certificate.status_index)
+    assert client.get("/verifieren/status/999999/").status_code == 404
+
+
+def test_the_exam_board_issues_and_revokes_on_its_page(client: Client, sanne_done: Learner) -> None:
+    logged_in(client, "examencommissie")
+    page = client.get(f"/deelnemers/{sanne_done.pk}/certificaten/").content.decode()
+    assert "Certificaat Basis voor deskundige zorg uitgeven" in page
+    url = f"/deelnemers/{sanne_done.pk}/certificaten/uitgeven/"
+    assert client.post(url, {"kind": "certificate", "code": CERTIFICATE}).status_code == 302
+    credential = IssuedCredential.objects.get(learner=sanne_done)
+    revoke = f"/deelnemers/{sanne_done.pk}/certificaten/{credential.uid}/intrekken/"
+    assert client.post(revoke, {"reason": "Verkeerde naam"}).status_code == 302
+    credential.refresh_from_db()
+    assert credential.revocation_reason == "Verkeerde naam"
+
+
+def test_a_teacher_may_not_issue(client: Client, sanne_done: Learner) -> None:
+    logged_in(client, "docent")
+    url = f"/deelnemers/{sanne_done.pk}/certificaten/uitgeven/"
+    assert client.post(url, {"kind": "certificate", "code": CERTIFICATE}).status_code == 403

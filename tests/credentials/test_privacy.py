@@ -1,0 +1,49 @@
+"""The learner's download holds progress and credentials; erasure removes progress and the
+personal data in stored credentials, while the holder's own file keeps verifying."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from opmaat.credentials.models import IssuedCredential
+from opmaat.credentials.services import do_issue_certificate, do_revoke
+from opmaat.credentials.verification import verify_document
+from opmaat.learners.export import export_learner
+from opmaat.learners.models import Learner
+from opmaat.learners.services import erase_learner
+from opmaat.progress.models import Assessment, EntrustmentDecision, Feedback
+from tests.credentials.conftest import CERTIFICATE, user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_download_holds_progress_and_credentials(sanne_done: Learner) -> None:
+    credential = do_issue_certificate(user("examencommissie"), sanne_done, CERTIFICATE)
+    document = export_learner(user("deelnemer"), sanne_done)
+    progress = document["progress"]
+    assert isinstance(progress, dict)
+    assert {a["code"] for a in progress["assessments"]} >= {"CERT-BDZ-C1-K1-W4"}
+    assert progress["feedback"] and progress["entrustments"]
+    credentials = document["credentials"]
+    assert isinstance(credentials, list)
+    assert credentials[0]["id"] == credential.credential_id
+    assert credentials[0]["credential"] == credential.document
+
+
+def test_erasure_keeps_credentials_verifiable_without_personal_data(sanne_done: Learner) -> None:
+    credential = do_issue_certificate(user("examencommissie"), sanne_done, CERTIFICATE)
+    holders_file = copy.deepcopy(credential.document)
+    erase_learner(user("beheerder"), sanne_done)
+    for model in (Assessment, Feedback, EntrustmentDecision):
+        assert not model.objects.filter(learner=sanne_done).exists()
+    stored = IssuedCredential.objects.get(pk=credential.pk)
+    assert stored.holder_name == "" and stored.document == {} and stored.erased_at is not None
+    assert verify_document(holders_file).valid
+    changed = copy.deepcopy(holders_file)
+    changed["validFrom"] = "2020-01-01T00:00:00Z"
+    failure = verify_document(changed).failures[0]
+    assert failure.code == "tampered" and failure.fields == ()  # no stored copy to compare
+    do_revoke(user("beheerder"), stored, "Ingetrokken na wissen")
+    assert verify_document(holders_file).codes == ("revoked",)

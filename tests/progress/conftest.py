@@ -1,0 +1,3 @@
+from tests.credentials.conftest import LAST_OUTCOME, sanne, sanne_done, user
+
+__all__ = ["LAST_OUTCOME", "sanne", "sanne_done", "user"]

@@ -1,0 +1,79 @@
+"""The progress page: outcome grid, results, feedback, levels with history, planned against
+actual; the teacher's forms on it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from opmaat.learners.models import Learner
+from opmaat.progress.models import Assessment, Feedback, ProfessionalActivity
+
+pytestmark = pytest.mark.django_db
+
+
+def as_user(client: Client, who: str) -> Client:
+    client.force_login(User.objects.get(username=who))
+    return client
+
+
+def test_the_learner_sees_her_progress_without_the_forms(client: Client, sanne: Learner) -> None:
+    body = as_user(client, "deelnemer").get(f"/deelnemers/{sanne.pk}/voortgang/").content.decode()
+    assert "CERT-BDZ-C1-K1 Biedt deskundige basiszorg" in body
+    assert "Rapportage is feitelijk en volledig" in body  # feedback timeline
+    assert "3 · voert uit onder indirect toezicht" in body  # current level
+    assert "2 · voert uit onder direct toezicht" in body  # and its history
+    assert "Op schema" in body
+    assert "Beoordeling vastleggen" not in body
+
+
+def test_the_teacher_records_a_result_and_feedback(client: Client, sanne: Learner) -> None:
+    as_user(client, "docent")
+    url = f"/deelnemers/{sanne.pk}/voortgang/"
+    today = date.today().isoformat()
+    result = {"code": "cert-bdz-c1-k1-w4", "method": "practical_test", "result": "met"}
+    assert client.post(url + "beoordeling/", {**result, "assessed_on": today}).status_code == 302
+    assert Assessment.objects.filter(learner=sanne, code="CERT-BDZ-C1-K1-W4").exists()
+    feedback = {"code": "VV2020-B1-K1-W2", "text": "Zorgplan helder", "given_on": today}
+    assert client.post(url + "feedback/", feedback).status_code == 302
+    assert Feedback.objects.filter(learner=sanne, text="Zorgplan helder").exists()
+
+
+def test_a_wrong_form_is_shown_again_with_the_error(client: Client, sanne: Learner) -> None:
+    as_user(client, "docent")
+    url = f"/deelnemers/{sanne.pk}/voortgang/beoordeling/"
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    response = client.post(
+        url, {"code": "CERT-BDZ-C1-K1", "method": "exam", "result": "met", "assessed_on": tomorrow}
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "record results per learning outcome" in body
+    assert "Een datum in de toekomst kan niet." in body
+
+
+def test_a_reserved_act_above_level_2_is_refused_on_the_form(client: Client, demo: None) -> None:
+    ahmed = Learner.objects.get(name="Ahmed Hassan")
+    act = ProfessionalActivity.objects.get(code="MZ-GH-VERPLEEGTECHNIEK")
+    as_user(client, "praktijkopleider")
+    response = client.post(
+        f"/deelnemers/{ahmed.pk}/voortgang/niveau/",
+        {"activity": act.pk, "level": "4", "decided_on": date.today().isoformat()},
+    )
+    assert response.status_code == 400
+    assert "at most level 2 until 23181-B1-K1 is complete" in response.content.decode()
+
+
+def test_a_late_item_shows_the_slip_warning(client: Client, sanne: Learner) -> None:
+    plan = sanne.route_plans.order_by("-version").first()
+    assert plan is not None
+    first = plan.document["schedule"][0]
+    past = date.today() - timedelta(days=400)
+    first["start"], first["end"] = (past - timedelta(days=30)).isoformat(), past.isoformat()
+    plan.document["start"] = first["start"]
+    plan.save(update_fields=["document"])
+    body = as_user(client, "deelnemer").get(f"/deelnemers/{sanne.pk}/voortgang/").content.decode()
+    assert "Let op: de route loopt uit." in body
