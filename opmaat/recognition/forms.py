@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from opmaat.accounts.models import Organisation
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import OrganisationKind
+from opmaat.domain.catalog import UnitKind
 from opmaat.domain.recognition.assessment import EvidenceKind, Judgement, SessionKind
 from opmaat.recognition.models import (
     EVIDENCE_LABELS,
@@ -63,7 +64,8 @@ class IntakeForm(RouteForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_(
-            "Alleen eenheden die nog op de route staan; de vrijstellingsscan helpt kiezen."
+            "Eenheden van het doel die nog op de route staan; de vrijstellingsscan helpt "
+            "kiezen. Ander doel gekozen? Sla eerst op, dan verschijnen de eenheden ervan."
         ),
     )
     field_order = [
@@ -88,12 +90,21 @@ class IntakeForm(RouteForm):
         employer.queryset = Organisation.objects.filter(kind=OrganisationKind.CARE.value)
         units = self.fields["evc_units"]
         assert isinstance(units, forms.MultipleChoiceField)
-        catalog = current_catalog()
-        units.choices = [
-            (u.code, f"{u.code} {u.title}")
-            for u in catalog.units.values()
-            if u.kind.value == "vocational" and u.outcomes
-        ]
+        units.choices = unit_choices(self.data.get("target") or self.initial.get("target"))
+
+
+def unit_choices(target: object) -> list[tuple[str, str]]:
+    """The vocational units of `target` (a crebo) that have outcomes to assess; every such
+    unit in the catalog when the target is not a known qualification."""
+    catalog = current_catalog()
+    qualification = catalog.qualifications.get(str(target or ""))
+    codes = qualification.units if qualification else tuple(catalog.units)
+    units = [catalog.units[c] for c in codes if c in catalog.units]
+    return [
+        (u.code, f"{u.code} {u.title}")
+        for u in units
+        if u.kind == UnitKind.VOCATIONAL and u.outcomes
+    ]
 
 
 class StartProcedureForm(forms.Form):
@@ -122,9 +133,7 @@ class StartProcedureForm(forms.Form):
         ]
         units = self.fields["units"]
         assert isinstance(units, forms.MultipleChoiceField)
-        units.choices = [
-            (u.code, f"{u.code} {u.title}") for u in catalog.units.values() if u.outcomes
-        ]
+        units.choices = unit_choices(self.data.get("standard") or self.initial.get("standard"))
 
 
 class MoveForm(forms.Form):

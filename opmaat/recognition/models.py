@@ -156,6 +156,9 @@ class Evidence(models.Model):
         verbose_name = _("bewijsstuk")
         verbose_name_plural = _("bewijsstukken")
 
+    def __str__(self) -> str:
+        return self.title
+
     @property
     def has_file(self) -> bool:
         return bool(self.stored_name)

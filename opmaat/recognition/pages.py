@@ -26,6 +26,7 @@ from opmaat.domain.recognition.evc import (
 from opmaat.domain.routes import Leerweg, Pace, RouteRequest
 from opmaat.learners import services as learners
 from opmaat.learners.models import Learner
+from opmaat.prescan import services as prescan
 from opmaat.recognition import services
 from opmaat.recognition.forms import (
     DecisionForm,
@@ -136,7 +137,12 @@ def intake_initial(learner: Learner) -> dict[str, object]:
     plan = learners.current_route(learner)
     if plan is None:
         return {"start": timezone.localdate()}
-    return {"target": plan.target, "hours_per_week": plan.hours_per_week, "pathway": plan.pathway}
+    return {
+        "target": plan.target,
+        "hours_per_week": plan.hours_per_week,
+        "pathway": plan.pathway,
+        "evc_units": likely_units(learner, plan.target),
+    }
 
 
 def intake_input(data: Mapping[str, Any]) -> services.IntakeInput:
@@ -157,14 +163,27 @@ def intake_input(data: Mapping[str, Any]) -> services.IntakeInput:
     )
 
 
-def saved_prescans(learner: Learner) -> list[Any]:
-    """The learner's saved pre-scans, when the pre-scan app offers them."""
-    try:
-        from opmaat.prescan import services as prescan
-    except ImportError:
+def saved_prescans(learner: Learner) -> list[dict[str, Any]]:
+    """The learner's saved pre-scans, newest first, with the units worth pursuing through
+    EVC (estimated likely or possible) picked out."""
+    return [
+        {
+            "scan": scan,
+            "target": scan.document["target"],
+            "evc_candidates": [
+                u for u in scan.document["units"] if u["estimate"] in ("likely", "possible")
+            ],
+        }
+        for scan in prescan.scans_of(learner)
+    ]
+
+
+def likely_units(learner: Learner, target: str) -> list[str]:
+    """The units the latest saved pre-scan for `target` estimated likely to be exempted."""
+    scan = prescan.scans_of(learner).filter(target=target).first()
+    if scan is None:
         return []
-    lister = getattr(prescan, "saved_for", None)
-    return list(lister(learner)) if callable(lister) else []
+    return [u["code"] for u in scan.document["units"] if u["estimate"] == "likely"]
 
 
 def advice_context(learner: Learner, intake: Intake) -> dict[str, object]:
@@ -233,7 +252,8 @@ def procedure_context(
         "moves": [
             (t.target.value, MOVE_LABELS.get((t.source, t.target), STOP_LABEL))
             for t in TRANSITIONS
-            if t.source == state and t.movers & roles
+            # Recording a decision closes the procedure: no separate button for that.
+            if t.source == state and t.movers & roles and t.target != EvcState.CLOSED
         ],
         "steps": procedure.steps.select_related("actor"),
         "allowed": {a.value for a in allowed},

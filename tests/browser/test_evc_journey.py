@@ -1,0 +1,123 @@
+"""The whole journey of the EVC issue in Chromium: pre-scan → account → intake → portfolio
+→ assessment → decision → a shorter route. Marloes Bos (`kandidaat`) seeks recognition
+for one unit, Werken aan kwaliteit en deskundigheid (470 hours)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.pages import LogIn, learner_pk
+from tests.recognition import files
+
+pytestmark = pytest.mark.browser
+
+UNIT = "23181-B1-K2"
+OUTCOMES = ("23181-B1-K2-W1", "23181-B1-K2-W2")
+OTHER_UNITS = ("23181-B1-K1", "23181-P1-K1")
+
+
+def route_total(page: Page) -> int:
+    return int(page.locator("table.route tfoot td").first.inner_text())
+
+
+def prescan_and_keep(page: Page) -> None:
+    page.goto("/vrijstellingsscan/")
+    page.get_by_label("Welke opleiding wilt u doen?").select_option("25475")
+    page.get_by_role("button", name="Verder").click()
+    for code in OUTCOMES:
+        page.locator(f"input[name='a_{code}'][value='on_my_own']").check()
+    page.get_by_role("button", name="Bekijk de uitkomst").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Uitkomst vrijstellingsscan")
+    page.get_by_role("link", name="Inloggen om te bewaren in uw dossier").click()
+    page.fill("input[name=username]", "kandidaat")
+    page.fill("input[name=password]", "opmaat-demo")
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("button", name="Bewaar in mijn dossier").click()
+    expect(page.get_by_text("De vrijstellingsscan is bewaard in uw dossier.")).to_be_visible()
+
+
+def intake_and_start(page: Page, marloes: int) -> None:
+    page.goto(f"/deelnemers/{marloes}/intake/")
+    expect(page.get_by_role("heading", name="Vrijstellingsscans van de deelnemer")).to_be_visible()
+    for code in OTHER_UNITS:
+        page.get_by_label(re.compile(f"{code} ")).uncheck()
+    page.get_by_label(re.compile(f"{UNIT} ")).check()
+    page.get_by_role("button", name="Opslaan en advies opstellen").click()
+    expect(page.get_by_role("heading", name="Vrijstellingen via EVC")).to_be_visible()
+    expect(page.get_by_text("scheelt dat 470 uur")).to_be_visible()
+
+    page.goto(f"/deelnemers/{marloes}/evc/")
+    for code in OTHER_UNITS:
+        page.get_by_label(re.compile(f"{code} ")).uncheck()
+    page.get_by_role("button", name="Traject starten").click()
+    expect(page.get_by_text("EVC-traject gestart.")).to_be_visible()
+    page.get_by_role("button", name="Intake afronden, portfolio starten").click()
+    expect(page.get_by_text("Fase: Portfolio")).to_be_visible()
+
+
+def build_portfolio(page: Page, marloes: int) -> None:
+    page.goto(f"/deelnemers/{marloes}/")
+    page.get_by_role("link", name="EVC", exact=True).first.click()
+    page.locator("table a").first.click()
+    page.get_by_text("Bewijs toevoegen").click()
+    page.get_by_label("Soort bewijs").select_option("employer_statement")
+    page.get_by_label("Titel").fill("Werkgeversverklaring")
+    for code in OUTCOMES:
+        page.get_by_label(re.compile(f"{code} ")).check()
+    page.get_by_label("Bestand").set_input_files(
+        {"name": "verklaring.pdf", "mimeType": "application/pdf", "buffer": files.PDF}
+    )
+    page.get_by_role("button", name="Toevoegen").click()
+    expect(page.get_by_role("link", name="Werkgeversverklaring")).to_be_visible()
+    page.get_by_role("button", name="Portfolio indienen voor beoordeling").click()
+    expect(page.get_by_text("Fase: Beoordeling")).to_be_visible()
+
+
+def assess(page: Page) -> None:
+    page.goto("/evc/")
+    page.get_by_role("link", name="Marloes Bos").click()
+    for code in OUTCOMES:
+        page.get_by_label("Leerresultaat").select_option(code)
+        page.get_by_label("Oordeel").select_option("met")
+        page.get_by_label("Onderbouwing").fill("Blijkt uit de werkgeversverklaring.")
+        page.get_by_label("Werkgeversverklaring").check()
+        page.get_by_role("button", name="Oordeel vastleggen").click()
+        expect(page.get_by_text(f"Oordeel vastgelegd: {code}")).to_be_visible()
+    page.get_by_role("button", name="Beoordeling afronden, rapport opstellen").click()
+    page.get_by_role("button", name="Ervaringscertificaat opstellen").click()
+    expect(
+        page.get_by_text(re.compile(r"Ervaringscertificaat EVC-\d+-\d+-1 opgesteld"))
+    ).to_be_visible()
+    page.get_by_role("button", name="Ervaringscertificaat naar de examencommissie").click()
+    expect(page.get_by_text("Fase: Besluit examencommissie")).to_be_visible()
+
+
+def decide(page: Page, procedure_url: str) -> None:
+    page.goto(procedure_url)
+    page.get_by_label("Motivering").fill("Vrijstelling op grond van het ervaringscertificaat.")
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    expect(
+        page.get_by_text("Besluit vastgelegd; de vrijstellingen staan bij de deelnemer.")
+    ).to_be_visible()
+    expect(page.get_by_text("Fase: Afgerond")).to_be_visible()
+
+
+def test_from_pre_scan_to_a_shorter_route(log_in_as: LogIn, page: Page) -> None:
+    marloes = learner_pk("Marloes Bos")
+    prescan_and_keep(page)
+    page.goto(f"/deelnemers/{marloes}/")
+    before = route_total(page)
+
+    intake_and_start(log_in_as("intake"), marloes)
+    build_portfolio(page, marloes)
+    procedure_url = page.url
+    assess(log_in_as("assessor"))
+    decide(log_in_as("examencommissie"), procedure_url)
+
+    page.goto(f"/deelnemers/{marloes}/")
+    expect(page.locator("table.route").get_by_text(UNIT)).to_have_count(0)
+    expect(page.get_by_role("cell", name="Vrijstelling")).not_to_have_count(0)
+    assert route_total(page) == before - 470
