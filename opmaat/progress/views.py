@@ -52,9 +52,9 @@ def render_page(
         "activities": services.entrustment_states(learner, codes),
         "plan": plan,
         "forms": {
-            "feedback": FeedbackForm(),
-            "assessment": AssessmentForm(),
-            "entrustment": EntrustmentForm(),
+            "feedback": FeedbackForm(prefix="feedback"),
+            "assessment": AssessmentForm(prefix="assessment"),
+            "entrustment": EntrustmentForm(prefix="entrustment"),
             **(forms_posted or {}),
         },
     }
@@ -77,7 +77,7 @@ def render_page(
 def feedback_add(
     request: HttpRequest, learner: Learner, allowed: frozenset[Action]
 ) -> HttpResponse:
-    form = FeedbackForm(request.POST)
+    form = FeedbackForm(request.POST, prefix="feedback")
     if form.is_valid():
         data = form.cleaned_data
         services.do_record_feedback(
@@ -93,7 +93,7 @@ def feedback_add(
 def assessment_add(
     request: HttpRequest, learner: Learner, allowed: frozenset[Action]
 ) -> HttpResponse:
-    form = AssessmentForm(request.POST)
+    form = AssessmentForm(request.POST, prefix="assessment")
     if form.is_valid():
         data = form.cleaned_data
         services.do_record_assessment(
@@ -113,7 +113,7 @@ def assessment_add(
 @require_POST
 @learner_page(Action.RECORD_PROGRESS)
 def entrust(request: HttpRequest, learner: Learner, allowed: frozenset[Action]) -> HttpResponse:
-    form = EntrustmentForm(request.POST)
+    form = EntrustmentForm(request.POST, prefix="entrustment")
     if form.is_valid():
         data = form.cleaned_data
         try:

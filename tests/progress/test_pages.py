@@ -20,6 +20,10 @@ def as_user(client: Client, who: str) -> Client:
     return client
 
 
+def prefixed(prefix: str, data: dict[str, str]) -> dict[str, str]:
+    return {f"{prefix}-{k}": v for k, v in data.items()}
+
+
 def test_the_learner_sees_her_progress_without_the_forms(client: Client, sanne: Learner) -> None:
     body = as_user(client, "deelnemer").get(f"/deelnemers/{sanne.pk}/voortgang/").content.decode()
     assert "CERT-BDZ-C1-K1 Biedt deskundige basiszorg" in body
@@ -35,10 +39,11 @@ def test_the_teacher_records_a_result_and_feedback(client: Client, sanne: Learne
     url = f"/deelnemers/{sanne.pk}/voortgang/"
     today = date.today().isoformat()
     result = {"code": "cert-bdz-c1-k1-w4", "method": "practical_test", "result": "met"}
-    assert client.post(url + "beoordeling/", {**result, "assessed_on": today}).status_code == 302
+    posted = prefixed("assessment", {**result, "assessed_on": today})
+    assert client.post(url + "beoordeling/", posted).status_code == 302
     assert Assessment.objects.filter(learner=sanne, code="CERT-BDZ-C1-K1-W4").exists()
     feedback = {"code": "VV2020-B1-K1-W2", "text": "Zorgplan helder", "given_on": today}
-    assert client.post(url + "feedback/", feedback).status_code == 302
+    assert client.post(url + "feedback/", prefixed("feedback", feedback)).status_code == 302
     assert Feedback.objects.filter(learner=sanne, text="Zorgplan helder").exists()
 
 
@@ -46,9 +51,8 @@ def test_a_wrong_form_is_shown_again_with_the_error(client: Client, sanne: Learn
     as_user(client, "docent")
     url = f"/deelnemers/{sanne.pk}/voortgang/beoordeling/"
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
-    response = client.post(
-        url, {"code": "CERT-BDZ-C1-K1", "method": "exam", "result": "met", "assessed_on": tomorrow}
-    )
+    wrong = {"code": "CERT-BDZ-C1-K1", "method": "exam", "result": "met", "assessed_on": tomorrow}
+    response = client.post(url, prefixed("assessment", wrong))
     assert response.status_code == 400
     body = response.content.decode()
     assert "record results per learning outcome" in body
@@ -61,7 +65,10 @@ def test_a_reserved_act_above_level_2_is_refused_on_the_form(client: Client, dem
     as_user(client, "praktijkopleider")
     response = client.post(
         f"/deelnemers/{ahmed.pk}/voortgang/niveau/",
-        {"activity": act.pk, "level": "4", "decided_on": date.today().isoformat()},
+        prefixed(
+            "entrustment",
+            {"activity": str(act.pk), "level": "4", "decided_on": date.today().isoformat()},
+        ),
     )
     assert response.status_code == 400
     assert "at most level 2 until 23181-B1-K1 is complete" in response.content.decode()
