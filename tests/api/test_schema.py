@@ -10,14 +10,21 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from opmaat.accounts.models import ApiToken
+from opmaat.credentials.models import IssuedCredential
 from opmaat.learners.models import Learner
 from opmaat.recognition.models import EvcProcedure
 
 Operation = tuple[str, str]
 Schema = dict[str, object]
 
-PERSONAL_PREFIXES = ("/api/learners", "/api/me", "/api/recognition/")
-PUBLIC_PREFIXES = ("/api/health", "/api/catalog/", "/api/routes/compute", "/api/prescan/")
+PERSONAL_PREFIXES = (
+    "/api/learners", "/api/me", "/api/recognition/", "/api/progress/",
+    "/api/credentials/learners/", "/api/credentials/{uid}",
+)  # fmt: skip
+PUBLIC_PREFIXES = (
+    "/api/health", "/api/catalog/", "/api/routes/compute", "/api/prescan/",
+    "/api/credentials/verify",
+)  # fmt: skip
 
 PRIVATE_OPERATIONS: list[Operation] = [
     ("GET", "/api/me"),
@@ -32,6 +39,9 @@ PRIVATE_OPERATIONS: list[Operation] = [
     ("GET", "/api/recognition/procedures/{pk}"),
     ("GET", "/api/recognition/procedures/{pk}/certificate"),
     ("POST", "/api/recognition/procedures/{pk}/transitions"),
+    ("GET", "/api/progress/learners/{pk}"),
+    ("GET", "/api/credentials/learners/{pk}"),
+    ("GET", "/api/credentials/{uid}"),
 ]
 BODIES: dict[Operation, dict[str, object]] = {
     ("POST", "/api/learners/{pk}/holdings"): {"code": "NL-3F", "kind": "held"},
@@ -111,6 +121,8 @@ def subject(operation: Operation) -> int:
 def call(client: Client, operation: Operation, **headers: str) -> int:
     method, template = operation
     path = template.replace("{pk}", str(subject(operation)))
+    if "{uid}" in path:  # the demo diploma, which the intake advisor's school issued
+        path = path.replace("{uid}", str(IssuedCredential.objects.get(kind="diploma").uid))
     if method == "GET":
         return client.get(path, headers=headers).status_code
     body = json.dumps(BODIES[operation])

@@ -20,18 +20,22 @@ from opmaat.learners.models import Learner
 
 pytestmark = pytest.mark.usefixtures("demo")
 
-READS = ("detail", "composer", "history", "version", "reach", "audit", "export", "prescans")
-CHANGES = ("holding", "route", "edit", "consent")
+READS = (
+    "detail", "composer", "history", "version", "reach", "audit", "export", "prescans",
+    "progress", "credentials",
+)  # fmt: skip
+CHANGES = ("holding", "route", "edit", "consent", "feedback", "issue")
 ALL_READS = set(READS) - {"export"}
 LOOKING = {"detail", "composer", "history", "version", "reach", "prescans"}
+LOOKING |= {"progress", "credentials"}
 
 # Sanne de Vries: student at the school, employee of Het Baken, consented to Het Baken.
 SANNE: dict[str, tuple[set[str], set[str]]] = {
     "deelnemer": (set(READS), {"consent"}),
     "intake": (ALL_READS, {"holding", "route", "edit"}),
-    "examencommissie": (ALL_READS, {"holding", "edit"}),
-    "docent": (LOOKING, set()),
-    "praktijkopleider": (LOOKING, set()),
+    "examencommissie": (ALL_READS, {"holding", "edit", "issue"}),
+    "docent": (LOOKING, {"feedback"}),
+    "praktijkopleider": (LOOKING, {"feedback"}),
     "hr": (LOOKING, set()),
     "assessor": (set(), set()),
     "regio": (set(), set()),
@@ -41,6 +45,14 @@ SANNE: dict[str, tuple[set[str], set[str]]] = {
 # Fatma Yılmaz: only a student at the school; no employer, no consent.
 Allowed = tuple[set[str], set[str]]
 FATMA_DIFFERS: dict[str, Allowed] = {"praktijkopleider": (set(), set()), "hr": (set(), set())}
+
+
+FEEDBACK = {
+    "feedback-code": "CERT-BDZ-C1-K1-W4",
+    "feedback-text": "Goed gedaan",
+    "feedback-given_on": "2026-01-05",
+}
+ISSUE = {"kind": "certificate", "code": "CERT-BASIS-DESKUNDIGE-ZORG"}
 
 
 def page_requests(pk: int) -> dict[str, tuple[str, str, dict[str, str]]]:
@@ -68,6 +80,10 @@ def page_requests(pk: int) -> dict[str, tuple[str, str, dict[str, str]]]:
             {"name": "Nieuwe Naam", "elective_hours_done": "0"},
         ),
         "consent": ("post", f"/deelnemers/{pk}/toestemming/", {"organisation": "", "grant": "1"}),
+        "progress": ("get", f"/deelnemers/{pk}/voortgang/", {}),
+        "credentials": ("get", f"/deelnemers/{pk}/certificaten/", {}),
+        "feedback": ("post", f"/deelnemers/{pk}/voortgang/feedback/", FEEDBACK),
+        "issue": ("post", f"/deelnemers/{pk}/certificaten/uitgeven/", ISSUE),
     }
 
 
