@@ -196,9 +196,23 @@ def advice_context(learner: Learner, intake: Intake) -> dict[str, object]:
         "advice": advice,
         "evc": evc,
         "chart": timeline(advice["route"], today),
-        "chart_after": timeline(evc["route_after"], today) if evc["route_after"] else None,
+        "chart_after": timeline(with_evc_phase(advice), today) if evc["route_after"] else None,
         "versions": Intake.objects.filter(learner=learner).only("version", "created_at"),
     }
+
+
+def with_evc_phase(advice: Mapping[str, Any]) -> dict[str, Any]:
+    """The route after EVC with the EVC phase drawn before it, for the chart."""
+    after = advice["evc"]["route_after"]
+    phase = {
+        "code": "EVC",
+        "title": _("EVC-traject"),
+        "kind": "evc",
+        "hours": 0,
+        "start": advice["start"],
+        "end": advice["evc"]["end"],
+    }
+    return {**after, "start": advice["start"], "schedule": [phase, *after["schedule"]]}
 
 
 # -- procedure --------------------------------------------------------------------------
@@ -255,7 +269,10 @@ def procedure_context(
             # Recording a decision closes the procedure: no separate button for that.
             if t.source == state and t.movers & roles and t.target != EvcState.CLOSED
         ],
-        "steps": procedure.steps.select_related("actor"),
+        "steps": [
+            (step, STATE_LABELS[EvcState(step.source)], STATE_LABELS[EvcState(step.target)])
+            for step in procedure.steps.select_related("actor")
+        ],
         "allowed": {a.value for a in allowed},
         "show_evidence": Action.VIEW_EVIDENCE in allowed,
         "evidence": evidence,

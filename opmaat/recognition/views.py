@@ -107,7 +107,7 @@ def intake_pdf(
     request: HttpRequest, learner: Learner, allowed: frozenset[Action], version: int
 ) -> HttpResponse:
     found = get_object_or_404(Intake, learner=learner, version=version)
-    context = pages.advice_context(learner, found)
+    context = {**pages.advice_context(learner, found), "pdf": True}
     return pdf_response(
         "recognition/advice_pdf.html", context, f"ontwikkeladvies-{learner.pk}-v{version}.pdf"
     )
