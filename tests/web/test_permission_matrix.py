@@ -22,17 +22,17 @@ pytestmark = pytest.mark.usefixtures("demo")
 
 READS = (
     "detail", "composer", "history", "version", "reach", "audit", "export", "prescans",
-    "progress", "credentials",
+    "progress", "credentials", "intake", "evc",
 )  # fmt: skip
-CHANGES = ("holding", "route", "edit", "consent", "feedback", "issue")
+CHANGES = ("holding", "route", "edit", "consent", "feedback", "issue", "advice")
 ALL_READS = set(READS) - {"export"}
 LOOKING = {"detail", "composer", "history", "version", "reach", "prescans"}
-LOOKING |= {"progress", "credentials"}
+LOOKING |= {"progress", "credentials", "intake", "evc"}
 
 # Sanne de Vries: student at the school, employee of Het Baken, consented to Het Baken.
 SANNE: dict[str, tuple[set[str], set[str]]] = {
     "deelnemer": (set(READS), {"consent"}),
-    "intake": (ALL_READS, {"holding", "route", "edit"}),
+    "intake": (ALL_READS, {"holding", "route", "edit", "advice"}),
     "examencommissie": (ALL_READS, {"holding", "edit", "issue"}),
     "docent": (LOOKING, {"feedback"}),
     "praktijkopleider": (LOOKING, {"feedback"}),
@@ -84,6 +84,9 @@ def page_requests(pk: int) -> dict[str, tuple[str, str, dict[str, str]]]:
         "credentials": ("get", f"/deelnemers/{pk}/certificaten/", {}),
         "feedback": ("post", f"/deelnemers/{pk}/voortgang/feedback/", FEEDBACK),
         "issue": ("post", f"/deelnemers/{pk}/certificaten/uitgeven/", ISSUE),
+        "intake": ("get", f"/deelnemers/{pk}/intake/", {}),
+        "evc": ("get", f"/deelnemers/{pk}/evc/", {}),
+        "advice": ("post", f"/deelnemers/{pk}/intake/", {**route, "goal": "Diploma"}),
     }
 
 
