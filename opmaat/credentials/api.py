@@ -69,7 +69,10 @@ def get_credential(request: HttpRequest, uid: UUID) -> dict[str, Any]:
 
 
 @router.post(
-    "/verify", response={200: dict[str, Any], 422: dict[str, Any]}, auth=None, openapi_extra=PUBLIC
+    "/verify",
+    response={200: dict[str, Any], 400: Problem, 422: dict[str, Any]},
+    auth=None,
+    openapi_extra=PUBLIC,
 )
 def verify(request: HttpRequest, credential: Body[dict[str, Any]]) -> dict[str, Any]:
     """Check a credential: signature, issuer, dates, revocation. Always 200 with a report
