@@ -233,6 +233,11 @@ def units_in_view(learner: Learner, target: str | None) -> list[str]:
         codes.extend([*q.units, *q.generic.unit_codes()])
     elif target and target in catalog.units:
         codes.append(target)
+    elif target and target in catalog.certificates:
+        for code in catalog.certificates[target].covers:
+            unit = catalog.outcome_unit.get(code, code)
+            if unit in catalog.units and unit not in codes:
+                codes.append(unit)
     recorded = {
         *Assessment.objects.filter(learner=learner).values_list("code", flat=True),
         *Feedback.objects.filter(learner=learner).values_list("code", flat=True),

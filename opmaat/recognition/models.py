@@ -114,6 +114,9 @@ class EvcProcedure(models.Model):
         verbose_name = _("EVC-traject")
         verbose_name_plural = _("EVC-trajecten")
 
+    def __str__(self) -> str:
+        return f"{self.learner} · {self.standard}"
+
 
 class EvcStep(models.Model):
     """One move of a procedure from one phase to the next: who, when, why."""
