@@ -1,0 +1,110 @@
+"""The assessor's judgements per outcome, and interviews and practical assessments."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from opmaat.catalog.cache import current_catalog
+from opmaat.domain.access import Action
+from opmaat.domain.errors import InvalidInput
+from opmaat.domain.recognition.assessment import (
+    EvidenceKind,
+    Judgement,
+    SessionKind,
+    check_outcomes,
+)
+from opmaat.domain.recognition.evc import EvcState
+from opmaat.learners import services as learners
+from opmaat.learners.access import require
+from opmaat.recognition.models import AssessmentSession, EvcProcedure, Evidence, OutcomeJudgement
+from opmaat.recognition.services.procedure import lock, require_state, scope_of
+
+
+@transaction.atomic
+def judge(
+    actor: User,
+    procedure: EvcProcedure,
+    outcome: str,
+    result: Judgement,
+    rationale: str,
+    evidence_ids: Sequence[int] = (),
+) -> OutcomeJudgement:
+    """The assessor's judgement of one outcome, on the evidence named; it supersedes any
+    earlier judgement of that outcome, which stays in the history."""
+    require(actor, Action.ASSESS, procedure.learner)
+    procedure = lock(procedure)
+    require_state(procedure, EvcState.ASSESSMENT)
+    (code,) = check_outcomes(current_catalog(), scope_of(procedure), [outcome])
+    if not rationale.strip():
+        raise InvalidInput("give the rationale for the judgement")
+    evidence = list(procedure.evidence.filter(pk__in=evidence_ids))
+    if len(evidence) != len(set(evidence_ids)):
+        raise InvalidInput("evidence can only be cited from this procedure's portfolio")
+    if result == Judgement.MET and not evidence:
+        raise InvalidInput("a met outcome must rest on at least one piece of evidence")
+    judgement = OutcomeJudgement.objects.create(
+        procedure=procedure, outcome=code, result=result.value, rationale=rationale, assessor=actor
+    )
+    judgement.evidence.set(evidence)
+    learners.audit(
+        actor,
+        procedure.learner,
+        "evc.judged",
+        f"Leerresultaat {code}: {result.value}",
+        {
+            "procedure": procedure.pk,
+            "outcome": code,
+            "result": result.value,
+            "rationale": rationale,
+            "evidence": sorted(e.pk for e in evidence),
+        },
+    )
+    return judgement
+
+
+@transaction.atomic
+def record_session(
+    actor: User,
+    procedure: EvcProcedure,
+    kind: SessionKind,
+    held_on: date,
+    outcomes: Sequence[str],
+    notes: str,
+) -> AssessmentSession:
+    """A criterion-based interview or practical assessment; its report can then be cited
+    as evidence (it is added to the portfolio as an observation report)."""
+    require(actor, Action.ASSESS, procedure.learner)
+    procedure = lock(procedure)
+    require_state(procedure, EvcState.ASSESSMENT)
+    codes = check_outcomes(current_catalog(), scope_of(procedure), outcomes)
+    if not notes.strip():
+        raise InvalidInput("write down what the session showed")
+    session = AssessmentSession.objects.create(
+        procedure=procedure,
+        kind=kind.value,
+        held_on=held_on,
+        outcomes=list(codes),
+        notes=notes,
+        assessor=actor,
+    )
+    label = "Criteriumgericht interview" if kind == SessionKind.INTERVIEW else "Praktijkassessment"
+    Evidence.objects.create(
+        procedure=procedure,
+        kind=EvidenceKind.OBSERVATION.value,
+        title=f"{label} {held_on.isoformat()}",
+        text=notes,
+        outcomes=list(codes),
+        added_by=actor,
+    )
+    learners.audit(
+        actor,
+        procedure.learner,
+        "evc.session",
+        f"{label} vastgelegd ({held_on.isoformat()})",
+        {"procedure": procedure.pk, "kind": kind.value, "outcomes": list(codes)},
+    )
+    return session

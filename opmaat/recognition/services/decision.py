@@ -1,0 +1,150 @@
+"""The ervaringscertificaat, and the exam board's decisions that turn it into exemptions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from opmaat.catalog.cache import current_catalog
+from opmaat.domain.access import Action
+from opmaat.domain.errors import InvalidInput
+from opmaat.domain.recognition.certificate import (
+    certificate_document,
+    certificate_from_document,
+    check_grant,
+    draw_up,
+)
+from opmaat.domain.recognition.evc import EvcState
+from opmaat.learners import services as learners
+from opmaat.learners.access import require
+from opmaat.learners.models import Holding, Learner
+from opmaat.recognition.models import Certificate, Decision, EvcProcedure
+from opmaat.recognition.services.procedure import (
+    current_certificate,
+    current_decision,
+    lock,
+    move,
+    recognition_of,
+    require_state,
+)
+
+
+@transaction.atomic
+def issue_certificate(actor: User, procedure: EvcProcedure) -> Certificate:
+    """The ervaringscertificaat for the finished assessment: who, by whom, when, against
+    which standard, and which outcomes and units were recognised."""
+    require(actor, Action.ASSESS, procedure.learner)
+    procedure = lock(procedure)
+    require_state(procedure, EvcState.REPORT)
+    catalog = current_catalog()
+    today = timezone.localdate()
+    count = procedure.certificates.count()
+    number = f"EVC-{today.year}-{procedure.pk:05d}-{count + 1}"
+    learner = procedure.learner
+    cert = draw_up(
+        catalog,
+        number=number,
+        person=learner.name,
+        date_of_birth=learner.date_of_birth,
+        provider=procedure.provider.name,
+        assessor=actor.get_full_name() or actor.get_username(),
+        issued=today,
+        standard=procedure.standard,
+        recognition=recognition_of(procedure),
+    )
+    certificate = Certificate.objects.create(
+        procedure=procedure,
+        number=number,
+        document=certificate_document(catalog, cert),
+        issued_by=actor,
+    )
+    learners.audit(
+        actor,
+        learner,
+        "evc.certificate",
+        f"Ervaringscertificaat {number} opgesteld",
+        {"procedure": procedure.pk, "units": list(cert.units), "outcomes": list(cert.outcomes)},
+    )
+    return certificate
+
+
+@transaction.atomic
+def decide(
+    actor: User,
+    procedure: EvcProcedure,
+    units: Sequence[str],
+    outcomes: Sequence[str],
+    rationale: str,
+) -> Decision:
+    """The exam board's decision on the latest ervaringscertificaat.
+
+    1. What is granted must be recognised by the certificate (check_grant).
+    2. The decision supersedes the current one, if any; both are kept.
+    3. Holdings follow: exempted units become exemptions, exempted outcomes passed
+       outcomes, each citing the decision and the certificate; what the superseded decision
+       granted and this one does not is withdrawn.
+    4. A procedure waiting for the decision is closed, and the learner's current route is
+       planned again with the new holdings.
+    """
+    learner = procedure.learner
+    require(actor, Action.DECIDE_EXEMPTION, learner)
+    procedure = lock(procedure)
+    require_state(procedure, EvcState.DECISION, EvcState.CLOSED)
+    if not rationale.strip():
+        raise InvalidInput("give the grounds for the decision")
+    certificate = current_certificate(procedure)
+    if certificate is None:
+        raise InvalidInput("there is no ervaringscertificaat to decide on")
+    granted = check_grant(certificate_from_document(certificate.document), units, outcomes)
+    previous = current_decision(procedure)
+    decision = Decision.objects.create(
+        procedure=procedure,
+        certificate=certificate,
+        units=list(granted.units),
+        outcomes=list(granted.outcomes),
+        rationale=rationale,
+        supersedes=previous,
+        decided_by=actor,
+    )
+    grounds = f"Besluit examencommissie {decision.pk} op ervaringscertificaat {certificate.number}"
+    follow_decision(actor, learner, previous, decision, grounds)
+    learners.audit(
+        actor,
+        learner,
+        "evc.decided",
+        f"Vrijstellingen besloten: {len(granted.units)} eenheden, "
+        f"{len(granted.outcomes)} leerresultaten",
+        {
+            "procedure": procedure.pk,
+            "decision": decision.pk,
+            "certificate": certificate.number,
+            "units": list(granted.units),
+            "outcomes": list(granted.outcomes),
+            "supersedes": previous.pk if previous else None,
+            "rationale": rationale,
+        },
+    )
+    if procedure.state == EvcState.DECISION.value:
+        move(actor, procedure, EvcState.CLOSED, "Besluit vastgelegd")
+    learners.replan(actor, learner, f"Opnieuw gepland na {grounds.lower()}.")
+    return decision
+
+
+def follow_decision(
+    actor: User, learner: Learner, previous: Decision | None, decision: Decision, grounds: str
+) -> None:
+    """Make the learner's holdings say what `decision` grants instead of `previous`."""
+    wanted = {(u, Holding.Kind.EXEMPTION.value) for u in decision.units}
+    wanted |= {(o, Holding.Kind.OUTCOME.value) for o in decision.outcomes}
+    if previous is not None:
+        before = {(u, Holding.Kind.EXEMPTION.value) for u in previous.units}
+        before |= {(o, Holding.Kind.OUTCOME.value) for o in previous.outcomes}
+        for code, kind in sorted(before - wanted):
+            holding = learner.holdings.filter(code=code, kind=kind).first()
+            if holding is not None:
+                learners.remove_holding(actor, holding)
+    for code, kind in sorted(wanted):
+        learners.add_holding(actor, learner, code, kind, grounds)

@@ -1,0 +1,95 @@
+"""The candidate's portfolio: evidence, written or as a checked file, linked to outcomes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from opmaat.catalog.cache import current_catalog
+from opmaat.domain.access import Action
+from opmaat.domain.errors import InvalidInput
+from opmaat.domain.recognition.assessment import EvidenceKind, check_outcomes
+from opmaat.domain.recognition.evc import EvcState
+from opmaat.learners import services as learners
+from opmaat.learners.access import require
+from opmaat.recognition import uploads
+from opmaat.recognition.models import EvcProcedure, Evidence
+from opmaat.recognition.services.procedure import lock, require_state, scope_of
+
+
+@transaction.atomic
+def add_evidence(
+    actor: User,
+    procedure: EvcProcedure,
+    kind: EvidenceKind,
+    title: str,
+    outcomes: Sequence[str],
+    text: str = "",
+    upload: UploadedFile | None = None,
+) -> Evidence:
+    """Evidence for one or more outcomes in scope: a checked file, a written text, or both."""
+    require(actor, Action.SUBMIT_EVIDENCE, procedure.learner)
+    procedure = lock(procedure)
+    require_state(procedure, EvcState.INTAKE, EvcState.PORTFOLIO)
+    codes = check_outcomes(current_catalog(), scope_of(procedure), outcomes)
+    if not codes:
+        raise InvalidInput("link the evidence to at least one learning outcome")
+    if upload is None and not text.strip():
+        raise InvalidInput("add a file or write the evidence out")
+    stored = uploads.store(upload) if upload is not None else None
+    try:
+        evidence = Evidence.objects.create(
+            procedure=procedure,
+            kind=kind.value,
+            title=title.strip(),
+            text=text,
+            outcomes=list(codes),
+            stored_name=stored.stored_name if stored else "",
+            original_name=stored.original_name if stored else "",
+            content_type=stored.content_type if stored else "",
+            size=stored.size if stored else 0,
+            sha256=stored.sha256 if stored else "",
+            added_by=actor,
+        )
+    except Exception:
+        if stored is not None:  # nothing points at the file: don't keep it
+            uploads.remove(stored.stored_name)
+        raise
+    learners.audit(
+        actor,
+        procedure.learner,
+        "evc.evidence_added",
+        f"Bewijsstuk toegevoegd: {evidence.title}",
+        {
+            "procedure": procedure.pk,
+            "evidence": evidence.pk,
+            "kind": kind.value,
+            "outcomes": list(codes),
+            "sha256": evidence.sha256,
+        },
+    )
+    return evidence
+
+
+@transaction.atomic
+def remove_evidence(actor: User, evidence: Evidence) -> None:
+    """Take evidence out of the portfolio, while it is being built and was never judged on."""
+    procedure = lock(evidence.procedure)
+    require(actor, Action.SUBMIT_EVIDENCE, procedure.learner)
+    require_state(procedure, EvcState.INTAKE, EvcState.PORTFOLIO)
+    if evidence.judgements.exists():
+        raise InvalidInput("this evidence was used in a judgement and stays in the portfolio")
+    learners.audit(
+        actor,
+        procedure.learner,
+        "evc.evidence_removed",
+        f"Bewijsstuk verwijderd: {evidence.title}",
+        {"procedure": procedure.pk, "evidence": evidence.pk, "sha256": evidence.sha256},
+    )
+    stored_name = evidence.stored_name
+    evidence.delete()
+    if stored_name:
+        transaction.on_commit(lambda: uploads.remove(stored_name))
