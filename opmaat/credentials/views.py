@@ -148,7 +148,12 @@ def verify_stored(request: HttpRequest, uid: UUID) -> HttpResponse:
     return render(
         request,
         "credentials/verify.html",
-        {"credential": credential, **report_context(report), "from_link": True},
+        {
+            "credential": credential,
+            "form": VerifyForm(),
+            **report_context(report),
+            "from_link": True,
+        },
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 
 import pytest
+from django.test import Client
 
 from opmaat.credentials.models import IssuedCredential
 from opmaat.credentials.services import do_issue_certificate, do_revoke
@@ -47,3 +48,14 @@ def test_erasure_keeps_credentials_verifiable_without_personal_data(sanne_done: 
     assert failure.code == "tampered" and failure.fields == ()  # no stored copy to compare
     do_revoke(user("beheerder"), stored, "Ingetrokken na wissen")
     assert verify_document(holders_file).codes == ("revoked",)
+
+
+def test_the_qr_link_of_an_erased_holder_shows_only_the_status(
+    client: Client, sanne_done: Learner
+) -> None:
+    credential = do_issue_certificate(user("examencommissie"), sanne_done, CERTIFICATE)
+    erase_learner(user("beheerder"), sanne_done)
+    body = client.get(f"/verifieren/{credential.uid}/").content.decode()
+    assert "Uitgegeven en niet ingetrokken." in body
+    assert "Sanne" not in body
+    assert 'name="text"' in body  # the holder's file can still be checked here
