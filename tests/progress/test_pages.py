@@ -84,3 +84,16 @@ def test_a_late_item_shows_the_slip_warning(client: Client, sanne: Learner) -> N
     plan.save(update_fields=["document"])
     body = as_user(client, "deelnemer").get(f"/deelnemers/{sanne.pk}/voortgang/").content.decode()
     assert "Let op: de route loopt uit." in body
+
+
+def test_a_catalog_editor_edits_professional_activities_in_the_admin(
+    client: Client, demo: None
+) -> None:
+    as_user(client, "redacteur")
+    assert client.get("/admin/progress/professionalactivity/").status_code == 200
+    activity = ProfessionalActivity.objects.get(code="BDZ-ADL")
+    assert (
+        client.get(f"/admin/progress/professionalactivity/{activity.pk}/change/").status_code == 200
+    )
+    as_user(client, "docent")
+    assert client.get("/admin/progress/professionalactivity/").status_code == 302  # not staff
