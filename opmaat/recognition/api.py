@@ -142,7 +142,7 @@ def get_certificate(request: HttpRequest, pk: int) -> dict[str, Any]:
 
 @router.post(
     "/procedures/{int:pk}/transitions",
-    response={200: ProcedureOut, 400: Problem, **DENIED},
+    response={200: ProcedureOut, 400: Problem, **DENIED, 422: dict[str, Any]},
 )
 def move_procedure(request: HttpRequest, pk: int, body: MoveIn) -> dict[str, Any]:
     """Move the procedure to another phase; 400 with the reason when the state machine
