@@ -28,7 +28,9 @@ from tests.catalog_files.samples import same_catalog
 CHARACTERS = st.sampled_from(list("abcXYZéëñ019 =:;,#'\"-|[]{}&*!%@`?"))
 texts = st.text(CHARACTERS, max_size=12).map(str.strip)
 titles = texts.filter(bool)
-sources = st.lists(titles.filter(lambda t: " | " not in t), max_size=2).map(tuple)
+# In the tables sources are joined by " | ": one that holds a "|" of its own (even at an end,
+# "x |" next to "y" reads back as "x", "| y") cannot come back (docs/formats/catalog.md).
+sources = st.lists(titles.filter(lambda t: "|" not in t), max_size=2).map(tuple)
 # Hours to the hundredth: Excel keeps 15 significant digits, so 1087.3986300154072 would not
 # come back exactly from a workbook (nor would it from Excel itself).
 hours = st.integers(0, 500_000).map(lambda n: n / 100)
