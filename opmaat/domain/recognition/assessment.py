@@ -51,16 +51,25 @@ class Scope:
 
 
 def check_scope(catalog: Catalog, standard: str, units: Sequence[str]) -> Scope:
-    """The scope with codes resolved; InvalidInput when the standard is not a qualification
-    or a unit is not one of its vocational units."""
+    """The scope with codes resolved (all units with outcomes when none are chosen);
+    InvalidInput when the standard is not a qualification, or a unit is not one of its
+    units or has no outcomes to judge (a qualification whose structure is unknown)."""
     crebo = catalog.resolve(standard)
     qualification = catalog.qualifications.get(crebo)
     if qualification is None:
         raise InvalidInput(f"{crebo} is not a qualification: EVC is judged against one")
-    chosen = [catalog.resolve(u) for u in units] or list(qualification.units)
+    assessable = [
+        u for u in qualification.units if u in catalog.units and catalog.units[u].outcomes
+    ]
+    chosen = [catalog.resolve(u) for u in units] or assessable
     strangers = [u for u in chosen if u not in qualification.units]
     if strangers:
         raise InvalidInput(f"{', '.join(strangers)} is not a unit of {crebo} {qualification.name}")
+    blank = [u for u in chosen if u not in assessable]
+    if blank:
+        raise InvalidInput(f"{', '.join(blank)} has no learning outcomes to judge")
+    if not chosen:
+        raise InvalidInput(f"{crebo} {qualification.name} has no units with outcomes to judge")
     return Scope(crebo, tuple(u for u in qualification.units if u in chosen))
 
 

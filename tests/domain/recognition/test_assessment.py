@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from opmaat.catalog_files import default_catalog_path, read_catalog
-from opmaat.domain.catalog import Catalog
+from opmaat.domain.catalog import Catalog, Qualification, Unit
 from opmaat.domain.errors import InvalidInput
 from opmaat.domain.recognition.assessment import (
     Judgement,
@@ -28,6 +28,7 @@ from opmaat.domain.recognition.certificate import (
 )
 
 CATALOG: Catalog = read_catalog(default_catalog_path())
+BLANK = Unit("10000-BC", "Beroepsgericht deel", 2, 1000)
 MZ3 = check_scope(CATALOG, "25475", [])
 OUTCOMES = MZ3.outcomes(CATALOG)
 
@@ -48,6 +49,14 @@ def test_a_unit_of_another_qualification_is_not_in_scope() -> None:
 def test_evc_is_judged_against_a_qualification_not_a_unit() -> None:
     with pytest.raises(InvalidInput, match="not a qualification"):
         check_scope(CATALOG, "23181-B1-K1", [])
+
+
+def test_a_qualification_whose_structure_is_unknown_cannot_be_judged() -> None:
+    catalog = Catalog([Qualification("10000", "Onbekend", 2, 1, ("10000-BC",))], [BLANK])
+    with pytest.raises(InvalidInput, match="no units with outcomes"):
+        check_scope(catalog, "10000", [])
+    with pytest.raises(InvalidInput, match="no learning outcomes"):
+        check_scope(catalog, "10000", ["10000-BC"])
 
 
 def test_an_outcome_outside_the_scope_is_refused() -> None:
