@@ -14,6 +14,7 @@ from opmaat.api.auth import PUBLIC
 from opmaat.api.learners import learner_for
 from opmaat.api.schemas import Problem
 from opmaat.credentials.models import IssuedCredential
+from opmaat.credentials.privacy import credential_summary
 from opmaat.credentials.verification import verify_document
 from opmaat.domain.access import Action
 from opmaat.domain.credentials.verify import report_document
@@ -36,27 +37,12 @@ class CredentialOut(Schema):
     credential: dict[str, Any]
 
 
-def credential_out(c: IssuedCredential) -> dict[str, Any]:
-    return {
-        "id": c.credential_id,
-        "kind": c.kind,
-        "code": c.code,
-        "name": c.name,
-        "issuer": c.organisation.name,
-        "issued_at": c.issued_at.isoformat(),
-        "status": "revoked" if c.revoked else "valid",
-        "revoked_at": c.revoked_at.isoformat() if c.revoked_at else None,
-        "revocation_reason": c.revocation_reason,
-        "credential": c.document,
-    }
-
-
 @router.get("/learners/{int:pk}", response={200: list[CredentialOut], **DENIED})
 def list_credentials(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
     """The learner's certificates and diplomas, revoked ones included, newest first."""
     learner = learner_for(request, pk, Action.VIEW)
     rows = IssuedCredential.objects.filter(learner=learner).select_related("organisation")
-    return [credential_out(c) for c in rows]
+    return [credential_summary(c) for c in rows]
 
 
 @router.get("/{uuid:uid}", response={200: dict[str, Any], **DENIED})

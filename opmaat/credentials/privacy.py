@@ -17,20 +17,24 @@ from opmaat.learners.models import Learner
 
 
 def export_section(sender: type[Learner], learner: Learner, **_: Any) -> tuple[str, object]:
-    return "credentials", [
-        {
-            "id": c.credential_id,
-            "kind": c.kind,
-            "code": c.code,
-            "name": c.name,
-            "issuer": c.organisation.name,
-            "issued_at": c.issued_at.isoformat(),
-            "revoked_at": c.revoked_at.isoformat() if c.revoked_at else None,
-            "revocation_reason": c.revocation_reason,
-            "credential": c.document,
-        }
-        for c in IssuedCredential.objects.filter(learner=learner).select_related("organisation")
-    ]
+    rows = IssuedCredential.objects.filter(learner=learner).select_related("organisation")
+    return "credentials", [credential_summary(c) for c in rows]
+
+
+def credential_summary(c: IssuedCredential) -> dict[str, Any]:
+    """One issued credential as the API and the learner's download show it."""
+    return {
+        "id": c.credential_id,
+        "kind": c.kind,
+        "code": c.code,
+        "name": c.name,
+        "issuer": c.organisation.name,
+        "issued_at": c.issued_at.isoformat(),
+        "status": "revoked" if c.revoked else "valid",
+        "revoked_at": c.revoked_at.isoformat() if c.revoked_at else None,
+        "revocation_reason": c.revocation_reason,
+        "credential": c.document,
+    }
 
 
 def erase(sender: type[Learner], learner: Learner, **_: Any) -> None:

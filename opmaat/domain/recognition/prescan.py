@@ -28,6 +28,7 @@ from opmaat.domain.recognition.prescan_rules import (
     parse_can_do,
 )
 from opmaat.domain.routes import Credit, Holdings, TargetInfo, find_gap, resolve_credit, target_of
+from opmaat.domain.routes.documents import target_document
 from opmaat.domain.routes.gap import unit_gap
 from opmaat.domain.routes.target import Requirements
 
@@ -309,15 +310,8 @@ def route_hours(catalog: Catalog, requirements: Requirements, credit: Credit) ->
 
 def prescan_document(result: PrescanResult) -> dict[str, object]:
     """The document of `opmaat prescan --json` and `POST /api/prescan/` (docs/cli.md)."""
-    t = result.target
     return {
-        "target": {
-            "code": t.code,
-            "name": t.name,
-            "kind": t.kind,
-            "level": t.level,
-            "provisional": t.provisional,
-        },
+        "target": target_document(result.target),
         "have": list(result.have),
         "units": [unit_document(u) for u in result.units],
         "counts": {e.value: result.count(e) for e in Estimate},

@@ -10,19 +10,13 @@ from datetime import date
 
 from opmaat.domain.routes.reach import ReachOption
 from opmaat.domain.routes.route import PlannedItem, Route
+from opmaat.domain.routes.target import TargetInfo
 
 
 def route_document(route: Route) -> dict[str, object]:
     """The document of `opmaat route --json`."""
-    t = route.target
     return {
-        "target": {
-            "code": t.code,
-            "name": t.name,
-            "kind": t.kind,
-            "level": t.level,
-            "provisional": t.provisional,
-        },
+        "target": target_document(route.target),
         "start": route.start.isoformat(),
         "hours_per_week": route.hours_per_week,
         "missing_units": [missing_unit(i) for i in route.missing_units],
@@ -34,6 +28,16 @@ def route_document(route: Route) -> dict[str, object]:
         "total_hours": hours(route.total_hours),
         "completion_date": route.completion_date.isoformat(),
         "provisional": route.provisional,
+    }
+
+
+def target_document(t: TargetInfo) -> dict[str, object]:
+    return {
+        "code": t.code,
+        "name": t.name,
+        "kind": t.kind,
+        "level": t.level,
+        "provisional": t.provisional,
     }
 
 
