@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -58,6 +59,19 @@ def procedure_page(action: Action) -> Callable[[ProcedureView], Callable[..., Ht
         return guarded
 
     return decorate
+
+
+def with_errors(
+    request: HttpRequest,
+    procedure: EvcProcedure,
+    allowed: frozenset[Action],
+    name: str,
+    form: forms.Form,
+) -> HttpResponse:
+    """The procedure page again, with `form` (by its context `name`) showing what is wrong."""
+    context = pages.procedure_context(signed_in(request), procedure, allowed)
+    context[name] = form
+    return render(request, "recognition/procedure.html", context, status=400)
 
 
 # -- intake -----------------------------------------------------------------------------
@@ -209,9 +223,7 @@ def evidence_add(
         else:
             messages.success(request, _("Bewijsstuk toegevoegd."))
             return redirect("evc_detail", pk=procedure.pk)
-    context = pages.procedure_context(signed_in(request), procedure, allowed)
-    context["evidence_form"] = form
-    return render(request, "recognition/procedure.html", context, status=400)
+    return with_errors(request, procedure, allowed, "evidence_form", form)
 
 
 @procedure_page(Action.VIEW_EVIDENCE)
@@ -275,9 +287,7 @@ def judge(
         else:
             messages.success(request, _("Oordeel vastgelegd: %(code)s") % {"code": data["outcome"]})
             return redirect("evc_detail", pk=procedure.pk)
-    context = pages.procedure_context(signed_in(request), procedure, allowed)
-    context["judgement_form"] = form
-    return render(request, "recognition/procedure.html", context, status=400)
+    return with_errors(request, procedure, allowed, "judgement_form", form)
 
 
 @require_POST
@@ -302,9 +312,7 @@ def session(
         else:
             messages.success(request, _("Sessie vastgelegd."))
             return redirect("evc_detail", pk=procedure.pk)
-    context = pages.procedure_context(signed_in(request), procedure, allowed)
-    context["session_form"] = form
-    return render(request, "recognition/procedure.html", context, status=400)
+    return with_errors(request, procedure, allowed, "session_form", form)
 
 
 @require_POST
@@ -363,6 +371,4 @@ def decide(
                 request, _("Besluit vastgelegd; de vrijstellingen staan bij de deelnemer.")
             )
             return redirect("evc_detail", pk=procedure.pk)
-    context = pages.procedure_context(signed_in(request), procedure, allowed)
-    context["decision_form"] = form
-    return render(request, "recognition/procedure.html", context, status=400)
+    return with_errors(request, procedure, allowed, "decision_form", form)

@@ -22,6 +22,7 @@ from opmaat.domain.recognition.assessment import (
     recognise,
 )
 from opmaat.domain.recognition.evc import (
+    REMIND_BEFORE,
     TRANSITIONS,
     EvcState,
     Readiness,
@@ -167,7 +168,11 @@ def reminders_for(user: User) -> list[tuple[EvcProcedure, Reminder]]:
     today = timezone.localdate()
     found = []
     open_states = [s.value for s in EvcState if not s.final]
-    for procedure in visible_procedures(user).filter(state__in=open_states):
+    # The window in the database first: the per-procedure role check reads the record.
+    due_soon = visible_procedures(user).filter(
+        state__in=open_states, deadline__lte=today + REMIND_BEFORE
+    )
+    for procedure in due_soon:
         due = reminder(EvcState(procedure.state), procedure.deadline, today)
         if due is not None and may_act(user, procedure):
             found.append((procedure, due))
