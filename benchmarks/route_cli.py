@@ -19,7 +19,7 @@ import tempfile
 import time
 
 GOAL_SECONDS = 1.0
-ROUTE = ["route", "--target", "25477", "--have", "25475", "--start", "2027-01-04", "--json"]
+ROUTE = ["route", "--target", "25779", "--have", "25475", "--start", "2027-01-04", "--json"]
 
 
 def timed(command: list[str], env: dict[str, str]) -> float:

@@ -40,7 +40,7 @@ COMPUTE = "POST /api/routes/compute"
 # Routes of three demo learners (opmaat/demo.py): target, held qualification.
 COMPUTE_BODIES = (
     {"target": "25656", "have": ["25498"], "hours_per_week": 20},
-    {"target": "25477", "have": ["25475"], "hours_per_week": 20},
+    {"target": "25779", "have": ["25475"], "hours_per_week": 20},
     {"target": "25655", "have": ["25491"], "hours_per_week": 24},
 )
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')

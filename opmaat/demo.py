@@ -73,7 +73,9 @@ class DemoLearner:
     outcomes: tuple[str, ...] = ()
     target: str | None = None
     pathway: Leerweg = Leerweg.BBL
-    hours_per_week: float = 20
+    study_hours: float | None = None  # None: the pathway's default (BBL 8 h self-study)
+    work_hours: float | None = None  # BBL contract hours; None: the default (32)
+    exam_only: tuple[str, ...] = ()
     consent: bool = False
     username: str | None = None
 
@@ -81,35 +83,40 @@ class DemoLearner:
 LEARNERS = (
     DemoLearner(
         "Sanne de Vries",
-        "Zij-instromer uit de horeca, werkt als zorghulp en wil Verzorgende IG worden.",
+        "Zij-instromer uit de horeca met een mavo-diploma; werkt 28 uur als zorghulp en wil"
+        " Verzorgende IG worden. Nederlands vrijgesteld.",
         "baken",
+        held=("VMBO-GT",),
         exempt=("NL-2F",),
         target="25656",
+        work_hours=28,
         consent=True,
         username="deelnemer",
     ),
     DemoLearner(
         "Mohamed El Amrani",
-        "Diploma Helpende Zorg en Welzijn, wil doorgroeien naar Verzorgende IG.",
+        "Diploma Helpende Zorg en Welzijn (2019), wil doorgroeien naar Verzorgende IG.",
         "baken",
         held=("25498",),
         target="25656",
+        work_hours=32,
         consent=True,
     ),
     DemoLearner(
         "Petra Jansen",
-        "Herintreder: diploma Verzorgende IG (2011), tien jaar niet in de zorg gewerkt.",
+        "Herintreder: diploma Verzorgende IG (2011), tien jaar niet in de zorg gewerkt; werkt"
+        " nu 24 uur in een ziekenhuis.",
         "baken",
         held=("25491",),
         target="25655",
-        hours_per_week=24,
+        work_hours=24,
     ),
     DemoLearner(
         "Kevin Bakker",
         "Begeleider gehandicaptenzorg niveau 3, wil persoonlijk begeleider worden.",
         "linde",
         held=("25475",),
-        target="25477",
+        target="25779",
         consent=True,
     ),
     DemoLearner(
@@ -118,48 +125,49 @@ LEARNERS = (
         None,
         held=("25486",),
         target="25484",
-        pathway=Leerweg.BOL,
-        hours_per_week=16,
+        pathway=Leerweg.DERDE,
+        study_hours=16,
     ),
     DemoLearner(
         "Jeroen Smit",
-        "Werkt in de thuiszorg met het certificaat Ondersteuning bij zorg thuis.",
+        "Werkt in de thuiszorg met het certificaat Ondersteuning thuis.",
         "linde",
-        held=("CERT-ONDERSTEUNING-THUIS",),
-        target="25498",
+        held=("VMBO-BB", "C0165"),
+        target="25960",
+        work_hours=24,
     ),
     DemoLearner(
         "Lisa Visser",
-        "Havo-diploma, stapt over uit de detailhandel; vrijstelling voor Nederlands en rekenen.",
+        "Havo-diploma, stapt over uit de detailhandel; vrijstelling voor Nederlands, rekenen en"
+        " Engels op grond van haar havo-diploma.",
         None,
-        exempt=("NL-2F", "REK-2F"),
-        target="25476",
+        held=("HAVO",),
+        target="25780",
         pathway=Leerweg.BOL,
-        hours_per_week=32,
     ),
     DemoLearner(
         "Ahmed Hassan",
         "Tien jaar ervaring als woonbegeleider zonder diploma; EVC-traject loopt.",
         "baken",
-        outcomes=("23181-B1-K1-W1", "23181-B1-K1-W2", "23181-B1-K1-W3", "23181-B1-K1-W4"),
-        target="25475",
+        outcomes=("23312-B1-K1-W1", "23312-B1-K1-W2", "23312-B1-K1-W3", "23312-B1-K1-W4"),
+        target="25780",
     ),
     DemoLearner(
         "Ingrid Mulder",
-        "Vijftiger met jaren mantelzorg- en vrijwilligerservaring, wil thuisbegeleider worden.",
+        "Vijftiger met jaren mantelzorg- en vrijwilligerservaring, wil persoonlijk begeleider in"
+        " de thuisbegeleiding worden.",
         "linde",
-        target="25479",
+        target="25779",
         pathway=Leerweg.DERDE,
-        hours_per_week=12,
+        study_hours=12,
     ),
     DemoLearner(
         "Tom de Boer",
         "Entreeopleiding afgerond, wil Helpende Zorg en Welzijn worden.",
         None,
         held=("25251",),
-        target="25498",
+        target="25960",
         pathway=Leerweg.BOL,
-        hours_per_week=32,
     ),
     DemoLearner(
         "Noor Hendriks",
@@ -167,32 +175,38 @@ LEARNERS = (
         None,
         held=("25489",),
         target="25488",
-        hours_per_week=8,
+        pathway=Leerweg.DERDE,
+        study_hours=8,
     ),
     DemoLearner(
         "Jolanda Verbeek",
         "Zes jaar persoonlijk begeleider zonder zorgdiploma; EVC voor Maatschappelijke Zorg 4."
-        " Generieke vakken op 3F vrijgesteld op grond van een eerder mbo-4-diploma.",
+        " Generieke vakken vrijgesteld op grond van een eerder mbo-4-diploma.",
         "baken",
-        exempt=("NL-3F", "REK-3F", "EN-B1"),
-        target="25477",
-        hours_per_week=36,
+        held=("MBO-4",),
+        target="25779",
+        work_hours=36,
     ),
     DemoLearner(
         "Marloes Bos",
         "SPW-diploma, vier jaar pedagogisch medewerker, nu begeleider gehandicaptenzorg;"
         " wil via EVC haar diploma Maatschappelijke Zorg 3 halen.",
         "baken",
-        target="25475",
+        target="25780",
+        work_hours=24,
+        exam_only=("NL-2F", "REK-3"),
         consent=True,
         username="kandidaat",
     ),
     DemoLearner(
         "Eva Peters",
-        "Zorghulp in de thuiszorg; via EVC vrijgesteld voor de basiszorg van Helpende Z&W.",
+        "Zorghulp in de thuiszorg; via EVC vrijgesteld voor de dienstverlenende kerntaak van"
+        " Helpende Z&W.",
         "linde",
-        exempt=("23189-B1-K1",),
-        target="25498",
+        held=("VMBO-BB",),
+        exempt=("23385-B1-K1",),
+        target="25960",
+        work_hours=20,
     ),
 )
 
@@ -297,7 +311,15 @@ def add_learner(spec: DemoLearner, orgs: dict[str, Organisation], admin: User) -
         services.grant_consent(admin, learner, orgs[spec.employer])
     if spec.target is not None:
         start = first_of_next_month(timezone.localdate())
-        request = RouteRequest(spec.target, start, spec.hours_per_week, spec.pathway, Pace.NORMAL)
+        request = RouteRequest(
+            spec.target,
+            start,
+            spec.study_hours,
+            spec.pathway,
+            Pace.NORMAL,
+            work_hours_per_week=spec.work_hours,
+            exam_only=spec.exam_only,
+        )
         services.save_route(intake, learner, request, "Intakegesprek (demo).")
 
 

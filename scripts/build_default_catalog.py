@@ -2,19 +2,24 @@
 
     python scripts/build_default_catalog.py [SHARED_CATALOG_DIR]
 
-SHARED_CATALOG_DIR defaults to `<repo root>/../shared/catalog`. The output is the
-`opmaat-catalog/1` document of docs/formats/catalog.md; docs/catalog-sources.md explains
+SHARED_CATALOG_DIR defaults to `<repo root>/../shared/catalog`. Read there:
+`current_structures.yaml` (the current dossiers: they win where they disagree),
+`qualifications.yaml` (the older dossiers, kept for holdings and history),
+`certificates_mapping.yaml` (certificates and the werkprocessen they map to). opmaat's own
+editorial rules, each with its source, are in `scripts/catalog_rules.yaml`. The output is
+the `opmaat-catalog/1` document of docs/formats/catalog.md; docs/catalog-sources.md explains
 every choice. Re-running on the same input gives the same file.
 
-- A unit is a kerntaak with its werkprocessen as outcomes, coded `<dossier crebo>-<kerntaak>`;
-  a basisdeel kerntaak is one unit shared by every qualification of its dossier.
-- The unverified candidate structure of the 2020+ VIG/VP uses the prefix `VV2020-`; a
-  qualification without any known structure gets one unit `<crebo>-BC`. Both are provisional.
-- Hours come from opmaat.domain.catalog.estimate.
+- A werkproces is coded `<dossier crebo>-<code>` (23268-B1-K1-W1) and defined by its
+  kerntaak unit `<dossier crebo>-<kerntaak>`; a school's exam units `<dossier>-<unit>`
+  (23268-B1-K1-1) refer to them and are the qualification's default cut.
+- A qualification without any known structure gets one provisional unit `<crebo>-BC`.
+- Hours per werkproces come from opmaat.domain.catalog.estimate.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -27,52 +32,27 @@ from opmaat.domain.catalog import estimate
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT.parent / "shared" / "catalog"
+RULES = ROOT / "scripts" / "catalog_rules.yaml"
 OUTPUT = ROOT / "opmaat" / "data" / "catalog.yaml"
 FORMAT = "opmaat-catalog/1"
+VERSION = "2026-12-01"  # the shared facts this build reads; `opmaat init` updates older ones
 
 Doc = dict[str, object]
 
 NOMINAL_YEARS_EXCEPTIONS = {"25480": 4, "25655": 4, "25487": 1}
 NOMINAL_YEARS_NOTES = {
-    "25480": "4 nominal years: the 2015 regeling (bijlage 4) lets this programme last 4 years, "
-    "and providers report 4-year Mbo-Verpleegkundige programmes.",
-    "25655": "4 nominal years: providers report 4-year programmes (Rijn IJssel, Nova).",
+    "25480": "4 nominal years: the 2015 regeling (bijlage 4) lets this programme last 4 years.",
+    "25655": "4 nominal years: MBO Utrecht, Rijn IJssel and Talland give 4 years.",
     "25487": "1 nominal year: specialistenopleiding (WEB art. 7.2.4a).",
+    "25779": "3 nominal years, as most providers give (Talland, Graafschap); MBO Utrecht states 4.",
 }
-CANDIDATE_PREFIX = "VV2020"
-CANDIDATE_VERSION = "2020+ (candidate, unverified)"
-CANDIDATE_DOSSIER = "Verzorging en verpleging"  # the name in the candidate file, unverified
-CANDIDATE_SOURCE = (
-    "unnamed third-party GitHub file embedding 'KD 2026 Kwalificatiedossier Verzorging en "
-    "verpleging' (stored index file id 33437918333); repository unknown, possibly hand-typed"
-)
-CANDIDATE_CONFIDENCE = (
-    "unverified: candidate structure from one unnamed third-party file; a Nova College page "
-    "cites a different VIG kerntaak; check against the SBB dossier"
-)
 STRUCTURELESS_TITLE = "Beroepsgericht deel (structuur niet geverifieerd)"
 STRUCTURELESS_OUTCOME = "Beroepsgericht deel als geheel (structuur niet geverifieerd)"
-NURSING_ACTS = "voert verpleegtechnische handelingen uit"
+KERNTAKEN_CUT = "kerntaken"
 OPMAAT_RULE = "opmaat rule"
-GENERIC_UNITS = [
-    ("NL-2F", "Nederlands 2F", 2),
-    ("NL-3F", "Nederlands 3F", 4),
-    ("REK-2F", "Rekenen 2F", 2),
-    ("REK-3F", "Rekenen 3F", 4),
-    ("EN-B1", "Engels (lezen en luisteren B1; schrijven en spreken A2)", 4),
-    ("LB", "Loopbaan en burgerschap", 2),
-]
-GENERIC_SOURCE = (
+GENERIC_SOURCE_2016 = (
     "esprange/kwalificatie-dossier2016 : SBB 2016 dossier exports, section Generieke onderdelen"
 )
-BDZ_UNIT = "CERT-BDZ-C1-K1"
-OMITTED_CERTIFICATES = [
-    "Regievoering en vakontwikkeling in de zorg",
-    "Ondersteunen en begeleiden in de maatschappelijke zorg",
-    "Six certificates for vocational parts of MBO-verpleegkundige",
-    "Keuzedeel Verdieping kraamzorg (certificate)",
-    "Mbo-certificates for Maatschappelijke Zorg level 3 and level 4 (set)",
-]
 
 
 # Reading the untyped source documents ------------------------------------------------------
@@ -100,14 +80,17 @@ def code(*parts: object) -> str:
 
 def whole(hours: float) -> int | float:
     """Hours as an int when whole, so the file reads 1680 rather than 1680.0."""
-    return int(hours) if float(hours).is_integer() else hours
+    return int(hours) if float(hours).is_integer() else round(hours, 1)
 
 
 def source_date(value: object) -> date | None:
-    """A source date DD-MM-YYYY (01-08-2015) as a date (written 2015-08-01)."""
-    if not value:
+    """A source date, DD-MM-YYYY (01-08-2015) or YYYY-MM-DD, as a date."""
+    found = text(value)
+    if not found or found == "None":
         return None
-    day, month, year = text(value).split("-")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", found):
+        return date.fromisoformat(found)
+    day, month, year = found.split("-")
     return date(int(year), int(month), int(day))
 
 
@@ -116,117 +99,169 @@ def short_version(value: object) -> str:
     return text(value).split(" (")[0]
 
 
+def load_yaml(path: Path) -> Mapping[str, object]:
+    return mapping(yaml.safe_load(path.read_text("utf-8")))
+
+
 # The intermediate model ---------------------------------------------------------------------
 
 
 @dataclass
 class Task:
-    """A kerntaak as found in the sources, with its unit code."""
+    """A kerntaak as found in the sources, with its unit code and werkprocessen."""
 
     code: str
     title: str
     outcomes: list[tuple[str, str]]
-    kind: str  # "verified", "candidate" or "structureless"
     version: str
     sources: list[str]
     confidence: str
-    basisdeel: bool
-
-
-@dataclass
-class UnitDraft:
-    task: Task
-    estimates: list[float] = field(default_factory=list)
+    provisional: bool
     levels: list[int] = field(default_factory=list)
 
 
-def load(folder: Path) -> tuple[list[Mapping[str, object]], list[Mapping[str, object]]]:
-    qualifications = mapping(yaml.safe_load((folder / "qualifications.yaml").read_text("utf-8")))
-    certificates = mapping(yaml.safe_load((folder / "certificates.yaml").read_text("utf-8")))
-    return mappings(qualifications.get("qualifications")), mappings(
-        certificates.get("certificates")
+@dataclass
+class Source:
+    """One qualification as read, with the kerntaken that make it up."""
+
+    entry: Mapping[str, object]
+    tasks: list[Task]
+    current: bool
+
+    @property
+    def crebo(self) -> str:
+        return text(self.entry["crebo"])
+
+    @property
+    def level(self) -> int:
+        return int(text(self.entry["level"]))
+
+    @property
+    def werkprocessen(self) -> list[str]:
+        return [c for t in self.tasks for c, _ in t.outcomes]
+
+
+def current_tasks(q: Mapping[str, object]) -> list[Task]:
+    """A current qualification's kerntaken (current_structures.yaml): basisdeel, profile."""
+    dossier = text(q["dossier_crebo"])
+    found = mappings(mapping(q.get("basisdeel")).get("core_tasks"))
+    found += mappings(mapping(q.get("profieldeel")).get("core_tasks"))
+    if not found:
+        return [structureless_task(q)]
+    confidence = f"{text(q.get('confidence'))}; hours: opmaat estimate"
+    return [kerntaak(q, dossier, t, texts(q.get("sources"))[:2], confidence) for t in found]
+
+
+def older_tasks(q: Mapping[str, object]) -> list[Task]:
+    """An older qualification's kerntaken (qualifications.yaml, the 2016 SBB exports)."""
+    basis, profile = mapping(q.get("basisdeel")), mapping(q.get("profieldeel"))
+    if not (basis and profile):
+        return [structureless_task(q)]
+    dossier = text(q["dossier_crebo"])
+    found = mappings(basis.get("core_tasks")) + mappings(profile.get("core_tasks"))
+    confidence = "verified (SBB 2016 export); hours: opmaat estimate"
+    return [kerntaak(q, dossier, t, texts(q.get("sources"))[:1], confidence) for t in found]
+
+
+def kerntaak(
+    q: Mapping[str, object],
+    dossier: str,
+    task: Mapping[str, object],
+    sources: list[str],
+    confidence: str,
+) -> Task:
+    """One kerntaak of qualification `q` with its werkprocessen, coded under `dossier`."""
+    return Task(
+        code=code(dossier, task["code"]),
+        title=text(task["title"]),
+        outcomes=[
+            (code(dossier, w["code"]), text(w["title"])) for w in mappings(task["werkprocessen"])
+        ],
+        version=short_version(q.get("dossier_version")),
+        sources=sources,
+        confidence=confidence,
+        provisional=False,
     )
 
 
-def tasks_of(q: Mapping[str, object]) -> list[Task]:
-    """A qualification's kerntaken as tasks: basisdeel first, then its profile."""
+def structureless_task(q: Mapping[str, object]) -> Task:
     crebo = text(q["crebo"])
-    basis, profile = mapping(q.get("basisdeel")), mapping(q.get("profieldeel"))
-    candidate = mapping(q.get("candidate_core_tasks"))
-    sources = texts(q.get("sources"))
-    if basis and profile:
-        prefix, kind = text(q["dossier_crebo"]), "verified"
-        version = text(q.get("dossier_version"))
-        found = [(t, True) for t in mappings(basis.get("core_tasks"))]
-        found += [(t, False) for t in mappings(profile.get("core_tasks"))]
-        task_sources = sources[:1]
-        confidence = "verified (SBB 2016 export); hours: opmaat estimate"
-    elif candidate:
-        prefix, kind, version = CANDIDATE_PREFIX, "candidate", CANDIDATE_VERSION
-        found = [(t, True) for t in mappings(candidate.get("core_tasks"))]
-        if crebo == "25655":
-            found += [(t, False) for t in mappings(candidate.get("profieldeel_P2_only"))]
-        task_sources, confidence = [CANDIDATE_SOURCE], CANDIDATE_CONFIDENCE
-    else:
-        return [
-            Task(
-                code=code(crebo, "BC"),
-                title=STRUCTURELESS_TITLE,
-                outcomes=[(code(crebo, "BC-W1"), STRUCTURELESS_OUTCOME)],
-                kind="structureless",
-                version=short_version(q.get("dossier_version")),
-                sources=sources,
-                confidence="placeholder: kerntaken not found in any source; hours: opmaat estimate",
-                basisdeel=False,
-            )
-        ]
-    return [
-        Task(
-            code=code(prefix, t["code"]),
-            title=text(t["title"]),
-            outcomes=[
-                (code(prefix, w["code"]), text(w["title"])) for w in mappings(t["werkprocessen"])
-            ],
-            kind=kind,
-            version=short_version(version),
-            sources=task_sources,
-            confidence=confidence,
-            basisdeel=is_basis,
-        )
-        for t, is_basis in found
+    return Task(
+        code=code(crebo, "BC"),
+        title=STRUCTURELESS_TITLE,
+        outcomes=[(code(crebo, "BC-W1"), STRUCTURELESS_OUTCOME)],
+        version=short_version(q.get("dossier_version")),
+        sources=texts(q.get("sources")),
+        confidence="placeholder: kerntaken not found in any source; hours: opmaat estimate",
+        provisional=True,
+    )
+
+
+def with_older_facts(q: Mapping[str, object], older: Mapping[str, object]) -> Mapping[str, object]:
+    """A current entry completed with what only the older file states (the Praktijkopleider's
+    generic requirements and pathways)."""
+    kept = ("generic_requirements", "pathways", "valid_from")
+    return {**q, **{k: older[k] for k in kept if k in older and not q.get(k)}}
+
+
+def read_sources(folder: Path) -> list[Source]:
+    """Every qualification with a crebo: the current ones, then the older ones they replace."""
+    current = mappings(load_yaml(folder / "current_structures.yaml").get("qualifications"))
+    older = mappings(load_yaml(folder / "qualifications.yaml").get("qualifications"))
+    crebos = {text(q["crebo"]) for q in current}
+    by_crebo = {text(q["crebo"]): q for q in older if q.get("crebo")}
+    current = [with_older_facts(q, by_crebo.get(text(q["crebo"]), {})) for q in current]
+    found = [Source(q, current_tasks(q), True) for q in current]
+    found += [
+        Source(q, older_tasks(q), False)
+        for q in older
+        if q.get("crebo") and text(q["crebo"]) not in crebos
     ]
+    return found
 
 
-def generic_of(q: Mapping[str, object]) -> tuple[Doc, str]:
+# Qualifications ---------------------------------------------------------------------------
+
+
+def generic_of(q: Mapping[str, object], level: int, current: bool) -> tuple[Doc, str]:
     """The qualification's generic block, and a note when it rests on an assumption."""
     g = mapping(q.get("generic_requirements"))
-    nederlands, rekenen, note = text(g.get("nederlands")) or None, text(g.get("rekenen")), ""
-    if int(text(q["level"])) == 1 and nederlands is None:
-        nederlands, rekenen = "2F", "2F"
+    nederlands, note = reference_level(g.get("nederlands")), ""
+    rekenen = rekenen_level(g.get("rekenen"), level, current)
+    if level == 1 and nederlands is None:
+        nederlands = "2F"
         note = (
-            "Nederlands and rekenen 2F: the 2016 exports apply 2F to entree qualifications; "
-            "the entree dossier itself was not seen."
+            "Nederlands 2F: the sources conflict (MBO Utrecht 2025: 2F; Horizon 2021: 1F); the "
+            "newer one is followed."
         )
+    if current and level == 4 and text(q.get("kind")) == "specialistenopleiding":
+        note = "Generic requirements: the general rule for level 4, not seen in this dossier."
     generic: Doc = {
         "nederlands": nederlands,
-        "rekenen": rekenen or None,
+        "rekenen": rekenen,
         "engels": "B1/A2" if g.get("engels") else None,
         "loopbaan_burgerschap": bool(g.get("loopbaan_en_burgerschap")),
     }
     return generic, note
 
 
-def generic_codes(generic: Mapping[str, object]) -> list[str]:
-    codes = []
-    if generic["nederlands"]:
-        codes.append(f"NL-{generic['nederlands']}")
-    if generic["rekenen"]:
-        codes.append(f"REK-{generic['rekenen']}")
-    if generic["engels"]:
-        codes.append("EN-B1")
-    if generic["loopbaan_burgerschap"]:
-        codes.append("LB")
-    return codes
+def reference_level(value: object) -> str | None:
+    found = re.search(r"\b([1-4]F)\b", text(value))
+    return found.group(1) if found else None
+
+
+def rekenen_level(value: object, level: int, current: bool) -> str | None:
+    """Rekenen as the sources state it: mbo-rekenniveau 2, 3 or 4 for the current
+    qualifications (2022-08-01), 2F/3F for the older ones, entree rekenen at level 1."""
+    stated = text(value)
+    if level == 1:
+        return "1F"
+    found = re.search(r"mbo-rekenniveau ([2-4])", stated)
+    if found:
+        return found.group(1)
+    if current:  # the current rule by level (Rijn IJssel, Aeres, MBO Utrecht)
+        return {2: "2", 3: "3", 4: "4"}.get(level)
+    return reference_level(stated)
 
 
 def nominal_years_of(crebo: str, level: int) -> tuple[int, str]:
@@ -239,10 +274,7 @@ def elective_hours_of(q: Mapping[str, object], years: int) -> tuple[float, str]:
     if given is not None:
         return float(text(given)), ""
     if q.get("kind") == "specialistenopleiding":
-        return 0.0, (
-            "Keuzedeel hours 0: keuzedelen for specialistenopleidingen were postponed by law "
-            "(2015); unverified whether that still holds."
-        )
+        return 240.0, "Keuzedeel hours 240: the rule for a specialistenopleiding (Rijn IJssel)."
     hours = estimate.elective_hours_by_duration(years)
     return hours, (
         f"Keuzedeel hours {hours:.0f}: unverified estimate (480 for two-year, 720 for "
@@ -250,27 +282,15 @@ def elective_hours_of(q: Mapping[str, object], years: int) -> tuple[float, str]:
     )
 
 
-def structure_note(tasks: list[Task]) -> str:
-    kinds = {t.kind for t in tasks}
-    if "candidate" in kinds:
-        return (
-            "Units follow an unverified candidate structure (a third-party 'KD 2026' file), "
-            "coded VV2020-; check against the SBB dossier."
-        )
-    if "structureless" in kinds:
-        return (
-            "Kerntaken not found in any source: one provisional unit holds the whole vocational "
-            "part."
-        )
-    return ""
-
-
-def dossier_name_of(q: Mapping[str, object], tasks: list[Task]) -> tuple[str, str]:
-    """The dossier's name, and a note when the name is assumed rather than sourced."""
-    given = text(q.get("dossier"))
-    if not given and any(t.kind == "candidate" for t in tasks):
-        return CANDIDATE_DOSSIER, "Dossier name assumed from the unverified candidate source."
-    return given.split(" (")[0], ("Dossier name assumed." if "assumed" in given else "")
+def elective_shortened_of(source: Source, rules: Mapping[str, object]) -> tuple[float | None, str]:
+    """The lower keuzedeel obligation of a shortened route, for the current qualifications
+    of levels 2-4 other than a specialistenopleiding."""
+    table = mapping(rules["elective_shortened"])
+    levels = {int(k): float(text(v)) for k, v in mapping(table["levels"]).items()}
+    kind = text(source.entry.get("kind"))
+    if not source.current or kind == "specialistenopleiding" or source.level not in levels:
+        return None, ""
+    return levels[source.level], text(table["rule"])
 
 
 def pathways_of(q: Mapping[str, object]) -> tuple[list[str], str]:
@@ -280,41 +300,115 @@ def pathways_of(q: Mapping[str, object]) -> tuple[list[str], str]:
     return kept, ("Also offered as: " + "; ".join(other) + "." if other else "")
 
 
+def dossier_name_of(q: Mapping[str, object]) -> str:
+    return text(q.get("dossier")).split(" (")[0]
+
+
+@dataclass
+class Successor:
+    by: list[str]
+    valid_until: date | None
+    confidence: str
+    provisional: bool
+
+
+def successors_of(rules: Mapping[str, object]) -> dict[str, Successor]:
+    return {
+        text(r["crebo"]): Successor(
+            texts(r["by"]),
+            source_date(r.get("valid_until")),
+            text(r["confidence"]),
+            bool(r["provisional"]),
+        )
+        for r in mappings(rules["successors"])
+    }
+
+
 def qualification_doc(
-    q: Mapping[str, object], tasks: list[Task], drafts: dict[str, UnitDraft]
+    source: Source,
+    units: list[str],
+    cuts: list[Doc],
+    rules: Mapping[str, object],
+    successors: Mapping[str, Successor],
 ) -> Doc:
-    crebo, level = text(q["crebo"]), int(text(q["level"]))
+    q, crebo, level = source.entry, source.crebo, source.level
     years, years_note = nominal_years_of(crebo, level)
-    generic, generic_note = generic_of(q)
+    generic, generic_note = generic_of(q, level, source.current)
     electives, elective_note = elective_hours_of(q, years)
+    shortened, shortened_rule = elective_shortened_of(source, rules)
     pathways, pathways_note = pathways_of(q)
-    shares = estimate.estimate_unit_hours(
-        years, generic_codes(generic), electives, {t.code: len(t.outcomes) for t in tasks}
-    )
-    for task in tasks:
-        draft = drafts.setdefault(task.code, UnitDraft(task))
-        draft.estimates.append(shares[task.code])
-        draft.levels.append(level)
-    dossier_name, dossier_note = dossier_name_of(q, tasks)
-    notes = [structure_note(tasks), dossier_note, years_note, generic_note, elective_note]
-    notes.append(pathways_note)
+    successor = successors.get(crebo)
+    admission = {text(a["crebo"]): text(a["rule"]) for a in mappings(rules["admission"])}
+    notes = [text(q.get("status")), years_note, generic_note, elective_note, pathways_note]
+    if any(t.provisional for t in source.tasks):
+        notes.insert(
+            0,
+            "Kerntaken not found in any source: one provisional unit holds the "
+            "whole vocational part.",
+        )
+    if successor:
+        notes.append(f"Superseded by {', '.join(successor.by)} ({successor.confidence}).")
     return {
         "crebo": crebo,
         "name": text(q["name"]),
         "level": level,
         "nominal_years": years,
-        "units": [t.code for t in tasks],
+        "units": units,
         "generic": generic,
         "elective_hours": whole(electives),
         "pathways": pathways,
         "version": short_version(q.get("dossier_version")),
         "valid_from": source_date(q.get("valid_from")),
-        "dossier": {"crebo": text(q.get("dossier_crebo")) or None, "name": dossier_name},
-        "provisional": any(t.kind != "verified" for t in tasks),
+        "dossier": {"crebo": text(q.get("dossier_crebo")) or None, "name": dossier_name_of(q)},
+        "provisional": any(t.provisional for t in source.tasks),
         "confidence": text(q.get("confidence")),
         "sources": texts(q.get("sources")),
         "notes": " ".join(n for n in notes if n),
+        "cuts": cuts,
+        "superseded_by": successor.by if successor else [],
+        "valid_until": successor.valid_until if successor else None,
+        "elective_hours_shortened": whole(shortened) if shortened is not None else None,
+        "elective_rule": shortened_rule,
+        "admission": admission.get(crebo, "open"),
+        "admission_note": admission_note(admission.get(crebo, "open")),
     }
+
+
+def admission_note(rule: str) -> str:
+    return {
+        "without_level_2_entry": "WEB art. 8.1.1b: only for who does not meet the entry "
+        "requirements of a level-2 programme (MBO Utrecht and Aeres OERs say the same)",
+        "level_3_in_field": "WEB art. 8.2.1 lid 2: a level-3 diploma for the same profession "
+        "or category of professions",
+    }.get(rule, "")
+
+
+# Units and their hours ---------------------------------------------------------------------
+
+
+def generic_hours_codes(generic: Mapping[str, object]) -> list[str]:
+    codes = []
+    if generic["nederlands"]:
+        codes.append(f"NL-{generic['nederlands']}")
+    if generic["rekenen"]:
+        codes.append(f"REK-{generic['rekenen']}")
+    if generic["engels"]:
+        codes.append("EN-B1")
+    if generic["loopbaan_burgerschap"]:
+        codes.append("LB")
+    return codes
+
+
+def werkproces_hours(sources: list[Source]) -> dict[str, float]:
+    """Hours per werkproces by the estimating rule, over every qualification at once."""
+    programmes = {}
+    for source in sources:
+        years, _ = nominal_years_of(source.crebo, source.level)
+        generic, _ = generic_of(source.entry, source.level, source.current)
+        electives, _ = elective_hours_of(source.entry, years)
+        vocational = estimate.vocational_hours(years, generic_hours_codes(generic), electives)
+        programmes[source.crebo] = estimate.Programme(vocational, source.werkprocessen)
+    return estimate.werkproces_hours(programmes)
 
 
 def unit_doc(
@@ -324,13 +418,15 @@ def unit_doc(
     kind: str,
     hours: float,
     hours_rule: str,
-    outcomes: Iterable[tuple[str, str]],
     *,
+    outcomes: Iterable[tuple[str, str, float | None]] = (),
+    werkprocessen: Iterable[str] = (),
     version: str = "",
     provisional: bool = False,
     confidence: str = "",
     sources: Iterable[str] = (),
-    carries_certificate: bool = False,
+    obligation: bool = False,
+    exam_hours: float | None = None,
 ) -> Doc:
     return {
         "code": code_,
@@ -340,243 +436,392 @@ def unit_doc(
         "hours": whole(hours),
         "hours_source": "estimate",
         "hours_rule": hours_rule,
-        "carries_certificate": carries_certificate,
+        "carries_certificate": False,
         "employer_effect": None,
         "version": version,
         "provisional": provisional,
         "confidence": confidence,
         "sources": list(sources),
-        "outcomes": [{"code": c, "title": t, "hours": None} for c, t in outcomes],
+        "obligation": obligation,
+        "exam_hours": whole(exam_hours) if exam_hours is not None else None,
+        "werkprocessen": list(werkprocessen),
+        "outcomes": [
+            {"code": c, "title": t, "hours": whole(h) if h is not None else None}
+            for c, t, h in outcomes
+        ],
     }
 
 
-def vocational_unit_doc(draft: UnitDraft) -> Doc:
-    task = draft.task
-    return unit_doc(
-        task.code,
-        task.title,
-        min(draft.levels),  # a shared basisdeel unit sits at the lowest level sharing it
-        "vocational",
-        estimate.shared_unit_hours(draft.estimates),
-        estimate.HOURS_RULE,
-        task.outcomes,
-        version=task.version,
-        provisional=task.kind != "verified",
-        confidence=task.confidence,
-        sources=task.sources,
-    )
-
-
-def generic_unit_docs() -> list[Doc]:
+def kerntaak_unit_docs(sources: list[Source], hours: Mapping[str, float]) -> list[Doc]:
+    """One unit per kerntaak (a basisdeel kerntaak once, at the lowest level sharing it)."""
+    tasks: dict[str, Task] = {}
+    for source in sources:
+        for task in source.tasks:
+            tasks.setdefault(task.code, task).levels.append(source.level)
     return [
         unit_doc(
-            c,
-            title,
-            level,
-            "generic",
-            estimate.GENERIC_HOURS[c],
-            estimate.GENERIC_HOURS_RULE,
-            (),
-            confidence="requirement verified (SBB 2016 exports); hours: opmaat estimate "
-            "without public source",
-            sources=[GENERIC_SOURCE],
+            t.code,
+            t.title,
+            min(t.levels),
+            "vocational",
+            sum(hours[c] for c, _ in t.outcomes),
+            estimate.HOURS_RULE,
+            outcomes=[(c, title, hours[c]) for c, title in t.outcomes],
+            version=t.version,
+            provisional=t.provisional,
+            confidence=t.confidence,
+            sources=t.sources,
         )
-        for c, title, level in GENERIC_UNITS
+        for t in tasks.values()
     ]
 
 
-def level3_rate(qualifications: list[Doc], drafts: dict[str, UnitDraft]) -> float:
-    """Mean estimated hours per werkproces of the verified level-3 qualifications."""
-    rates = []
-    for q in qualifications:
-        units = q["units"]
-        if q["level"] != 3 or q["provisional"] or not isinstance(units, list):
-            continue
-        generic = mapping(q["generic"])
-        electives = float(text(q["elective_hours"]))
-        years = float(text(q["nominal_years"]))
-        count = sum(len(drafts[u].task.outcomes) for u in units)
-        rates.append(estimate.vocational_hours(years, generic_codes(generic), electives) / count)
-    return sum(rates) / len(rates)
+def exam_unit_docs(
+    rules: Mapping[str, object], sources: list[Source], hours: Mapping[str, float]
+) -> tuple[list[Doc], dict[str, list[str]]]:
+    """The schools' exam units, and per qualification the codes of its exam units."""
+    levels = {s.crebo: s.level for s in sources}
+    versions = {s.crebo: s.tasks[0].version for s in sources}
+    docs, cuts = [], {}
+    for entry in mappings(rules["exam_units"]):
+        crebo, dossier = text(entry["crebo"]), text(entry["dossier"])
+        codes = []
+        for unit in mappings(entry["units"]):
+            werkprocessen = [code(dossier, w) for w in texts(unit["werkprocessen"])]
+            docs.append(
+                unit_doc(
+                    code(dossier, unit["code"]),
+                    text(unit["title"]),
+                    levels[crebo],
+                    "vocational",
+                    sum(hours[w] for w in werkprocessen),
+                    "the sum of its werkprocessen's hours (opmaat estimate)",
+                    werkprocessen=werkprocessen,
+                    version=versions[crebo],
+                    confidence=text(entry["confidence"]),
+                    sources=texts(entry["sources"]),
+                )
+            )
+            codes.append(code(dossier, unit["code"]))
+        cuts[crebo] = codes
+    return docs, cuts
 
 
-def bdz_unit_doc(certificate: Mapping[str, object], rate: float) -> Doc:
-    structure = mapping(certificate.get("certificate_structure"))
-    kerntaak = mapping(structure.get("kerntaak"))
-    outcomes = [
-        (code("CERT-BDZ", w["code"]), text(w["title"]))
-        for w in mappings(structure.get("werkprocessen"))
-    ]
-    return unit_doc(
-        BDZ_UNIT,
-        text(kerntaak.get("title")),
-        3,
-        "vocational",
-        estimate.round_hours(rate * len(outcomes)),
-        f"opmaat estimate: {len(outcomes)} werkprocessen x {rate:.1f} h, the mean hours per "
-        "werkproces of the verified level-3 qualifications under the default hours rule "
-        "(25475, 25476, 25486), rounded to 10 hours; the certificate's own study load is not "
-        "published",
-        outcomes,
-        version="",
-        provisional=True,
-        confidence="one provider page (Nova College); the VIG dossier version it belongs to is "
-        "not stated and conflicts with the candidate 2020+ structure",
-        sources=texts(certificate.get("sources")),
-        carries_certificate=True,
-    )
+def exam_unit_cut_names(rules: Mapping[str, object]) -> dict[str, tuple[str, list[str]]]:
+    return {
+        text(e["crebo"]): (text(e["cut"]), texts(e["sources"]))
+        for e in mappings(rules["exam_units"])
+    }
 
 
-def certificate_docs(by_name: Mapping[str, Mapping[str, object]]) -> list[Doc]:
-    thuis = by_name["Ondersteuning thuis"]
-    parent = mapping(thuis.get("parent_qualification"))
-    bdz = by_name["Basis voor deskundige zorg"]
+def generic_unit_docs(rules: Mapping[str, object]) -> list[Doc]:
+    sources = texts(rules["generic_sources"])
+    docs = []
+    for g in mappings(rules["generic_units"]):
+        c, obligation = text(g["code"]), bool(g.get("obligation"))
+        hours = estimate.OBLIGATION_HOURS_PER_YEAR[c] if obligation else estimate.GENERIC_HOURS[c]
+        rule = estimate.OBLIGATION_HOURS_RULE if obligation else estimate.GENERIC_HOURS_RULE
+        docs.append(
+            unit_doc(
+                c,
+                text(g["title"]),
+                int(text(g["level"])),
+                "generic",
+                hours,
+                rule,
+                confidence="requirement verified (OERs of several schools); hours: opmaat "
+                "estimate without public source",
+                sources=sources if c not in ("REK-2F", "REK-3F") else [GENERIC_SOURCE_2016],
+                obligation=obligation,
+                exam_hours=estimate.EXAM_HOURS[c],
+            )
+        )
+    return docs
+
+
+# Certificates, prerequisites, equivalences, prior education ------------------------------------
+
+
+def certificate_docs(folder: Path, rules: Mapping[str, object]) -> list[Doc]:
+    data = load_yaml(folder / "certificates_mapping.yaml")
+    uncoded = {k: text(v) for k, v in mapping(rules["uncoded_certificates"]).items()}
+    docs = []
+    for c in mappings(data.get("certificates")):
+        parent = mapping(c.get("parent_qualification"))
+        dossier = text(parent.get("dossier_crebo"))
+        parts = mappings(c.get("certificate_werkprocessen")) or mappings(c.get("covers"))
+        name = text(c["name"])
+        cert_code = text(c.get("code")) or uncoded[name]
+        docs.append(
+            {
+                "code": cert_code,
+                "name": name,
+                "level": int(text(c["level"])),
+                "parent": text(parent.get("crebo")),
+                "covers": [code(dossier, p["maps_to"]) for p in parts],
+                "provisional": not text(c.get("code")) or "unverified" in text(c.get("confidence")),
+                "confidence": text(c.get("confidence"))
+                + ("" if text(c.get("code")) else "; official code unknown: the code is opmaat's"),
+                "sources": texts(c.get("sources")),
+            }
+        )
+    return docs
+
+
+def prerequisite_docs(rules: Mapping[str, object]) -> list[Doc]:
+    reason = text(rules["prerequisite_reason"])
     return [
         {
-            "code": "CERT-ONDERSTEUNING-THUIS",
-            "name": text(thuis["name"]),
-            "level": 2,
-            "parent": text(parent.get("crebo")),
-            "covers": [
-                code(parent.get("dossier_crebo"), c["code"]) for c in mappings(thuis["covers"])
-            ],
-            "provisional": False,
-            "confidence": "coverage and parent qualification verified (provider page, SBB "
-            "export); official certificate code unknown: CERT-ONDERSTEUNING-THUIS is opmaat's own",
-            "sources": texts(thuis.get("sources")),
-        },
-        {
-            "code": "CERT-BASIS-DESKUNDIGE-ZORG",
-            "name": text(bdz["name"]),
-            "level": 3,
-            "parent": None,
-            "covers": [BDZ_UNIT],
-            "provisional": True,
-            "confidence": "one provider page; parent VIG version (25491 or 25656) not stated; "
-            "official certificate code unknown: CERT-BASIS-DESKUNDIGE-ZORG is opmaat's own",
-            "sources": texts(bdz.get("sources")),
-        },
+            "unit": code(p["dossier"], p["unit"]),
+            "requires": code(p["dossier"], p["requires"]),
+            "reason": reason,
+            "source": OPMAAT_RULE,
+        }
+        for p in mappings(rules["prerequisites"])
     ]
 
 
-def prerequisite_docs(units: list[Doc]) -> list[Doc]:
-    """opmaat's rule for reserved medical acts (Wet BIG): a unit with the werkproces 'Voert
-    verpleegtechnische handelingen uit' comes after the basisdeel care unit (B1-K1) of its
-    dossier; when that basisdeel unit itself holds the acts, the dossier's profile units
-    come after it."""
-    by_code = {text(u["code"]): u for u in units}
-
-    def has_acts(unit: Mapping[str, object]) -> bool:
-        return any(text(o["title"]).lower() == NURSING_ACTS for o in mappings(unit["outcomes"]))
-
-    rules: list[Doc] = []
-    for c, unit in by_code.items():
-        prefix, _, rest = c.partition("-")
-        basis = f"{prefix}-B1-K1"
-        if basis not in by_code or c == basis or rest.startswith("B"):
-            continue
-        if has_acts(unit):
-            reason = (
-                "reserved medical acts (Wet BIG): a unit with 'Voert verpleegtechnische "
-                "handelingen uit' comes after the basisdeel care unit of its dossier"
-            )
-        elif has_acts(by_code[basis]):
-            reason = (
-                "reserved medical acts (Wet BIG): this profile unit builds on the basisdeel "
-                "care unit, which holds 'Voert verpleegtechnische handelingen uit'"
-            )
-        else:
-            continue
-        rules.append({"unit": c, "requires": basis, "reason": reason, "source": OPMAAT_RULE})
-    return rules
+def equivalence(
+    source: str,
+    counts_for: list[str],
+    note: str,
+    *,
+    provisional: bool,
+    confidence: str = "",
+    sources: Iterable[str] = (),
+    source_name: str = "",
+) -> Doc:
+    return {
+        "source": source,
+        "source_name": source_name,
+        "counts_for": counts_for,
+        "note": note,
+        "provisional": provisional,
+        "sources": list(sources),
+        "confidence": confidence,
+    }
 
 
-def equivalence_docs(units: list[Doc]) -> list[Doc]:
-    candidate = [text(u["code"]) for u in units if text(u["code"]).startswith(CANDIDATE_PREFIX)]
-    basis = [c for c in candidate if c.startswith(f"{CANDIDATE_PREFIX}-B")]
-    higher = "a higher reference level includes the lower one"
+def equivalence_docs(folder: Path, rules: Mapping[str, object], sources: list[Source]) -> list[Doc]:
     return [
-        {"source": "NL-3F", "source_name": "", "counts_for": ["NL-2F"], "note": higher,
-         "provisional": False},
-        {"source": "REK-3F", "source_name": "", "counts_for": ["REK-2F"], "note": higher,
-         "provisional": False},
-        {
-            "source": "25491",
-            "source_name": "",
-            "counts_for": basis,
-            "note": "opmaat assumption: the older VIG diploma (2016 dossier) covers the "
-            "basisdeel of the candidate 2020+ VIG/VP structure; unverified",
-            "provisional": True,
-        },
-        {
-            "source": "25480",
-            "source_name": "",
-            "counts_for": candidate,
-            "note": "opmaat assumption: the older Mbo-Verpleegkundige diploma (2016 dossier) "
-            "covers every unit of the candidate 2020+ VIG/VP structure; unverified",
-            "provisional": True,
-        },
-    ]  # fmt: skip
+        *generic_level_docs(rules),
+        *successor_docs(rules, sources),
+        *older_dossier_docs(rules, sources),
+        *identical_title_docs(rules, sources),
+        *prior_exemption_docs(rules),
+        *retired_docs(rules, sources),
+    ]
 
 
-def meta_doc(skipped: list[str]) -> dict[str, str]:
+def generic_level_docs(rules: Mapping[str, object]) -> list[Doc]:
+    note = "een hoger niveau omvat het lagere"
+    return [
+        equivalence(
+            text(g["source"]),
+            texts(g["counts_for"]),
+            note,
+            provisional=False,
+            confidence="verified",
+            sources=[text(rules["generic_levels_source"])],
+        )
+        for g in mappings(rules["generic_levels"])
+    ]
+
+
+def successor_docs(rules: Mapping[str, object], sources: list[Source]) -> list[Doc]:
+    """An older diploma counts as every werkproces of its successor."""
+    werkprocessen = {s.crebo: s.werkprocessen for s in sources}
+    return [
+        equivalence(
+            crebo,
+            [w for new in successor.by for w in werkprocessen[new]],
+            f"het diploma telt voor zijn opvolger {', '.join(successor.by)}",
+            provisional=successor.provisional,
+            confidence=successor.confidence,
+        )
+        for crebo, successor in successors_of(rules).items()
+    ]
+
+
+def titles_by_dossier(sources: list[Source]) -> dict[str, dict[str, list[str]]]:
+    """Per dossier crebo, per werkproces title, the werkproces codes."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for source in sources:
+        dossier = text(source.entry.get("dossier_crebo"))
+        for task in source.tasks:
+            for c, title in task.outcomes:
+                codes = found.setdefault(dossier, {}).setdefault(title.casefold(), [])
+                if c not in codes:
+                    codes.append(c)
+    return found
+
+
+def older_dossier_docs(rules: Mapping[str, object], sources: list[Source]) -> list[Doc]:
+    """Werkprocessen of an older dossier that count for the new one's: the same title
+    (confidence: identical title), or reworded per the editorial comparison (provisional)."""
+    titles = titles_by_dossier(sources)
+    docs = []
+    for pair in mappings(rules["old_to_new_dossiers"]):
+        old, new = titles[text(pair["from"])], titles[text(pair["to"])]
+        for title, codes in old.items():
+            if title in new:
+                docs += [
+                    equivalence(
+                        c,
+                        new[title],
+                        "zelfde werkproces in het nieuwere dossier",
+                        provisional=False,
+                        confidence="verified (titles)",
+                    )
+                    for c in codes
+                ]
+    source = text(rules["reworded_source"])
+    for r in mappings(rules["reworded_werkprocessen"]):
+        for c in titles[text(r["from_dossier"])][text(r["from_title"]).casefold()]:
+            docs.append(
+                equivalence(
+                    c,
+                    texts(r["to"]),
+                    "vergelijkbaar werkproces in het nieuwere dossier (redactionele vergelijking)",
+                    provisional=True,
+                    confidence="editorial title comparison",
+                    sources=[source],
+                )
+            )
+    return docs
+
+
+def identical_title_docs(rules: Mapping[str, object], sources: list[Source]) -> list[Doc]:
+    """Werkprocessen with the same title in two current dossiers count for each other."""
+    titles = titles_by_dossier(sources)
+    docs = []
+    for pair in mappings(rules["identical_across_dossiers"]):
+        a, b = (titles[d] for d in texts(pair["pair"]))
+        for title in sorted(set(a) & set(b)):
+            for here, there in ((a, b), (b, a)):
+                docs += [
+                    equivalence(
+                        c,
+                        there[title],
+                        "zelfde werkproces in een verwante kwalificatie",
+                        provisional=False,
+                        confidence=text(pair["confidence"]),
+                        sources=texts(pair["sources"]),
+                    )
+                    for c in here[title]
+                ]
+    return docs
+
+
+def prior_exemption_docs(rules: Mapping[str, object]) -> list[Doc]:
+    sources = texts(rules["prior_exemption_sources"])
+    return [
+        equivalence(
+            text(p["source"]),
+            texts(p["counts_for"]),
+            "vrijstelling voor de generieke vakken op grond van dit diploma; de "
+            "examencommissie beslist",
+            provisional=bool(p["provisional"]),
+            confidence=text(p["confidence"]),
+            sources=sources,
+        )
+        for p in mappings(rules["prior_exemptions"])
+    ]
+
+
+def retired_docs(rules: Mapping[str, object], sources: list[Source]) -> list[Doc]:
+    werkprocessen = {s.crebo: s.werkprocessen for s in sources}
+
+    def expand(codes: list[str]) -> list[str]:
+        out = []
+        for c in codes:
+            out += werkprocessen[c.removeprefix("ALL-OF-")] if c.startswith("ALL-OF-") else [c]
+        return out
+
+    return [
+        equivalence(
+            text(r["code"]),
+            expand([t.upper() for t in texts(r["counts_for"])]),
+            text(r["note"]),
+            provisional=bool(r["provisional"]),
+            confidence="opmaat rule for a retired code",
+            source_name=text(r["name"]),
+        )
+        for r in mappings(rules["retired"])
+    ]
+
+
+def prior_education_docs(rules: Mapping[str, object]) -> list[Doc]:
+    source = text(rules["prior_education_source"])
+    return [
+        {
+            "code": text(p["code"]),
+            "name": text(p["name"]),
+            "admits_level": int(text(p["admits_level"])),
+            "sources": [source],
+        }
+        for p in mappings(rules["prior_education"])
+    ]
+
+
+def meta_doc() -> dict[str, str]:
     generic = ", ".join(f"{c} {h:.0f} h" for c, h in estimate.GENERIC_HOURS.items())
     return {
         "title": "opmaat default catalog: mbo qualifications in care and welfare",
-        "compiled_from": "shared/catalog (compiled 2026-11-22) by "
-        "scripts/build_default_catalog.py; see docs/catalog-sources.md",
+        "default_version": VERSION,
+        "compiled_from": f"shared/catalog (compiled {VERSION}) and scripts/catalog_rules.yaml "
+        "by scripts/build_default_catalog.py; see docs/catalog-sources.md",
         "hours_rule": estimate.HOURS_RULE,
         "generic_hours": f"opmaat estimates without public source, overridable by a school: "
-        f"{generic}",
+        f"{generic}; loopbaan en burgerschap 40 h a study year (an obligation)",
         "nominal_years": "upper bound of the legal range: level 1: 1, level 2: 2, level 3: 3, "
-        "level 4: 3; Mbo-Verpleegkundige 25480 and 25655: 4 (4-year programmes allowed by the "
-        "2015 regeling and reported by providers); Praktijkopleider 25487: 1. The MZ level-4 "
-        "qualifications may also last 4 years (2015 regeling, bijlage 4) but keep 3, as a "
-        "provider reports for 25477 (Noorderpoort)",
-        "elective_hours": "keuzedeel hours from the sources; where none is stated: 240 (one "
-        "year), 480 (two years), 720 (three years), marked as unverified in the notes; "
-        "Praktijkopleider 0 (keuzedelen postponed for specialistenopleidingen)",
-        "unit_codes": "<dossier crebo>-<kerntaak code>, outcomes <dossier crebo>-<werkproces "
-        "code>; VV2020- for the unverified candidate 2020+ VIG/VP structure; <crebo>-BC for a "
-        "qualification whose structure is unknown; CERT-BDZ- for the certificate 'Basis voor "
-        "deskundige zorg'",
-        "provisional": "everything not verified is provisional: the VV2020 units and "
-        "qualifications 25656 and 25655; the BC units and qualifications 25251, 25491, 25480, "
-        "25487 and 25779; the certificate 'Basis voor deskundige zorg' and its unit; the "
-        "equivalences of the older VIG and VP diplomas",
-        "skipped_qualifications": "; ".join(skipped),
-        "omitted_certificates": "coverage unknown: " + "; ".join(OMITTED_CERTIFICATES),
-        "prerequisites": "opmaat rule for reserved medical acts (Wet BIG), not a dossier rule",
+        "level 4: 3; Mbo-Verpleegkundige 25480 and 25655: 4; Praktijkopleider 25487: 1",
+        "elective_hours": "keuzedeel hours from the sources: Entree 240, level 2 480, levels 3 "
+        "and 4 720, specialistenopleiding 240; a shortened route 240 (level 2) or 480 (levels "
+        "3 and 4) where the OER lowers it",
+        "unit_codes": "<dossier crebo>-<kerntaak code> for a kerntaak, <dossier crebo>-<werkproces "
+        "code> for a werkproces, <dossier crebo>-<exam unit> (23268-B1-K1-1) for a school's "
+        "exam unit; <crebo>-BC for a qualification whose structure is unknown",
+        "provisional": "everything not verified is provisional: the BC units and the "
+        "qualifications 25251, 25491, 25480 and 25487; uncoded certificates; editorial "
+        "equivalences (reworded werkprocessen, successors named by one source, retired codes)",
+        "prerequisites": "opmaat rule for reserved and risky acts (Wet BIG), not a dossier rule",
         "check_before_production": "compare against the current SBB dossiers "
-        "(kwalificaties.s-bb.nl); the verified structures are the 2016 versions",
+        "(kwalificaties.s-bb.nl)",
     }
 
 
-def build(folder: Path) -> Doc:
-    raw_qualifications, raw_certificates = load(folder)
-    drafts: dict[str, UnitDraft] = {}
-    qualifications: list[Doc] = []
-    skipped = [
-        "hbo placeholders without crebo: " + ", ".join(text(q["id"]) for q in raw_qualifications
-                                                        if not q.get("crebo")),
-        "25499 and 25500 (Dienstverlening, not care: listed in the dossier only)",
-    ]  # fmt: skip
-    for q in raw_qualifications:
-        if q.get("crebo"):
-            qualifications.append(qualification_doc(q, tasks_of(q), drafts))
-    by_name = {text(c["name"]): c for c in raw_certificates}
-    units = generic_unit_docs() + [vocational_unit_doc(d) for d in drafts.values()]
-    units.append(
-        bdz_unit_doc(by_name["Basis voor deskundige zorg"], level3_rate(qualifications, drafts))
-    )
+def build(folder: Path, rules_path: Path = RULES) -> Doc:
+    rules = load_yaml(rules_path)
+    sources = read_sources(folder)
+    hours = werkproces_hours(sources)
+    exam_units, exam_cuts = exam_unit_docs(rules, sources, hours)
+    cut_names = exam_unit_cut_names(rules)
+    successors = successors_of(rules)
+    qualifications = []
+    for source in sources:
+        kerntaken = [t.code for t in source.tasks]
+        if source.crebo in exam_cuts:
+            name, cut_sources = cut_names[source.crebo]
+            units = exam_cuts[source.crebo]
+            cuts: list[Doc] = [{"name": KERNTAKEN_CUT, "units": kerntaken, "sources": []}]
+            qualifications.append(qualification_doc(source, units, cuts, rules, successors))
+            qualifications[-1]["notes"] = (
+                f"Units: {name}; the dossier's kerntaken are the cut '{KERNTAKEN_CUT}'. "
+                + text(qualifications[-1]["notes"])
+            ).strip()
+            qualifications[-1]["sources"] = [*texts(qualifications[-1]["sources"]), *cut_sources]
+        else:
+            qualifications.append(qualification_doc(source, kerntaken, [], rules, successors))
     return {
         "format": FORMAT,
-        "meta": meta_doc(skipped),
+        "meta": meta_doc(),
         "qualifications": qualifications,
-        "units": units,
-        "certificates": certificate_docs(by_name),
-        "prerequisites": prerequisite_docs(units),
-        "equivalences": equivalence_docs(units),
+        "units": [*generic_unit_docs(rules), *kerntaak_unit_docs(sources, hours), *exam_units],
+        "certificates": certificate_docs(folder, rules),
+        "prerequisites": prerequisite_docs(rules),
+        "equivalences": equivalence_docs(folder, rules, sources),
+        "prior_education": prior_education_docs(rules),
     }
 
 

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Status
 
+from opmaat.api.public import request_from
 from opmaat.api.schemas import (
     HoldingIn,
     HoldingOut,
@@ -20,7 +21,6 @@ from opmaat.api.schemas import (
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
 from opmaat.domain.errors import InvalidInput
-from opmaat.domain.routes import RouteRequest
 from opmaat.learners import services
 from opmaat.learners.access import require, visible_learners
 from opmaat.learners.models import Holding, Learner, RoutePlan
@@ -91,13 +91,7 @@ def current_route(request: HttpRequest, pk: int) -> dict[str, Any]:
 def save_route(request: HttpRequest, pk: int, body: SavedRouteIn) -> Status[dict[str, Any]]:
     """Save a new version of the learner's route (the previous versions stay)."""
     learner = learner_for(request, pk, Action.PLAN)
-    route_request = RouteRequest(
-        target=body.target,
-        start=body.start or timezone.localdate(),
-        hours_per_week=body.hours_per_week,
-        pathway=body.pathway,
-        pace=body.pace,
-    )
+    route_request = request_from(body, body.target, body.start or timezone.localdate())
     plan = services.save_route(request.user, learner, route_request, body.note)  # type: ignore[arg-type]
     return Status(201, plan_out(plan))
 
@@ -128,6 +122,8 @@ def plan_out(plan: RoutePlan) -> dict[str, Any]:
         "target": plan.target,
         "start": plan.start,
         "hours_per_week": plan.hours_per_week,
+        "work_hours_per_week": plan.work_hours_per_week,
+        "exam_only": list(plan.exam_only),
         "pathway": plan.pathway,
         "pace": plan.pace,
         "note": plan.note,

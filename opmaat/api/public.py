@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.db import connection
@@ -10,7 +11,7 @@ from django.utils import timezone
 from ninja import Router, Status
 
 from opmaat.api.auth import PUBLIC
-from opmaat.api.schemas import Health, Me, Problem, RouteIn
+from opmaat.api.schemas import Health, Me, Problem, RouteIn, WeekIn
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.routes import Holdings, RouteRequest, plan_request, route_document
 from opmaat.learners.access import actor_of
@@ -44,14 +45,20 @@ def compute_route(request: HttpRequest, body: RouteIn) -> dict[str, Any]:
         exemptions=tuple(catalog.resolve(c) for c in body.exempt),
         elective_hours=body.elective_hours,
     )
-    route_request = RouteRequest(
-        target=body.target,
-        start=body.start or timezone.localdate(),
-        hours_per_week=body.hours_per_week,
-        pathway=body.pathway,
-        pace=body.pace,
-    )
+    route_request = request_from(body, body.target, body.start or timezone.localdate())
     return route_document(plan_request(catalog, holdings, route_request))
+
+
+def request_from(week: WeekIn, target: str, start: date) -> RouteRequest:
+    return RouteRequest(
+        target=target,
+        start=start,
+        hours_per_week=week.hours_per_week,
+        pathway=week.pathway,
+        pace=week.pace,
+        work_hours_per_week=week.work_hours_per_week,
+        exam_only=tuple(week.exam_only),
+    )
 
 
 @router.get("/me", response={200: Me, 401: Problem})

@@ -62,23 +62,37 @@ class QualificationOut(QualificationSummary):
     sources: list[str]
 
 
-class RouteIn(Schema):
+class WeekIn(Schema):
+    """A person's week: pathway, study hours and (BBL) contract hours."""
+
+    pathway: Leerweg = Leerweg.BOL
+    hours_per_week: float | None = Field(
+        None,
+        ge=0,
+        le=60,
+        description="Study hours a teaching week: BOL the whole week (default 40), BBL "
+        "self-study (default 8), derde leerweg the own pace (default 20)",
+    )
+    work_hours_per_week: float | None = Field(
+        None, ge=0, le=60, description="BBL: contract hours at the training company (default 32)"
+    )
+    exam_only: list[Text] = Field(
+        default_factory=list, description="Generic subjects mastered: only the exam is planned"
+    )
+    pace: Pace = Pace.NORMAL
+
+
+class RouteIn(WeekIn):
     target: Text = Field(description="Crebo, unit or certificate code")
     have: list[Text] = Field(default_factory=list, description="Codes held")
     exempt: list[Text] = Field(default_factory=list, description="Exempted unit codes")
     elective_hours: float = Field(0, ge=0)
     start: date | None = Field(None, description="Default: today")
-    hours_per_week: float = Field(20, gt=0, le=60)
-    pathway: Leerweg = Leerweg.BOL
-    pace: Pace = Pace.NORMAL
 
 
-class SavedRouteIn(Schema):
+class SavedRouteIn(WeekIn):
     target: Text
     start: date | None = None
-    hours_per_week: float = Field(20, gt=0, le=60)
-    pathway: Leerweg = Leerweg.BOL
-    pace: Pace = Pace.NORMAL
     note: Text = ""
 
 
@@ -109,6 +123,8 @@ class RoutePlanOut(Schema):
     target: str
     start: date
     hours_per_week: float
+    work_hours_per_week: float | None
+    exam_only: list[str]
     pathway: str
     pace: str
     note: str

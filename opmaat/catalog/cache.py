@@ -49,6 +49,7 @@ def connect_signals() -> None:
         models.Certificate,
         models.Prerequisite,
         models.Equivalence,
+        models.PriorEducation,
     ):
         post_save.connect(clear, sender=model, dispatch_uid=f"catalog-cache-save-{model.__name__}")
         post_delete.connect(clear, sender=model, dispatch_uid=f"catalog-cache-del-{model.__name__}")

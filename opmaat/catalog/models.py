@@ -5,7 +5,10 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from opmaat.domain.catalog import EmployerEffect, HoursSource, UnitKind
+from opmaat.domain.catalog import Admission, EmployerEffect, HoursSource, UnitKind
+
+# A prerequisite names a unit or a werkproces (Outcome); both kinds of code fit.
+PLANNED_CODE_LENGTH = 80
 
 
 class Provenance(models.Model):
@@ -37,6 +40,21 @@ class Qualification(Provenance):
     loopbaan_burgerschap = models.BooleanField(_("loopbaan en burgerschap"), default=False)
     elective_hours = models.FloatField(_("uren keuzedelen"), default=0)
     notes = models.TextField(_("toelichting"), blank=True)
+    # Other published cuts over the same werkprocessen: [{"name", "units", "sources"}].
+    cuts = models.JSONField(_("andere indelingen"), default=list, blank=True)
+    superseded_by = models.JSONField(_("opgevolgd door"), default=list, blank=True)
+    valid_until = models.DateField(_("geldig tot"), null=True, blank=True)
+    elective_hours_shortened = models.FloatField(
+        _("uren keuzedelen verkorte route"), null=True, blank=True
+    )
+    elective_rule = models.TextField(_("regel keuzedelen"), blank=True)
+    admission = models.CharField(
+        _("toelating"),
+        max_length=32,
+        choices=[(a.value, a.value) for a in Admission],
+        default=Admission.OPEN.value,
+    )
+    admission_note = models.TextField(_("toelichting toelating"), blank=True)
     units: models.ManyToManyField[Unit, QualificationUnit] = models.ManyToManyField(
         "Unit", through="QualificationUnit", related_name="qualifications"
     )
@@ -51,6 +69,11 @@ class Qualification(Provenance):
             ),
             models.CheckConstraint(
                 condition=models.Q(nominal_years__gt=0), name="qualification_years_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(elective_hours_shortened__isnull=True)
+                | models.Q(elective_hours_shortened__gte=0),
+                name="qualification_shortened_elective_hours_nonnegative",
             ),
         ]
 
@@ -78,13 +101,24 @@ class Unit(Provenance):
         choices=[(e.value, e.value) for e in EmployerEffect],
     )
     version = models.CharField(_("versie"), max_length=300, blank=True)
+    # Werkprocessen defined by other units that this one (an exam unit) is made of; such a
+    # unit has no Outcome rows of its own.
+    werkprocessen = models.JSONField(_("werkprocessen"), default=list, blank=True)
+    obligation = models.BooleanField(
+        _("verplichting"), default=False, help_text=_("Uren per studiejaar, naast de route.")
+    )
+    exam_hours = models.FloatField(_("uren examen"), null=True, blank=True)
 
     class Meta:
         ordering = ["code"]
         verbose_name = _("leereenheid")
         verbose_name_plural = _("leereenheden")
         constraints = [
-            models.CheckConstraint(condition=models.Q(hours__gte=0), name="unit_hours_nonnegative")
+            models.CheckConstraint(condition=models.Q(hours__gte=0), name="unit_hours_nonnegative"),
+            models.CheckConstraint(
+                condition=models.Q(exam_hours__isnull=True) | models.Q(exam_hours__gte=0),
+                name="unit_exam_hours_nonnegative",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -137,9 +171,35 @@ class Certificate(Provenance):
         return f"{self.code} {self.name}"
 
 
+class PriorEducation(models.Model):
+    """A prior diploma outside the catalog (vooropleiding), for admission and equivalences."""
+
+    code = models.CharField(_("code"), max_length=64, unique=True)
+    name = models.CharField(_("naam"), max_length=300)
+    admits_level = models.PositiveSmallIntegerField(_("geeft toegang tot niveau"))
+    sources = models.JSONField(_("bronnen"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("vooropleiding")
+        verbose_name_plural = _("vooropleidingen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(admits_level__gte=0, admits_level__lte=4),
+                name="prior_education_level_0_4",
+                violation_error_message=_("Een vooropleiding geeft toegang tot niveau 0 tot 4."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
 class Prerequisite(models.Model):
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="prerequisites")
-    requires = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="required_by")
+    """By code, not by key: either side may be a unit or a werkproces (Outcome)."""
+
+    unit_code = models.CharField(_("eenheid of werkproces"), max_length=PLANNED_CODE_LENGTH)
+    requires_code = models.CharField(_("vereist"), max_length=PLANNED_CODE_LENGTH)
     reason = models.TextField(_("reden"), blank=True)
     source = models.TextField(_("bron"), blank=True)
 
@@ -147,11 +207,18 @@ class Prerequisite(models.Model):
         verbose_name = _("voorwaarde")
         verbose_name_plural = _("voorwaarden")
         constraints = [
-            models.UniqueConstraint(fields=["unit", "requires"], name="prerequisite_once"),
+            models.UniqueConstraint(
+                fields=["unit_code", "requires_code"], name="prerequisite_once"
+            ),
             models.CheckConstraint(
-                condition=~models.Q(unit=models.F("requires")), name="prerequisite_not_self"
+                condition=~models.Q(unit_code=models.F("requires_code")),
+                name="prerequisite_not_self",
+                violation_error_message=_("Een eenheid of werkproces vereist niet zichzelf."),
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_code} na {self.requires_code}"
 
 
 class Equivalence(models.Model):
@@ -160,6 +227,8 @@ class Equivalence(models.Model):
     counts_for = models.JSONField(_("telt voor"), default=list)
     note = models.TextField(_("toelichting"), blank=True)
     provisional = models.BooleanField(_("voorlopig"), default=False)
+    sources = models.JSONField(_("bronnen"), default=list, blank=True)
+    confidence = models.TextField(_("betrouwbaarheid"), blank=True)
     position = models.PositiveIntegerField(default=0)
 
     class Meta:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db import transaction
 
 from opmaat.catalog import models as m
 from opmaat.domain.catalog import (
+    Admission,
     Catalog,
     Certificate,
+    Cut,
     EmployerEffect,
     Equivalence,
     GenericRequirements,
@@ -18,6 +20,7 @@ from opmaat.domain.catalog import (
     Outcome,
     Pathway,
     Prerequisite,
+    PriorEducation,
     Qualification,
     Unit,
     UnitKind,
@@ -33,6 +36,25 @@ class LoadReport:
         return f"{self.created} created, {self.updated} updated"
 
 
+DEFAULT_VERSION = "default_version"  # the meta key of the shipped default catalog's version
+
+
+def default_catalog_update(shipped: Catalog) -> str | None:
+    """Whether loading `shipped` would update an older default catalog that nobody edited:
+    its version when so, else None. A catalog with a school's own hours, or one that was
+    not the default, is left for `opmaat catalog load`."""
+    stored = m.CatalogMeta.objects.filter(key=DEFAULT_VERSION).first()
+    newer = shipped.meta.get(DEFAULT_VERSION, "")
+    title = m.CatalogMeta.objects.filter(key="title").values_list("value", flat=True).first()
+    if not newer or title != shipped.meta.get("title"):
+        return None
+    if stored is not None and stored.value >= newer:
+        return None
+    if m.Unit.objects.filter(hours_source=HoursSource.SCHOOL.value).exists():
+        return None
+    return newer
+
+
 def catalog_is_loaded() -> bool:
     return m.Qualification.objects.exists()
 
@@ -44,10 +66,11 @@ def do_load_catalog(catalog: Catalog) -> LoadReport:
     Entities absent from `catalog` stay as they are: a school's file of hour overrides
     must not delete the rest of the national catalog.
     """
-    counts = [_save_unit(u) for u in catalog.units.values()]
+    counts = [_save_unit(u, catalog.stated_hours) for u in catalog.units.values()]
     counts += [_save_qualification(q) for q in catalog.qualifications.values()]
     counts += [_save_certificate(c) for c in catalog.certificates.values()]
-    _save_prerequisites(catalog.prerequisites, catalog.units)
+    counts += [_save_prior_education(p) for p in catalog.prior_education.values()]
+    _save_prerequisites(catalog)
     _save_equivalences(catalog.equivalences)
     for key, value in catalog.meta.items():
         m.CatalogMeta.objects.update_or_create(key=key, defaults={"value": value})
@@ -55,14 +78,20 @@ def do_load_catalog(catalog: Catalog) -> LoadReport:
     return LoadReport(created=created, updated=len(counts) - created)
 
 
-def _save_unit(unit: Unit) -> bool:
+def _save_unit(unit: Unit, stated_hours: Mapping[str, float]) -> bool:
+    """Store `unit` with its own werkprocessen only.
+
+    The catalog gives a referring unit (an exam unit) the werkprocessen it refers to as its
+    `outcomes`, and their summed hours; those rows belong to the units that define them, and
+    the hours stored are the ones the file stated, so that reading gives the same catalog.
+    """
     row, created = m.Unit.objects.update_or_create(
         code=unit.code,
         defaults={
             "title": unit.title,
             "level": unit.level,
             "kind": unit.kind.value,
-            "hours": unit.hours,
+            "hours": stated_hours.get(unit.code, unit.hours),
             "hours_source": unit.hours_source.value,
             "hours_rule": unit.hours_rule,
             "carries_certificate": unit.carries_certificate,
@@ -71,10 +100,14 @@ def _save_unit(unit: Unit) -> bool:
             "provisional": unit.provisional,
             "confidence": unit.confidence,
             "sources": list(unit.sources),
+            "werkprocessen": list(unit.werkprocessen),
+            "obligation": unit.obligation,
+            "exam_hours": unit.exam_hours,
         },
     )
-    row.outcomes.exclude(code__in=[o.code for o in unit.outcomes]).delete()
-    for position, outcome in enumerate(unit.outcomes):
+    own = () if unit.refers else unit.outcomes
+    row.outcomes.exclude(code__in=[o.code for o in own]).delete()
+    for position, outcome in enumerate(own):
         m.Outcome.objects.update_or_create(
             code=outcome.code,
             defaults={
@@ -108,6 +141,15 @@ def _save_qualification(q: Qualification) -> bool:
             "confidence": q.confidence,
             "sources": list(q.sources),
             "notes": q.notes,
+            "cuts": [
+                {"name": c.name, "units": list(c.units), "sources": list(c.sources)} for c in q.cuts
+            ],
+            "superseded_by": list(q.superseded_by),
+            "valid_until": q.valid_until,
+            "elective_hours_shortened": q.elective_hours_shortened,
+            "elective_rule": q.elective_rule,
+            "admission": q.admission.value,
+            "admission_note": q.admission_note,
         },
     )
     m.QualificationUnit.objects.filter(qualification=row).delete()
@@ -135,14 +177,22 @@ def _save_certificate(c: Certificate) -> bool:
     return created
 
 
-def _save_prerequisites(prerequisites: Iterable[Prerequisite], units: Iterable[str]) -> None:
-    m.Prerequisite.objects.filter(unit__code__in=list(units)).delete()
-    rows = {u.code: u for u in m.Unit.objects.all()}
+def _save_prior_education(p: PriorEducation) -> bool:
+    _, created = m.PriorEducation.objects.update_or_create(
+        code=p.code,
+        defaults={"name": p.name, "admits_level": p.admits_level, "sources": list(p.sources)},
+    )
+    return created
+
+
+def _save_prerequisites(catalog: Catalog) -> None:
+    """Replace the prerequisites of every unit and werkproces in `catalog` (and of any other
+    code its prerequisites name) with those it gives."""
+    codes = {*catalog.units, *catalog.outcome_unit, *(p.unit for p in catalog.prerequisites)}
+    m.Prerequisite.objects.filter(unit_code__in=codes).delete()
     m.Prerequisite.objects.bulk_create(
-        m.Prerequisite(
-            unit=rows[p.unit], requires=rows[p.requires], reason=p.reason, source=p.source
-        )
-        for p in prerequisites
+        m.Prerequisite(unit_code=p.unit, requires_code=p.requires, reason=p.reason, source=p.source)
+        for p in catalog.prerequisites
     )
 
 
@@ -156,6 +206,8 @@ def _save_equivalences(equivalences: tuple[Equivalence, ...]) -> None:
             counts_for=list(e.counts_for),
             note=e.note,
             provisional=e.provisional,
+            sources=list(e.sources),
+            confidence=e.confidence,
             position=start + i,
         )
         for i, e in enumerate(equivalences)
@@ -163,17 +215,21 @@ def _save_equivalences(equivalences: tuple[Equivalence, ...]) -> None:
 
 
 def read_catalog() -> Catalog:
-    """The catalog as stored, as one domain `Catalog` (five queries)."""
+    """The catalog as stored, as one domain `Catalog` (nine queries, one per table)."""
     return Catalog(
         qualifications=_read_qualifications(),
         units=_read_units(),
         certificates=[_certificate(c) for c in m.Certificate.objects.all()],
         prerequisites=[
-            Prerequisite(p.unit.code, p.requires.code, p.reason, p.source)
-            for p in m.Prerequisite.objects.select_related("unit", "requires").order_by("id")
+            Prerequisite(p.unit_code, p.requires_code, p.reason, p.source)
+            for p in m.Prerequisite.objects.order_by("id")
         ],
         equivalences=[_equivalence(e) for e in m.Equivalence.objects.all()],
         meta={row.key: row.value for row in m.CatalogMeta.objects.all()},
+        prior_education=[
+            PriorEducation(p.code, p.name, p.admits_level, tuple(p.sources))
+            for p in m.PriorEducation.objects.all()
+        ],
     )
 
 
@@ -188,7 +244,8 @@ def _read_units() -> list[Unit]:
             level=u.level,
             hours=u.hours,
             kind=UnitKind(u.kind),
-            outcomes=tuple(outcomes.get(u.pk, ())),
+            # A referring unit's werkprocessen are other units' rows; the Catalog resolves them.
+            outcomes=() if u.werkprocessen else tuple(outcomes.get(u.pk, ())),
             hours_source=HoursSource(u.hours_source),
             hours_rule=u.hours_rule,
             carries_certificate=u.carries_certificate,
@@ -197,6 +254,9 @@ def _read_units() -> list[Unit]:
             provisional=u.provisional,
             confidence=u.confidence,
             sources=tuple(u.sources),
+            werkprocessen=tuple(u.werkprocessen),
+            obligation=u.obligation,
+            exam_hours=u.exam_hours,
         )
         for u in m.Unit.objects.order_by("id")
     ]
@@ -234,7 +294,23 @@ def _qualification(q: m.Qualification, units: list[str]) -> Qualification:
         confidence=q.confidence,
         sources=tuple(q.sources),
         notes=q.notes,
+        cuts=tuple(_cut(c) for c in q.cuts),
+        superseded_by=tuple(q.superseded_by),
+        valid_until=q.valid_until,
+        elective_hours_shortened=q.elective_hours_shortened,
+        elective_rule=q.elective_rule,
+        admission=Admission(q.admission),
+        admission_note=q.admission_note,
     )
+
+
+def _cut(stored: Mapping[str, object]) -> Cut:
+    """A cut as `_save_qualification` stores it: {"name", "units", "sources"}."""
+    return Cut(str(stored["name"]), _strings(stored.get("units")), _strings(stored.get("sources")))
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
 
 
 def _certificate(c: m.Certificate) -> Certificate:
@@ -257,4 +333,6 @@ def _equivalence(e: m.Equivalence) -> Equivalence:
         note=e.note,
         provisional=e.provisional,
         source_name=e.source_name,
+        sources=tuple(e.sources),
+        confidence=e.confidence,
     )

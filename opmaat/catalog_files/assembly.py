@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from opmaat.catalog_files.fields import Problems, Record
+from collections.abc import Iterable
+from dataclasses import replace
+
+from opmaat.catalog_files.fields import MISSING, Problems, Record
 from opmaat.domain.catalog import (
     Catalog,
     Certificate,
     Equivalence,
     Prerequisite,
+    PriorEducation,
     Qualification,
     Unit,
 )
@@ -24,17 +28,19 @@ class Assembly:
         self.units: dict[str, Unit] = {}
         self.outcomes: set[str] = set()
         self.certificates: dict[str, Certificate] = {}
+        self.prior_education: dict[str, PriorEducation] = {}
         self.prerequisites: list[Prerequisite] = []
         self.equivalences: list[Equivalence] = []
         self.meta: dict[str, str] = {}
         self.records: dict[tuple[str, str], Record] = {}
+        self.unstated_hours: set[str] = set()  # units whose hours are their werkprocessen's
 
     def _claim(self, entity: str, key: str, field: str, record: Record) -> bool:
         """Register `key` for `entity`; a second entity with the same code is a problem."""
         if not key:
             return False
         if (entity, key) in self.records:
-            record.fail(field, f"duplicate {entity} code {key}")
+            record.fail(field, f"duplicate {entity.replace('_', ' ')} code {key}")
             return False
         self.records[(entity, key)] = record
         return True
@@ -48,10 +54,16 @@ class Assembly:
             self._claim("outcome", outcome.code, "code", outcome_record)
         if self._claim("unit", unit.code, "code", record):
             self.units[unit.code] = unit
+            if unit.refers and record.raw("hours") is MISSING:
+                self.unstated_hours.add(unit.code)
 
     def add_certificate(self, c: Certificate, record: Record) -> None:
         if self._claim("certificate", c.code, "code", record):
             self.certificates[c.code] = c
+
+    def add_prior_education(self, p: PriorEducation, record: Record) -> None:
+        if self._claim("prior_education", p.code, "code", record):
+            self.prior_education[p.code] = p
 
     def add_prerequisite(self, p: Prerequisite, record: Record) -> None:
         self.records.setdefault(("prerequisite", prerequisite_key(p)), record)
@@ -63,18 +75,46 @@ class Assembly:
 
     def finish(self) -> Catalog:
         """The catalog, or InvalidCatalog with every structural and consistency problem."""
-        catalog = Catalog(
+        catalog = self.catalog(self.with_stated_hours())
+        self.locate([i for i in check_catalog(catalog) if not self.echoes(i, catalog)])
+        if self.problems.found:
+            raise InvalidCatalog(self.problems.in_file_order())
+        return catalog
+
+    def with_stated_hours(self) -> list[Unit]:
+        """The units, each unit that refers to werkprocessen without stating its hours
+        given theirs: the catalog resolves them, so it is built once without."""
+        if not self.unstated_hours:
+            return list(self.units.values())
+        resolved = self.catalog(self.units.values()).units
+        return [
+            replace(u, hours=resolved[u.code].hours) if u.code in self.unstated_hours else u
+            for u in self.units.values()
+        ]
+
+    def echoes(self, issue: CatalogIssue, catalog: Catalog) -> bool:
+        """Whether `issue` only repeats a reading problem: a unit that refers to werkprocessen
+        is checked against their hours, which are not known when a unit defining them (or
+        one of those werkprocessen) could not be read."""
+        unit = catalog.units.get(issue.key)
+        if (issue.entity, issue.field) != ("unit", "hours") or unit is None or not unit.refers:
+            return False
+        defining = [("unit", catalog.outcome_unit.get(code, "")) for code in unit.werkprocessen]
+        outcomes = [("outcome", code) for code in unit.werkprocessen]
+        return any(
+            key in self.records and not self.records[key].ok for key in [*defining, *outcomes]
+        )
+
+    def catalog(self, units: Iterable[Unit]) -> Catalog:
+        return Catalog(
             qualifications=self.qualifications.values(),
-            units=self.units.values(),
+            units=units,
             certificates=self.certificates.values(),
             prerequisites=self.prerequisites,
             equivalences=self.equivalences,
             meta=self.meta,
+            prior_education=self.prior_education.values(),
         )
-        self.locate(check_catalog(catalog))
-        if self.problems.found:
-            raise InvalidCatalog(self.problems.in_file_order())
-        return catalog
 
     def locate(self, issues: list[CatalogIssue]) -> None:
         """Add each consistency issue at its entity's place in the file.

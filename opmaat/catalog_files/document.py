@@ -11,17 +11,21 @@ import yaml
 from opmaat.catalog_files import entities as e
 from opmaat.catalog_files.assembly import Assembly
 from opmaat.catalog_files.fields import Problems, Record
-from opmaat.domain.catalog import Catalog, Qualification
+from opmaat.domain.catalog import Catalog, Cut, Qualification, Unit
 
 FORMAT = "opmaat-catalog/1"
-SECTIONS = ["qualifications", "units", "certificates", "prerequisites", "equivalences"]
+SECTIONS = [
+    "qualifications", "units", "certificates", "prerequisites", "equivalences", "prior_education",
+]  # fmt: skip
 QUALIFICATION_KEYS = {
     "crebo", "name", "level", "nominal_years", "units", "generic", "elective_hours",
     "pathways", "version", "valid_from", "dossier", "provisional", "confidence", "sources",
-    "notes",
+    "notes", "cuts", *e.ADDED_QUALIFICATION_FIELDS,
 }  # fmt: skip
 GENERIC_KEYS = {"nederlands", "rekenen", "engels", "loopbaan_burgerschap"}
 UNIT_KEYS = {*e.UNIT_FIELDS, "outcomes"}
+OUTCOME_KEYS = {"code", "title", "hours"}
+CUT_KEYS = {"name", "units", "sources"}
 
 # A UTF-16 surrogate pair escaped in JSON (\ud83d\ude00), after an even number of backslashes.
 SURROGATE_PAIR = re.compile(
@@ -138,19 +142,23 @@ def assemble(data: Located, problems: Problems) -> Catalog:
         read_unit(mapping, assembly)
     for mapping in section(data, "qualifications", top):
         read_qualification(mapping, assembly)
-    for mapping in section(data, "certificates", top):
-        r = record(mapping, problems)
-        r.allow_only(set(e.CERTIFICATE_FIELDS))
+    for r in flat_records(data, "certificates", e.CERTIFICATE_FIELDS, top):
         assembly.add_certificate(e.certificate_from(r), r)
-    for mapping in section(data, "prerequisites", top):
-        r = record(mapping, problems)
-        r.allow_only(set(e.PREREQUISITE_FIELDS))
+    for r in flat_records(data, "prerequisites", e.PREREQUISITE_FIELDS, top):
         assembly.add_prerequisite(e.prerequisite_from(r), r)
-    for mapping in section(data, "equivalences", top):
-        r = record(mapping, problems)
-        r.allow_only(set(e.EQUIVALENCE_FIELDS))
+    for r in flat_records(data, "equivalences", e.EQUIVALENCE_FIELDS, top):
         assembly.add_equivalence(e.equivalence_from(r), r)
+    for r in flat_records(data, "prior_education", e.PRIOR_EDUCATION_FIELDS, top):
+        assembly.add_prior_education(e.prior_education_from(r), r)
     return assembly.finish()
+
+
+def flat_records(data: Located, name: str, fields: list[str], top: Record) -> Iterator[Record]:
+    """The entries of a section whose fields are the columns of its table."""
+    for mapping in section(data, name, top):
+        r = record(mapping, top.problems)
+        r.allow_only(set(fields))
+        yield r
 
 
 def read_meta(value: object, top: Record) -> dict[str, str]:
@@ -177,27 +185,36 @@ def section(data: Located, name: str, top: Record) -> Iterator[Located]:
             top.fail(name, f"expected each entry to be a mapping, got {item!r}")
 
 
+def nested_records(
+    mapping: Located, key: str, allowed: set[str], what: str, into: Record
+) -> list[Record]:
+    """The records of a list of mappings inside an entry: a unit's outcomes, a
+    qualification's cuts."""
+    value = mapping.get(key) or []
+    if not isinstance(value, list):
+        into.fail(key, "expected a list")
+        return []
+    found = []
+    for item in value:
+        if isinstance(item, Located):
+            found.append(record(item, into.problems))
+            found[-1].allow_only(allowed)
+        else:
+            into.fail(key, f"expected each {what} to be a mapping, got {item!r}")
+    return found
+
+
 def read_unit(mapping: Located, assembly: Assembly) -> None:
     r = record(mapping, assembly.problems)
     r.allow_only(UNIT_KEYS)
-    outcome_records = []
-    raw_outcomes = mapping.get("outcomes") or []
-    if not isinstance(raw_outcomes, list):
-        r.fail("outcomes", "expected a list")
-        raw_outcomes = []
-    for item in raw_outcomes:
-        if isinstance(item, Located):
-            outcome_records.append(record(item, assembly.problems))
-            outcome_records[-1].allow_only({"code", "title", "hours"})
-        else:
-            r.fail("outcomes", f"expected each outcome to be a mapping, got {item!r}")
+    outcome_records = nested_records(mapping, "outcomes", OUTCOME_KEYS, "outcome", r)
     outcomes = tuple(e.outcome_from(o) for o in outcome_records)
     assembly.add_unit(e.unit_from(r, outcomes), r, outcome_records)
 
 
 def read_qualification(mapping: Located, assembly: Assembly) -> None:
     values: dict[str, object] = {
-        k: v for k, v in mapping.items() if k not in ("generic", "dossier")
+        k: v for k, v in mapping.items() if k not in ("generic", "dossier", "cuts")
     }
     r = record(mapping, assembly.problems, values)
     r.allow_only(QUALIFICATION_KEYS)
@@ -205,7 +222,9 @@ def read_qualification(mapping: Located, assembly: Assembly) -> None:
     flatten(
         mapping, "dossier", {"crebo", "name"}, {"crebo": "dossier_crebo", "name": "dossier_name"}, r
     )
-    assembly.add_qualification(e.qualification_from(r, r.codes("units")), r)
+    cuts = [e.cut_from(c, "name") for c in nested_records(mapping, "cuts", CUT_KEYS, "cut", r)]
+    qualification = e.qualification_from(r, r.codes("units"), tuple(c for c in cuts if c))
+    assembly.add_qualification(qualification, r)
 
 
 def flatten(
@@ -233,22 +252,37 @@ def dump(catalog: Catalog) -> dict[str, object]:
         "format": FORMAT,
         "meta": dict(catalog.meta),
         "qualifications": [qualification_document(q) for q in catalog.qualifications.values()],
-        "units": [
-            {**e.unit_row(u), "outcomes": [e.outcome_row(o) for o in u.outcomes]}
-            for u in catalog.units.values()
-        ],
+        "units": [unit_document(u) for u in e.given_units(catalog)],
         "certificates": [e.certificate_row(c) for c in catalog.certificates.values()],
         "prerequisites": [e.prerequisite_row(p) for p in catalog.prerequisites],
         "equivalences": [e.equivalence_row(x) for x in catalog.equivalences],
+        "prior_education": [e.prior_education_row(p) for p in catalog.prior_education.values()],
     }
 
 
 def qualification_document(q: Qualification) -> dict[str, object]:
+    """The first release's keys in their order, then those added since (cuts first)."""
     row = e.qualification_row(q)
+    added = {k: row.pop(k) for k in e.ADDED_QUALIFICATION_FIELDS}
     generic = {k: row.pop(k) for k in ("nederlands", "rekenen", "engels", "loopbaan_burgerschap")}
     dossier = {"crebo": row.pop("dossier_crebo"), "name": row.pop("dossier_name")}
     head = {k: row.pop(k) for k in ("crebo", "name", "level", "nominal_years")}
-    return {**head, "units": list(q.units), "generic": generic, **row, "dossier": dossier}
+    cuts = [cut_document(c) for c in q.cuts]
+    return {
+        **head, "units": list(q.units), "generic": generic, **row, "dossier": dossier,
+        "cuts": cuts, **added,
+    }  # fmt: skip
+
+
+def cut_document(c: Cut) -> dict[str, object]:
+    return {"name": c.name, "units": list(c.units), "sources": list(c.sources)}
+
+
+def unit_document(u: Unit) -> dict[str, object]:
+    """A unit's fields, its outcomes, then the fields added since the first release."""
+    row = e.unit_row(u)
+    added = {k: row.pop(k) for k in e.ADDED_UNIT_FIELDS}
+    return {**row, "outcomes": [e.outcome_row(o) for o in u.outcomes], **added}
 
 
 def to_yaml(catalog: Catalog) -> str:

@@ -8,17 +8,19 @@ from dataclasses import dataclass, field
 from opmaat.catalog_files import entities as e
 from opmaat.catalog_files.assembly import Assembly
 from opmaat.catalog_files.fields import Problems, Record, code_text
-from opmaat.domain.catalog import Catalog, Outcome
+from opmaat.domain.catalog import Catalog, Cut, Outcome
 
 TABLES: dict[str, list[str]] = {
     "meta": ["key", "value"],
     "qualifications": e.QUALIFICATION_FIELDS,
     "qualification_units": e.QUALIFICATION_UNIT_FIELDS,
+    "qualification_cuts": e.CUT_FIELDS,
     "units": e.UNIT_FIELDS,
     "outcomes": e.OUTCOME_FIELDS,
     "certificates": e.CERTIFICATE_FIELDS,
     "prerequisites": e.PREREQUISITE_FIELDS,
     "equivalences": e.EQUIVALENCE_FIELDS,
+    "prior_education": e.PRIOR_EDUCATION_FIELDS,
 }
 TEXT_LISTS = {"sources"}  # joined with " | "; other lists with ";"
 
@@ -33,6 +35,7 @@ class Table:
 
 
 def to_tables(catalog: Catalog) -> dict[str, list[dict[str, Cell]]]:
+    units = e.given_units(catalog)
     rows: dict[str, list[dict[str, object]]] = {
         "meta": [{"key": k, "value": v} for k, v in catalog.meta.items()],
         "qualifications": [e.qualification_row(q) for q in catalog.qualifications.values()],
@@ -41,13 +44,15 @@ def to_tables(catalog: Catalog) -> dict[str, list[dict[str, Cell]]]:
             for q in catalog.qualifications.values()
             for i, code in enumerate(q.units, start=1)
         ],
-        "units": [e.unit_row(u) for u in catalog.units.values()],
-        "outcomes": [
-            {"unit": u.code, **e.outcome_row(o)} for u in catalog.units.values() for o in u.outcomes
+        "qualification_cuts": [
+            e.cut_row(q.crebo, c) for q in catalog.qualifications.values() for c in q.cuts
         ],
+        "units": [e.unit_row(u) for u in units],
+        "outcomes": [{"unit": u.code, **e.outcome_row(o)} for u in units for o in u.outcomes],
         "certificates": [e.certificate_row(c) for c in catalog.certificates.values()],
         "prerequisites": [e.prerequisite_row(p) for p in catalog.prerequisites],
         "equivalences": [e.equivalence_row(x) for x in catalog.equivalences],
+        "prior_education": [e.prior_education_row(p) for p in catalog.prior_education.values()],
     }
     return {name: [flat_row(row) for row in table] for name, table in rows.items()}
 
@@ -92,13 +97,19 @@ def read_units(tables: dict[str, Table], assembly: Assembly) -> None:
 
 def read_qualifications(tables: dict[str, Table], assembly: Assembly) -> None:
     links = read_links(tables.get("qualification_units", Table()), assembly.problems)
+    cuts = read_cuts(tables.get("qualification_cuts", Table()), assembly.problems)
     for location, row in tables.get("qualifications", Table()).rows:
         r = Record(row, {}, location, assembly.problems)
-        linked = links.pop(code_text(row.get("crebo")), Links())
-        if linked.location:  # a unit problem points at the qualification's first link row
+        crebo = code_text(row.get("crebo"))
+        linked, own = links.pop(crebo, Links()), cuts.pop(crebo, Cuts())
+        # A unit or cut problem points at the qualification's first link or cut row.
+        if linked.location:
             r.locations["units"] = linked.location
-        assembly.add_qualification(e.qualification_from(r, linked.units), r)
-    for crebo, orphan in links.items():
+        if own.location:
+            r.locations["cuts"] = own.location
+        assembly.add_qualification(e.qualification_from(r, linked.units, tuple(own.cuts)), r)
+    orphans: list[tuple[str, Links | Cuts]] = [*links.items(), *cuts.items()]
+    for crebo, orphan in orphans:
         if crebo:
             assembly.problems.add(orphan.location, "crebo", f"unknown qualification {crebo}")
 
@@ -134,6 +145,25 @@ def read_links(table: Table, problems: Problems) -> dict[str, Links]:
     return found
 
 
+@dataclass
+class Cuts:
+    """The other cuts of one qualification from `qualification_cuts`, and where they start."""
+
+    location: str = ""
+    cuts: list[Cut] = field(default_factory=list)
+
+
+def read_cuts(table: Table, problems: Problems) -> dict[str, Cuts]:
+    """Qualification → its other cuts, in row order; a cut without a name is left out."""
+    found: dict[str, Cuts] = {}
+    for location, row in table.rows:
+        r = Record(row, {}, location, problems)
+        cut = e.cut_from(r, "cut")
+        own = found.setdefault(r.code("crebo"), Cuts(location))
+        own.cuts.extend([cut] if cut else [])
+    return found
+
+
 def read_simple(tables: dict[str, Table], assembly: Assembly, problems: Problems) -> None:
     for location, row in tables.get("certificates", Table()).rows:
         r = Record(row, {}, location, problems)
@@ -144,6 +174,9 @@ def read_simple(tables: dict[str, Table], assembly: Assembly, problems: Problems
     for location, row in tables.get("equivalences", Table()).rows:
         r = Record(row, {}, location, problems)
         assembly.add_equivalence(e.equivalence_from(r), r)
+    for location, row in tables.get("prior_education", Table()).rows:
+        r = Record(row, {}, location, problems)
+        assembly.add_prior_education(e.prior_education_from(r), r)
 
 
 def check_header(table: str, header: list[str], location: str, problems: Problems) -> bool:

@@ -32,11 +32,14 @@ def init(
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     out(f"Database: {django_setup.database_location()}")
-    if services.catalog_is_loaded():
-        out("Catalog: already loaded (reload with `opmaat catalog load`)")
+    shipped = read_catalog(default_catalog_path())
+    if not services.catalog_is_loaded():
+        out(f"Catalog: default catalog loaded ({services.do_load_catalog(shipped)})")
+    elif (version := services.default_catalog_update(shipped)) is not None:
+        report = services.do_load_catalog(shipped)
+        out(f"Catalog: the default catalog was updated to {version} ({report})")
     else:
-        report = services.do_load_catalog(read_catalog(default_catalog_path()))
-        out(f"Catalog: default catalog loaded ({report})")
+        out("Catalog: already loaded (reload with `opmaat catalog load`)")
     if demo:
         from opmaat.demo import do_load_demo
 

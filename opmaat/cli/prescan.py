@@ -17,8 +17,14 @@ from opmaat.cli.routes import (
     CatalogOption,
     HaveOption,
     JsonOption,
-    check_pace,
+    PathwayOption,
+    StartOption,
+    StudyOption,
+    WorkOption,
     hours,
+    months_text,
+    parse_start,
+    parse_time,
     planning_catalog,
     split_codes,
 )
@@ -56,22 +62,27 @@ def prescan(
         Path | None,
         typer.Option(
             "--answers",
-            help="YAML or JSON file: outcome code → never|with_help|on_my_own|teaches_others.",
+            help="YAML or JSON file: werkproces code → never|with_help|on_my_own|teaches_others.",
         ),
     ] = None,
-    hours_per_week: Annotated[
-        float, typer.Option("--hours-per-week", help="Study hours per week, for the duration.")
-    ] = 20.0,
+    pathway: PathwayOption = "bol",
+    work_hours_per_week: WorkOption = None,
+    study_hours_per_week: StudyOption = None,
+    start: StartOption = None,
     as_json: JsonOption = False,
     catalog_file: CatalogOption = None,
 ) -> None:
-    """Which units of a target you are likely to be exempted from, and how long the rest takes."""
-    check_pace(hours_per_week)
+    """Which units of a target you are likely to be exempted from, and how long the rest
+    takes on your pathway, against the nominal duration."""
+    time = parse_time(pathway, study_hours_per_week, work_hours_per_week)
+    begin = parse_start(start)
     answers, lines = read_answers(answers_file) if answers_file else ({}, {})
     catalog = planning_catalog(catalog_file)
     rules = DEFAULT_RULES if catalog_file else database_rules()
     try:
-        result = run_prescan(catalog, target.strip(), split_codes(have), answers, rules)
+        result = run_prescan(
+            catalog, target.strip(), split_codes(have), answers, rules, time, begin
+        )
     except OutcomeNotInTarget as error:
         assert answers_file is not None  # answers only come from the file
         where = lines.get(error.outcome.upper(), "")
@@ -81,7 +92,7 @@ def prescan(
     if as_json:
         print_json(prescan_document(result))
     else:
-        show_prescan(result, hours_per_week)
+        show_prescan(result)
 
 
 def database_rules() -> PrescanRules:
@@ -159,36 +170,42 @@ def parse_json(name: str, text: str) -> tuple[object, dict[str, str]]:
     return data, lines
 
 
-def show_prescan(result: PrescanResult, hours_per_week: float) -> None:
+def show_prescan(result: PrescanResult) -> None:
     t = result.target
     warning = (
         "  [bold yellow]VOORLOPIG: structuur niet geverifieerd[/]" if result.provisional else ""
     )
     console.print(f"[bold]Vrijstellingsscan voor {t.code} {t.name}[/] (niveau {t.level}){warning}")
+    if not result.open:
+        console.print(f"[bold red]Niet toegankelijk:[/] {result.reason}")
     if result.units:
         console.print(estimate_table(result))
-    weeks = PrescanResult.weeks(result.remaining_hours, hours_per_week)
     console.print(
-        f"Hele opleiding {hours(result.full_hours)} uur · nog nodig (verwacht) "
-        f"[bold]{hours(result.remaining_hours)} uur[/], ongeveer {weeks} weken bij "
-        f"{hours_per_week:g} uur per week · alleen met zekere vrijstellingen "
-        f"{hours(result.remaining_hours_pessimistic)} uur"
+        f"Hele opleiding {hours(result.full_hours)} uur ({months_text(result.full.months)} "
+        f"op deze leerweg) · nog nodig (verwacht) [bold]{hours(result.remaining_hours)} uur, "
+        f"{months_text(result.expected.months)}[/]"
     )
-    if result.generic_missing:
-        console.print(f"Generieke vakken nog nodig: {', '.join(result.generic_missing)}")
+    for sentence in result.explanation():
+        console.print(f"· {sentence}")
     console.print("Een inschatting, geen besluit: over vrijstellingen beslist de examencommissie.")
 
 
 def estimate_table(result: PrescanResult) -> Table:
     table = Table(show_edge=False, pad_edge=False)
     table.add_column("Code", no_wrap=True)
-    table.add_column("Leereenheid", min_width=24)
+    table.add_column("Onderdeel", min_width=24)
     table.add_column("Uren", justify="right")
+    table.add_column("Erkend", justify="right")
     table.add_column("Inschatting", no_wrap=True)
     table.add_column("Waarom", min_width=30)
     for unit in result.units:
         title = unit.title + (" (voorlopig)" if unit.provisional else "")
         table.add_row(
-            unit.code, title, hours(unit.hours), ESTIMATE_LABELS[unit.estimate], unit.reason
+            unit.code,
+            title,
+            hours(unit.hours),
+            f"{len(unit.credited)}/{len(unit.werkprocessen)}",
+            ESTIMATE_LABELS[unit.estimate],
+            unit.reason,
         )
     return table

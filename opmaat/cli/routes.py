@@ -15,24 +15,34 @@ from opmaat.cli.output import console, err, print_json
 from opmaat.domain.catalog import Catalog, CodeKind
 from opmaat.domain.routes import (
     Holdings,
+    Leerweg,
     PlannedItem,
     ReachOption,
     Route,
+    StudyTime,
+    explanation,
     plan_route,
     reach,
     reach_document,
     route_document,
+    study_time,
 )
 
-DEFAULT_HOURS_PER_WEEK = 20.0
 KIND_LABELS = {"qualification": "kwalificatie", "certificate": "certificaat", "unit": "leereenheid"}
+PATHWAYS = {
+    "bol": Leerweg.BOL,
+    "bbl": Leerweg.BBL,
+    "derde": Leerweg.DERDE,
+    "derde_leerweg": Leerweg.DERDE,
+}
+TRACK_LABELS = {"vocational": "beroep", "generic": "generiek", "elective": "keuzedeel"}
 
 HaveOption = Annotated[
     str,
     typer.Option(
         "--have",
         help="What is already held, comma-separated: crebo codes of diplomas, certificate, "
-        "unit or outcome codes.",
+        "unit or werkproces codes, prior education (HAVO, VMBO-KB, MBO-4 …).",
     ),
 ]
 ElectiveOption = Annotated[
@@ -40,12 +50,46 @@ ElectiveOption = Annotated[
     typer.Option("--elective-hours", min=0, help="Keuzedeel hours already done or exempted."),
 ]
 ExemptOption = Annotated[
-    str, typer.Option("--exempt", help="Units exempted (vrijstellingen), comma-separated.")
+    str,
+    typer.Option(
+        "--exempt",
+        help="Exempted (vrijstellingen), comma-separated: units, werkprocessen, generic subjects.",
+    ),
 ]
 StartOption = Annotated[
     str | None, typer.Option("--start", help="Start date, YYYY-MM-DD (default: today).")
 ]
-PaceOption = Annotated[float, typer.Option("--hours-per-week", help="Study hours per week.")]
+PathwayOption = Annotated[
+    str, typer.Option("--pathway", help="bol (default), bbl or derde (the derde leerweg).")
+]
+WorkOption = Annotated[
+    float | None,
+    typer.Option(
+        "--work-hours-per-week",
+        help="BBL: contract hours at the training company (default 32); they count as study load.",
+    ),
+]
+StudyOption = Annotated[
+    float | None,
+    typer.Option(
+        "--study-hours-per-week",
+        "--hours-per-week",
+        help="Study hours a teaching week: BOL the whole week (default 40), BBL self-study "
+        "(default 8), derde leerweg your own pace (default 20).",
+    ),
+]
+ExamOnlyOption = Annotated[
+    str,
+    typer.Option(
+        "--exam-only",
+        help="Generic subjects you already master, comma-separated (NL-2F, REK-3, EN-B1, LB): "
+        "only the exam is planned.",
+    ),
+]
+CutOption = Annotated[
+    str | None,
+    typer.Option("--cut", help="Plan with another published cut into units (e.g. kerntaken)."),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the JSON document.")]
 CatalogOption = Annotated[
     Path | None,
@@ -64,15 +108,21 @@ def route(
     exempt: ExemptOption = "",
     elective_hours: ElectiveOption = 0.0,
     start: StartOption = None,
-    hours_per_week: PaceOption = DEFAULT_HOURS_PER_WEEK,
+    pathway: PathwayOption = "bol",
+    work_hours_per_week: WorkOption = None,
+    study_hours_per_week: StudyOption = None,
+    exam_only: ExamOnlyOption = "",
+    cut: CutOption = None,
     as_json: JsonOption = False,
     catalog_file: CatalogOption = None,
 ) -> None:
-    """The shortest recognised route to a target: what is still needed, in which order, when."""
+    """The shortest recognised route to a target: what is still needed, on which track,
+    when, against the nominal duration."""
     catalog = planning_catalog(catalog_file)
     holdings = parse_holdings(catalog, have, exempt, elective_hours)
+    time = parse_time(pathway, study_hours_per_week, work_hours_per_week)
     planned = plan_route(
-        catalog, target.strip(), holdings, parse_start(start), check_pace(hours_per_week)
+        catalog, target.strip(), holdings, parse_start(start), time, split_codes(exam_only), cut
     )
     if as_json:
         print_json(route_document(planned))
@@ -86,21 +136,31 @@ def reach_command(
     exempt: ExemptOption = "",
     elective_hours: ElectiveOption = 0.0,
     start: StartOption = None,
-    hours_per_week: PaceOption = DEFAULT_HOURS_PER_WEEK,
+    pathway: PathwayOption = "bol",
+    work_hours_per_week: WorkOption = None,
+    study_hours_per_week: StudyOption = None,
+    exam_only: ExamOnlyOption = "",
     as_json: JsonOption = False,
     catalog_file: CatalogOption = None,
 ) -> None:
-    """Qualifications and certificates reachable within N months, nearest first."""
+    """Qualifications and certificates reachable within N months, nearest first; those not
+    open to you (admission rules) follow, with the reason."""
     catalog = planning_catalog(catalog_file)
     holdings = parse_holdings(catalog, have, exempt, elective_hours)
+    time = parse_time(pathway, study_hours_per_week, work_hours_per_week)
     begin = parse_start(start)
-    options = reach(catalog, holdings, months, begin, check_pace(hours_per_week))
+    options = reach(catalog, holdings, months, begin, time, split_codes(exam_only))
     if as_json:
-        print_json(
-            reach_document(options, months=months, start=begin, hours_per_week=hours_per_week)
-        )
+        print_json(reach_document(options, months=months, start=begin, time=time))
     else:
         show_reach(options, months)
+
+
+def parse_time(pathway: str, study_hours: float | None, work_hours: float | None) -> StudyTime:
+    chosen = PATHWAYS.get(pathway.strip().lower())
+    if chosen is None:
+        raise UserError(f"bad --pathway {pathway!r}: expected bol, bbl or derde")
+    return study_time(chosen, study_hours, work_hours)
 
 
 def planning_catalog(catalog_file: Path | None) -> Catalog:
@@ -124,6 +184,7 @@ def planning_catalog(catalog_file: Path | None) -> Catalog:
 def parse_holdings(
     catalog: Catalog, have: str, exempt: str, elective_hours: float = 0.0
 ) -> Holdings:
+    """Werkproces codes count as outcomes passed; everything else as held."""
     held = [catalog.resolve(code) for code in split_codes(have)]
     return Holdings(
         codes=tuple(c for c in held if catalog.kind_of(c) != CodeKind.OUTCOME),
@@ -146,31 +207,32 @@ def parse_start(text: str | None) -> date:
         raise UserError(f"bad date {text!r}: expected YYYY-MM-DD, e.g. 2027-02-01") from None
 
 
-def check_pace(hours_per_week: float) -> float:
-    if not 0 < hours_per_week <= 80:
-        raise UserError(
-            f"bad --hours-per-week {hours_per_week:g}: expected more than 0, at most 80"
-        )
-    return hours_per_week
-
-
 def show_route(route: Route) -> None:
     t = route.target
     warning = (
         "  [bold yellow]VOORLOPIG: structuur niet geverifieerd[/]" if route.provisional else ""
     )
     console.print(f"[bold]Route naar {t.code} {t.name}[/] (niveau {t.level}){warning}")
+    if t.superseded_by:
+        console.print(f"[yellow]Vervangen door {', '.join(t.superseded_by)}[/]")
+    if not route.open:
+        console.print(f"[bold red]Niet toegankelijk:[/] {route.reason}")
     console.print(
-        f"Start {route.start:%Y-%m-%d} · {route.hours_per_week:g} uur per week · "
-        f"totaal {hours(route.total_hours)} uur · "
-        f"klaar op [bold]{route.completion_date:%Y-%m-%d}[/]"
+        f"Start {route.start:%Y-%m-%d} · totaal {hours(route.total_hours)} uur · "
+        f"klaar op [bold]{route.completion_date:%Y-%m-%d}[/] "
+        f"({months_text(route.months)}; nominaal {months_text(route.nominal_months)})"
     )
-    if not route.items:
-        console.print("Niets meer nodig: alles is al behaald of vrijgesteld.")
-    else:
+    if route.items:
         console.print(route_table(route))
+    for sentence in explanation(route)[1:]:
+        console.print(f"· {sentence}")
     if route.covered_units:
         console.print(f"Al behaald of vrijgesteld: {', '.join(route.covered_units)}")
+
+
+def months_text(months: float) -> str:
+    value = f"{months:g}" if float(months).is_integer() else f"{months:.1f}".replace(".", ",")
+    return f"{value} maanden"
 
 
 def route_table(route: Route) -> Table:
@@ -178,6 +240,7 @@ def route_table(route: Route) -> Table:
     table.add_column("#", justify="right")
     table.add_column("Code", min_width=max(len(item.code) for item in route.items))
     table.add_column("Onderdeel", min_width=24)
+    table.add_column("Spoor")
     table.add_column("Uren", justify="right")
     for name in ["Start", "Einde", "Planning"]:
         table.add_column(name, no_wrap=True)
@@ -186,6 +249,7 @@ def route_table(route: Route) -> Table:
             str(number),
             item.code,
             item_label(item),
+            TRACK_LABELS.get(item.track.value, item.track.value),
             hours(item.hours),
             f"{item.start:%Y-%m-%d}",
             f"{item.end:%Y-%m-%d}",
@@ -201,6 +265,10 @@ def item_label(item: PlannedItem) -> str:
         notes.append(f"deels: nog {count} {'leerresultaat' if count == 1 else 'leerresultaten'}")
     if item.for_prerequisite:
         notes.append("voorwaarde")
+    if item.exam_only:
+        notes.append("alleen examen")
+    if item.obligation:
+        notes.append("inspanningsverplichting")
     if item.provisional:
         notes.append("voorlopig")
     return item.title + (f" ({'; '.join(notes)})" if notes else "")
@@ -231,6 +299,8 @@ def show_reach(options: list[ReachOption], months: int) -> None:
         table.add_column(name, justify="right" if name == "Uren" else "left")
     for o in options:
         name = o.name + (" (voorlopig)" if o.provisional else "")
+        if not o.open:
+            name += " (niet toegankelijk)"
         table.add_row(
             o.code,
             name,
@@ -240,3 +310,6 @@ def show_reach(options: list[ReachOption], months: int) -> None:
             f"{o.completion_date:%Y-%m-%d}",
         )
     console.print(table)
+    for o in options:
+        if not o.open:
+            console.print(f"{o.code}: {o.reason}")

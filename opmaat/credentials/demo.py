@@ -1,5 +1,10 @@
-"""Demo data of the credentials app, loaded by opmaat.demo after progress: certificates
-issued by the exam board of ROC De Brug (one revoked and issued again) and one diploma."""
+"""Demo data of the credentials app, loaded by opmaat.demo after progress: a certificate
+issued by the exam board of ROC De Brug (revoked and issued again) and one diploma.
+
+Eva Peters gets C0166 'Planmatig werken in zorg en welzijn' (23385-B1-K1-W1, -W4, -W5 of
+Helpende Zorg en Welzijn 25960), complete through her exemption for the kerntaak
+23385-B1-K1; Noor Hendriks the diploma Sociaal-cultureel werker 25488, its basisdeel
+through her diploma 25489 and its profile through results."""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from opmaat.learners.models import Learner
 
 # learner, kind, code
 ISSUED = (
-    ("Eva Peters", "certificate", "CERT-ONDERSTEUNING-THUIS"),
+    ("Eva Peters", "certificate", "C0166"),
     ("Noor Hendriks", "diploma", "25488"),
 )
 REVOKED_FIRST = {"Eva Peters": "Demo: uitgegeven met een verkeerde naam; opnieuw uitgegeven."}

@@ -31,7 +31,8 @@ def credential_pdf(credential: IssuedCredential) -> bytes:
 
 
 def parts_of(document: dict[str, object]) -> list[tuple[str, str]]:
-    """(part, what it rests on) for a diploma, read from the signed document."""
+    """(part, what it rests on) per part of a diploma or werkproces of a certificate, read
+    from the signed document."""
     subject = document.get("credentialSubject")
     if not isinstance(subject, dict):
         return []

@@ -123,7 +123,7 @@ def do_issue_certificate(
     if check.held:
         raise NotIssuable(f"{learner.name} already holds {check.target.code}")
     target = check.target
-    covered = ", ".join((*target.units, *target.outcomes))
+    covered = ", ".join(part.code for part in check.parts())
     return _issue(
         actor,
         learner,
@@ -132,8 +132,9 @@ def do_issue_certificate(
         target.name,
         target.level,
         achievement_url(catalog, target.code),
-        f"Alle leerresultaten behaald van {covered}, vastgesteld door de examencommissie.",
-        (),
+        f"Alle werkprocessen behaald ({covered}), vastgesteld door de examencommissie; per "
+        "werkproces staat waarop het berust.",
+        check.parts(),
         now,
     )
 
@@ -160,9 +161,9 @@ def do_issue_diploma(
         check.name,
         check.level,
         achievement_url(catalog, check.crebo),
-        "Alle beroepsgerichte leereenheden, generieke vakken en keuzedeeluren van de "
-        "kwalificatie behaald; per onderdeel staat waarop het berust (resultaat, behaald "
-        "certificaat of diploma, of vrijstelling met grond).",
+        "Alle werkprocessen (elk één keer geteld, in welke eenheid ook), generieke vakken en "
+        "keuzedeeluren van de kwalificatie behaald; per onderdeel staat waarop het berust "
+        "(resultaat, behaald certificaat of diploma, of vrijstelling met grond).",
         check.parts(),
         now,
     )

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum, StrEnum
 
-from opmaat.domain.catalog import Catalog
+from opmaat.domain.catalog import Catalog, CodeKind, normalise_code
 from opmaat.domain.credentials.errors import EntrustmentNotAllowed
+from opmaat.domain.errors import InvalidInput, UnknownCode
+from opmaat.domain.routes.holdings import credited_codes
 
 
 class SupervisionLevel(IntEnum):
@@ -36,13 +38,42 @@ class AssessmentResult(StrEnum):
 
 
 # Reserved or risky acts (voorbehouden en risicovolle handelingen, Wet BIG) are done under
-# direct supervision at most until the units they build on are complete.
+# direct supervision at most until the werkprocessen they build on are complete.
 RESERVED_CEILING = SupervisionLevel.DIRECT
+
+
+def assessable_code(catalog: Catalog, code: str, suggest: Sequence[str] = ()) -> str:
+    """The catalog's spelling of `code` when results can be recorded for it, else an error
+    that says what to record instead.
+
+    Rule (issue 12): results, feedback and supervision are recorded per werkproces, the grain
+    of credit; a unit without werkprocessen (a generic subject such as NL-2F) takes a result
+    of its own. A unit, certificate or retired code names the werkprocessen to record
+    instead. An unknown code is compared with `suggest` (the target's werkprocessen) first.
+    """
+    canonical = normalise_code(code)
+    kind = catalog.kind_of(canonical)
+    if kind is None:
+        raise UnknownCode.among(code.strip(), suggest or catalog.all_codes())
+    if kind == CodeKind.OUTCOME:
+        return canonical
+    unit = catalog.units.get(canonical)
+    if unit is not None and not unit.outcomes and not unit.refers:
+        return canonical
+    instead = ", ".join(werkprocessen_named(catalog, canonical))
+    if kind == CodeKind.UNIT:
+        problem = "is a unit"
+    elif kind == CodeKind.EQUIVALENCE:
+        problem = "is a retired code"
+    else:
+        problem = f"is a {kind.value.replace('_', ' ')}"
+    per = f" ({instead})" if instead and kind != CodeKind.QUALIFICATION else ""
+    raise InvalidInput(f"{canonical} {problem}: record results per werkproces{per}")
 
 
 @dataclass(frozen=True, slots=True)
 class Activity:
-    """A professional activity (task, EPA) linked to a unit."""
+    """A professional activity (task, EPA) linked to a unit (or a single werkproces)."""
 
     code: str
     title: str
@@ -50,38 +81,67 @@ class Activity:
     reserved: bool = False  # a reserved or risky act
 
 
-def prerequisite_units(catalog: Catalog, unit: str) -> tuple[str, ...]:
-    """Every unit that must be complete before `unit`, transitively, nearest first."""
+def werkprocessen_named(catalog: Catalog, code: str) -> tuple[str, ...]:
+    """The werkprocessen a code stands for: a unit's own (an exam unit's those it refers
+    to), a werkproces itself, and for a retired code (an older dossier's unit or werkproces,
+    an old certificate code) the werkprocessen it counts for through the equivalence
+    table."""
+    unit = catalog.units.get(code)
+    if unit is not None:
+        return tuple(o.code for o in unit.outcomes)
+    if code in catalog.outcome_unit:
+        return (code,)
+    reached = credited_codes(catalog, [code])
+    return tuple(sorted(c for c in reached if c in catalog.outcome_unit))
+
+
+def requirements_of(catalog: Catalog, code: str) -> list[str]:
+    """What a unit or werkproces requires directly: its own rules; a werkproces also those of
+    the unit that defines it, a unit also those of its werkprocessen."""
+    required = list(catalog.requires(code))
+    if code in catalog.outcome_unit:
+        required += catalog.requires(catalog.outcome_unit[code])
+    elif code in catalog.units:
+        required += [r for o in catalog.units[code].outcomes for r in catalog.requires(o.code)]
+    return required
+
+
+def prerequisites_of(catalog: Catalog, code: str) -> tuple[str, ...]:
+    """Every unit or werkproces that must be complete before the activity's unit `code` may
+    be done, transitively, nearest first (catalog prerequisites: reserved medical acts after
+    basic care, which the catalog states per werkproces)."""
     found: list[str] = []
-    pending = list(catalog.requires(unit))
+    pending = [
+        *requirements_of(catalog, code),
+        *(r for w in werkprocessen_named(catalog, code) for r in requirements_of(catalog, w)),
+    ]
     while pending:
-        code = pending.pop(0)
-        if code not in found and code != unit:
-            found.append(code)
-            pending.extend(catalog.requires(code))
+        required = pending.pop(0)
+        if required not in found and required != code:
+            found.append(required)
+            pending.extend(requirements_of(catalog, required))
     return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)
 class Ceiling:
     level: SupervisionLevel
-    missing: tuple[str, ...]  # prerequisite units not yet complete
+    missing: tuple[str, ...]  # prerequisite werkprocessen or units not yet complete
 
 
-def entrustment_ceiling(
-    catalog: Catalog, activity: Activity, complete_units: Collection[str]
-) -> Ceiling:
-    """The highest level `activity` may be entrusted at.
+def entrustment_ceiling(catalog: Catalog, activity: Activity, done: Collection[str]) -> Ceiling:
+    """The highest level `activity` may be entrusted at, given the werkprocessen and units
+    `done`.
 
     Rule (opmaat, after the catalog's prerequisites for reserved medical acts, Wet BIG):
     a reserved or risky activity stays at level 2 (direct supervision) at most while any
-    unit its own unit requires (catalog prerequisites, transitively) is not complete.
-    Other activities may be entrusted at any level.
+    werkproces or unit that its unit's werkprocessen require (catalog prerequisites,
+    transitively) is not complete. Other activities may be entrusted at any level.
     """
     if not activity.reserved:
         return Ceiling(SupervisionLevel.SUPERVISES, ())
-    required = prerequisite_units(catalog, activity.unit)
-    missing = tuple(u for u in required if u not in complete_units)
+    required = prerequisites_of(catalog, activity.unit)
+    missing = tuple(c for c in required if c not in done)
     return Ceiling(RESERVED_CEILING if missing else SupervisionLevel.SUPERVISES, missing)
 
 
@@ -89,14 +149,15 @@ def check_entrustment(
     catalog: Catalog,
     activity: Activity,
     level: SupervisionLevel,
-    complete_units: Collection[str],
+    done: Collection[str],
 ) -> None:
     """Raise EntrustmentNotAllowed when `level` is above the activity's ceiling."""
-    ceiling = entrustment_ceiling(catalog, activity, complete_units)
+    ceiling = entrustment_ceiling(catalog, activity, done)
     if level > ceiling.level:
+        verb = "is" if len(ceiling.missing) == 1 else "are"
         raise EntrustmentNotAllowed(
             f"{activity.code} is a reserved or risky act: at most level {int(ceiling.level)} "
-            f"until {', '.join(ceiling.missing)} is complete"
+            f"until {', '.join(ceiling.missing)} {verb} complete"
         )
 
 
@@ -131,26 +192,43 @@ class RouteProgress:
 def route_progress(
     schedule: Sequence[Mapping[str, object]],
     planned_completion: date,
-    completed: Mapping[str, date | None],
+    done: Mapping[str, date | None],
     today: date,
 ) -> RouteProgress:
     """Planned against actual for a saved route's schedule.
 
-    Rule: an item still open after its planned end is late by (today − end); an item
-    completed after its planned end by (completion − end). The route slips by the largest
-    delay; items finished early do not pull the date forward, since the items after them
-    are planned by hours, not by what was done early. `completed` maps each completed
-    unit code to its completion date (None when it was credited without a date).
+    Rules:
+    1. An item is complete when every werkproces it plans (`missing_outcomes`: only what was
+       not credited when the route was planned) is done; an item without werkprocessen (a
+       generic subject, a unit without werkprocessen, the keuzedelen) when its code is.
+       `done` maps each done code to the date it was completed on (None when it was
+       credited without a date); an item completes on the latest of its dates.
+    2. An item still open after its planned end is late by (today − end); an item completed
+       after its planned end by (completion − end).
+    3. The route slips by the largest delay; items finished early do not pull the date
+       forward, since the items after them are planned by hours, not by what was done
+       early.
     """
-    items = []
-    for entry in schedule:
-        code = str(entry["code"])
-        start, end = date.fromisoformat(str(entry["start"])), date.fromisoformat(str(entry["end"]))
-        done = code in completed
-        on = completed.get(code)
-        finished = on if done else None
-        delay = max(((finished or end) - end).days if done else (today - end).days, 0)
-        title = str(entry.get("title") or code)
-        items.append(ItemProgress(code, title, start, end, on, done, delay))
+    items = [item_progress(entry, done, today) for entry in schedule]
     slip = max((i.delay_days for i in items), default=0)
     return RouteProgress(tuple(items), planned_completion, planned_completion + timedelta(slip))
+
+
+def item_progress(
+    entry: Mapping[str, object], done: Mapping[str, date | None], today: date
+) -> ItemProgress:
+    code = str(entry["code"])
+    start, end = date.fromisoformat(str(entry["start"])), date.fromisoformat(str(entry["end"]))
+    parts = planned_werkprocessen(entry) or (code,)
+    complete = all(p in done for p in parts)
+    on = max((d for p in parts if (d := done.get(p)) is not None), default=None)
+    finished = on if complete else None
+    delay = max(((finished or end) - end).days if complete else (today - end).days, 0)
+    title = str(entry.get("title") or code)
+    return ItemProgress(code, title, start, end, finished, complete, delay)
+
+
+def planned_werkprocessen(entry: Mapping[str, object]) -> tuple[str, ...]:
+    """The werkprocessen a schedule item plans (none for generic subjects and keuzedelen)."""
+    planned = entry.get("missing_outcomes")
+    return tuple(str(c) for c in planned) if isinstance(planned, list | tuple) else ()

@@ -77,6 +77,8 @@ def own_sections(learner: Learner) -> dict[str, object]:
                 "target": r.target,
                 "start": r.start.isoformat(),
                 "hours_per_week": r.hours_per_week,
+                "work_hours_per_week": r.work_hours_per_week,
+                "exam_only": r.exam_only,
                 "pathway": r.pathway,
                 "pace": r.pace,
                 "note": r.note,

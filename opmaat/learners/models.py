@@ -137,7 +137,13 @@ class RoutePlan(models.Model):
     version = models.PositiveIntegerField(_("versie"))
     target = models.CharField(_("doel"), max_length=64)
     start = models.DateField(_("startdatum"))
-    hours_per_week = models.FloatField(_("uren per week"))
+    hours_per_week = models.FloatField(
+        _("studie-uren per week"), help_text=_("BOL: de hele week; BBL: zelfstudie.")
+    )
+    work_hours_per_week = models.FloatField(
+        _("werkuren per week"), null=True, blank=True, help_text=_("BBL: contracturen.")
+    )
+    exam_only = models.JSONField(_("alleen examen"), default=list, blank=True)
     pathway = models.CharField(
         _("leerweg"), max_length=16, choices=[(w.value, LEERWEG_LABELS[w]) for w in Leerweg]
     )
@@ -158,7 +164,7 @@ class RoutePlan(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["learner", "version"], name="route_plan_version"),
             models.CheckConstraint(
-                condition=models.Q(hours_per_week__gt=0), name="route_plan_hours_positive"
+                condition=models.Q(hours_per_week__gte=0), name="route_plan_hours_not_negative"
             ),
         ]
 

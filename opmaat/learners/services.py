@@ -181,9 +181,20 @@ def preview_route(learner: Learner, request: RouteRequest) -> Preview:
     return Preview(request, route)
 
 
+class TargetNotOpen(InvalidInput):
+    """The learner may not start the target (admission rules); the reason says why."""
+
+    code = "target_not_open"
+
+
 @transaction.atomic
 def save_route(actor: User, learner: Learner, request: RouteRequest, note: str = "") -> RoutePlan:
+    """A new route version. Only towards a target the learner may start (WEB art. 8.1.1b,
+    8.2.1); a re-plan after a decision (`replan`) keeps the target as it was."""
     require(actor, Action.PLAN, learner)
+    route = preview_route(learner, request).route
+    if not route.open:
+        raise TargetNotOpen(route.reason)
     return _save_route(actor, learner, request, note)
 
 
@@ -198,7 +209,9 @@ def _save_route(actor: User, learner: Learner, request: RouteRequest, note: str)
         version=version,
         target=preview.route.target.code,
         start=request.start,
-        hours_per_week=request.hours_per_week,
+        hours_per_week=request.study_hours_per_week,
+        work_hours_per_week=preview.route.time.work_hours,
+        exam_only=list(preview.route.exam_only),
         pathway=request.pathway.value,
         pace=request.pace.value,
         note=note,
@@ -229,15 +242,27 @@ def replan(actor: User, learner: Learner, note: str) -> RoutePlan | None:
         return None
     # What is left starts now, or on the planned start if that is still ahead.
     start = max(plan.start, timezone.localdate())
-    request = RouteRequest(
-        plan.target, start, plan.hours_per_week, Leerweg(plan.pathway), Pace(plan.pace)
+    return _save_route(actor, learner, request_of(plan, start), note)
+
+
+def request_of(plan: RoutePlan, start: date | None = None) -> RouteRequest:
+    """The request a saved route was planned with (from `start`, if given)."""
+    return RouteRequest(
+        plan.target,
+        start or plan.start,
+        plan.hours_per_week,
+        Leerweg(plan.pathway),
+        Pace(plan.pace),
+        work_hours_per_week=plan.work_hours_per_week,
+        exam_only=tuple(plan.exam_only),
     )
-    return _save_route(actor, learner, request, note)
 
 
 def route_changes(previous: RoutePlan | None, plan: RoutePlan) -> dict[str, object]:
     """The settings that differ from the previous version, as [old, new] pairs."""
-    fields = ("target", "start", "hours_per_week", "pathway", "pace")
+    fields = (
+        "target", "start", "hours_per_week", "work_hours_per_week", "exam_only", "pathway", "pace"
+    )  # fmt: skip
     changes: dict[str, object] = {}
     for name in fields:
         new = _json(getattr(plan, name))

@@ -22,7 +22,7 @@ ORGANISATIONS = (
     ("Woonzorgcentrum De Waalkant (demo)", 51.89, 5.43),
     ("Kinderdagverblijf Het Klimrek (demo)", 51.95, 5.60),
 )
-QUALIFICATIONS = (("25656", 3), ("25498", 2), ("25475", 3), ("25486", 3))
+QUALIFICATIONS = (("25656", 3), ("25960", 2), ("25780", 3), ("25486", 3))
 
 
 def places_csv() -> str:

@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from opmaat.catalog.models import Unit
 from opmaat.prescan import models as m
 
 
@@ -21,6 +22,12 @@ class DefaultRuleAdmin(admin.ModelAdmin[m.DefaultRule]):
         return super().has_add_permission(request) and not m.DefaultRule.objects.exists()
 
 
+def werkprocessen_of(unit: Unit) -> set[str]:
+    """The werkprocessen a unit examines: those it refers to (an exam unit) or defines (a
+    kerntaak)."""
+    return {*unit.werkprocessen, *unit.outcomes.values_list("code", flat=True)}
+
+
 class UnitRuleForm(forms.ModelForm[m.UnitRule]):
     class Meta:
         model = m.UnitRule
@@ -31,7 +38,8 @@ class UnitRuleForm(forms.ModelForm[m.UnitRule]):
         unit = data.get("unit")
         outcomes = data.get("counted_outcomes")
         if unit is not None and outcomes is not None:
-            foreign = [o.code for o in outcomes if o.unit_id != unit.pk]
+            own = werkprocessen_of(unit)
+            foreign = [o.code for o in outcomes if o.code not in own]
             if foreign:
                 self.add_error(
                     "counted_outcomes",

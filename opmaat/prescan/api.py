@@ -3,6 +3,7 @@ computed from what is posted; nothing is stored."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.http import HttpRequest
@@ -11,20 +12,41 @@ from ninja import Field, Router, Schema
 from opmaat.api.auth import PUBLIC
 from opmaat.api.schemas import Problem, Text
 from opmaat.domain.recognition.prescan import parse_can_do, prescan_document
+from opmaat.domain.routes import Leerweg, StudyTime, study_time
 from opmaat.prescan import services
 
 router = Router(tags=["prescan"])
+Hours = float | None
 
 
 class PrescanIn(Schema):
     target: Text = Field(description="Crebo, unit or certificate code")
     have: list[Text] = Field(
-        default_factory=list, description="Codes held: diplomas, certificates, older diplomas"
+        default_factory=list,
+        description="Codes held: diplomas (also superseded ones), certificates, prior education",
     )
     answers: dict[Text, Text] = Field(
         default_factory=dict,
-        description="Outcome code → never | with_help | on_my_own | teaches_others",
+        description="Werkproces code → never | with_help | on_my_own | teaches_others",
     )
+    pathway: Leerweg = Field(Leerweg.BOL, description="BOL, BBL or derde_leerweg")
+    study_hours_per_week: Hours = Field(
+        None, ge=0, le=80, description="BOL the whole week, BBL self-study; empty: the default"
+    )
+    hours_per_week: Hours = Field(None, ge=0, le=80, description="Alias of study_hours_per_week")
+    work_hours_per_week: Hours = Field(
+        None, ge=0, le=80, description="BBL: contract hours at the training company"
+    )
+    start: date | None = Field(None, description="Start date of the route (default today)")
+
+    def time(self) -> StudyTime:
+        """The week asked for; InvalidInput (400) when it cannot be a week."""
+        study = self.study_hours_per_week
+        return study_time(
+            self.pathway,
+            self.hours_per_week if study is None else study,
+            self.work_hours_per_week,
+        )
 
 
 @router.post(
@@ -36,6 +58,8 @@ class PrescanIn(Schema):
 )
 def run(request: HttpRequest, body: PrescanIn) -> dict[str, object]:
     """The document of `opmaat prescan --json` (docs/cli.md): per unit of the target the
-    estimated chance of an exemption with its reason, and the remaining hours."""
+    estimated chance of an exemption with its reason and werkprocessen, whether the target is
+    open to the person, and the remaining hours and months on their pathway."""
     answers = {code: parse_can_do(value) for code, value in body.answers.items()}
-    return prescan_document(services.compute(body.target, body.have, answers))
+    result = services.compute(body.target, body.have, answers, body.time(), body.start)
+    return prescan_document(result)

@@ -1,5 +1,6 @@
-"""The bar chart of the result page: the whole programme against the remaining route.
-Geometry here, drawn as inline SVG by the template (no JavaScript)."""
+"""The bar chart of the result page: the whole programme against the remaining route, in
+hours with the months they take on the person's week. Geometry here, drawn as inline SVG by
+the template (no JavaScript)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ class HoursBar:
     label: str
     hours: float
     kind: str  # css class: full, pessimistic, expected
+    months: float | None  # None: a scan kept before durations were planned in months
     y: int
     width: float
     text_x: float
@@ -35,28 +37,35 @@ def hours_chart(document: dict[str, object]) -> HoursChart:
     """Three bars from a pre-scan document: full programme, only the certain exemptions,
     expected (likely exemptions granted too)."""
     rows = [
-        (_("Hele opleiding"), number(document.get("full_hours")), "full"),
+        (_("Hele opleiding"), "full_hours", "full_months", "full"),
         (
             _("Alleen zekere vrijstellingen"),
-            number(document.get("remaining_hours_pessimistic")),
+            "remaining_hours_pessimistic",
+            "months_remaining_pessimistic",
             "pessimistic",
         ),
-        (_("Verwacht"), number(document.get("remaining_hours")), "expected"),
+        (_("Verwacht"), "remaining_hours", "months_remaining", "expected"),
     ]
-    scale = (WIDTH - LABEL_WIDTH - 70) / max(max(h for _, h, _ in rows), 1.0)
+    most = max(number(document.get(row[1])) for row in rows)
+    scale = (WIDTH - LABEL_WIDTH - 150) / max(most, 1.0)
     bars = tuple(
         HoursBar(
             label=label,
-            hours=hours,
+            hours=number(document.get(hours)),
             kind=kind,
+            months=optional_number(document.get(months)),
             y=GAP + i * (BAR_HEIGHT + GAP),
-            width=round(hours * scale, 1),
-            text_x=round(LABEL_WIDTH + hours * scale + 6, 1),
+            width=round(number(document.get(hours)) * scale, 1),
+            text_x=round(LABEL_WIDTH + number(document.get(hours)) * scale + 6, 1),
         )
-        for i, (label, hours, kind) in enumerate(rows)
+        for i, (label, hours, months, kind) in enumerate(rows)
     )
     return HoursChart(bars, WIDTH, GAP + len(rows) * (BAR_HEIGHT + GAP), LABEL_WIDTH)
 
 
 def number(value: object) -> float:
     return float(value) if isinstance(value, int | float) else 0.0
+
+
+def optional_number(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None

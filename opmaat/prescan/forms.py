@@ -1,6 +1,6 @@
-"""The pre-scan form: step 1 the target, then what is held and the can-do statements per
-outcome of the target's units. Answers survive a validation error because the form is
-bound to what was posted."""
+"""The pre-scan forms: step 1 the target, then what is held, the can-do statements per
+werkproces of the target's units and the person's week. Answers survive a validation error
+because the form is bound to what was posted. The week form also replans a kept result."""
 
 from __future__ import annotations
 
@@ -8,48 +8,83 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from opmaat.domain.catalog import Catalog, UnitKind
+from opmaat.domain.catalog import Catalog
+from opmaat.domain.errors import InvalidInput
 from opmaat.domain.recognition.prescan import CanDo
-from opmaat.domain.routes import target_of
+from opmaat.domain.routes import Leerweg, StudyTime, study_time, target_of
+from opmaat.learners.models import LEERWEG_LABELS
 from opmaat.prescan.models import CAN_DO_LABELS
 
 ANSWER_PREFIX = "a_"
 ANSWER_CHOICES = [(c.value, CAN_DO_LABELS[c]) for c in CanDo]
+PATHWAY_CHOICES = [(w.value, LEERWEG_LABELS[w]) for w in Leerweg]
+MAX_HOURS = 60
+
+Choices = list[tuple[object, object]]
 
 
-def target_choices(catalog: Catalog) -> list[tuple[object, object]]:
-    qualifications = [
-        (q.code, f"{q.name} (niveau {q.level}, {q.code})")
-        for q in sorted(catalog.qualifications.values(), key=lambda q: (q.level, q.name))
+def label(name: str, code: str, level: int | None = None, provisional: bool = False) -> str:
+    """How a target or holding is named in a list, once: name (level, code[, provisional])."""
+    parts = [f"{gettext('niveau')} {level}"] if level is not None else []
+    parts.append(code)
+    if provisional:
+        parts.append(gettext("voorlopig"))
+    return f"{name} ({', '.join(parts)})"
+
+
+def target_choices(catalog: Catalog) -> Choices:
+    """What the pre-scan may be run towards: the catalog's offered targets (current
+    qualifications, certificates, units carrying a certificate), never a superseded one."""
+    offered = catalog.offered_targets()
+    qualifications = sorted(
+        (catalog.qualifications[c] for c in offered if c in catalog.qualifications),
+        key=lambda q: (q.level, q.name),
+    )
+    certificates = [catalog.certificates[c] for c in offered if c in catalog.certificates]
+    units = [catalog.units[c] for c in offered if c in catalog.units]
+    groups: Choices = [
+        ("", "—"),
+        (
+            _("Kwalificaties"),
+            [(q.crebo, label(q.name, q.crebo, q.level, q.provisional)) for q in qualifications],
+        ),
+        (
+            _("Certificaten"),
+            [(c.code, label(c.name, c.code, c.level, c.provisional)) for c in certificates],
+        ),
     ]
-    certificates = [(c.code, c.name) for c in catalog.certificates.values()]
-    return [("", "—"), (_("Kwalificaties"), qualifications), (_("Certificaten"), certificates)]
+    if units:
+        groups.append(
+            (
+                _("Leereenheden met certificaat"),
+                [(u.code, label(u.title, u.code, u.level, u.provisional)) for u in units],
+            )
+        )
+    return groups
 
 
-def have_choices(catalog: Catalog) -> list[tuple[object, object]]:
-    """Diplomas, certificates, older diplomas known to the equivalence table, and generic
-    subjects (a havo diploma, for instance, brings Nederlands 3F)."""
-    diplomas = [
-        (q.code, f"{q.name} (niveau {q.level}, {q.code})")
-        for q in sorted(catalog.qualifications.values(), key=lambda q: (q.level, q.name))
-    ]
-    older = [
-        (e.source, f"{catalog.name_of(e.source)} ({e.source})")
-        for e in catalog.equivalences
-        if e.source not in catalog.qualifications and e.source not in catalog.units
-    ]
-    certificates = [(c.code, f"{c.name} ({c.code})") for c in catalog.certificates.values()]
-    generic = [(u.code, u.title) for u in catalog.units.values() if u.kind == UnitKind.GENERIC]
-    groups: list[tuple[object, object]] = [
+def have_choices(catalog: Catalog) -> Choices:
+    """Diplomas (current, then superseded ones that still count through the equivalence
+    table), prior education, certificates and generic subjects (a havo diploma, for
+    instance, brings Nederlands 3F). Retired codes known only to the equivalence table are
+    for migrating old records and are not offered."""
+    by_level = sorted(catalog.qualifications.values(), key=lambda q: (q.level, q.name))
+    diplomas = [(q.crebo, label(q.name, q.crebo, q.level)) for q in by_level if not q.superseded]
+    older = [(q.crebo, label(q.name, q.crebo, q.level)) for q in by_level if q.superseded]
+    prior = [(p.code, label(p.name, p.code)) for p in catalog.prior_education.values()]
+    certificates = [(c.code, label(c.name, c.code, c.level)) for c in catalog.certificates.values()]
+    generic = [(u.code, u.title) for u in catalog.generic_units()]
+    groups: Choices = [
         (_("Diploma's"), diplomas),
+        (_("Eerdere diploma's"), older),
+        (_("Vooropleiding"), prior),
         (_("Certificaten"), certificates),
         (_("Generieke vakken"), generic),
     ]
-    if older:
-        groups.insert(1, (_("Eerdere diploma's"), list(dict.fromkeys(older))))
-    return groups
+    return [(name, choices) for name, choices in groups if choices]
 
 
 class TargetForm(forms.Form):
@@ -62,6 +97,61 @@ class TargetForm(forms.Form):
         field.choices = target_choices(catalog)
 
 
+class WeekForm(forms.Form):
+    """The person's week: the pathway, contract hours (BBL) and study hours; what is left
+    empty takes the pathway's default (opmaat.domain.routes.time)."""
+
+    pathway = forms.ChoiceField(
+        label=_("Hoe wilt u leren?"), choices=PATHWAY_CHOICES, initial=Leerweg.BOL.value
+    )
+    work_hours_per_week = forms.FloatField(
+        label=_("Contracturen per week (BBL)"),
+        required=False,
+        min_value=0,
+        max_value=MAX_HOURS,
+        help_text=_("Bij BBL tellen de uren bij uw leerbedrijf mee als studielast. Leeg: 32 uur."),
+    )
+    hours_per_week = forms.FloatField(
+        label=_("Studie-uren per week"),
+        required=False,
+        min_value=0,
+        max_value=MAX_HOURS,
+        help_text=_(
+            "BOL: de hele lesweek (leeg: 40 uur). BBL: zelfstudie naast werk en schooldag "
+            "(leeg: 8 uur). Derde leerweg: uw eigen tempo (leeg: 20 uur)."
+        ),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.errors:
+            return data
+        pathway = Leerweg(data["pathway"])
+        work = data.get("work_hours_per_week")
+        if pathway == Leerweg.BOL and work:
+            self.add_error(
+                "work_hours_per_week",
+                _("Bij BOL tellen werkuren niet als studielast; kies BBL als u werkt en leert."),
+            )
+            return data
+        try:
+            data["time"] = study_time(pathway, data.get("hours_per_week"), work)
+        except InvalidInput:
+            self.add_error(
+                "hours_per_week",
+                _("Met deze uren is geen week te plannen: niet nul, en hoogstens 80 uur samen."),
+            )
+        return data
+
+    def week_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in WeekForm.base_fields]
+
+    def time(self) -> StudyTime:
+        time = self.cleaned_data["time"]
+        assert isinstance(time, StudyTime)
+        return time
+
+
 @dataclass(frozen=True, slots=True)
 class UnitQuestions:
     """The questions of one unit, for the template."""
@@ -71,7 +161,7 @@ class UnitQuestions:
     fields: tuple[forms.BoundField, ...]
 
 
-class PrescanForm(forms.Form):
+class PrescanForm(WeekForm):
     target = forms.CharField(widget=forms.HiddenInput, max_length=64)
     have = forms.MultipleChoiceField(
         label=_("Wat heeft u al?"),
@@ -89,9 +179,6 @@ class PrescanForm(forms.Form):
             "Vul geen namen of andere persoonsgegevens in."
         ),
     )
-    hours_per_week = forms.FloatField(
-        label=_("Hoeveel uur per week kunt u leren?"), min_value=1, max_value=60, initial=20
-    )
 
     def __init__(self, *args: Any, catalog: Catalog, target: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -102,18 +189,24 @@ class PrescanForm(forms.Form):
         have.choices = have_choices(catalog)
         _info, requirements = target_of(catalog, target)
         self.unit_fields: list[tuple[str, list[str]]] = []
-        for code, outcomes in requirements.units:
-            names = []
-            for outcome in outcomes:
-                name = ANSWER_PREFIX + outcome
-                self.fields[name] = forms.ChoiceField(
-                    label=catalog.name_of(outcome),
-                    choices=ANSWER_CHOICES,
-                    required=False,
-                    widget=forms.RadioSelect,
-                )
-                names.append(name)
-            self.unit_fields.append((code, names))
+        for code, werkprocessen in requirements.units:
+            self.unit_fields.append((code, self.add_questions(werkprocessen)))
+
+    def add_questions(self, werkprocessen: tuple[str, ...]) -> list[str]:
+        """One question per werkproces; one examined in an earlier unit is asked there."""
+        names = []
+        for code in werkprocessen:
+            name = ANSWER_PREFIX + code
+            if name in self.fields:
+                continue
+            self.fields[name] = forms.ChoiceField(
+                label=self.catalog.name_of(code),
+                choices=ANSWER_CHOICES,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+            names.append(name)
+        return names
 
     def units(self) -> list[UnitQuestions]:
         return [
@@ -122,7 +215,7 @@ class PrescanForm(forms.Form):
         ]
 
     def answers(self) -> dict[str, CanDo]:
-        """The answers given; an outcome left open counts as 'never' in the scan."""
+        """The answers given; a werkproces left open counts as 'never' in the scan."""
         return {
             name.removeprefix(ANSWER_PREFIX): CanDo(value)
             for name, value in self.cleaned_data.items()

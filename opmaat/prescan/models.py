@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from opmaat.catalog.models import Outcome, Unit
 from opmaat.domain.recognition.prescan_rules import CanDo
-from opmaat.learners.models import Learner
+from opmaat.domain.routes import Leerweg
+from opmaat.learners.models import LEERWEG_LABELS, Learner
 
 CAN_DO_LABELS = {
     CanDo.NEVER: _("Nooit gedaan"),
@@ -38,15 +39,15 @@ class DefaultRule(models.Model):
         choices=BAR_CHOICES,
         default=CanDo.ON_MY_OWN.value,
         help_text=_(
-            "Het laagste antwoord dat op elk leerresultaat nodig is voor ‘waarschijnlijk’. "
-            "Standaard ‘zelfstandig’: EVC vraagt bewust bekwaam op alle leerresultaten."
+            "Het laagste antwoord dat op elk werkproces nodig is voor ‘waarschijnlijk’. "
+            "Standaard ‘zelfstandig’: EVC vraagt bewust bekwaam op alle werkprocessen."
         ),
     )
     possible_share = models.FloatField(
         _("mogelijk vanaf (deel)"),
         default=0.5,
         validators=SHARE_VALIDATORS,
-        help_text=_("Deel van de leerresultaten op dat niveau voor ‘mogelijk’ (0,5 = de helft)."),
+        help_text=_("Deel van de werkprocessen op dat niveau voor ‘mogelijk’ (0,5 = de helft)."),
     )
     note = models.TextField(_("toelichting"), blank=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
@@ -69,7 +70,8 @@ class DefaultRule(models.Model):
 
 
 class UnitRule(models.Model):
-    """The editor's rule for one unit: which outcomes count, and other thresholds."""
+    """The editor's rule for one unit (an exam unit of a target's cut, or a kerntaak):
+    which of its werkprocessen count, and other thresholds."""
 
     unit = models.OneToOneField(
         Unit, on_delete=models.CASCADE, related_name="prescan_rule", verbose_name=_("leereenheid")
@@ -78,8 +80,8 @@ class UnitRule(models.Model):
         Outcome,
         blank=True,
         related_name="+",
-        verbose_name=_("leerresultaten die tellen"),
-        help_text=_("Leeg: alle leerresultaten van de leereenheid tellen."),
+        verbose_name=_("werkprocessen die tellen"),
+        help_text=_("Leeg: alle werkprocessen van de leereenheid tellen."),
     )
     likely_at = models.CharField(
         _("waarschijnlijk vanaf"),
@@ -129,14 +131,26 @@ def new_token() -> str:
 class SavedPrescan(models.Model):
     """A pre-scan as computed, reachable by its token; attached to a learner's record once
     the learner saves it there. Unattached scans hold no account and are purged after a
-    while (docs/privacy.md)."""
+    while (docs/privacy.md). The week it was planned for is kept beside the document, so
+    the result page can plan again with another week."""
 
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     target = models.CharField(_("doel"), max_length=64)
     have = models.JSONField(_("behaald"), default=list, blank=True)
     other = models.TextField(_("overige diploma's en certificaten"), blank=True)
     answers = models.JSONField(_("antwoorden"), default=dict, blank=True)
-    hours_per_week = models.FloatField(_("uren per week"), default=20)
+    pathway = models.CharField(
+        _("leerweg"),
+        max_length=16,
+        choices=[(w.value, LEERWEG_LABELS[w]) for w in Leerweg],
+        default=Leerweg.BOL.value,
+    )
+    hours_per_week = models.FloatField(
+        _("studie-uren per week"), default=20, help_text=_("BOL: de hele week; BBL: zelfstudie.")
+    )
+    work_hours_per_week = models.FloatField(
+        _("werkuren per week"), null=True, blank=True, help_text=_("BBL: contracturen.")
+    )
     document = models.JSONField(_("uitkomst"))
     created_at = models.DateTimeField(_("gemaakt"), auto_now_add=True, db_index=True)
     learner = models.ForeignKey(
@@ -158,8 +172,13 @@ class SavedPrescan(models.Model):
         verbose_name_plural = _("vrijstellingsscans")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(hours_per_week__gt=0), name="prescan_pace_positive"
-            )
+                condition=models.Q(hours_per_week__gte=0), name="prescan_study_hours_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(work_hours_per_week__isnull=True)
+                | models.Q(work_hours_per_week__gte=0),
+                name="prescan_work_hours_not_negative",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -4,7 +4,7 @@ attached to a learner's record (audited), and purged when nobody kept them."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.core.exceptions import PermissionDenied
@@ -15,7 +15,9 @@ from django.utils import timezone
 
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
+from opmaat.domain.errors import DomainError
 from opmaat.domain.recognition.prescan import (
+    DEFAULT_TIME,
     CanDo,
     PrescanResult,
     PrescanRules,
@@ -23,6 +25,7 @@ from opmaat.domain.recognition.prescan import (
     prescan_document,
     run_prescan,
 )
+from opmaat.domain.routes import Leerweg, StudyTime, study_time
 from opmaat.learners.access import require
 from opmaat.learners.models import Learner
 from opmaat.learners.services import audit
@@ -56,9 +59,17 @@ def unit_rule(row: m.UnitRule) -> UnitRule:
     )
 
 
-def compute(target: str, have: Sequence[str], answers: Mapping[str, CanDo]) -> PrescanResult:
-    """A pre-scan on the current catalog and rules; nothing is stored."""
-    return run_prescan(current_catalog(), target, have, answers, current_rules())
+def compute(
+    target: str,
+    have: Sequence[str],
+    answers: Mapping[str, CanDo],
+    time: StudyTime = DEFAULT_TIME,
+    start: date | None = None,
+) -> PrescanResult:
+    """A pre-scan on the current catalog and rules, planned on `time` from `start` (default
+    today); nothing is stored."""
+    begin = start or timezone.localdate()
+    return run_prescan(current_catalog(), target, have, answers, current_rules(), time, begin)
 
 
 @transaction.atomic
@@ -67,18 +78,39 @@ def do_store_prescan(
     have: Sequence[str],
     answers: Mapping[str, CanDo],
     other: str = "",
-    hours_per_week: float = 20.0,
+    time: StudyTime = DEFAULT_TIME,
 ) -> m.SavedPrescan:
     """Compute and keep a scan under a new token, attached to nobody."""
-    result = compute(target, have, answers)
+    result = compute(target, have, answers, time)
     return m.SavedPrescan.objects.create(
         target=result.target.code,
         have=list(result.have),
         other=other,
         answers={code.strip().upper(): answer.value for code, answer in answers.items()},
-        hours_per_week=hours_per_week,
+        pathway=time.pathway.value,
+        hours_per_week=time.study_hours,
+        work_hours_per_week=time.work_hours,
         document=prescan_document(result),
     )
+
+
+def week_of(scan: m.SavedPrescan) -> StudyTime:
+    """The week the scan was planned for (a scan from before pathways: BOL at its hours;
+    one that is no longer a valid week: the default)."""
+    try:
+        return study_time(Leerweg(scan.pathway), scan.hours_per_week, scan.work_hours_per_week)
+    except DomainError:
+        return DEFAULT_TIME
+
+
+def replan(scan: m.SavedPrescan, time: StudyTime) -> PrescanResult | None:
+    """The scan's question planned again on another week, with today's catalog and rules;
+    None when that catalog can no longer answer it (a code since removed). Not stored: the
+    kept document stays as it was shown."""
+    try:
+        return compute(scan.target, scan.have, answers_of(scan), time)
+    except DomainError:
+        return None
 
 
 def answers_of(scan: m.SavedPrescan) -> dict[str, CanDo]:
@@ -153,7 +185,9 @@ def export_of(learner: Learner) -> list[dict[str, object]]:
             "have": scan.have,
             "other": scan.other,
             "answers": scan.answers,
+            "pathway": scan.pathway,
             "hours_per_week": scan.hours_per_week,
+            "work_hours_per_week": scan.work_hours_per_week,
             "result": scan.document,
         }
         for scan in scans_of(learner)

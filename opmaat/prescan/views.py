@@ -15,12 +15,12 @@ from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
 from opmaat.domain.catalog import Catalog
 from opmaat.domain.errors import DomainError
-from opmaat.domain.recognition.prescan import Estimate, PrescanResult
+from opmaat.domain.recognition.prescan import Estimate, prescan_document
 from opmaat.domain.routes import TargetInfo, target_of
 from opmaat.learners.models import Learner
 from opmaat.prescan import services
 from opmaat.prescan.chart import hours_chart
-from opmaat.prescan.forms import PrescanForm, TargetForm
+from opmaat.prescan.forms import PrescanForm, TargetForm, WeekForm
 from opmaat.prescan.models import SavedPrescan
 from opmaat.web.access import learner_page, signed_in
 
@@ -77,7 +77,7 @@ def store(form: PrescanForm) -> SavedPrescan | None:
     data = form.cleaned_data
     try:
         return services.do_store_prescan(
-            data["target"], data["have"], form.answers(), data["other"], data["hours_per_week"]
+            data["target"], data["have"], form.answers(), data["other"], form.time()
         )
     except DomainError as error:
         form.add_error(None, str(error))
@@ -85,10 +85,12 @@ def store(form: PrescanForm) -> SavedPrescan | None:
 
 
 def prescan_result(request: HttpRequest, token: str) -> HttpResponse:
+    """The kept result; with another week in the query (the week form), the durations are
+    planned again for that week, without changing what was kept."""
     scan = services.scan_for(request.user, token)
-    pace = pace_from(request.GET.get("uren"), scan.hours_per_week)
+    week = WeekForm(request.GET or None, initial=week_initial(scan))
     document = scan.document
-    remaining = float(document.get("remaining_hours", 0))
+    duration = replanned(scan, week) or document
     learner = own_learner(request)
     return render(
         request,
@@ -96,22 +98,41 @@ def prescan_result(request: HttpRequest, token: str) -> HttpResponse:
         {
             "scan": scan,
             "document": document,
+            "duration": duration,
+            "replanned": duration is not document,
+            "closed": document.get("open") is False,
             "units": [(u, ESTIMATE_LABELS.get(u["estimate"], "")) for u in document["units"]],
-            "pace": pace,
-            "weeks": PrescanResult.weeks(remaining, pace),
-            "chart": hours_chart(document),
+            "week": week,
+            "chart": hours_chart(duration),
             "may_keep": learner is not None and scan.learner_id is None,
             "kept_here": learner is not None and scan.learner_id == learner.pk,
         },
     )
 
 
-def pace_from(text: str | None, default: float) -> float:
-    try:
-        value = float(text) if text else default
-    except ValueError:
-        return default
-    return value if 1 <= value <= 60 else default
+def week_initial(scan: SavedPrescan) -> dict[str, object]:
+    """The kept week, as the person would type it: 32, not 32.0; no contract hours: empty."""
+    return {
+        "pathway": scan.pathway,
+        "work_hours_per_week": whole(scan.work_hours_per_week) or None,
+        "hours_per_week": whole(scan.hours_per_week),
+    }
+
+
+def whole(hours: float | None) -> float | int | None:
+    return int(hours) if hours is not None and float(hours).is_integer() else hours
+
+
+def replanned(scan: SavedPrescan, week: WeekForm) -> dict[str, object] | None:
+    """The scan's document planned again for the week asked, when it is valid and differs
+    from the week the scan was kept with."""
+    if not week.is_bound or not week.is_valid() or week.time() == services.week_of(scan):
+        return None
+    result = services.replan(scan, week.time())
+    if result is None:
+        week.add_error(None, _("Met de huidige catalogus is deze scan niet opnieuw te plannen."))
+        return None
+    return prescan_document(result)
 
 
 def own_learner(request: HttpRequest) -> Learner | None:

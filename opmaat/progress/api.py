@@ -21,12 +21,16 @@ DENIED = {401: Problem, 403: Problem, 404: Problem}
 
 @router.get("/learners/{int:pk}", response={200: dict[str, Any], **DENIED})
 def learner_progress(request: HttpRequest, pk: int) -> dict[str, Any]:
-    """Units of the route with their outcomes and grounds, results, supervision levels."""
+    """Units of the route with their werkprocessen and grounds (and how many of the target's
+    werkprocessen are met, each once), results, supervision levels."""
     learner = learner_for(request, pk, Action.VIEW)
     plan = learner_services.current_route(learner)
     codes = services.units_in_view(learner, plan.target if plan else None)
+    counts = services.werkproces_counts(learner)
     return {
         "format": "opmaat-progress/1",
+        "target": plan.target if plan else None,
+        "werkprocessen": {"met": counts.met, "total": counts.total} if counts else None,
         "units": [
             {
                 "code": u.code,

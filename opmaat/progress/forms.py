@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.utils import timezone
@@ -11,25 +13,47 @@ from django.utils.translation import gettext_lazy as _
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.errors import DomainError
 from opmaat.domain.progress import AssessmentMethod, AssessmentResult, SupervisionLevel
+from opmaat.learners.models import Learner
 from opmaat.progress.models import LEVEL_LABELS, METHOD_LABELS, RESULT_LABELS, ProfessionalActivity
 from opmaat.progress.services import assessable
 from opmaat.web.forms import DateInput
 
+# The id of the <datalist> on the progress page that offers the target's werkprocessen.
+CODE_LIST = "werkprocessen"
+
 
 class CodeField(forms.CharField):
+    """A werkproces code (or a generic subject's), checked against the catalog; an unknown
+    one is compared with the learner's target's werkprocessen first."""
+
     def __init__(self) -> None:
         super().__init__(
             label=_("Leerresultaat"),
             max_length=64,
-            help_text=_("Code van een leerresultaat, of van een generiek vak zoals NL-2F."),
+            help_text=_(
+                "Code van een werkproces, zoals 23268-B1-K1-W4, of van een generiek vak zoals "
+                "NL-2F."
+            ),
+            widget=forms.TextInput(attrs={"list": CODE_LIST, "autocomplete": "off"}),
         )
+        self.learner: Learner | None = None
 
     def clean(self, value: object) -> str:
         text = str(super().clean(value)).strip()
         try:
-            return assessable(current_catalog(), text)
+            return assessable(current_catalog(), text, self.learner)
         except DomainError as error:
             raise forms.ValidationError(str(error)) from None
+
+
+class LearnerCodeForm(forms.Form):
+    """A form with a `code` field for one learner's werkprocessen."""
+
+    def __init__(self, *args: Any, learner: Learner | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["code"]
+        if isinstance(field, CodeField):
+            field.learner = learner
 
 
 def not_in_future(day: date) -> date:
@@ -38,7 +62,7 @@ def not_in_future(day: date) -> date:
     return day
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(LearnerCodeForm):
     code = CodeField()
     text = forms.CharField(label=_("Feedback"), widget=forms.Textarea(attrs={"rows": 3}))
     given_on = forms.DateField(label=_("Datum"), widget=DateInput(), initial=timezone.localdate)
@@ -47,7 +71,7 @@ class FeedbackForm(forms.Form):
         return not_in_future(self.cleaned_data["given_on"])
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(LearnerCodeForm):
     code = CodeField()
     method = forms.ChoiceField(
         label=_("Methode"), choices=[(m.value, METHOD_LABELS[m]) for m in AssessmentMethod]
@@ -68,6 +92,16 @@ class EntrustmentForm(forms.Form):
     activity = forms.ModelChoiceField(
         label=_("Beroepsactiviteit"), queryset=ProfessionalActivity.objects.all(), empty_label=None
     )
+
+    def __init__(
+        self, *args: Any, activities: Sequence[ProfessionalActivity] | None = None, **kwargs: Any
+    ) -> None:
+        """`activities`: those of the learner's target (all when None)."""
+        super().__init__(*args, **kwargs)
+        field = self.fields["activity"]
+        if activities is not None and isinstance(field, forms.ModelChoiceField):
+            field.queryset = ProfessionalActivity.objects.filter(pk__in=[a.pk for a in activities])
+
     level = forms.TypedChoiceField(
         label=_("Niveau"),
         coerce=int,

@@ -28,7 +28,8 @@ RESULT_LABELS = {AssessmentResult.MET: _("Behaald"), AssessmentResult.NOT_MET: _
 
 
 class ProfessionalActivity(models.Model):
-    """A professional activity (task, EPA) linked to a unit; edited by catalog editors."""
+    """A professional activity (task, EPA) linked to a unit (an exam unit, a kerntaak) or a
+    werkproces; edited by catalog editors."""
 
     code = models.CharField(_("code"), max_length=40, unique=True)
     title = models.CharField(_("naam"), max_length=200)
@@ -54,7 +55,8 @@ class ProfessionalActivity(models.Model):
 
 
 class Feedback(models.Model):
-    """Formative feedback on one outcome: never edited, so the timeline stays true."""
+    """Formative feedback on one werkproces (outcome): never edited, so the timeline stays
+    true."""
 
     learner = models.ForeignKey(Learner, on_delete=models.CASCADE, related_name="feedback")
     code = models.CharField(_("leerresultaat"), max_length=64)
@@ -73,7 +75,8 @@ class Feedback(models.Model):
 
 
 class Assessment(models.Model):
-    """A summative result for an outcome (or a generic subject without outcomes)."""
+    """A summative result for a werkproces (outcome), or a generic subject without
+    werkprocessen."""
 
     learner = models.ForeignKey(Learner, on_delete=models.CASCADE, related_name="assessments")
     code = models.CharField(_("leerresultaat of vak"), max_length=64)

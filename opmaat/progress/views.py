@@ -6,7 +6,7 @@ from datetime import date
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from opmaat.domain.progress import route_progress as plan_against_actual
 from opmaat.learners import services as learner_services
 from opmaat.learners.models import Learner
 from opmaat.progress import services
-from opmaat.progress.forms import AssessmentForm, EntrustmentForm, FeedbackForm
+from opmaat.progress.forms import CODE_LIST, AssessmentForm, EntrustmentForm, FeedbackForm
 from opmaat.progress.models import Assessment, Feedback
 from opmaat.progress.timeline import actual_bars
 from opmaat.web.access import learner_page, signed_in
@@ -47,24 +47,21 @@ def render_page(
         "learner": learner,
         "allowed": {a.value for a in allowed},
         "units": units,
+        "counts": services.werkproces_counts(learner),
         "results": Assessment.objects.filter(learner=learner).order_by("-assessed_on", "-id"),
         "feedback": Feedback.objects.filter(learner=learner)[:100],
         "activities": services.entrustment_states(learner, codes),
         "plan": plan,
-        "forms": {
-            "feedback": FeedbackForm(prefix="feedback"),
-            "assessment": AssessmentForm(prefix="assessment"),
-            "entrustment": EntrustmentForm(prefix="entrustment"),
-            **(forms_posted or {}),
-        },
+        "code_list": CODE_LIST,
+        "code_choices": services.code_choices(learner),
+        "forms": {**empty_forms(learner), **(forms_posted or {})},
     }
     if plan is not None:
         today = timezone.localdate()
-        completed = {u.code: u.completed_on for u in units if u.complete}
         progress = plan_against_actual(
             plan.document["schedule"],
             date.fromisoformat(plan.document["completion_date"]),
-            completed,
+            services.done_on_route(learner, plan.document),
             today,
         )
         chart = timeline(plan.document, today)
@@ -72,12 +69,24 @@ def render_page(
     return render(request, "progress/page.html", context, status=status)
 
 
+def empty_forms(learner: Learner) -> dict[str, forms.Form]:
+    return {
+        "feedback": FeedbackForm(prefix="feedback", learner=learner),
+        "assessment": AssessmentForm(prefix="assessment", learner=learner),
+        "entrustment": entrustment_form(learner),
+    }
+
+
+def entrustment_form(learner: Learner, data: QueryDict | None = None) -> EntrustmentForm:
+    return EntrustmentForm(data, prefix="entrustment", activities=services.activities_for(learner))
+
+
 @require_POST
 @learner_page(Action.RECORD_PROGRESS)
 def feedback_add(
     request: HttpRequest, learner: Learner, allowed: frozenset[Action]
 ) -> HttpResponse:
-    form = FeedbackForm(request.POST, prefix="feedback")
+    form = FeedbackForm(request.POST, prefix="feedback", learner=learner)
     if form.is_valid():
         data = form.cleaned_data
         services.do_record_feedback(
@@ -93,7 +102,7 @@ def feedback_add(
 def assessment_add(
     request: HttpRequest, learner: Learner, allowed: frozenset[Action]
 ) -> HttpResponse:
-    form = AssessmentForm(request.POST, prefix="assessment")
+    form = AssessmentForm(request.POST, prefix="assessment", learner=learner)
     if form.is_valid():
         data = form.cleaned_data
         services.do_record_assessment(
@@ -113,7 +122,7 @@ def assessment_add(
 @require_POST
 @learner_page(Action.RECORD_PROGRESS)
 def entrust(request: HttpRequest, learner: Learner, allowed: frozenset[Action]) -> HttpResponse:
-    form = EntrustmentForm(request.POST, prefix="entrustment")
+    form = entrustment_form(learner, request.POST)
     if form.is_valid():
         data = form.cleaned_data
         try:

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
 from opmaat.api.schemas import Problem, Text
+from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
 from opmaat.domain.recognition.evc import EvcState
 from opmaat.learners.access import require
@@ -50,6 +51,7 @@ class ProcedureOut(Schema):
     provider: str
     standard: str
     units: list[str]
+    werkprocessen: list[str]  # those of the units in scope: what is judged
     state: EvcState
     state_since: date
     deadline: date | None
@@ -81,6 +83,7 @@ def procedure_out(procedure: EvcProcedure) -> dict[str, Any]:
         "provider": procedure.provider.name,
         "standard": procedure.standard,
         "units": procedure.units,
+        "werkprocessen": list(services.scope_of(procedure).werkprocessen(current_catalog())),
         "state": procedure.state,
         "state_since": procedure.state_since,
         "deadline": procedure.deadline,
@@ -115,7 +118,8 @@ def procedure_out(procedure: EvcProcedure) -> dict[str, Any]:
 
 @router.get("/learners/{int:pk}/procedures", response={200: list[ProcedureOut], **DENIED})
 def list_procedures(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
-    """A learner's EVC procedures, newest first, with the judgement that counts per outcome."""
+    """A learner's EVC procedures, newest first, with the judgement that counts per
+    werkproces."""
     learner = get_object_or_404(Learner, pk=pk, erased_at__isnull=True)
     require(request.user, Action.VIEW, learner)
     return [procedure_out(p) for p in EvcProcedure.objects.filter(learner=learner)]

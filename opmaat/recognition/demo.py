@@ -1,17 +1,20 @@
 """Demo data of the recognition app, loaded by opmaat.demo after the learners.
 
-- Jolanda Verbeek, the MZ4 case of DOMAIN.md: her portfolio is judged and the
+- Jolanda Verbeek, the MZ4 case of DOMAIN.md, on Persoonlijk begeleider maatschappelijke
+  zorg (25779) in BBL at 36 contract hours: her portfolio for the nine exam units is
+  judged, every werkproces met except those of Participatie en sociaal netwerk, and the
   ervaringscertificaat waits for the exam board (log in as `examencommissie` and decide:
-  her route shrinks to about seven months).
-- Marloes Bos (`kandidaat`), the MZ3 case: intake done, EVC advised for every unit; the
-  procedure is still to be started by the advisor (`intake`).
-- Ahmed Hassan: a procedure started three weeks ago whose intake phase is overdue, so the
-  advisor's dashboard shows a reminder.
+  her route drops to that one unit and the keuzedelen, about seven months at most).
+- Marloes Bos (`kandidaat`), the MZ3 case, on Begeleider maatschappelijke zorg (25780):
+  intake done, EVC advised for every kerntaak; the procedure is still to be started by the
+  advisor (`intake`). After EVC only the Dutch, arithmetic and L&B exams remain.
+- Ahmed Hassan: a procedure for 25780 started three weeks ago whose intake phase is
+  overdue, so the advisor's dashboard shows a reminder.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib.auth.models import User
 from django.utils import timezone
@@ -19,16 +22,21 @@ from django.utils import timezone
 from opmaat.accounts.models import Organisation
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.recognition.assessment import EvidenceKind, Judgement, SessionKind
+from opmaat.domain.recognition.assessment import unit_werkprocessen as werkprocessen_of
 from opmaat.domain.recognition.evc import EvcState, deadline
-from opmaat.domain.routes import Leerweg, Pace, RouteRequest
+from opmaat.domain.routes import Leerweg, RouteRequest
 from opmaat.learners import services as learners
 from opmaat.learners.models import Learner
 from opmaat.recognition import services
 from opmaat.recognition.models import EvcProcedure, Intake
 
-MZ4_UNITS = ("23181-B1-K1", "23181-B1-K2", "23181-P3-K1")
-MZ3_UNITS = ("23181-B1-K1", "23181-B1-K2", "23181-P1-K1")
-NOT_SHOWN = "23181-P3-K1-W7"  # coördinerende taken: not yet part of her work
+MZ4 = "25779"  # Persoonlijk begeleider maatschappelijke zorg: nine exam units (Talland)
+MZ3 = "25780"  # Begeleider maatschappelijke zorg: three kerntaken
+MZ3_UNITS = ("23312-B1-K1", "23312-B1-K2", "23312-P1-K1")
+# Participatie en sociaal netwerk: her woongroep gives no work on clients' participation
+# outside it or their social network, so she shows none of its werkprocessen yet.
+NOT_SHOWN = "23312-B1-K1-2"
+OVERDUE_UNITS = ("23312-P1-K1",)
 
 
 def add_demo(orgs: dict[str, Organisation]) -> None:
@@ -37,10 +45,10 @@ def add_demo(orgs: dict[str, Organisation]) -> None:
     provider = orgs["evc"]
     jolanda = demo_learner("Jolanda Verbeek")
     if jolanda is not None and not EvcProcedure.objects.filter(learner=jolanda).exists():
-        add_mz4_case(jolanda, intake, provider, orgs)
+        add_mz4_case(jolanda, intake, provider)
     marloes = demo_learner("Marloes Bos")
     if marloes is not None and not Intake.objects.filter(learner=marloes).exists():
-        add_mz3_case(marloes, intake, orgs)
+        add_mz3_case(marloes, intake)
     ahmed = demo_learner("Ahmed Hassan")
     if ahmed is not None and not EvcProcedure.objects.filter(learner=ahmed).exists():
         add_overdue_procedure(ahmed, intake, provider)
@@ -48,6 +56,15 @@ def add_demo(orgs: dict[str, Organisation]) -> None:
 
 def demo_learner(name: str) -> Learner | None:
     return Learner.objects.filter(name=name, erased_at__isnull=True).first()
+
+
+def week_of(learner: Learner, target: str, start: date) -> RouteRequest:
+    """The request of the learner's saved route (its pathway and week) from `start`; BBL at
+    the default week when there is none."""
+    plan = learners.current_route(learner)
+    if plan is None:
+        return RouteRequest(target, start, pathway=Leerweg.BBL)
+    return learners.request_of(plan, start)
 
 
 def record_intake(
@@ -72,32 +89,40 @@ def record_intake(
     )
 
 
-def bbl(target: str, hours_per_week: float) -> RouteRequest:
-    return RouteRequest(target, timezone.localdate(), hours_per_week, Leerweg.BBL, Pace.NORMAL)
-
-
-def add_mz4_case(
-    learner: Learner, advisor: User, provider: Organisation, orgs: dict[str, Organisation]
-) -> None:
-    assessor = User.objects.get(username="assessor")
+def add_mz4_case(learner: Learner, advisor: User, provider: Organisation) -> None:
+    catalog = current_catalog()
+    units = catalog.qualifications[MZ4].units
     record_intake(
         learner,
         advisor,
-        bbl("25477", 36),
-        MZ4_UNITS,
+        week_of(learner, MZ4, timezone.localdate()),
+        units,
         goal="Een erkend diploma voor het werk dat ze al zes jaar doet.",
         work_setting="Persoonlijk begeleider op een woongroep, 36 uur per week (BBL).",
         motivation="Veel ervaring met ondersteuningsplannen en met nieuwe collega's.",
     )
-    procedure = services.start_procedure(advisor, learner, provider, "25477", MZ4_UNITS)
+    procedure = services.start_procedure(advisor, learner, provider, MZ4, units)
     services.move(advisor, procedure, EvcState.PORTFOLIO, "Intakegesprek gevoerd (demo).")
-    outcomes = services.scope_of(procedure).outcomes(current_catalog())
+    assess_mz4(learner, advisor, procedure)
+    # Back-date the phase so the demo reads like a procedure of three months.
+    since = timezone.localdate() - timedelta(days=10)
+    EvcProcedure.objects.filter(pk=procedure.pk).update(
+        state_since=since, deadline=deadline(EvcState.DECISION, since)
+    )
+
+
+def assess_mz4(learner: Learner, advisor: User, procedure: EvcProcedure) -> None:
+    """Portfolio, judgements per werkproces, certificate: up to the exam board."""
+    assessor = User.objects.get(username="assessor")
+    catalog = current_catalog()
+    werkprocessen = services.scope_of(procedure).werkprocessen(catalog)
+    not_shown = set(werkprocessen_of(catalog, NOT_SHOWN))
     statement = services.add_evidence(
         advisor,
         procedure,
         EvidenceKind.EMPLOYER_STATEMENT,
         "Werkgeversverklaring Zorggroep Het Baken",
-        [o for o in outcomes if o != NOT_SHOWN],
+        [w for w in werkprocessen if w not in not_shown],
         text="De teamleider verklaart dat zij sinds zes jaar zelfstandig als persoonlijk "
         "begeleider werkt, ondersteuningsplannen opstelt en nieuwe collega's begeleidt.",
     )
@@ -106,27 +131,28 @@ def add_mz4_case(
         procedure,
         EvidenceKind.REFLECTION,
         "Reflectieverslag: mijn rol in het team",
-        list(outcomes),
+        list(werkprocessen),
         text="Reflectie op eigen handelen, kwaliteit en deskundigheid (demo).",
     )
     services.move(advisor, procedure, EvcState.ASSESSMENT, "Portfolio compleet (demo).")
-    today = timezone.localdate()
     services.record_session(
         assessor,
         procedure,
         SessionKind.INTERVIEW,
-        today,
-        [NOT_SHOWN],
-        "Criteriumgericht interview: coördinerende taken komen in haar werk nog niet voor.",
+        timezone.localdate(),
+        sorted(not_shown),
+        "Criteriumgericht interview: participatie buiten de woongroep en het sociale netwerk "
+        "van cliënten komen in haar werk nog niet voor.",
     )
-    for code in outcomes:
-        if code == NOT_SHOWN:
+    for code in werkprocessen:
+        if code in not_shown:
             services.judge(
                 assessor,
                 procedure,
                 code,
                 Judgement.NOT_MET,
-                "Niet aangetoond: geen coördinerende taken in het huidige werk.",
+                "Niet aangetoond: geen ondersteuning bij participatie en sociaal netwerk in "
+                "het huidige werk.",
                 [reflection.pk],
             )
         else:
@@ -141,29 +167,25 @@ def add_mz4_case(
     services.move(assessor, procedure, EvcState.REPORT)
     services.issue_certificate(assessor, procedure)
     services.move(assessor, procedure, EvcState.DECISION, "Naar de examencommissie (demo).")
-    # Back-date the phases so the demo reads like a procedure of three months.
-    since = today - timedelta(days=10)
-    EvcProcedure.objects.filter(pk=procedure.pk).update(
-        state_since=since, deadline=deadline(EvcState.DECISION, since)
-    )
 
 
-def add_mz3_case(learner: Learner, advisor: User, orgs: dict[str, Organisation]) -> None:
+def add_mz3_case(learner: Learner, advisor: User) -> None:
     learners.update_learner(advisor, learner, {"elective_hours_done": 720.0})
     record_intake(
         learner,
         advisor,
-        bbl("25475", 20),
+        week_of(learner, MZ3, timezone.localdate()),
         MZ3_UNITS,
         goal="Diploma Maatschappelijke Zorg 3 via EVC.",
-        work_setting="Begeleider op een woongroep van Zorggroep Het Baken.",
-        motivation="SPW-diploma en vier jaar in de kinderopvang; keuzedelen vrijgesteld.",
+        work_setting="Begeleider op een woongroep van Zorggroep Het Baken, 24 uur per week.",
+        motivation="SPW-diploma en vier jaar in de kinderopvang; keuzedelen vrijgesteld; "
+        "Nederlands en rekenen beheerst ze al (alleen examen).",
     )
     learners.replan(advisor, learner, "Keuzedelen vrijgesteld (demo).")
 
 
 def add_overdue_procedure(learner: Learner, advisor: User, provider: Organisation) -> None:
-    procedure = services.start_procedure(advisor, learner, provider, "25475", ["23181-P1-K1"])
+    procedure = services.start_procedure(advisor, learner, provider, MZ3, OVERDUE_UNITS)
     started = timezone.localdate() - timedelta(days=21)
     EvcProcedure.objects.filter(pk=procedure.pk).update(
         state_since=started, deadline=deadline(EvcState.INTAKE, started)

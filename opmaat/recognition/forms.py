@@ -11,12 +11,19 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from opmaat.accounts.models import Organisation
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import OrganisationKind
 from opmaat.domain.catalog import UnitKind
-from opmaat.domain.recognition.assessment import EvidenceKind, Judgement, SessionKind
+from opmaat.domain.recognition.assessment import (
+    EvidenceKind,
+    Judgement,
+    SessionKind,
+    assessable_units,
+    unit_werkprocessen,
+)
 from opmaat.recognition.models import (
     EVIDENCE_LABELS,
     JUDGEMENT_LABELS,
@@ -27,20 +34,25 @@ from opmaat.recognition.uploads import ALLOWED_LABEL
 from opmaat.web.forms import DateInput, RouteForm
 
 
-def outcome_choices(units: Sequence[str]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Outcomes grouped per unit, for a select or checkboxes."""
+def werkproces_choices(units: Sequence[str]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Werkprocessen grouped per unit, each once (two exam units may examine the same one),
+    for a select or checkboxes."""
     catalog = current_catalog()
-    return [
-        (
-            f"{u} {catalog.units[u].title}",
-            [(o.code, f"{o.code} {o.title}") for o in catalog.units[u].outcomes],
+    seen: set[str] = set()
+    groups = []
+    for u in units:
+        codes = [w for w in unit_werkprocessen(catalog, u) if w not in seen]
+        seen.update(codes)
+        groups.append(
+            (f"{u} {catalog.name_of(u)}", [(w, f"{w} {catalog.name_of(w)}") for w in codes])
         )
-        for u in units
-    ]
+    return groups
 
 
 class IntakeForm(RouteForm):
-    """The intake interview: the route's settings plus what the advisor heard."""
+    """The intake interview: the route's settings and the learner's week as the composer
+    asks them (pathway, contract hours, study hours, subjects to take as an exam only), plus
+    what the advisor heard."""
 
     goal = forms.CharField(
         label=_("Doel van de deelnemer"), widget=forms.Textarea(attrs={"rows": 2})
@@ -64,17 +76,20 @@ class IntakeForm(RouteForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_(
-            "Eenheden van het doel die nog op de route staan; de vrijstellingsscan helpt "
-            "kiezen. Ander doel gekozen? Sla eerst op, dan verschijnen de eenheden ervan."
+            "Eenheden van het doel (examenonderdelen of kerntaken) die nog op de route staan; "
+            "de vrijstellingsscan helpt kiezen. Ander doel gekozen? Sla eerst op, dan "
+            "verschijnen de eenheden ervan."
         ),
     )
     field_order = [
         "goal",
         "target",
         "start",
-        "hours_per_week",
         "pathway",
+        "work_hours_per_week",
+        "hours_per_week",
         "pace",
+        "exam_only",
         "work_setting",
         "employer",
         "motivation",
@@ -88,23 +103,53 @@ class IntakeForm(RouteForm):
         employer = self.fields["employer"]
         assert isinstance(employer, forms.ModelChoiceField)
         employer.queryset = Organisation.objects.filter(kind=OrganisationKind.CARE.value)
-        units = self.fields["evc_units"]
-        assert isinstance(units, forms.MultipleChoiceField)
-        units.choices = unit_choices(self.data.get("target") or self.initial.get("target"))
+        target = self.data.get("target") or self.initial.get("target")
+        for name, choices in (
+            ("evc_units", unit_choices(target)),
+            ("exam_only", generic_choices(target)),
+        ):
+            field = self.fields[name]
+            assert isinstance(field, forms.MultipleChoiceField)
+            field.choices = choices
 
 
 def unit_choices(target: object) -> list[tuple[str, str]]:
-    """The vocational units of `target` (a crebo) that have outcomes to assess; every such
-    unit in the catalog when the target is not a known qualification."""
+    """The units of `target`'s default cut (a crebo: its exam units or kerntaken) that have
+    werkprocessen to assess, each with how many; every such vocational unit in the catalog
+    when the target is not a known qualification."""
     catalog = current_catalog()
     qualification = catalog.qualifications.get(str(target or ""))
     codes = qualification.units if qualification else tuple(catalog.units)
     units = [catalog.units[c] for c in codes if c in catalog.units]
     return [
-        (u.code, f"{u.code} {u.title}")
+        (u.code, unit_label(u.code, u.title, len(u.outcomes), u.hours))
         for u in units
         if u.kind == UnitKind.VOCATIONAL and u.outcomes
     ]
+
+
+def unit_label(code: str, title: str, werkprocessen: int, hours: float) -> str:
+    count = ngettext("%(n)d werkproces", "%(n)d werkprocessen", werkprocessen) % {
+        "n": werkprocessen
+    }
+    return _("%(code)s %(title)s (%(count)s, %(hours)s uur)") % {
+        "code": code,
+        "title": title,
+        "count": count,
+        "hours": f"{hours:.0f}",
+    }
+
+
+def generic_choices(target: object) -> list[tuple[str, str]]:
+    """The generic subjects of `target` (a crebo); every generic subject otherwise."""
+    catalog = current_catalog()
+    qualification = catalog.qualifications.get(str(target or ""))
+    codes = (
+        qualification.generic.unit_codes()
+        if qualification
+        else tuple(u.code for u in catalog.generic_units())
+    )
+    return [(c, f"{c} {catalog.name_of(c)}") for c in codes if c in catalog.units]
 
 
 class StartProcedureForm(forms.Form):
@@ -118,7 +163,10 @@ class StartProcedureForm(forms.Form):
         label=_("Eenheden in het traject"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Niets aangevinkt: alle eenheden van de kwalificatie."),
+        help_text=_(
+            "Examenonderdelen of kerntaken van de kwalificatie, elk met zijn werkprocessen. "
+            "Niets aangevinkt: alle eenheden."
+        ),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -126,10 +174,11 @@ class StartProcedureForm(forms.Form):
         catalog = current_catalog()
         standard = self.fields["standard"]
         assert isinstance(standard, forms.ChoiceField)
+        # EVC judges against a current qualification, on the units of its default cut.
         standard.choices = [
             (q.crebo, f"{q.name} (niveau {q.level}, {q.crebo})")
             for q in sorted(catalog.qualifications.values(), key=lambda q: (q.level, q.name))
-            if any(catalog.units[u].outcomes for u in q.units if u in catalog.units)
+            if not q.superseded and assessable_units(catalog, q)
         ]
         units = self.fields["units"]
         assert isinstance(units, forms.MultipleChoiceField)
@@ -146,7 +195,9 @@ class EvidenceForm(forms.Form):
         label=_("Soort bewijs"), choices=[(k.value, EVIDENCE_LABELS[k]) for k in EvidenceKind]
     )
     title = forms.CharField(label=_("Titel"), max_length=200)
-    outcomes = forms.MultipleChoiceField(label=_("Toont aan"), widget=forms.CheckboxSelectMultiple)
+    outcomes = forms.MultipleChoiceField(
+        label=_("Toont aan (werkprocessen)"), widget=forms.CheckboxSelectMultiple
+    )
     file = forms.FileField(
         label=_("Bestand"),
         required=False,
@@ -161,7 +212,7 @@ class EvidenceForm(forms.Form):
         super().__init__(*args, **kwargs)
         outcomes = self.fields["outcomes"]
         assert isinstance(outcomes, forms.MultipleChoiceField)
-        outcomes.choices = outcome_choices(units)
+        outcomes.choices = werkproces_choices(units)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -171,7 +222,7 @@ class EvidenceForm(forms.Form):
 
 
 class JudgementForm(forms.Form):
-    outcome = forms.ChoiceField(label=_("Leerresultaat"))
+    outcome = forms.ChoiceField(label=_("Werkproces"))
     result = forms.ChoiceField(
         label=_("Oordeel"), choices=[(j.value, JUDGEMENT_LABELS[j]) for j in Judgement]
     )
@@ -189,7 +240,7 @@ class JudgementForm(forms.Form):
         super().__init__(*args, **kwargs)
         outcome = self.fields["outcome"]
         assert isinstance(outcome, forms.ChoiceField)
-        outcome.choices = outcome_choices(units)
+        outcome.choices = werkproces_choices(units)
         cited = self.fields["evidence"]
         assert isinstance(cited, forms.ModelMultipleChoiceField)
         cited.queryset = evidence
@@ -201,7 +252,7 @@ class SessionForm(forms.Form):
     )
     held_on = forms.DateField(label=_("Datum"), widget=DateInput())
     outcomes = forms.MultipleChoiceField(
-        label=_("Leerresultaten"), widget=forms.CheckboxSelectMultiple
+        label=_("Werkprocessen"), widget=forms.CheckboxSelectMultiple
     )
     notes = forms.CharField(label=_("Verslag"), widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -209,7 +260,7 @@ class SessionForm(forms.Form):
         super().__init__(*args, **kwargs)
         outcomes = self.fields["outcomes"]
         assert isinstance(outcomes, forms.MultipleChoiceField)
-        outcomes.choices = outcome_choices(units)
+        outcomes.choices = werkproces_choices(units)
         self.fields["held_on"].initial = timezone.localdate()
 
 
@@ -218,7 +269,7 @@ class DecisionForm(forms.Form):
         label=_("Vrijstelling voor eenheden"), required=False, widget=forms.CheckboxSelectMultiple
     )
     outcomes = forms.MultipleChoiceField(
-        label=_("Vrijstelling voor leerresultaten"),
+        label=_("Vrijstelling voor losse werkprocessen"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

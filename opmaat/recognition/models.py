@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from opmaat.accounts.models import Organisation
 from opmaat.domain.recognition.assessment import EvidenceKind, Judgement, SessionKind
 from opmaat.domain.recognition.evc import EvcState
-from opmaat.domain.routes import Leerweg
-from opmaat.learners.models import LEERWEG_LABELS, Learner
+from opmaat.domain.routes import Leerweg, Pace
+from opmaat.learners.models import LEERWEG_LABELS, PACE_LABELS, Learner
 
 STATE_LABELS = {
     EvcState.INTAKE: _("Intake"),
@@ -48,13 +48,20 @@ User = settings.AUTH_USER_MODEL
 
 
 class Intake(models.Model):
-    """One version of a learner's intake interview and the advice drawn from it."""
+    """One version of a learner's intake interview and the advice drawn from it, with the
+    week the advice was planned on (as the learner's saved routes hold it)."""
 
     learner = models.ForeignKey(Learner, on_delete=models.CASCADE, related_name="intakes")
     version = models.PositiveIntegerField(_("versie"))
     goal = models.TextField(_("doel"))
     target = models.CharField(_("beoogde kwalificatie"), max_length=64)
-    hours_per_week = models.FloatField(_("beschikbare uren per week"))
+    hours_per_week = models.FloatField(
+        _("studie-uren per week"), help_text=_("BOL: de hele week; BBL: zelfstudie.")
+    )
+    work_hours_per_week = models.FloatField(
+        _("werkuren per week"), null=True, blank=True, help_text=_("BBL: contracturen.")
+    )
+    exam_only = models.JSONField(_("alleen examen"), default=list, blank=True)
     work_setting = models.TextField(_("werksituatie"), blank=True)
     employer = models.ForeignKey(
         Organisation,
@@ -66,6 +73,12 @@ class Intake(models.Model):
     )
     pathway = models.CharField(
         _("leerweg"), max_length=16, choices=[(w.value, LEERWEG_LABELS[w]) for w in Leerweg]
+    )
+    pace = models.CharField(
+        _("tempo"),
+        max_length=8,
+        choices=[(p.value, PACE_LABELS[p]) for p in Pace],
+        default=Pace.NORMAL.value,
     )
     start = models.DateField(_("startdatum"))
     motivation = models.TextField(_("motivatie en talenten"), blank=True)
@@ -84,7 +97,7 @@ class Intake(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["learner", "version"], name="intake_version"),
             models.CheckConstraint(
-                condition=models.Q(hours_per_week__gt=0), name="intake_hours_positive"
+                condition=models.Q(hours_per_week__gte=0), name="intake_hours_not_negative"
             ),
         ]
 
@@ -143,7 +156,7 @@ class Evidence(models.Model):
     )
     title = models.CharField(_("titel"), max_length=200)
     text = models.TextField(_("tekst"), blank=True)
-    outcomes = models.JSONField(_("leerresultaten"), default=list)
+    outcomes = models.JSONField(_("werkprocessen"), default=list)
     stored_name = models.CharField(max_length=80, blank=True, editable=False)
     original_name = models.CharField(_("bestandsnaam"), max_length=200, blank=True)
     content_type = models.CharField(max_length=100, blank=True, editable=False)
@@ -168,11 +181,11 @@ class Evidence(models.Model):
 
 
 class OutcomeJudgement(models.Model):
-    """The assessor's judgement of one outcome. The latest per outcome counts; earlier ones
-    stay as the history."""
+    """The assessor's judgement of one werkproces (`outcome`). The latest per werkproces
+    counts; earlier ones stay as the history."""
 
     procedure = models.ForeignKey(EvcProcedure, on_delete=models.CASCADE, related_name="judgements")
-    outcome = models.CharField(_("leerresultaat"), max_length=64)
+    outcome = models.CharField(_("werkproces"), max_length=64)
     result = models.CharField(
         _("oordeel"), max_length=16, choices=[(j.value, JUDGEMENT_LABELS[j]) for j in Judgement]
     )
@@ -197,7 +210,7 @@ class AssessmentSession(models.Model):
         _("soort"), max_length=16, choices=[(k.value, SESSION_LABELS[k]) for k in SessionKind]
     )
     held_on = models.DateField(_("datum"))
-    outcomes = models.JSONField(_("leerresultaten"), default=list)
+    outcomes = models.JSONField(_("werkprocessen"), default=list)
     notes = models.TextField(_("verslag"))
     assessor = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -234,7 +247,7 @@ class Decision(models.Model):
     procedure = models.ForeignKey(EvcProcedure, on_delete=models.CASCADE, related_name="decisions")
     certificate = models.ForeignKey(Certificate, on_delete=models.PROTECT, related_name="decisions")
     units = models.JSONField(_("vrijgestelde eenheden"), default=list)
-    outcomes = models.JSONField(_("vrijgestelde leerresultaten"), default=list)
+    outcomes = models.JSONField(_("vrijgestelde werkprocessen"), default=list)
     rationale = models.TextField(_("motivering"))
     supersedes = models.OneToOneField(
         "self",

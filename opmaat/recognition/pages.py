@@ -3,7 +3,7 @@ explanations of the domain's refusals. Kept apart so the views stay thin."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
 from opmaat.domain.errors import DomainError
+from opmaat.domain.recognition.assessment import unit_werkprocessen
 from opmaat.domain.recognition.certificate import certificate_from_document
 from opmaat.domain.recognition.evc import (
     TRANSITIONS,
@@ -23,7 +24,7 @@ from opmaat.domain.recognition.evc import (
     TransitionNotAllowed,
     reminder,
 )
-from opmaat.domain.routes import Leerweg, Pace, RouteRequest
+from opmaat.domain.routes import Track
 from opmaat.learners import services as learners
 from opmaat.learners.models import Learner
 from opmaat.prescan import services as prescan
@@ -38,10 +39,12 @@ from opmaat.recognition.models import (
     JUDGEMENT_LABELS,
     STATE_LABELS,
     EvcProcedure,
+    Evidence,
     Intake,
+    OutcomeJudgement,
 )
 from opmaat.recognition.uploads import ALLOWED_LABEL, UploadRefused
-from opmaat.web.timeline import timeline
+from opmaat.web.timeline import Timeline, timeline
 
 MOVE_LABELS = {
     (EvcState.INTAKE, EvcState.PORTFOLIO): gettext_lazy("Intake afronden, portfolio starten"),
@@ -84,18 +87,18 @@ def blocked_message(error: TransitionBlocked) -> str:
     messages = {
         "no_evidence": _("Het portfolio bevat nog geen bewijs."),
         "needs_evidence": ngettext(
-            "Voor %(n)d leerresultaat is nog meer bewijs nodig.",
-            "Voor %(n)d leerresultaten is nog meer bewijs nodig.",
+            "Voor %(n)d werkproces is nog meer bewijs nodig.",
+            "Voor %(n)d werkprocessen is nog meer bewijs nodig.",
             n,
         )
         % {"n": n},
         "unjudged": ngettext(
-            "%(n)d leerresultaat is nog niet beoordeeld.",
-            "%(n)d leerresultaten zijn nog niet beoordeeld.",
+            "%(n)d werkproces is nog niet beoordeeld.",
+            "%(n)d werkprocessen zijn nog niet beoordeeld.",
             n,
         )
         % {"n": n},
-        "nothing_to_return": _("Geen enkel leerresultaat staat op ‘meer bewijs nodig’."),
+        "nothing_to_return": _("Geen enkel werkproces staat op ‘meer bewijs nodig’."),
         "no_certificate": _("Het ervaringscertificaat is nog niet opgesteld."),
         "no_decision": _("De examencommissie heeft nog geen besluit vastgelegd."),
     }
@@ -119,15 +122,18 @@ def upload_message(error: UploadRefused) -> str:
 
 
 def intake_initial(learner: Learner) -> dict[str, object]:
-    """The form starts from the latest intake, else from the current route."""
+    """The form starts from the latest intake, else from the current route and its week."""
     last = services.current_intake(learner)
     if last is not None:
         return {
             "goal": last.goal,
             "target": last.target,
             "start": last.start,
-            "hours_per_week": last.hours_per_week,
             "pathway": last.pathway,
+            "work_hours_per_week": last.work_hours_per_week or None,
+            "hours_per_week": last.hours_per_week,
+            "pace": last.pace,
+            "exam_only": last.exam_only,
             "work_setting": last.work_setting,
             "employer": last.employer,
             "motivation": last.motivation,
@@ -139,22 +145,21 @@ def intake_initial(learner: Learner) -> dict[str, object]:
         return {"start": timezone.localdate()}
     return {
         "target": plan.target,
-        "hours_per_week": plan.hours_per_week,
+        "start": timezone.localdate(),
         "pathway": plan.pathway,
+        "work_hours_per_week": plan.work_hours_per_week or None,
+        "hours_per_week": plan.hours_per_week,
+        "pace": plan.pace,
+        "exam_only": plan.exam_only,
         "evc_units": likely_units(learner, plan.target),
     }
 
 
 def intake_input(data: Mapping[str, Any]) -> services.IntakeInput:
+    """The intake from the form's cleaned data: the checked route request (IntakeForm)."""
     return services.IntakeInput(
         goal=data["goal"],
-        request=RouteRequest(
-            data["target"],
-            data["start"],
-            data["hours_per_week"],
-            Leerweg(data["pathway"]),
-            Pace(data["pace"]),
-        ),
+        request=data["request"],
         work_setting=data["work_setting"],
         employer=data["employer"],
         motivation=data["motivation"],
@@ -187,18 +192,25 @@ def likely_units(learner: Learner, target: str) -> list[str]:
 
 
 def advice_context(learner: Learner, intake: Intake) -> dict[str, object]:
+    """The advice as saved: the route now and, when EVC is advised, the EVC phase and the
+    route after it, each with its chart (a lane per track)."""
     advice = intake.advice
     evc = advice["evc"]
     today = timezone.localdate()
+    after = evc["route_after"]
     return {
         "learner": learner,
         "intake": intake,
         "advice": advice,
         "evc": evc,
-        "chart": timeline(advice["route"], today),
-        "chart_after": timeline(with_evc_phase(advice), today) if evc["route_after"] else None,
+        "now": route_view(advice["route"], timeline(advice["route"], today)),
+        "after": route_view(after, timeline(with_evc_phase(advice), today)) if after else None,
         "versions": Intake.objects.filter(learner=learner).only("version", "created_at"),
     }
+
+
+def route_view(document: Mapping[str, Any], chart: Timeline) -> dict[str, object]:
+    return {"document": document, "chart": chart}
 
 
 def with_evc_phase(advice: Mapping[str, Any]) -> dict[str, Any]:
@@ -208,6 +220,8 @@ def with_evc_phase(advice: Mapping[str, Any]) -> dict[str, Any]:
         "code": "EVC",
         "title": _("EVC-traject"),
         "kind": "evc",
+        # The EVC phase recognises vocational units: it heads their lane.
+        "track": Track.VOCATIONAL.value,
         "hours": 0,
         "start": advice["start"],
         "end": advice["evc"]["end"],
@@ -229,28 +243,11 @@ def procedure_initial(learner: Learner) -> dict[str, object]:
 def procedure_context(
     user: User, procedure: EvcProcedure, allowed: frozenset[Action]
 ) -> dict[str, Any]:
-    catalog = current_catalog()
     state = EvcState(procedure.state)
     roles = services.roles_of(user, procedure)
     latest = services.latest_judgements(procedure)
     evidence = list(procedure.evidence.select_related("added_by"))
     certificate = services.current_certificate(procedure)
-    outcome_rows = [
-        {
-            "unit": u,
-            "title": catalog.units[u].title,
-            "outcomes": [
-                {
-                    "code": o.code,
-                    "title": o.title,
-                    "judgement": latest.get(o.code),
-                    "evidence": [e for e in evidence if o.code in e.outcomes],
-                }
-                for o in catalog.units[u].outcomes
-            ],
-        }
-        for u in procedure.units
-    ]
     may_assess = Action.ASSESS in allowed and state == EvcState.ASSESSMENT
     may_add = Action.SUBMIT_EVIDENCE in allowed and state in (
         EvcState.INTAKE,
@@ -276,7 +273,7 @@ def procedure_context(
         "allowed": {a.value for a in allowed},
         "show_evidence": Action.VIEW_EVIDENCE in allowed,
         "evidence": evidence,
-        "rows": outcome_rows,
+        "rows": werkproces_rows(procedure, latest, evidence),
         "judgement_labels": {k.value: v for k, v in JUDGEMENT_LABELS.items()},
         "history": procedure.judgements.select_related("assessor").prefetch_related("evidence"),
         "sessions": procedure.sessions.select_related("assessor"),
@@ -292,6 +289,32 @@ def procedure_context(
         if Action.DECIDE_EXEMPTION in allowed and state in (EvcState.DECISION, EvcState.CLOSED)
         else None,
     }
+
+
+def werkproces_rows(
+    procedure: EvcProcedure,
+    latest: Mapping[str, OutcomeJudgement],
+    evidence: Sequence[Evidence],
+) -> list[dict[str, object]]:
+    """Per unit in scope its werkprocessen, each with the judgement that counts and the
+    evidence linked to it."""
+    catalog = current_catalog()
+    return [
+        {
+            "unit": u,
+            "title": catalog.name_of(u),
+            "outcomes": [
+                {
+                    "code": w,
+                    "title": catalog.name_of(w),
+                    "judgement": latest.get(w),
+                    "evidence": [e for e in evidence if w in e.outcomes],
+                }
+                for w in unit_werkprocessen(catalog, u)
+            ],
+        }
+        for u in procedure.units
+    ]
 
 
 def decision_form(

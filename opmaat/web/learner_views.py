@@ -157,7 +157,7 @@ def learner_reach(
             services.holdings_of(learner),
             form.cleaned_data["months"],
             start,
-            form.cleaned_data["hours_per_week"],
+            form.study_time(),
         )
     return render(
         request, "web/learners/reach.html", {"learner": learner, "form": form, "options": options}

@@ -12,7 +12,7 @@ from opmaat.domain.access import Action
 from opmaat.domain.errors import DomainError
 from opmaat.domain.routes import route_document
 from opmaat.learners import services
-from opmaat.learners.models import Learner
+from opmaat.learners.models import Learner, RoutePlan
 from opmaat.web.access import learner_page, signed_in
 from opmaat.web.forms import RouteForm
 from opmaat.web.timeline import timeline
@@ -27,6 +27,8 @@ def initial_from(learner: Learner) -> dict[str, object]:
         "target": plan.target,
         "start": plan.start,
         "hours_per_week": plan.hours_per_week,
+        "work_hours_per_week": plan.work_hours_per_week,
+        "exam_only": plan.exam_only,
         "pathway": plan.pathway,
         "pace": plan.pace,
     }
@@ -41,13 +43,8 @@ def route_composer(
         if Action.PLAN not in allowed:
             return render(request, "403.html", status=403)
         form = RouteForm(request.POST)
-        if form.is_valid():
-            plan = services.save_route(
-                signed_in(request),
-                learner,
-                form.cleaned_data["request"],
-                form.cleaned_data["note"],
-            )
+        plan = save_from(request, learner, form) if form.is_valid() else None
+        if plan is not None:
             messages.success(request, _("Route opgeslagen als versie %(v)d.") % {"v": plan.version})
             return redirect("route_version", pk=learner.pk, version=plan.version)
     else:
@@ -63,6 +60,18 @@ def route_composer(
             "preview": preview,
         },
     )
+
+
+def save_from(request: HttpRequest, learner: Learner, form: RouteForm) -> RoutePlan | None:
+    """The saved route, or None with the reason next to the target (a target the learner
+    may not start)."""
+    try:
+        return services.save_route(
+            signed_in(request), learner, form.cleaned_data["request"], form.cleaned_data["note"]
+        )
+    except DomainError as error:
+        form.add_error("target", str(error))
+        return None
 
 
 @learner_page(Action.VIEW)

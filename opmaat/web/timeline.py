@@ -1,7 +1,9 @@
 """The route as a Gantt-like chart: geometry computed here, drawn as SVG by a template.
 
 Works from the route document (`route_document`), so saved versions draw exactly as they
-were planned, whatever the catalog says today.
+were planned, whatever the catalog says today. The tracks run in parallel, so each gets a
+lane of its own: the vocational units one after the other, the generic subjects and the
+keuzedelen alongside.
 """
 
 from __future__ import annotations
@@ -28,10 +30,23 @@ class Bar:
     y: int
     x: float
     width: float
+    track: str = "vocational"
+    exam_only: bool = False
 
     @property
     def label(self) -> str:
         return self.title if len(self.title) <= 34 else self.title[:33] + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    """A track's heading row in the chart."""
+
+    track: str
+    y: int
+
+
+TRACKS = ("vocational", "generic", "elective")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +64,7 @@ class Timeline:
     today_x: float | None
     end_x: float
     height: int
+    lanes: tuple[Lane, ...] = ()
     width: int = WIDTH
     label_width: int = LABEL_WIDTH
     row_height: int = ROW_HEIGHT
@@ -64,23 +80,33 @@ def timeline(document: dict[str, Any], today: date) -> Timeline:
     def x_of(day: date) -> float:
         return round(LABEL_WIDTH + chart * (day - start).days / span, 1)
 
-    bars = []
-    for row, item in enumerate(items):
-        first, last = date.fromisoformat(item["start"]), date.fromisoformat(item["end"])
-        bars.append(
-            Bar(
-                code=item["code"],
-                title=item.get("title") or item["code"],
-                start=first,
-                end=last,
-                hours=item["hours"],
-                kind=item.get("kind", ""),
-                partial=bool(item.get("partial")),
-                y=TOP + row * ROW_HEIGHT,
-                x=x_of(first),
-                width=max(x_of(last) - x_of(first), 2.0),
+    bars: list[Bar] = []
+    lanes: list[Lane] = []
+    row = 0
+    for track in TRACKS:
+        in_track = [i for i in items if i.get("track", "vocational") == track]
+        if in_track and len({i.get("track", "vocational") for i in items}) > 1:
+            lanes.append(Lane(track, TOP + row * ROW_HEIGHT))
+            row += 1
+        for item in in_track:
+            first, last = date.fromisoformat(item["start"]), date.fromisoformat(item["end"])
+            bars.append(
+                Bar(
+                    code=item["code"],
+                    title=item.get("title") or item["code"],
+                    start=first,
+                    end=last,
+                    hours=item["hours"],
+                    kind=item.get("kind", ""),
+                    partial=bool(item.get("partial")),
+                    y=TOP + row * ROW_HEIGHT,
+                    x=x_of(first),
+                    width=max(x_of(last) - x_of(first), 2.0),
+                    track=track,
+                    exam_only=bool(item.get("exam_only")),
+                )
             )
-        )
+            row += 1
     today_x = x_of(today) if start <= today <= end else None
     return Timeline(
         bars=tuple(bars),
@@ -89,7 +115,8 @@ def timeline(document: dict[str, Any], today: date) -> Timeline:
         end=end,
         today_x=today_x,
         end_x=x_of(end),
-        height=TOP + max(len(bars), 1) * ROW_HEIGHT + 8,
+        height=TOP + max(row, 1) * ROW_HEIGHT + 8,
+        lanes=tuple(lanes),
     )
 
 

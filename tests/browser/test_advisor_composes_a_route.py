@@ -30,12 +30,15 @@ def test_the_preview_follows_the_form_and_saving_adds_a_version(composer: Page) 
     before = completion.inner_text()
 
     composer.get_by_label("Doel").select_option("25655")
-    composer.get_by_label("Uren per week").fill("36")
+    composer.get_by_label("Werkuren per week").fill("36")
 
     expect(composer.locator("#preview-body .summary")).to_contain_text("Mbo-Verpleegkundige")
-    expect(composer.locator("#preview-body .summary")).to_contain_text("36 uur per week")
+    explanation = composer.locator("#preview-body [data-testid=explanation]")
+    expect(explanation).to_contain_text("BBL met 36 uur werk")
+    expect(explanation).to_contain_text("nominaal 48 maanden")
     expect(completion).not_to_have_text(before)
     expect(composer.locator("#preview-body figure.timeline svg")).to_be_visible()
+    expect(composer.locator("#preview-body .lanelabel").first).to_have_text("Beroepsgericht")
 
     composer.get_by_role("button", name="Route opslaan").click()
     expect(composer).to_have_url(re.compile(r"/deelnemers/\d+/routes/2/$"))

@@ -1,6 +1,7 @@
-"""The whole journey of issue 6: the teacher records the last result, the exam board
-issues the certificate, the learner downloads it, and a stranger verifies it on the public
-page; a changed byte makes the page say why it is not valid."""
+"""The whole journey of issue 6: the teacher records the last result (the werkproces
+23268-B1-K1-W4), the exam board issues the certificate C0054 Basis voor deskundige zorg,
+the learner downloads it, and a stranger verifies it on the public page; a changed byte
+makes the page say why it is not valid."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from playwright.sync_api import Page, expect
 from tests.browser.pages import LogIn, OpenPage, learner_pk
 
 pytestmark = pytest.mark.browser
-CERTIFICATE = "Basis voor deskundige zorg"
+CERTIFICATE = "Basis voor deskundige zorg"  # C0054: 23268-B1-K1-W1 and -W4
+LAST_RESULT = "23268-B1-K1-W4"
 
 
 def record_last_result(page: Page, pk: int) -> None:
@@ -22,14 +24,15 @@ def record_last_result(page: Page, pk: int) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("Voortgang van Sanne de Vries")
     page.get_by_text("Beoordeling vastleggen", exact=True).first.click()
     form = page.locator("form[action$='/voortgang/beoordeling/']")
-    form.get_by_label("Leerresultaat:", exact=True).fill("CERT-BDZ-C1-K1-W4")
+    form.get_by_label("Leerresultaat:", exact=True).fill(LAST_RESULT)
     form.get_by_label("Methode:", exact=True).select_option(label="Praktijkexamen")
     form.get_by_label("Resultaat:", exact=True).select_option(label="Behaald")
     form.get_by_label("Bewijs:", exact=True).fill("Proeve van bekwaamheid op de afdeling")
     form.get_by_role("button", name="Beoordeling vastleggen").click()
-    expect(page.get_by_role("status")).to_have_text("Beoordeling vastgelegd: CERT-BDZ-C1-K1-W4")
+    expect(page.get_by_role("status")).to_have_text(f"Beoordeling vastgelegd: {LAST_RESULT}")
+    # The exam unit of Verzorgende-IG that is exactly the certificate's werkprocessen.
     expect(
-        page.get_by_role("heading", name="CERT-BDZ-C1-K1 Biedt deskundige basiszorg — afgerond")
+        page.get_by_role("heading", name="23268-B1-K1-1 Werk in uitvoering — afgerond")
     ).to_be_visible()
 
 

@@ -31,6 +31,23 @@ def test_the_route_is_a_timeline_with_its_completion_date(sanne: Page) -> None:
     )
 
 
+def test_the_route_explains_itself_against_the_nominal_duration(sanne: Page) -> None:
+    explanation = sanne.get_by_test_id("explanation")
+    expect(explanation).to_contain_text("nominaal 36 maanden")
+    expect(explanation).to_contain_text("BBL met 28 uur werk")
+    lanes = sanne.locator("figure.timeline .lanelabel")
+    expect(lanes).to_have_text(["Beroepsgericht", "Generiek", "Keuzedelen"])
+
+
+def test_on_a_phone_the_route_fits_the_screen(sanne: Page) -> None:
+    sanne.set_viewport_size({"width": 375, "height": 800})
+    sanne.reload()
+    expect(sanne.get_by_test_id("explanation")).to_be_visible()
+    expect(sanne.locator("figure.timeline svg")).to_be_visible()
+    overflow = sanne.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1
+
+
 def test_the_holdings_list_the_exemption_for_dutch(sanne: Page) -> None:
     holdings = sanne.locator(
         "section", has=sanne.get_by_role("heading", name="Behaald en vrijgesteld")
@@ -47,4 +64,4 @@ def test_the_learner_downloads_their_data_as_json(sanne: Page) -> None:
     assert document["format"] == "opmaat-learner-export/1"
     assert document["learner"]["name"] == "Sanne de Vries"
     assert document["account"]["username"] == "deelnemer"
-    assert [h["code"] for h in document["holdings"]] == ["NL-2F"]
+    assert sorted(h["code"] for h in document["holdings"]) == ["NL-2F", "VMBO-GT"]

@@ -11,5 +11,6 @@ from tests.catalog_files.samples import small_catalog
 @pytest.fixture
 def catalog() -> Catalog:
     """Two qualifications sharing a basisdeel unit, generic units, an elective, a
-    certificate over an outcome, a prerequisite and an equivalence."""
+    certificate over an outcome, prerequisites, equivalences, exam units in a second cut
+    and prior education: every field of the format set somewhere."""
     return small_catalog()

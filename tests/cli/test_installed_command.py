@@ -29,9 +29,9 @@ def opmaat(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_route_works_before_init_from_the_shipped_catalog_without_creating_a_database(
     tmp_path: Path,
 ) -> None:
-    result = opmaat(tmp_path, "route", "--target", "25477", "--have", "25475", "--json")
+    result = opmaat(tmp_path, "route", "--target", "C0054", "--json")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["missing_units"][0]["code"] == "23181-P3-K1"
+    assert json.loads(result.stdout)["missing_units"][0]["code"] == "23268-B1-K1-1"
     assert "default catalog" in result.stderr
     assert not (tmp_path / "opmaat.sqlite3").exists()
 
@@ -44,15 +44,15 @@ def test_init_prepares_the_database_once_and_again_without_harm(tmp_path: Path) 
     second = opmaat(tmp_path, "init", "--demo")
     assert second.returncode == 0, second.stderr
     assert "already loaded" in second.stdout
-    routed = opmaat(tmp_path, "route", "--target", "25477", "--json")
+    routed = opmaat(tmp_path, "route", "--target", "25779", "--json")
     assert routed.returncode == 0 and routed.stderr == ""
 
 
 def test_a_user_error_is_one_line_without_a_traceback(tmp_path: Path) -> None:
-    result = opmaat(tmp_path, "route", "--target", "25747")
+    result = opmaat(tmp_path, "route", "--target", "25797")
     assert result.returncode == 1
     last = result.stderr.strip().splitlines()[-1]
-    assert last.startswith("opmaat: unknown code '25747'")
+    assert last.startswith("opmaat: unknown code '25797'")
     assert "Traceback" not in result.stderr
 
 

@@ -12,8 +12,10 @@ from opmaat.domain.progress import AssessmentMethod, AssessmentResult
 from opmaat.learners.models import Learner
 from opmaat.progress.services import do_record_assessment
 
-LAST_OUTCOME = "CERT-BDZ-C1-K1-W4"
-CERTIFICATE = "CERT-BASIS-DESKUNDIGE-ZORG"
+# C0054 Basis voor deskundige zorg covers 23268-B1-K1-W1 and -W4 of Verzorgende-IG; the
+# demo gives Sanne a result for W1, so W4 is the last one.
+LAST_OUTCOME = "23268-B1-K1-W4"
+CERTIFICATE = "C0054"
 
 
 def user(name: str) -> User:
@@ -27,7 +29,8 @@ def sanne(demo: None) -> Learner:
 
 @pytest.fixture
 def sanne_done(sanne: Learner) -> Learner:
-    """Sanne after the teacher recorded the last result of 'Basis voor deskundige zorg'."""
+    """Sanne after the teacher recorded the last result of C0054 'Basis voor deskundige
+    zorg'."""
     do_record_assessment(
         user("docent"),
         sanne,

@@ -1,5 +1,6 @@
-"""The exam board issues a certificate exactly when its units are complete, and a diploma
-when every part is in; each is signed, stored, audited and recorded as held."""
+"""The exam board issues a certificate exactly when the werkprocessen it covers are met, and
+a diploma when every werkproces, generic subject and keuzedeel hour is in; each is signed,
+stored, audited and recorded as held."""
 
 from __future__ import annotations
 
@@ -87,20 +88,57 @@ def test_the_demo_diploma_lists_every_part_and_verifies(demo: None) -> None:
     assert verify_document(diploma.document).valid
 
 
-def test_a_diploma_counts_exemptions_and_names_their_grounds(demo: None) -> None:
-    kevin = Learner.objects.get(name="Kevin Bakker")  # holds 25475, aims for 25477
-    intake, board = user("intake"), user("examencommissie")
-    with pytest.raises(NotIssuable, match="23181-P3-K1"):
-        do_issue_diploma(board, kevin, "25477")
+def test_the_certificate_says_what_each_werkproces_rests_on(sanne_done: Learner) -> None:
+    credential = do_issue_certificate(user("examencommissie"), sanne_done, CERTIFICATE)
+    values = [r["value"] for r in credential.document["credentialSubject"]["result"]]
+    assert values == [
+        f"result: resultaat {r.assessed_on.isoformat()}"
+        for code in ("23268-B1-K1-W1", LAST_OUTCOME)
+        for r in [sanne_done.assessments.filter(code=code, result="met").earliest("assessed_on")]
+    ]
+
+
+def test_the_demo_certificate_rests_on_an_exemption(demo: None) -> None:
+    """Eva is exempt for the kerntaak 23385-B1-K1, which holds every werkproces of C0166."""
+    eva = Learner.objects.get(name="Eva Peters")
+    certificate = IssuedCredential.objects.get(learner=eva, revoked_at__isnull=True)
+    assert certificate.code == "C0166"
+    values = [r["value"] for r in certificate.document["credentialSubject"]["result"]]
+    assert len(values) == 3
+    assert all(v.startswith("exemption: vrijstelling 23385-B1-K1") for v in values)
+
+
+def test_a_certificate_held_under_a_retired_code_completes_the_current_one(demo: None) -> None:
+    from opmaat.credentials.services import issuable_for
     from opmaat.learners.services import add_holding
 
-    add_holding(intake, kevin, "23181-P3-K1", "exemption", "EVC-rapport 2026-031")
-    for code in ("NL-3F", "REK-3F", "EN-B1"):
+    tom = Learner.objects.get(name="Tom de Boer")
+    add_holding(user("intake"), tom, "CERT-ONDERSTEUNING-THUIS", "held", "Certificaat 2021")
+    ready = {c.target.code for c in issuable_for(tom).certificates if c.issuable}
+    assert "C0165" in ready  # Ondersteuning thuis: 23385-P2-K1-W1 and -W3 via 23189
+
+
+def test_a_diploma_counts_exemptions_and_names_their_grounds(demo: None) -> None:
+    from opmaat.learners.services import add_holding, update_learner
+
+    kevin = Learner.objects.get(name="Kevin Bakker")  # holds 25475, aims for 25779
+    intake, board = user("intake"), user("examencommissie")
+    with pytest.raises(NotIssuable, match="23312-P2-K1-W2"):
+        do_issue_diploma(board, kevin, "25779")
+    add_holding(intake, kevin, "23312-P2-K1", "exemption", "EVC-rapport 2026-031")
+    for code in ("NL-3F", "REK-4", "EN-B1"):
         add_holding(intake, kevin, code, "exemption", "Havodiploma 2009")
-    diploma = do_issue_diploma(board, kevin, "25477")
-    values = [r["value"] for r in diploma.document["credentialSubject"]["result"]]
-    assert "exemption: vrijstelling 23181-P3-K1 (EVC-rapport 2026-031)" in values
+    # The keuzedelen of his level-3 diploma do not count for a level-4 one.
+    with pytest.raises(NotIssuable, match="keuzedelen: nog 720 uur"):
+        do_issue_diploma(board, kevin, "25779")
+    update_learner(intake, kevin, {"elective_hours_done": 720})
+    diploma = do_issue_diploma(board, kevin, "25779")
+    values = {r["value"] for r in diploma.document["credentialSubject"]["result"]}
     assert "exemption: vrijstelling EN-B1 (Havodiploma 2009)" in values
+    # The basisdeel, through the equivalence table from the 2016 dossier.
+    assert any(v.startswith("held: 23312-B1-K1-W2: behaald 25475 (") for v in values)
+    assert any("23312-P2-K1-W1: resultaat" in v for v in values)  # the demo's result
+    assert "hours: 720 van 720 uur" in values
 
 
 def test_a_valid_credential_is_not_issued_again_even_without_its_holding(

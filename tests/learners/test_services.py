@@ -62,22 +62,42 @@ def test_saving_a_route_adds_a_version_and_records_what_changed() -> None:
     tom = learner("Tom de Boer")
     first = services.current_route(tom)
     assert first is not None
-    request = RouteRequest("25498", first.start, 32, Leerweg.BOL, Pace.FASTER)
+    request = RouteRequest("25960", first.start, 32, Leerweg.BOL, Pace.FASTER)
     plan = services.save_route(user("intake"), tom, request, "Wil sneller")
     assert plan.version == first.version + 1
     assert tom.route_plans.count() == 2
     event = tom.audit_events.first()
     assert event is not None and event.action == "route.saved"
     assert event.changes["pace"] == ["normal", "faster"]
+    assert event.changes["hours_per_week"] == [40, 32]
     assert "target" not in event.changes
-    assert plan.document["hours_per_week"] == 40
+    assert plan.document["hours_per_week"] == 40  # 32 at the faster pace
+
+
+def test_a_route_is_not_saved_to_a_target_the_learner_may_not_start() -> None:
+    tom = learner("Tom de Boer")  # holds an Entree diploma
+    request = RouteRequest("25741", date(2027, 8, 30), None, Leerweg.BOL)
+    with pytest.raises(services.TargetNotOpen, match="niveau 2"):
+        services.save_route(user("intake"), tom, request)
+    assert tom.route_plans.count() == 1
+
+
+def test_replanning_keeps_the_saved_week() -> None:
+    sanne = learner("Sanne de Vries")
+    first = services.current_route(sanne)
+    assert first is not None and first.work_hours_per_week == 28
+    plan = services.replan(user("examencommissie"), sanne, "Na besluit")
+    assert plan is not None
+    assert (plan.pathway, plan.work_hours_per_week, plan.hours_per_week) == ("BBL", 28, 8)
 
 
 def test_holdings_shorten_the_saved_route() -> None:
-    eva = learner("Eva Peters")  # exempted from basic care of Helpende Z&W
+    eva = learner("Eva Peters")  # exempted from the dienstverlenende kerntaak of Helpende Z&W
     plan = services.current_route(eva)
     assert plan is not None
-    assert "23189-B1-K1" in plan.document["covered_units"]
+    assert {"23385-B1-K1-1", "23385-B1-K1-2", "23385-B1-K1-3"} <= set(
+        plan.document["covered_units"]
+    )
 
 
 def test_consent_opens_and_withdrawal_closes_the_record_to_the_employer() -> None:
@@ -99,7 +119,7 @@ def test_export_holds_everything_about_the_learner() -> None:
     assert document["learner"]["name"] == "Sanne de Vries"  # type: ignore[index]
     assert document["account"] == {"username": "deelnemer", "email": sanne.email}
     holdings = document["holdings"]
-    assert isinstance(holdings, list) and {h["code"] for h in holdings} == {"NL-2F"}
+    assert isinstance(holdings, list) and {h["code"] for h in holdings} == {"NL-2F", "VMBO-GT"}
     assert document["routes"] and document["audit"] and document["consents"]
 
 

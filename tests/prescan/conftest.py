@@ -15,7 +15,10 @@ from opmaat.domain.access import OrganisationKind, Role
 from opmaat.learners.models import Enrolment, Learner
 
 PASSWORD = "geheim-wachtwoord-1"
-P3 = [f"23181-P3-K1-W{i}" for i in range(1, 9)]
+# Begeleider maatschappelijke zorg (25780) towards Persoonlijk begeleider (25779): the
+# basisdeel is shared, so what is left are the werkprocessen of the level-4 profile.
+TARGET, HELD = "25779", "25780"
+PROFILE = [f"23312-P2-K1-W{i}" for i in range(1, 7)]
 
 
 @dataclass(frozen=True)
@@ -52,9 +55,16 @@ def people(db: None) -> People:
     )
 
 
-def scan_form(target: str = "25477", **extra: object) -> dict[str, object]:
-    """A posted pre-scan form: held codes, hours per week and answers by outcome code."""
-    data: dict[str, object] = {"target": target, "hours_per_week": "20", "other": ""}
+def scan_form(target: str = TARGET, **extra: object) -> dict[str, object]:
+    """A posted pre-scan form: held codes, the week (BOL at 20 hours unless told) and
+    answers by werkproces code."""
+    data: dict[str, object] = {
+        "target": target,
+        "pathway": "BOL",
+        "hours_per_week": "20",
+        "work_hours_per_week": "",
+        "other": "",
+    }
     have = extra.pop("have", [])
     data["have"] = have
     for code, answer in extra.pop("answers", {}).items():  # type: ignore[attr-defined]

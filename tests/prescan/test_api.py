@@ -1,44 +1,76 @@
-"""POST /api/prescan/: public, the same document as the CLI, 400 on bad input, nothing kept."""
+"""POST /api/prescan/: public, the same document as the CLI, planned on the week sent,
+400 on bad input, nothing kept."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 import pytest
 from django.test import Client
 
 from opmaat.prescan.models import SavedPrescan
-from tests.prescan.conftest import P3
+from tests.prescan.conftest import HELD, PROFILE, TARGET
 
 pytestmark = pytest.mark.django_db
 
+EXPECTED = ["certain", "likely", "likely", "certain", "certain", "certain"] + ["likely"] * 3
 
-def post(client: Client, body: dict[str, object]) -> tuple[int, dict[str, object]]:
+
+def post(client: Client, body: Mapping[str, object]) -> tuple[int, dict[str, object]]:
     response = client.post("/api/prescan/", json.dumps(body), content_type="application/json")
     document: dict[str, object] = response.json()
     return response.status_code, document
 
 
+def months(document: dict[str, object]) -> float:
+    value = document["months_remaining"]
+    assert isinstance(value, float)
+    return value
+
+
 def test_it_answers_without_credentials_with_the_cli_document(client: Client) -> None:
-    status, doc = post(
-        client, {"target": "25477", "have": ["25475"], "answers": dict.fromkeys(P3, "on_my_own")}
-    )
+    body = {"target": TARGET, "have": [HELD], "answers": dict.fromkeys(PROFILE, "on_my_own")}
+    status, doc = post(client, body)
     assert status == 200
     units = doc["units"]
     assert isinstance(units, list)
-    assert [u["estimate"] for u in units] == ["certain", "certain", "likely"]
-    assert doc["remaining_hours"] == 560.0  # NL-3F 240 + REK-3F 160 + EN-B1 160
+    assert [u["estimate"] for u in units] == EXPECTED
+    assert doc["generic_missing"] == ["NL-3F", "REK-4", "EN-B1"]
+    assert doc["open"] is True and doc["pathway"] == "BOL"
     assert SavedPrescan.objects.count() == 0
+
+
+def test_the_week_sent_plans_the_months(client: Client) -> None:
+    body: dict[str, object] = {"target": TARGET, "have": [HELD], "start": "2027-09-01"}
+    _, bol = post(client, body)
+    _, bbl = post(client, {**body, "pathway": "BBL", "work_hours_per_week": 32})
+    _, slow = post(client, {**body, "hours_per_week": 10})
+    assert (bbl["pathway"], bbl["work_hours_per_week"], slow["study_hours_per_week"]) == (
+        "BBL",
+        32.0,
+        10.0,
+    )
+    assert bol["start"] == "2027-09-01" and bol["nominal_months"] == 36.0
+    assert months(bol) < months(slow)
+    assert bol["remaining_hours"] == bol["remaining_hours_pessimistic"]
+
+
+def test_a_target_the_person_may_not_start_is_not_open(client: Client) -> None:
+    status, doc = post(client, {"target": "25741", "have": ["VMBO-GT"]})
+    assert status == 200 and doc["open"] is False
+    assert "Entree is alleen voor" in str(doc["reason"])
 
 
 @pytest.mark.parametrize(
     ("body", "code"),
     [
         ({"target": "25747"}, "unknown_code"),
-        ({"target": "25477", "have": ["NOPE"]}, "unknown_code"),
-        ({"target": "25477", "answers": {"23181-P3-K1-W1": "sometimes"}}, "invalid_answer"),
-        ({"target": "25477", "answers": {"23181-P1-K1-W1": "never"}}, "outcome_not_in_target"),
-        ({"target": "23181-P3-K1-W1"}, "not_a_target"),
+        ({"target": TARGET, "have": ["NOPE"]}, "unknown_code"),
+        ({"target": TARGET, "answers": {"23312-P2-K1-W1": "sometimes"}}, "invalid_answer"),
+        ({"target": TARGET, "answers": {"23312-P1-K1-W1": "never"}}, "outcome_not_in_target"),
+        ({"target": "23312-P2-K1-W1"}, "not_a_target"),
+        ({"target": TARGET, "pathway": "BOL", "work_hours_per_week": 20}, "invalid_input"),
     ],
 )
 def test_bad_input_answers_400_with_a_stable_code(
@@ -46,3 +78,8 @@ def test_bad_input_answers_400_with_a_stable_code(
 ) -> None:
     status, doc = post(client, body)
     assert (status, doc["code"]) == (400, code)
+
+
+def test_a_pathway_outside_the_choices_is_a_validation_error(client: Client) -> None:
+    status, _ = post(client, {"target": TARGET, "pathway": "avond"})
+    assert status == 422

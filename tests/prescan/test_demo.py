@@ -1,5 +1,5 @@
-"""The demo brings one editor rule and a scan kept on Sanne's record; loading twice changes
-nothing."""
+"""The demo brings one editor rule and a scan kept on Sanne's record, planned for her BBL
+week; loading twice changes nothing."""
 
 from __future__ import annotations
 
@@ -16,6 +16,12 @@ def test_the_demo_keeps_one_scan_on_sannes_record_and_loads_once() -> None:
     do_load_demo()
     scan = SavedPrescan.objects.get()
     assert scan.learner == sanne and scan.target == "25656"
+    assert (scan.pathway, scan.work_hours_per_week) == ("BBL", 28.0)
     assert UnitRule.objects.count() == 1
-    units = scan.document["units"]
-    assert "Demo:" in units[0]["reason"]
+    units = {u["code"]: u for u in scan.document["units"]}
+    assert "Demo:" in units["23268-B1-K1-1"]["reason"]
+    assert units["23268-B1-K1-1"]["estimate"] == "likely"
+    assert {u["estimate"] for u in units.values()} == {"likely", "possible", "unlikely"}
+    document = scan.document
+    assert document["months_remaining"] < document["months_remaining_pessimistic"]
+    assert document["nominal_months"] == 36.0

@@ -13,11 +13,12 @@ from tests.prescan.conftest import People, login
 
 pytestmark = pytest.mark.django_db
 
-W1, W2 = "23181-B1-K2-W1", "23181-B1-K2-W2"
+W1, W2 = "23312-B1-K2-W1", "23312-B1-K2-W2"
+EXAM_UNIT = "23312-B1-K1-2"  # an exam unit of 25779: two basisdeel werkprocessen, one profile
 
 
 def unit_estimate(answers: dict[str, CanDo]) -> tuple[Estimate, str]:
-    unit = services.compute("23181-B1-K2", [], answers).units[0]
+    unit = services.compute("23312-B1-K2", [], answers).units[0]
     return unit.estimate, unit.reason
 
 
@@ -39,7 +40,7 @@ def test_a_unit_rule_saved_in_the_admin_takes_effect(client: Client, people: Peo
     response = client.post(
         "/admin/prescan/unitrule/add/",
         {
-            "unit": Unit.objects.get(code="23181-B1-K2").pk,
+            "unit": Unit.objects.get(code="23312-B1-K2").pk,
             "counted_outcomes": [Outcome.objects.get(code=W1).pk],
             "likely_at": "",
             "possible_share": "",
@@ -51,13 +52,36 @@ def test_a_unit_rule_saved_in_the_admin_takes_effect(client: Client, people: Peo
     assert estimate == Estimate.LIKELY and "W2 volgt uit W1" in reason
 
 
-def test_the_admin_refuses_outcomes_of_another_unit(client: Client, people: People) -> None:
+def test_an_exam_unit_rule_may_count_the_werkprocessen_it_refers_to(
+    client: Client, people: People
+) -> None:
+    """An exam unit defines no werkprocessen of its own: it examines those of kerntaken."""
     login(client, people.eva)
     response = client.post(
         "/admin/prescan/unitrule/add/",
         {
-            "unit": Unit.objects.get(code="23181-B1-K2").pk,
-            "counted_outcomes": [Outcome.objects.get(code="23181-B1-K1-W1").pk],
+            "unit": Unit.objects.get(code=EXAM_UNIT).pk,
+            "counted_outcomes": [Outcome.objects.get(code="23312-P2-K1-W4").pk],
+            "note": "alleen het profieldeel",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    answers = {"23312-P2-K1-W4": CanDo.ON_MY_OWN}
+    unit = services.compute("25779", [], answers).units[1]
+    assert (unit.code, unit.estimate, unit.counted) == (
+        EXAM_UNIT,
+        Estimate.LIKELY,
+        ("23312-P2-K1-W4",),
+    )
+
+
+def test_the_admin_refuses_werkprocessen_of_another_unit(client: Client, people: People) -> None:
+    login(client, people.eva)
+    response = client.post(
+        "/admin/prescan/unitrule/add/",
+        {
+            "unit": Unit.objects.get(code=EXAM_UNIT).pk,
+            "counted_outcomes": [Outcome.objects.get(code="23312-B1-K1-W1").pk],
         },
     )
     assert response.status_code == 200 and "Niet van deze leereenheid" in response.content.decode()

@@ -14,13 +14,13 @@ from opmaat.learners.models import AuditEvent
 from opmaat.learners.services import erase_learner
 from opmaat.prescan import services
 from opmaat.prescan.models import SavedPrescan
-from tests.prescan.conftest import People, login, scan_form
+from tests.prescan.conftest import HELD, TARGET, People, login, scan_form
 
 pytestmark = pytest.mark.django_db
 
 
 def anonymous_scan(client: Client) -> SavedPrescan:
-    response = client.post("/vrijstellingsscan/", scan_form(have=["25475"], other="havo 2010"))
+    response = client.post("/vrijstellingsscan/", scan_form(have=[HELD], other="havo 2010"))
     assert response.status_code == 302
     return SavedPrescan.objects.get(token=response["Location"].split("/")[-2])
 
@@ -39,7 +39,7 @@ def test_anna_keeps_her_scan_and_the_keeping_is_audited(client: Client, people: 
     scan = kept_by_anna(client, people)
     assert scan.learner == people.anna and scan.saved_by == people.anna.user
     event = AuditEvent.objects.get(learner=people.anna, action="prescan.saved")
-    assert "25477" in event.summary
+    assert TARGET in event.summary
     page = client.get(f"/deelnemers/{people.anna.pk}/vrijstellingsscans/").content.decode()
     assert scan.token in page and "havo 2010" in page
 
@@ -96,5 +96,7 @@ def test_erasing_the_learner_removes_her_kept_scans(client: Client, people: Peop
 def test_her_download_lists_the_kept_scan(client: Client, people: People) -> None:
     kept_by_anna(client, people)
     document = client.get(f"/deelnemers/{people.anna.pk}/gegevens.json").json()
-    assert [s["target"] for s in document["prescans"]] == ["25477"]
-    assert document["prescans"][0]["other"] == "havo 2010"
+    kept = document["prescans"]
+    assert [s["target"] for s in kept] == [TARGET]
+    assert (kept[0]["other"], kept[0]["pathway"]) == ("havo 2010", "BOL")
+    assert kept[0]["result"]["months_remaining"] > 0

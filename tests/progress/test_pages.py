@@ -1,5 +1,5 @@
-"""The progress page: outcome grid, results, feedback, levels with history, planned against
-actual; the teacher's forms on it."""
+"""The progress page: the grid of the target's werkprocessen, results, feedback, levels with
+history, planned against actual; the teacher's forms on it."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ def prefixed(prefix: str, data: dict[str, str]) -> dict[str, str]:
 
 def test_the_learner_sees_her_progress_without_the_forms(client: Client, sanne: Learner) -> None:
     body = as_user(client, "deelnemer").get(f"/deelnemers/{sanne.pk}/voortgang/").content.decode()
-    assert "CERT-BDZ-C1-K1 Biedt deskundige basiszorg" in body
+    assert "23268-B1-K1-1 Werk in uitvoering" in body  # an exam unit of 25656
+    assert "2 van 11 werkprocessen van het doel behaald." in body
     assert "Rapportage is feitelijk en volledig" in body  # feedback timeline
     assert "3 · voert uit onder indirect toezicht" in body  # current level
     assert "2 · voert uit onder direct toezicht" in body  # and its history
@@ -37,41 +38,61 @@ def test_the_learner_sees_her_progress_without_the_forms(client: Client, sanne: 
 def test_the_teacher_records_a_result_and_feedback(client: Client, sanne: Learner) -> None:
     as_user(client, "docent")
     url = f"/deelnemers/{sanne.pk}/voortgang/"
+    page = client.get(url).content.decode()
+    assert '<datalist id="werkprocessen">' in page
+    assert '<option value="23268-B1-K1-W4">' in page  # the pickers offer the target's
     today = date.today().isoformat()
-    result = {"code": "cert-bdz-c1-k1-w4", "method": "practical_test", "result": "met"}
+    result = {"code": "23268-b1-k1-w4", "method": "practical_test", "result": "met"}
     posted = prefixed("assessment", {**result, "assessed_on": today})
     assert client.post(url + "beoordeling/", posted).status_code == 302
-    assert Assessment.objects.filter(learner=sanne, code="CERT-BDZ-C1-K1-W4").exists()
-    feedback = {"code": "VV2020-B1-K1-W2", "text": "Zorgplan helder", "given_on": today}
+    assert Assessment.objects.filter(learner=sanne, code="23268-B1-K1-W4").exists()
+    feedback = {"code": "23268-B1-K1-W3", "text": "Zorgplan helder", "given_on": today}
     assert client.post(url + "feedback/", prefixed("feedback", feedback)).status_code == 302
     assert Feedback.objects.filter(learner=sanne, text="Zorgplan helder").exists()
+    body = client.get(url).content.decode()
+    assert "23268-B1-K1-1 Werk in uitvoering — <strong>afgerond</strong>" in body
 
 
 def test_a_wrong_form_is_shown_again_with_the_error(client: Client, sanne: Learner) -> None:
     as_user(client, "docent")
     url = f"/deelnemers/{sanne.pk}/voortgang/beoordeling/"
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
-    wrong = {"code": "CERT-BDZ-C1-K1", "method": "exam", "result": "met", "assessed_on": tomorrow}
+    wrong = {"code": "23268-B1-K1-1", "method": "exam", "result": "met", "assessed_on": tomorrow}
     response = client.post(url, prefixed("assessment", wrong))
     assert response.status_code == 400
     body = response.content.decode()
-    assert "record results per learning outcome" in body
+    assert "23268-B1-K1-1 is a unit: record results per werkproces" in body
     assert "Een datum in de toekomst kan niet." in body
 
 
-def test_a_reserved_act_above_level_2_is_refused_on_the_form(client: Client, demo: None) -> None:
-    ahmed = Learner.objects.get(name="Ahmed Hassan")
-    act = ProfessionalActivity.objects.get(code="MZ-GH-VERPLEEGTECHNIEK")
+def test_a_reserved_act_above_level_2_is_refused_on_the_form(
+    client: Client, sanne: Learner
+) -> None:
+    act = ProfessionalActivity.objects.get(code="VIG-MEDICATIE")
     as_user(client, "praktijkopleider")
     response = client.post(
-        f"/deelnemers/{ahmed.pk}/voortgang/niveau/",
+        f"/deelnemers/{sanne.pk}/voortgang/niveau/",
         prefixed(
             "entrustment",
             {"activity": str(act.pk), "level": "4", "decided_on": date.today().isoformat()},
         ),
     )
     assert response.status_code == 400
-    assert "at most level 2 until 23181-B1-K1 is complete" in response.content.decode()
+    assert "at most level 2 until 23268-B1-K1-W4 is complete" in response.content.decode()
+
+
+def test_the_level_form_offers_only_the_targets_activities(client: Client, sanne: Learner) -> None:
+    other = ProfessionalActivity.objects.get(code="MZ-ZORGTECHNIEK")
+    as_user(client, "praktijkopleider")
+    response = client.post(
+        f"/deelnemers/{sanne.pk}/voortgang/niveau/",
+        prefixed(
+            "entrustment",
+            {"activity": str(other.pk), "level": "2", "decided_on": date.today().isoformat()},
+        ),
+    )
+    assert response.status_code == 400
+    assert "MZ-ZORGTECHNIEK" not in response.content.decode()
 
 
 def test_a_late_item_shows_the_slip_warning(client: Client, sanne: Learner) -> None:
@@ -91,7 +112,7 @@ def test_a_catalog_editor_edits_professional_activities_in_the_admin(
 ) -> None:
     as_user(client, "redacteur")
     assert client.get("/admin/progress/professionalactivity/").status_code == 200
-    activity = ProfessionalActivity.objects.get(code="BDZ-ADL")
+    activity = ProfessionalActivity.objects.get(code="BDZ-ADL")  # unit 23268-B1-K1-1
     assert (
         client.get(f"/admin/progress/professionalactivity/{activity.pk}/change/").status_code == 200
     )

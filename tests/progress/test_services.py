@@ -1,5 +1,5 @@
-"""Teachers record feedback, results and supervision levels; every change is audited and
-reserved acts follow the order of the units."""
+"""Teachers record feedback, results and supervision levels per werkproces of the target;
+every change is audited and reserved acts follow the order of the werkprocessen."""
 
 from __future__ import annotations
 
@@ -8,55 +8,102 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from opmaat.catalog.cache import current_catalog
 from opmaat.domain.credentials.completion import unit_completion
 from opmaat.domain.credentials.errors import EntrustmentNotAllowed
 from opmaat.domain.errors import InvalidInput, UnknownCode
-from opmaat.domain.progress import AssessmentMethod, AssessmentResult, SupervisionLevel
+from opmaat.domain.progress import (
+    AssessmentMethod,
+    AssessmentResult,
+    SupervisionLevel,
+    route_progress,
+)
 from opmaat.learners.models import Learner
 from opmaat.learners.services import add_holding
-from opmaat.progress.models import EntrustmentDecision, ProfessionalActivity
+from opmaat.progress.models import Assessment, EntrustmentDecision, ProfessionalActivity
 from opmaat.progress.services import (
+    activities_for,
+    code_choices,
     do_entrust,
     do_record_assessment,
     do_record_feedback,
+    done_on_route,
     entrustment_states,
     record_of,
+    werkproces_counts,
 )
 from tests.credentials.conftest import LAST_OUTCOME, user
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 30)
+EXAM_UNIT = "23268-B1-K1-1"  # Werk in uitvoering: 23268-B1-K1-W1 and -W4
 
 
-def test_the_last_met_result_completes_the_unit(sanne: Learner, default_catalog: object) -> None:
-    from opmaat.catalog.cache import current_catalog
-
+def test_the_last_met_result_completes_the_exam_unit(sanne: Learner) -> None:
+    """23268-B1-K1-1 'Werk in uitvoering' of Verzorgende-IG is 23268-B1-K1-W1 and -W4."""
     catalog = current_catalog()
-    assert not unit_completion(catalog, "CERT-BDZ-C1-K1", record_of(sanne)).complete
+    assert not unit_completion(catalog, EXAM_UNIT, record_of(sanne)).complete
     do_record_assessment(
         user("docent"), sanne, LAST_OUTCOME, AssessmentMethod.EXAM, AssessmentResult.NOT_MET, TODAY
     )
-    assert not unit_completion(catalog, "CERT-BDZ-C1-K1", record_of(sanne)).complete
+    assert not unit_completion(catalog, EXAM_UNIT, record_of(sanne)).complete
     do_record_assessment(
         user("docent"), sanne, LAST_OUTCOME, AssessmentMethod.EXAM, AssessmentResult.MET, TODAY
     )
-    status = unit_completion(catalog, "CERT-BDZ-C1-K1", record_of(sanne))
+    status = unit_completion(catalog, EXAM_UNIT, record_of(sanne))
     assert status.complete and status.completed_on == TODAY
     assert sanne.audit_events.filter(action="progress.assessment").count() >= 2
 
 
-def test_results_are_recorded_per_outcome_not_per_unit(sanne: Learner) -> None:
-    with pytest.raises(InvalidInput, match="record results per learning outcome"):
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("23268-B1-K1-1", "is a unit: record results per werkproces"),
+        ("23268-B1-K1", "is a unit: record results per werkproces"),
+        (
+            "CERT-BDZ-C1-K1-W4",
+            r"is a retired code: record results per werkproces \(23268-B1-K1-W3\)",
+        ),
+        ("C0054", r"is a certificate: record results per werkproces \(23268-B1-K1-W1, 23268"),
+    ],
+)
+def test_results_are_recorded_per_werkproces(sanne: Learner, code: str, message: str) -> None:
+    with pytest.raises(InvalidInput, match=message):
         do_record_assessment(
-            user("docent"),
-            sanne,
-            "CERT-BDZ-C1-K1",
-            AssessmentMethod.EXAM,
-            AssessmentResult.MET,
-            TODAY,
+            user("docent"), sanne, code, AssessmentMethod.EXAM, AssessmentResult.MET, TODAY
         )
-    with pytest.raises(UnknownCode):
-        do_record_feedback(user("docent"), sanne, "NOPE-1", "tekst", TODAY)
+
+
+def test_an_unknown_code_suggests_werkprocessen_of_the_target(sanne: Learner) -> None:
+    with pytest.raises(UnknownCode) as raised:
+        do_record_feedback(user("docent"), sanne, "23268-B1-K1-W9", "tekst", TODAY)
+    assert raised.value.closest and all(c.startswith("23268-") for c in raised.value.closest)
+
+
+def test_the_pickers_offer_the_targets_werkprocessen_once(sanne: Learner) -> None:
+    codes = [code for code, _ in code_choices(sanne)]
+    werkprocessen = current_catalog().werkprocessen_of("25656")
+    assert codes[: len(werkprocessen)] == list(werkprocessen)
+    assert len(codes) == len(set(codes))
+    assert codes[len(werkprocessen) :] == ["NL-2F", "REK-3", "LB"]
+
+
+def test_the_counts_say_how_many_of_the_targets_werkprocessen_are_met(sanne: Learner) -> None:
+    counts = werkproces_counts(sanne)
+    assert counts is not None and (counts.met, counts.total) == (2, 11)
+
+
+def test_a_result_under_a_retired_code_still_counts(sanne: Learner) -> None:
+    """A result recorded before the catalog change, under the 2020 candidate code."""
+    Assessment.objects.create(
+        learner=sanne,
+        code="VV2020-B1-K1-W3",  # counts for 23268-B1-K1-W4
+        method="exam",
+        result="met",
+        assessed_on=TODAY,
+        assessor_label="docent",
+    )
+    assert unit_completion(current_catalog(), EXAM_UNIT, record_of(sanne)).complete
 
 
 def test_a_generic_subject_without_outcomes_takes_a_result(sanne: Learner) -> None:
@@ -77,22 +124,63 @@ def test_feedback_must_say_something(sanne: Learner) -> None:
         do_record_feedback(user("docent"), sanne, LAST_OUTCOME, "   ", TODAY)
 
 
-def test_a_reserved_act_waits_for_its_prerequisite_unit(demo: None) -> None:
-    ahmed = Learner.objects.get(name="Ahmed Hassan")  # 23181-B1-K1 not complete yet
-    act = ProfessionalActivity.objects.get(code="MZ-GH-VERPLEEGTECHNIEK")  # unit 23181-P1-K1
+def test_a_reserved_act_waits_for_the_werkproces_it_builds_on(sanne: Learner) -> None:
+    """Medication (23268-B1-K1-5, werkproces W5) after care (W4): the catalog's rule."""
+    act = ProfessionalActivity.objects.get(code="VIG-MEDICATIE")
     supervisor = user("praktijkopleider")
-    with pytest.raises(EntrustmentNotAllowed, match="23181-B1-K1"):
-        do_entrust(supervisor, ahmed, act, SupervisionLevel.INDIRECT, TODAY)
-    assert not EntrustmentDecision.objects.filter(learner=ahmed, activity=act, level=3).exists()
-    add_holding(user("intake"), ahmed, "23181-B1-K1", "exemption", "EVC-rapport")
-    do_entrust(supervisor, ahmed, act, SupervisionLevel.INDEPENDENT, TODAY, "Na EVC")
-    state = next(s for s in entrustment_states(ahmed, ["23181-P1-K1"]) if s.activity == act)
+    with pytest.raises(EntrustmentNotAllowed, match="until 23268-B1-K1-W4 is complete"):
+        do_entrust(supervisor, sanne, act, SupervisionLevel.INDIRECT, TODAY)
+    assert not EntrustmentDecision.objects.filter(learner=sanne, activity=act, level=3).exists()
+    do_record_assessment(
+        user("docent"), sanne, LAST_OUTCOME, AssessmentMethod.PRACTICAL_TEST,
+        AssessmentResult.MET, TODAY,
+    )  # fmt: skip
+    do_entrust(supervisor, sanne, act, SupervisionLevel.INDEPENDENT, TODAY, "Na de proeve")
+    state = next(s for s in entrustment_states(sanne, ["23268-B1-K1-5"]) if s.activity == act)
     assert state.current is not None and state.current.level == 4
     assert [d.level for d in state.history] == [2]  # the demo's earlier decision, kept
     assert state.ceiling.level == SupervisionLevel.SUPERVISES
 
 
+def test_an_exemption_lifts_the_ceiling_too(demo: None) -> None:
+    marloes = Learner.objects.get(name="Marloes Bos")  # EVC candidate for 25780, nothing yet
+    act = ProfessionalActivity.objects.get(code="MZ-ZORGTECHNIEK")  # 23312-B1-K1-W5 after W2
+    supervisor = user("praktijkopleider")
+    with pytest.raises(EntrustmentNotAllowed, match="23312-B1-K1-W2"):
+        do_entrust(supervisor, marloes, act, SupervisionLevel.INDIRECT, TODAY)
+    add_holding(user("intake"), marloes, "23312-B1-K1-W2", "outcome", "EVC-rapport")
+    do_entrust(supervisor, marloes, act, SupervisionLevel.INDIRECT, TODAY, "Na EVC")
+
+
+def test_the_activities_of_the_target_are_in_view_whatever_unit_they_name(demo: None) -> None:
+    """Marloes's 25780 is cut into kerntaken; the activities name 25779's exam units over the
+    same werkprocessen, and the VIG ones stay out."""
+    marloes = Learner.objects.get(name="Marloes Bos")
+    codes = {a.code for a in activities_for(marloes)}
+    assert {"MZ-DAGBESTEDING", "MZ-ZORGTECHNIEK"} <= codes
+    assert not codes & {"VIG-MEDICATIE", "BDZ-ADL", "HZW-THUIS"}
+
+
 def test_an_ordinary_activity_may_be_entrusted_at_any_level(sanne: Learner) -> None:
-    act = ProfessionalActivity.objects.get(code="BDZ-ADL")
+    act = ProfessionalActivity.objects.get(code="BDZ-ADL")  # unit 23268-B1-K1-1
     do_entrust(user("praktijkopleider"), sanne, act, SupervisionLevel.SUPERVISES, TODAY)
     assert sanne.audit_events.filter(action="progress.entrusted").exists()
+
+
+def test_a_route_item_is_done_once_its_planned_werkprocessen_are(sanne_done: Learner) -> None:
+    """The route plans 23268-B1-K1-1 as its werkprocessen W1 and W4; the demo's result for
+    W1 and the last result for W4 complete the item, on the later date."""
+    plan = sanne_done.route_plans.order_by("-version").first()
+    assert plan is not None
+    items = {i["code"]: i for i in plan.document["schedule"]}
+    assert items[EXAM_UNIT]["missing_outcomes"] == ["23268-B1-K1-W1", LAST_OUTCOME]
+    progress = route_progress(
+        plan.document["schedule"],
+        date.fromisoformat(plan.document["completion_date"]),
+        done_on_route(sanne_done, plan.document),
+        date.today(),
+    )
+    by_code = {i.code: i for i in progress.items}
+    assert by_code[EXAM_UNIT].complete and by_code[EXAM_UNIT].completed_on == date.today()
+    assert not by_code["23268-B1-K1-2"].complete  # W2 met, W6 still open
+    assert "NL-2F" not in items  # exempt, so not planned

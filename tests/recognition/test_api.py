@@ -16,7 +16,7 @@ def bearer(cast: Cast, who: str) -> Client:
 
 def test_the_advisor_moves_a_procedure_and_reads_it_back(cast: Cast) -> None:
     procedure = services.start_procedure(
-        cast.bram, cast.learner, cast.provider, "25475", ["23181-B1-K2"]
+        cast.bram, cast.learner, cast.provider, "25780", ["23312-B1-K2"]
     )
     client = bearer(cast, "bram")
     moved = client.post(
@@ -27,10 +27,11 @@ def test_the_advisor_moves_a_procedure_and_reads_it_back(cast: Cast) -> None:
     assert moved.status_code == 200 and moved.json()["state"] == "portfolio"
     listed = client.get(f"/api/recognition/learners/{cast.learner.pk}/procedures").json()
     assert [p["id"] for p in listed] == [procedure.pk]
+    assert listed[0]["werkprocessen"] == ["23312-B1-K2-W1", "23312-B1-K2-W2"]
 
 
 def test_a_refused_move_says_why_with_a_stable_code(cast: Cast) -> None:
-    procedure = services.start_procedure(cast.bram, cast.learner, cast.provider, "25475", [])
+    procedure = services.start_procedure(cast.bram, cast.learner, cast.provider, "25780", [])
     response = bearer(cast, "bram").post(
         f"/api/recognition/procedures/{procedure.pk}/transitions",
         {"target": "decision"},
@@ -41,7 +42,7 @@ def test_a_refused_move_says_why_with_a_stable_code(cast: Cast) -> None:
 
 
 def test_an_outsider_gets_403_and_no_credentials_401(cast: Cast) -> None:
-    procedure = services.start_procedure(cast.bram, cast.learner, cast.provider, "25475", [])
+    procedure = services.start_procedure(cast.bram, cast.learner, cast.provider, "25780", [])
     url = f"/api/recognition/procedures/{procedure.pk}"
     assert bearer(cast, "chris").get(url).status_code == 403
     assert Client().get(url).status_code == 401

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
 from opmaat.domain.recognition.evc import EvcState
 from opmaat.learners.models import Learner, RoutePlan
+from opmaat.recognition.demo import MZ3_UNITS, NOT_SHOWN
 from opmaat.recognition.models import EvcProcedure
 
 
@@ -20,21 +19,31 @@ def logged_in(username: str) -> Client:
 
 
 def months(route: RoutePlan) -> float:
-    document = route.document
-    days = date.fromisoformat(document["completion_date"]) - date.fromisoformat(document["start"])
-    return days / timedelta(days=30.44)
+    value = route.document["months"]
+    assert isinstance(value, float | int)
+    return float(value)
+
+
+def latest_route(learner: Learner) -> RoutePlan:
+    plan = RoutePlan.objects.filter(learner=learner).order_by("-version").first()
+    assert plan is not None
+    return plan
 
 
 @pytest.mark.usefixtures("demo")
-def test_the_exam_board_decides_on_jolanda_and_her_route_takes_seven_months() -> None:
+def test_after_the_mz4_decision_jolandas_route_ends_within_seven_months() -> None:
+    """Jolanda Verbeek, BBL at 36 contract hours, generic subjects exempt for her mbo-4
+    diploma: the exam board grants what her ervaringscertificaat recognises, all exam units
+    but Participatie en sociaal netwerk, and her route is re-planned on the same week."""
     jolanda = Learner.objects.get(name="Jolanda Verbeek")
     procedure = EvcProcedure.objects.get(learner=jolanda)
     assert procedure.state == EvcState.DECISION.value
-    before = RoutePlan.objects.filter(learner=jolanda).order_by("-version").first()
-    assert before is not None and months(before) > 24
+    before = latest_route(jolanda)
+    assert months(before) > 18
 
     page = logged_in("examencommissie").get(f"/evc/{procedure.pk}/")
     form = page.context["decision_form"]
+    assert NOT_SHOWN not in form.fields["units"].initial
     response = logged_in("examencommissie").post(
         f"/evc/{procedure.pk}/besluit/",
         {
@@ -45,10 +54,21 @@ def test_the_exam_board_decides_on_jolanda_and_her_route_takes_seven_months() ->
     )
 
     assert response.status_code == 302
-    after = RoutePlan.objects.filter(learner=jolanda).order_by("-version").first()
-    assert after is not None and after.version == before.version + 1
-    assert 6 <= months(after) <= 7.5
-    assert [u["code"] for u in after.document["partial_units"]] == ["23181-P3-K1"]
+    after = latest_route(jolanda)
+    assert after.version == before.version + 1
+    assert (after.pathway, after.work_hours_per_week) == ("BBL", 36)
+    assert months(after) <= 7
+    assert [u["code"] for u in after.document["missing_units"]] == [NOT_SHOWN]
+    assert after.document["generic_missing"] == []
+
+
+@pytest.mark.usefixtures("demo")
+def test_jolandas_advice_plans_the_evc_phase_before_the_rest() -> None:
+    jolanda = Learner.objects.get(name="Jolanda Verbeek")
+    page = logged_in("intake").get(f"/deelnemers/{jolanda.pk}/intake/1/")
+    evc = page.context["evc"]
+    assert len(evc["units"]) == 9 and evc["weeks"] == 16
+    assert evc["months"] < 12 and evc["saves_months"] > 12
 
 
 @pytest.mark.usefixtures("demo")
@@ -57,9 +77,11 @@ def test_marloes_has_an_advice_to_pursue_every_unit_through_evc() -> None:
     page = logged_in("kandidaat").get(f"/deelnemers/{marloes.pk}/intake/1/")
     assert page.status_code == 200
     evc = page.context["evc"]
-    assert [u["code"] for u in evc["units"]] == ["23181-B1-K1", "23181-B1-K2", "23181-P1-K1"]
+    assert tuple(u["code"] for u in evc["units"]) == MZ3_UNITS
     left = evc["route_after"]
-    assert [g["code"] for g in left["generic_missing"]] == ["NL-2F", "REK-2F", "LB"]
+    generic = left["generic_missing"]
+    assert [g["code"] for g in generic] == ["NL-2F", "REK-3", "LB"]
+    assert all(g["exam_only"] for g in generic)
     assert left["missing_units"] == left["partial_units"] == []
     assert left["elective_hours_missing"] == 0
 

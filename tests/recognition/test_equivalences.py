@@ -21,7 +21,7 @@ ADD = "/admin/catalog/equivalence/add/"
 OLD_DIPLOMA = {
     "source_code": "mz3-2012",
     "source_name": "Maatschappelijke Zorg 3 (dossier 2012)",
-    "counts_for": "23181-B1-K1, 23181-B1-K2",
+    "counts_for": "23312-B1-K1, 23312-B1-K2",
     "note": "Oudere versie van de kwalificatie",
     "position": "0",
 }
@@ -42,15 +42,15 @@ def test_an_editor_adds_an_older_diploma_and_the_route_counts_it(
     assert editor.post(ADD, OLD_DIPLOMA).status_code == 302
     rule = Equivalence.objects.get(source_code="MZ3-2012")
     assert rule.source_code == "MZ3-2012"
-    assert rule.counts_for == ["23181-B1-K1", "23181-B1-K2"]
+    assert rule.counts_for == ["23312-B1-K1", "23312-B1-K2"]
 
     learners.add_holding(cast.bram, cast.learner, "MZ3-2012", Holding.Kind.HELD)
-    route = learners.preview_route(cast.learner, RouteRequest("25477", date(2027, 1, 4), 20)).route
-    assert {"23181-B1-K1", "23181-B1-K2"} <= set(route.covered_units)
+    route = learners.preview_route(cast.learner, RouteRequest("25780", date(2027, 1, 4), 20)).route
+    assert {"23312-B1-K1", "23312-B1-K2"} <= set(route.covered_units)
 
 
 def test_a_code_the_catalog_does_not_know_is_refused_next_to_the_field(editor: Client) -> None:
-    response = editor.post(ADD, {**OLD_DIPLOMA, "counts_for": "23181-B1-K1, 23181-B9-K9"})
+    response = editor.post(ADD, {**OLD_DIPLOMA, "counts_for": "23312-B1-K1, 23312-B9-K9"})
     assert response.status_code == 200
-    assert "23181-B9-K9" in str(response.context["adminform"].form.errors["counts_for"])
+    assert "23312-B9-K9" in str(response.context["adminform"].form.errors["counts_for"])
     assert not Equivalence.objects.filter(source_code="MZ3-2012").exists()

@@ -6,16 +6,22 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from opmaat.catalog import cache
 from opmaat.domain.recognition.evc import EvcState
-from opmaat.domain.routes import RouteRequest
+from opmaat.domain.routes import Leerweg, RouteRequest
 from opmaat.learners import services as learners
 from opmaat.learners.models import Enrolment, Holding, RoutePlan
 from opmaat.recognition.models import EvcProcedure, Intake
 from tests.recognition import files
 from tests.recognition.conftest import Cast
 
-UNIT = "23181-B1-K2"
-W1, W2 = "23181-B1-K2-W1", "23181-B1-K2-W2"
+UNIT = "23312-B1-K2"  # Werken aan kwaliteit en deskundigheid: two werkprocessen
+W1, W2 = "23312-B1-K2-W1", "23312-B1-K2-W2"
+
+
+def unit_hours() -> float:
+    """What EVC for UNIT saves: the hours of its werkprocessen in the catalog."""
+    return round(cache.current_catalog().units[UNIT].hours, 1)
 
 
 def as_user(cast: Cast, name: str) -> Client:
@@ -24,13 +30,21 @@ def as_user(cast: Cast, name: str) -> Client:
     return client
 
 
+def study_load(plan: RoutePlan) -> float:
+    """The route's hours without the obligations that run alongside (loopbaan en
+    burgerschap grows with the route's length)."""
+    hours = [float(i["hours"]) for i in plan.document["schedule"] if not i["obligation"]]
+    return round(sum(hours), 1)
+
+
 def intake_form(**extra: object) -> dict[str, object]:
     return {
         "goal": "Diploma halen naast het werk",
-        "target": "25475",
+        "target": "25780",
         "start": "2027-01-04",
-        "hours_per_week": "20",
         "pathway": "BBL",
+        "work_hours_per_week": "32",
+        "hours_per_week": "",
         "pace": "normal",
         "work_setting": "Woongroep, 32 uur per week",
         "motivation": "Zes jaar ervaring",
@@ -45,18 +59,62 @@ def test_the_advisor_records_an_intake_and_gets_an_advice_with_evc_planning(cast
     assert response.status_code == 302
     intake = Intake.objects.get(learner=cast.learner)
     assert intake.version == 1 and intake.evc_units == [UNIT]
-    assert intake.advice["evc"]["saves_hours"] == 470
+    evc = intake.advice["evc"]
+    assert evc["saves_hours"] == unit_hours() and evc["weeks"] == 16
+    assert [w["code"] for w in evc["units"][0]["werkprocessen"]] == [W1, W2]
     page = bram.get(response["Location"])
-    assert "Vrijstellingen via EVC" in page.content.decode()
+    content = page.content.decode()
+    assert "Vrijstellingen via EVC" in content
+    assert f"scheelt dat {unit_hours():.0f} uur" in content
     pdf = bram.get(f"/deelnemers/{cast.learner.pk}/intake/1/ontwikkeladvies.pdf")
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+def test_the_intake_records_the_bbl_week_and_plans_the_advice_on_it(cast: Cast) -> None:
+    """Contract hours at the training company count as study load: 32 of them, the school
+    day and the default self-study of 8 hours."""
+    bram = as_user(cast, "bram")
+    form = intake_form(exam_only=["NL-2F"])
+    bram.post(f"/deelnemers/{cast.learner.pk}/intake/", form)
+    intake = Intake.objects.get(learner=cast.learner)
+    assert (intake.pathway, intake.work_hours_per_week, intake.hours_per_week) == ("BBL", 32, 8)
+    assert intake.exam_only == ["NL-2F"]
+    route = intake.advice["route"]
+    assert (route["work_hours_per_week"], route["study_hours_per_week"]) == (32, 8)
+    assert route["nominal_months"] == 36 and route["months"] < 36
+    assert "NL-2F" in route["explanation_facts"]["exam_only"]
+
+
+def test_the_advice_shows_the_route_now_the_evc_phase_and_the_route_after_it(cast: Cast) -> None:
+    bram = as_user(cast, "bram")
+    bram.post(f"/deelnemers/{cast.learner.pk}/intake/", intake_form(evc_units=[UNIT]))
+    page = bram.get(f"/deelnemers/{cast.learner.pk}/intake/1/")
+    now, after = page.context["now"], page.context["after"]
+    # The tracks run side by side, each in a lane of its own.
+    assert [lane.track for lane in now["chart"].lanes] == ["vocational", "generic", "elective"]
+    assert after["chart"].bars[0].kind == "evc"
+    assert UNIT not in [i["code"] for i in after["document"]["schedule"]]
+    content = page.content.decode()
+    assert content.count('data-testid="explanation"') == 2
+    assert "nominaal 36 maanden" in content
+    assert "Met EVC is de deelnemer klaar op" in content
 
 
 def test_saving_the_intake_again_keeps_the_earlier_version(cast: Cast) -> None:
     bram = as_user(cast, "bram")
     bram.post(f"/deelnemers/{cast.learner.pk}/intake/", intake_form())
-    bram.post(f"/deelnemers/{cast.learner.pk}/intake/", intake_form(hours_per_week="32"))
-    assert list(Intake.objects.values_list("version", "hours_per_week")) == [(2, 32.0), (1, 20.0)]
+    bram.post(f"/deelnemers/{cast.learner.pk}/intake/", intake_form(hours_per_week="12"))
+    assert list(Intake.objects.values_list("version", "hours_per_week")) == [(2, 12.0), (1, 8.0)]
+
+
+def test_work_hours_on_bol_are_refused_and_nothing_is_saved(cast: Cast) -> None:
+    """BOL is full-time school: contract hours do not count as study load there."""
+    response = as_user(cast, "bram").post(
+        f"/deelnemers/{cast.learner.pk}/intake/", intake_form(pathway="BOL")
+    )
+    assert response.status_code == 400
+    assert "BOL" in str(response.context["form"].errors)
+    assert not Intake.objects.exists()
 
 
 def test_an_evc_unit_already_held_is_refused_next_to_the_field(cast: Cast) -> None:
@@ -82,14 +140,14 @@ def test_the_whole_procedure_through_the_pages_shortens_the_route(cast: Cast) ->
     learners.save_route(
         cast.bram,
         cast.learner,
-        RouteRequest("25475", timezone.localdate(), 20),
+        RouteRequest("25780", timezone.localdate(), pathway=Leerweg.BBL, work_hours_per_week=32),
     )
     before = RoutePlan.objects.get(learner=cast.learner)
     bram, anna, ada, eva = (as_user(cast, n) for n in ("bram", "anna", "ada", "eva"))
 
     bram.post(
         f"/deelnemers/{cast.learner.pk}/evc/",
-        {"provider": cast.provider.pk, "standard": "25475", "units": [UNIT]},
+        {"provider": cast.provider.pk, "standard": "25780", "units": [UNIT]},
     )
     procedure = EvcProcedure.objects.get(learner=cast.learner)
     url = f"/evc/{procedure.pk}/"
@@ -127,19 +185,24 @@ def test_the_whole_procedure_through_the_pages_shortens_the_route(cast: Cast) ->
     assert procedure.state == EvcState.CLOSED.value
     after = RoutePlan.objects.filter(learner=cast.learner).order_by("-version").first()
     assert after is not None and after.version == 2
-    assert after.document["total_hours"] == before.document["total_hours"] - 470
+    assert after.work_hours_per_week == 32  # re-planned on the saved week
+    assert study_load(after) == round(study_load(before) - unit_hours(), 1)
+    assert UNIT in after.document["covered_units"]
     certificate = procedure.certificates.get()
     pdf = ada.get(url + f"ervaringscertificaat/{certificate.number}.pdf")
     assert pdf.content.startswith(b"%PDF")
     data = anna.get(url + f"ervaringscertificaat/{certificate.number}.json").json()
-    assert data["units"] == [{"code": UNIT, "title": "Werken aan kwaliteit en deskundigheid"}]
+    assert [(u["code"], u["title"]) for u in data["units"]] == [
+        (UNIT, "Werken aan kwaliteit en deskundigheid")
+    ]
+    assert [w["code"] for w in data["werkprocessen"]] == [W1, W2]
 
 
 def test_a_refused_move_is_explained_in_dutch(cast: Cast) -> None:
     bram = as_user(cast, "bram")
     bram.post(
         f"/deelnemers/{cast.learner.pk}/evc/",
-        {"provider": cast.provider.pk, "standard": "25475", "units": [UNIT]},
+        {"provider": cast.provider.pk, "standard": "25780", "units": [UNIT]},
     )
     procedure = EvcProcedure.objects.get()
     bram.post(f"/evc/{procedure.pk}/stap/", {"target": "portfolio"})
@@ -151,7 +214,7 @@ def test_a_wrong_file_is_refused_next_to_the_field_and_nothing_is_kept(cast: Cas
     bram = as_user(cast, "bram")
     bram.post(
         f"/deelnemers/{cast.learner.pk}/evc/",
-        {"provider": cast.provider.pk, "standard": "25475", "units": [UNIT]},
+        {"provider": cast.provider.pk, "standard": "25780", "units": [UNIT]},
     )
     procedure = EvcProcedure.objects.get()
     response = as_user(cast, "anna").post(
@@ -177,7 +240,7 @@ def test_the_procedure_page_follows_the_record_permissions(
     procedure = EvcProcedure.objects.create(
         learner=cast.learner,
         provider=cast.provider,
-        standard="25475",
+        standard="25780",
         units=[UNIT],
         state_since=timezone.localdate(),
     )
@@ -189,7 +252,7 @@ def test_a_teacher_sees_the_phase_but_not_the_portfolio(cast: Cast) -> None:
     procedure = EvcProcedure.objects.create(
         learner=cast.learner,
         provider=cast.provider,
-        standard="25475",
+        standard="25780",
         units=[UNIT],
         state_since=timezone.localdate(),
     )

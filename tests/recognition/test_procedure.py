@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from pytest_django import DjangoCaptureOnCommitCallbacks as CaptureCallbacks
 
+from opmaat.catalog import cache
 from opmaat.domain.errors import InvalidInput
 from opmaat.domain.recognition.assessment import EvidenceKind, Judgement
 from opmaat.domain.recognition.evc import EvcState, TransitionNotAllowed
@@ -22,13 +23,13 @@ from opmaat.recognition.models import EvcProcedure, Evidence
 from tests.recognition import files
 from tests.recognition.conftest import Cast
 
-UNIT = "23181-B1-K2"  # two outcomes: small enough to play through in a test
-W1, W2 = "23181-B1-K2-W1", "23181-B1-K2-W2"
+UNIT = "23312-B1-K2"  # two werkprocessen: small enough to play through in a test
+W1, W2 = "23312-B1-K2-W1", "23312-B1-K2-W2"
 
 
 @pytest.fixture
 def in_portfolio(cast: Cast) -> EvcProcedure:
-    procedure = services.start_procedure(cast.bram, cast.learner, cast.provider, "25475", [UNIT])
+    procedure = services.start_procedure(cast.bram, cast.learner, cast.provider, "25780", [UNIT])
     services.move(cast.bram, procedure, EvcState.PORTFOLIO)
     return procedure
 
@@ -64,13 +65,33 @@ def decided(cast: Cast, procedure: EvcProcedure, item: Evidence) -> EvcProcedure
 def test_starting_links_the_candidate_to_the_provider_so_its_assessor_sees_the_record(
     cast: Cast,
 ) -> None:
-    services.start_procedure(cast.bram, cast.learner, cast.provider, "25475", [UNIT])
+    services.start_procedure(cast.bram, cast.learner, cast.provider, "25780", [UNIT])
     assert cast.learner.enrolments.filter(organisation=cast.provider).exists()
+
+
+def test_a_procedure_is_judged_against_the_current_qualification(cast: Cast) -> None:
+    """25475 (2016) is superseded by 25780: its werkprocessen still count through the
+    equivalence table, but EVC judges against the current dossier."""
+    with pytest.raises(InvalidInput, match="superseded by 25780"):
+        services.start_procedure(cast.bram, cast.learner, cast.provider, "25475", [])
+
+
+def test_an_exam_unit_procedure_judges_the_werkprocessen_it_refers_to(cast: Cast) -> None:
+    procedure = services.start_procedure(
+        cast.bram, cast.learner, cast.provider, "25779", ["23312-B1-K1-3"]
+    )
+    scope = services.scope_of(procedure)
+    assert scope.werkprocessen(cache.current_catalog()) == (
+        "23312-B1-K1-W1",
+        "23312-P2-K1-W1",
+        "23312-P2-K1-W3",
+    )
+    assert services.readiness(procedure).outcomes_in_scope == 3
 
 
 def test_an_advisor_of_another_school_cannot_start_a_procedure(cast: Cast) -> None:
     with pytest.raises(PermissionDenied):
-        services.start_procedure(cast.chris, cast.learner, cast.provider, "25475", [UNIT])
+        services.start_procedure(cast.chris, cast.learner, cast.provider, "25780", [UNIT])
 
 
 def test_a_teacher_cannot_move_a_procedure(cast: Cast, in_portfolio: EvcProcedure) -> None:
@@ -86,10 +107,10 @@ def test_evidence_is_closed_once_the_portfolio_is_submitted(
         evidence(cast, in_assessment[0])
 
 
-def test_evidence_must_name_an_outcome_in_scope(cast: Cast, in_portfolio: EvcProcedure) -> None:
-    with pytest.raises(InvalidInput, match="23181-P1-K1-W1"):
+def test_evidence_must_name_a_werkproces_in_scope(cast: Cast, in_portfolio: EvcProcedure) -> None:
+    with pytest.raises(InvalidInput, match="23312-P1-K1-W1"):
         services.add_evidence(
-            cast.anna, in_portfolio, EvidenceKind.REFLECTION, "x", ["23181-P1-K1-W1"], text="x"
+            cast.anna, in_portfolio, EvidenceKind.REFLECTION, "x", ["23312-P1-K1-W1"], text="x"
         )
 
 

@@ -16,12 +16,12 @@ from opmaat.recognition.models import EvcProcedure, Evidence
 from tests.recognition import files
 from tests.recognition.conftest import Cast
 
-OUTCOME = "23181-B1-K2-W1"
+OUTCOME = "23312-B1-K2-W1"
 
 
 @pytest.fixture
 def procedure(cast: Cast) -> EvcProcedure:
-    started = services.start_procedure(cast.bram, cast.learner, cast.provider, "25475", [])
+    started = services.start_procedure(cast.bram, cast.learner, cast.provider, "25780", [])
     services.move(cast.bram, started, EvcState.PORTFOLIO)
     return started
 

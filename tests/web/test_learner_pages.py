@@ -30,11 +30,32 @@ def test_the_learner_page_shows_the_route_as_a_timeline_with_its_end(advisor: Cl
 
 def test_the_preview_replans_without_saving(advisor: Client) -> None:
     learner = sanne()
-    query = "target=25655&start=2027-01-04&hours_per_week=30&pathway=BBL&pace=faster"
+    query = (
+        "target=25655&start=2027-01-04&hours_per_week=8&work_hours_per_week=32&pathway=BBL"
+        "&pace=faster"
+    )
     fragment = advisor.get(f"/deelnemers/{learner.pk}/route/voorbeeld/?{query}").content.decode()
     assert "Mbo-Verpleegkundige" in fragment and 'data-testid="completion"' in fragment
-    assert "37,5 uur per week" in fragment
+    assert "32 uur werk, 6 uur school en 10 uur zelfstudie" in fragment  # faster: 8 x 1.25
+    assert "nominaal 48 maanden" in fragment
     assert learner.route_plans.count() == 1
+
+
+def test_the_composer_does_not_save_a_route_the_learner_may_not_start(advisor: Client) -> None:
+    data = {"target": "25741", "start": "2027-01-04", "pathway": "BOL", "pace": "normal"}
+    response = advisor.post(f"/deelnemers/{sanne().pk}/route/", data)
+    assert response.status_code == 200
+    [reason] = response.context["form"].errors["target"]
+    assert "Entree" in reason and "niveau 2" in reason
+    assert sanne().route_plans.count() == 1
+
+
+def test_the_composer_offers_no_superseded_qualification(advisor: Client) -> None:
+    page = advisor.get(f"/deelnemers/{sanne().pk}/route/")
+    offered = {code for _, group in page.context["form"].fields["target"].choices
+               for code, _ in group}  # fmt: skip
+    assert "25656" in offered and "C0054" in offered
+    assert not offered & {"25477", "25498", "25491"}
 
 
 def test_a_pathway_the_qualification_does_not_offer_is_shown_next_to_the_field(
@@ -73,15 +94,19 @@ def test_saving_the_composer_form_creates_the_next_version(advisor: Client) -> N
 def test_an_unknown_code_is_explained_next_to_the_code_field(advisor: Client) -> None:
     response = advisor.post(f"/deelnemers/{sanne().pk}/bezit/", {"code": "25747", "kind": "held"})
     assert response.status_code == 400
-    assert "closest: 25477" in response.context["form"].errors["code"][0]
+    assert "closest: 25477" in response.context["form"].errors["code"][0]  # old codes resolve
 
 
 def test_the_reach_page_lists_what_fits_in_the_months_given(advisor: Client) -> None:
     page = advisor.get(
-        f"/deelnemers/{sanne().pk}/bereik/", {"months": "120", "hours_per_week": "40"}
+        f"/deelnemers/{sanne().pk}/bereik/",
+        {"months": "120", "pathway": "BBL", "work_hours_per_week": "28"},
     )
-    assert page.context["options"]
-    assert all(o.completion_date for o in page.context["options"])
+    options = page.context["options"]
+    assert options and all(o.completion_date for o in options)
+    assert "25477" not in [o.code for o in options]  # superseded
+    entree = next(o for o in options if o.code == "25741")
+    assert not entree.open  # Sanne has a vmbo diploma
 
 
 def test_the_catalog_search_finds_outcomes_and_the_units_they_belong_to(client: Client) -> None:

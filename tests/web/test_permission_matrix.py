@@ -48,11 +48,11 @@ FATMA_DIFFERS: dict[str, Allowed] = {"praktijkopleider": (set(), set()), "hr": (
 
 
 FEEDBACK = {
-    "feedback-code": "CERT-BDZ-C1-K1-W4",
+    "feedback-code": "23268-B1-K1-W4",
     "feedback-text": "Goed gedaan",
     "feedback-given_on": "2026-01-05",
 }
-ISSUE = {"kind": "certificate", "code": "CERT-BASIS-DESKUNDIGE-ZORG"}
+ISSUE = {"kind": "certificate", "code": "C0054"}
 
 
 def page_requests(pk: int) -> dict[str, tuple[str, str, dict[str, str]]]:

@@ -1,9 +1,11 @@
-"""The national catalog: qualifications, learning units (leereenheden), learning outcomes."""
+"""The national catalog: qualifications, learning units (leereenheden), werkprocessen."""
 
+from opmaat.domain.catalog.index import Catalog
 from opmaat.domain.catalog.model import (
-    Catalog,
+    Admission,
     Certificate,
     CodeKind,
+    Cut,
     EmployerEffect,
     Equivalence,
     GenericRequirements,
@@ -11,15 +13,19 @@ from opmaat.domain.catalog.model import (
     Outcome,
     Pathway,
     Prerequisite,
+    PriorEducation,
     Qualification,
     Unit,
     UnitKind,
+    normalise_code,
 )
 
 __all__ = [
+    "Admission",
     "Catalog",
     "Certificate",
     "CodeKind",
+    "Cut",
     "EmployerEffect",
     "Equivalence",
     "GenericRequirements",
@@ -27,7 +33,9 @@ __all__ = [
     "Outcome",
     "Pathway",
     "Prerequisite",
+    "PriorEducation",
     "Qualification",
     "Unit",
     "UnitKind",
+    "normalise_code",
 ]

@@ -1,19 +1,21 @@
-"""Catalog values and the `Catalog` index over them.
+"""Catalog values: qualifications, units (leereenheden), werkprocessen, certificates, rules.
 
-A unit (leereenheid) is a kerntaak with its werkprocessen as learning outcomes; a
-basisdeel kerntaak is one unit shared by every qualification of its dossier. Generic
-subjects (Nederlands, rekenen, Engels, loopbaan en burgerschap) are units of kind
-`generic`. Codes are matched case-insensitively and stored upper-case.
+The grain of credit is the werkproces (stored as an `Outcome`, a leerresultaat). A unit is
+a named set of werkprocessen with its hours: a kerntaak of a dossier *defines* its
+werkprocessen (`outcomes`); an exam unit, leereenheid or certificate unit *refers* to
+werkprocessen defined elsewhere (`werkprocessen`). A qualification is its units (the default
+cut, basisdeel first) and may have other published cuts (`cuts`) over the same
+werkprocessen. Generic subjects (Nederlands, rekenen, Engels, loopbaan en burgerschap) are
+units of kind `generic`. Codes are matched case-insensitively and stored upper-case.
+
+`opmaat.domain.catalog.index.Catalog` indexes these values.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-
-from opmaat.domain.errors import UnknownCode
 
 
 class UnitKind(StrEnum):
@@ -40,12 +42,25 @@ class Pathway(StrEnum):
     BBL = "BBL"
 
 
+class Admission(StrEnum):
+    """Who may start a qualification, beyond a school's own intake."""
+
+    OPEN = "open"
+    # Entree: only for someone who does not meet the entry requirements of a level-2
+    # programme (WEB art. 8.1.1b, referring to art. 8.2.1 lid 4).
+    WITHOUT_LEVEL_2_ENTRY = "without_level_2_entry"
+    # Specialistenopleiding: only with a level-3 diploma (vakopleiding) for the same
+    # profession or category of professions (WEB art. 8.2.1 lid 2).
+    LEVEL_3_IN_FIELD = "level_3_in_field"
+
+
 class CodeKind(StrEnum):
     QUALIFICATION = "qualification"
     UNIT = "unit"
-    OUTCOME = "outcome"
+    OUTCOME = "outcome"  # a werkproces
     CERTIFICATE = "certificate"
-    EQUIVALENCE = "equivalence"  # a prior diploma known only through the equivalence table
+    PRIOR_EDUCATION = "prior_education"  # vooropleiding: havo, vwo, an mbo-4 diploma …
+    EQUIVALENCE = "equivalence"  # a code known only through the equivalence table
 
 
 def normalise_code(code: str) -> str:
@@ -54,7 +69,7 @@ def normalise_code(code: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """A learning outcome (leerresultaat, here a werkproces)."""
+    """A werkproces (leerresultaat): the smallest thing credited, examined and planned."""
 
     code: str
     title: str
@@ -77,6 +92,15 @@ class Unit:
     provisional: bool = False
     confidence: str = ""
     sources: tuple[str, ...] = ()
+    # The werkprocessen of another unit this one is made of (an exam unit, a leereenheid);
+    # the catalog resolves them into `outcomes`. Empty for a unit that defines its own.
+    werkprocessen: tuple[str, ...] = ()
+    # Loopbaan en burgerschap: an obligation that runs alongside the route; `hours` is then
+    # the hours per study year, not a course to finish.
+    obligation: bool = False
+    # A generic subject taken as an exam only by someone who already masters it: the hours of
+    # the exam and its preparation.
+    exam_hours: float | None = None
 
     def outcome_hours(self) -> dict[str, float]:
         """Hours per outcome: explicit ones as given, the rest share what is left equally."""
@@ -86,14 +110,25 @@ class Unit:
         share = left / len(implicit) if implicit else 0.0
         return {o.code: explicit.get(o.code, share) for o in self.outcomes}
 
+    @property
+    def refers(self) -> bool:
+        """Made of werkprocessen defined by other units."""
+        return bool(self.werkprocessen)
+
 
 @dataclass(frozen=True, slots=True)
 class GenericRequirements:
-    """The generic subjects a diploma needs, by level (2F/3F, Engels at level 4)."""
+    """The generic subjects a diploma needs, by level.
 
-    nederlands: str | None = None  # "2F" or "3F"
+    Nederlands by reference level (2F, 3F); rekenen as mbo-rekenniveau 2, 3 or 4 since
+    2022-08-01 (`"2"`…`"4"`; `"2F"`/`"3F"` for the older qualifications, `"1F"` for Entree);
+    Engels at level 4 (reading and listening B1; writing and speaking A2); loopbaan en
+    burgerschap as an obligation.
+    """
+
+    nederlands: str | None = None
     rekenen: str | None = None
-    engels: str | None = None  # "B1/A2": reading and listening B1; writing and speaking A2
+    engels: str | None = None  # "B1/A2"
     loopbaan_burgerschap: bool = False
 
     def unit_codes(self) -> tuple[str, ...]:
@@ -111,12 +146,22 @@ class GenericRequirements:
 
 
 @dataclass(frozen=True, slots=True)
+class Cut:
+    """A published division of a qualification's werkprocessen into units (a school's exam
+    units, one exam per werkproces, the dossier's kerntaken)."""
+
+    name: str
+    units: tuple[str, ...]
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Qualification:
     crebo: str
     name: str
     level: int
     nominal_years: float
-    units: tuple[str, ...]  # vocational unit codes, basisdeel first
+    units: tuple[str, ...]  # the default cut: vocational (and elective) unit codes, basisdeel first
     generic: GenericRequirements = field(default_factory=GenericRequirements)
     elective_hours: float = 0.0
     pathways: tuple[Pathway, ...] = (Pathway.BOL, Pathway.BBL)
@@ -128,19 +173,42 @@ class Qualification:
     confidence: str = ""
     sources: tuple[str, ...] = ()
     notes: str = ""
+    cuts: tuple[Cut, ...] = ()  # other published cuts over the same werkprocessen
+    superseded_by: tuple[str, ...] = ()  # successors; a superseded one is no target to offer
+    valid_until: date | None = None
+    # The keuzedeel obligation of a shortened route, where a school's OER lowers it, and
+    # where that rule comes from.
+    elective_hours_shortened: float | None = None
+    elective_rule: str = ""
+    admission: Admission = Admission.OPEN
+    admission_note: str = ""
 
     @property
     def code(self) -> str:
         return self.crebo
 
+    @property
+    def superseded(self) -> bool:
+        return bool(self.superseded_by)
+
+    def cut(self, name: str | None) -> tuple[str, ...]:
+        """The units of the cut called `name` (None or "": the default cut)."""
+        if not name:
+            return self.units
+        for cut in self.cuts:
+            if cut.name.casefold() == name.casefold():
+                return cut.units
+        raise KeyError(name)
+
 
 @dataclass(frozen=True, slots=True)
 class Certificate:
-    """A nationally recognised mbo-certificate covering whole units or single outcomes."""
+    """A nationally recognised mbo-certificate: a set of werkprocessen of a qualification
+    (its own werkprocessen map onto them), or whole units."""
 
     code: str
     name: str
-    covers: tuple[str, ...]  # unit or outcome codes
+    covers: tuple[str, ...]  # unit or outcome (werkproces) codes
     level: int | None = None
     parent_crebo: str | None = None
     provisional: bool = False
@@ -149,8 +217,22 @@ class Certificate:
 
 
 @dataclass(frozen=True, slots=True)
+class PriorEducation:
+    """A prior diploma outside this catalog (vooropleiding: vmbo, havo, vwo, an mbo or hbo
+    diploma of another field), known for what it admits to and, through the equivalence
+    table, what it exempts."""
+
+    code: str
+    name: str
+    admits_level: int  # the highest mbo level it gives admission to (WEB art. 8.2.1): 2 or 4
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Prerequisite:
-    """`unit` may only be started once `requires` is complete (e.g. reserved medical acts)."""
+    """`unit` may only be started once `requires` is complete (reserved medical acts after
+    basic care). Either may be a unit or a werkproces; the planner lifts the rule onto the
+    units of the cut it plans with."""
 
     unit: str
     requires: str
@@ -160,93 +242,13 @@ class Prerequisite:
 
 @dataclass(frozen=True, slots=True)
 class Equivalence:
-    """Holding `source` (an old unit version, a prior diploma, a certificate) counts for units
-    or outcomes of the current catalog."""
+    """Holding `source` (an older dossier's werkproces, a prior diploma, a certificate, a
+    retired code) counts for werkprocessen or units of the current catalog."""
 
     source: str
     counts_for: tuple[str, ...]
     note: str = ""
     provisional: bool = False
     source_name: str = ""  # a readable name when `source` is not itself in the catalog
-
-
-class Catalog:
-    """The catalog as one immutable index: lookups by code, shared units, prerequisites."""
-
-    def __init__(
-        self,
-        qualifications: Iterable[Qualification] = (),
-        units: Iterable[Unit] = (),
-        certificates: Iterable[Certificate] = (),
-        prerequisites: Iterable[Prerequisite] = (),
-        equivalences: Iterable[Equivalence] = (),
-        meta: Mapping[str, str] | None = None,
-    ) -> None:
-        self.qualifications: dict[str, Qualification] = {q.crebo: q for q in qualifications}
-        self.units: dict[str, Unit] = {u.code: u for u in units}
-        self.certificates: dict[str, Certificate] = {c.code: c for c in certificates}
-        self.prerequisites: tuple[Prerequisite, ...] = tuple(prerequisites)
-        self.equivalences: tuple[Equivalence, ...] = tuple(equivalences)
-        self.meta: dict[str, str] = dict(meta or {})
-        self.outcome_unit: dict[str, str] = {
-            o.code: u.code for u in self.units.values() for o in u.outcomes
-        }
-        self._requires: dict[str, tuple[str, ...]] = {}
-        for p in self.prerequisites:
-            self._requires[p.unit] = (*self._requires.get(p.unit, ()), p.requires)
-        self._equivalent: dict[str, tuple[str, ...]] = {}
-        for e in self.equivalences:
-            self._equivalent[e.source] = (*self._equivalent.get(e.source, ()), *e.counts_for)
-
-    def kind_of(self, code: str) -> CodeKind | None:
-        if code in self.qualifications:
-            return CodeKind.QUALIFICATION
-        if code in self.units:
-            return CodeKind.UNIT
-        if code in self.outcome_unit:
-            return CodeKind.OUTCOME
-        if code in self.certificates:
-            return CodeKind.CERTIFICATE
-        if code in self._equivalent:
-            return CodeKind.EQUIVALENCE
-        return None
-
-    def all_codes(self) -> list[str]:
-        return [
-            *self.qualifications,
-            *self.units,
-            *self.outcome_unit,
-            *self.certificates,
-            *(e for e in self._equivalent if e not in self.qualifications),
-        ]
-
-    def resolve(self, code: str) -> str:
-        """The catalog's spelling of `code`, or UnknownCode naming the closest known codes."""
-        canonical = normalise_code(code)
-        if self.kind_of(canonical) is None:
-            raise UnknownCode.among(code, self.all_codes())
-        return canonical
-
-    def requires(self, unit_code: str) -> tuple[str, ...]:
-        """The units that must be complete before `unit_code` may start."""
-        return self._requires.get(unit_code, ())
-
-    def equivalent_to(self, code: str) -> tuple[str, ...]:
-        """The codes that holding `code` counts for through the equivalence table."""
-        return self._equivalent.get(code, ())
-
-    def qualifications_with_unit(self, unit_code: str) -> list[Qualification]:
-        return [q for q in self.qualifications.values() if unit_code in q.units]
-
-    def name_of(self, code: str) -> str:
-        if code in self.qualifications:
-            return self.qualifications[code].name
-        if code in self.units:
-            return self.units[code].title
-        if code in self.certificates:
-            return self.certificates[code].name
-        if code in self.outcome_unit:
-            unit = self.units[self.outcome_unit[code]]
-            return next(o.title for o in unit.outcomes if o.code == code)
-        names = [e.source_name for e in self.equivalences if e.source == code and e.source_name]
-        return names[0] if names else code
+    sources: tuple[str, ...] = ()  # where the rule comes from
+    confidence: str = ""

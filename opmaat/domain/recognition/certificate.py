@@ -1,10 +1,10 @@
 """The ervaringscertificaat as data, and the exam board's decision on it.
 
 The certificate states who was assessed, by which provider and assessor, when, against
-which standard (the qualification and its version), and which outcomes and units were
+which standard (the qualification and its version), and which units and werkprocessen were
 recognised. The exam board then grants exemptions (vrijstellingen): per unit for units
-recognised whole, per outcome for outcomes recognised in other units. It may grant less
-than the certificate recognises, never more.
+recognised whole, per werkproces for the others. It may grant less than the certificate
+recognises (a werkproces of a recognised unit on its own, say), never more.
 """
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ from datetime import date
 
 from opmaat.domain.catalog import Catalog
 from opmaat.domain.errors import InvalidInput
-from opmaat.domain.recognition.assessment import Recognition
+from opmaat.domain.recognition.assessment import Recognition, unit_werkprocessen
 
-FORMAT = "opmaat-ervaringscertificaat/1"
+FORMAT = "opmaat-ervaringscertificaat/2"
+# Version 1 had no `werkprocessen` and no werkprocessen per unit; it still reads back.
+FORMATS = ("opmaat-ervaringscertificaat/1", FORMAT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +34,8 @@ class Ervaringscertificaat:
     standard_name: str
     standard_version: str
     units: tuple[str, ...]
-    outcomes: tuple[str, ...]  # outcomes recognised outside the units above
+    outcomes: tuple[str, ...]  # werkprocessen recognised outside the units above
+    werkprocessen: tuple[str, ...] = ()  # every werkproces recognised, the units' too
 
 
 def draw_up(
@@ -47,15 +50,15 @@ def draw_up(
     standard: str,
     recognition: Recognition,
 ) -> Ervaringscertificaat:
-    """The certificate for a finished assessment; InvalidInput while outcomes are unjudged
-    or when nothing at all was recognised (then there is nothing to certify)."""
+    """The certificate for a finished assessment; InvalidInput while werkprocessen are
+    unjudged or when nothing at all was recognised (then there is nothing to certify)."""
     if not recognition.complete:
         raise InvalidInput(
-            f"{len(recognition.unjudged)} outcome(s) are not judged yet: "
+            f"{len(recognition.unjudged)} werkproces(sen) are not judged yet: "
             + ", ".join(recognition.unjudged[:5])
         )
-    if not recognition.units and not recognition.outcomes:
-        raise InvalidInput("no outcome was judged met: there is nothing to certify")
+    if not recognition.werkprocessen:
+        raise InvalidInput("no werkproces was judged met: there is nothing to certify")
     qualification = catalog.qualifications[standard]
     return Ervaringscertificaat(
         number=number,
@@ -69,11 +72,14 @@ def draw_up(
         standard_version=qualification.version,
         units=recognition.units,
         outcomes=recognition.outcomes,
+        werkprocessen=recognition.werkprocessen,
     )
 
 
 def certificate_document(catalog: Catalog, cert: Ervaringscertificaat) -> dict[str, object]:
-    """The certificate as data (JSON-ready), with the names of what it recognises."""
+    """The certificate as data (JSON-ready), with the names of what it recognises: each
+    unit with its werkprocessen, the werkprocessen recognised outside them, and every
+    werkproces recognised."""
     return {
         "format": FORMAT,
         "number": cert.number,
@@ -89,16 +95,36 @@ def certificate_document(catalog: Catalog, cert: Ervaringscertificaat) -> dict[s
             "name": cert.standard_name,
             "version": cert.standard_version,
         },
-        "units": [{"code": u, "title": catalog.name_of(u)} for u in cert.units],
-        "outcomes": [{"code": o, "title": catalog.name_of(o)} for o in cert.outcomes],
+        "units": [
+            {
+                **named(catalog, u),
+                "werkprocessen": named_all(catalog, unit_werkprocessen(catalog, u)),
+            }
+            for u in cert.units
+        ],
+        "outcomes": named_all(catalog, cert.outcomes),
+        "werkprocessen": named_all(catalog, cert.werkprocessen),
     }
 
 
+def named(catalog: Catalog, code: str) -> dict[str, object]:
+    return {"code": code, "title": catalog.name_of(code)}
+
+
+def named_all(catalog: Catalog, codes: Sequence[str]) -> list[dict[str, object]]:
+    return [named(catalog, c) for c in codes]
+
+
 def certificate_from_document(document: dict[str, object]) -> Ervaringscertificaat:
-    """Back from `certificate_document` (the stored copy is the record of what was issued)."""
+    """Back from `certificate_document` (the stored copy is the record of what was issued).
+    A version-1 document names no werkprocessen of its units: it recognises its units and
+    its loose werkprocessen (`outcomes`)."""
+    if document.get("format", FORMATS[0]) not in FORMATS:
+        raise InvalidInput(f"unknown ervaringscertificaat format {document.get('format')!r}")
     person = _mapping(document["person"])
     standard = _mapping(document["standard"])
     birth = person.get("date_of_birth")
+    outcomes = _codes(document["outcomes"])
     return Ervaringscertificaat(
         number=str(document["number"]),
         person=str(person["name"]),
@@ -109,9 +135,16 @@ def certificate_from_document(document: dict[str, object]) -> Ervaringscertifica
         standard=str(standard["crebo"]),
         standard_name=str(standard["name"]),
         standard_version=str(standard["version"]),
-        units=tuple(str(_mapping(u)["code"]) for u in _sequence(document["units"])),
-        outcomes=tuple(str(_mapping(o)["code"]) for o in _sequence(document["outcomes"])),
+        units=_codes(document["units"]),
+        outcomes=outcomes,
+        werkprocessen=_codes(document["werkprocessen"])
+        if "werkprocessen" in document
+        else outcomes,
     )
+
+
+def _codes(value: object) -> tuple[str, ...]:
+    return tuple(str(_mapping(item)["code"]) for item in _sequence(value))
 
 
 def _mapping(value: object) -> dict[str, object]:
@@ -128,21 +161,22 @@ def _sequence(value: object) -> list[object]:
 
 @dataclass(frozen=True, slots=True)
 class Exemptions:
-    """What a decision grants: whole units, and single outcomes of other units."""
+    """What a decision grants: whole units, and single werkprocessen."""
 
     units: tuple[str, ...]
-    outcomes: tuple[str, ...]
+    werkprocessen: tuple[str, ...]
 
 
 def check_grant(
-    cert: Ervaringscertificaat, units: Sequence[str], outcomes: Sequence[str]
+    cert: Ervaringscertificaat, units: Sequence[str], werkprocessen: Sequence[str]
 ) -> Exemptions:
-    """The exemptions asked for, when the certificate recognises each of them;
+    """The exemptions asked for, when the certificate recognises each of them (a unit
+    recognised whole; a werkproces recognised on its own or as part of such a unit);
     InvalidInput naming the first that it does not."""
     for code in units:
         if code not in cert.units:
             raise InvalidInput(f"the ervaringscertificaat does not recognise unit {code}")
-    for code in outcomes:
-        if code not in cert.outcomes:
-            raise InvalidInput(f"the ervaringscertificaat does not recognise outcome {code}")
-    return Exemptions(tuple(dict.fromkeys(units)), tuple(dict.fromkeys(outcomes)))
+    for code in werkprocessen:
+        if code not in cert.werkprocessen:
+            raise InvalidInput(f"the ervaringscertificaat does not recognise werkproces {code}")
+    return Exemptions(tuple(dict.fromkeys(units)), tuple(dict.fromkeys(werkprocessen)))

@@ -3,7 +3,7 @@ decision, with who may move it forward in each state and the deadline of each ph
 
 The phases follow the EVC standard as the seeds describe it: an intake agrees the standard
 (the qualification) and the units in scope; the candidate builds a portfolio of evidence per
-learning outcome (typically about three months); the assessor judges it, possibly with a
+werkproces (typically about three months); the assessor judges it, possibly with a
 criterion-based interview or practical assessment; the assessor's report is the
 ervaringscertificaat; the exam board then decides on exemptions. Nothing here knows about
 Django: the app stores the state and asks these functions whether a move is allowed.
@@ -122,7 +122,7 @@ class TransitionNotAllowed(DomainError):
 
 class TransitionBlocked(DomainError):
     """The move is allowed for this person, but the procedure is not ready for it;
-    `reason` names the guard (GUARD_MESSAGES), `count` how many outcomes it concerns."""
+    `reason` names the guard (GUARD_MESSAGES), `count` how many werkprocessen it concerns."""
 
     code = "transition_blocked"
 
@@ -134,9 +134,9 @@ class TransitionBlocked(DomainError):
 
 GUARD_MESSAGES = {
     "no_evidence": "the portfolio holds no evidence yet",
-    "needs_evidence": "{count} outcome(s) still need more evidence",
-    "unjudged": "{count} outcome(s) in scope are not judged yet",
-    "nothing_to_return": "no outcome is marked as needing more evidence",
+    "needs_evidence": "{count} werkproces(sen) still need more evidence",
+    "unjudged": "{count} werkproces(sen) in scope are not judged yet",
+    "nothing_to_return": "no werkproces is marked as needing more evidence",
     "no_certificate": "the ervaringscertificaat has not been drawn up yet",
     "no_decision": "the exam board has not recorded a decision yet",
 }
@@ -144,7 +144,8 @@ GUARD_MESSAGES = {
 
 @dataclass(frozen=True, slots=True)
 class Readiness:
-    """What the guards need to know about the procedure's contents."""
+    """What the guards need to know about the procedure's contents (outcomes: the
+    werkprocessen in scope)."""
 
     evidence_items: int = 0
     outcomes_in_scope: int = 0
@@ -180,8 +181,8 @@ def check_move(
     1. The edge must exist (IllegalTransition).
     2. One of the person's roles must be among its movers (TransitionNotAllowed).
     3. Its guard must hold (TransitionBlocked): a portfolio is submitted with at least one
-       piece of evidence; an assessment ends when every outcome in scope is judged met or
-       not met; sending back asks for more evidence on at least one outcome; the report
+       piece of evidence; an assessment ends when every werkproces in scope is judged met
+       or not met; sending back asks for more evidence on at least one; the report
        goes to the exam board with its ervaringscertificaat; the exam board closes with a
        decision.
     """

@@ -1,21 +1,30 @@
 """The pre-scan (vrijstellingsscan): before committing, which units someone is likely to be
-exempted from, and how long the rest would take.
+exempted from, and how long the rest would take on their pathway.
 
-Every estimate is explainable: `certain` names the diploma, certificate or equivalence rule
-that covers the unit; the other three name the answers and the rule (prescan_rules) that
-decided. Nothing here is learned or weighted: the catalog editor maintains the rules.
+The grain is the werkproces: each unit of the target's default cut (a school's exam units)
+is judged on the werkprocessen it asks for. Every estimate is explainable: `certain` names
+the diploma, certificate or equivalence rule that covers the unit; the other three name the
+answers and the rule (prescan_rules) that decided. Nothing here is learned or weighted: the
+catalog editor maintains the rules. The durations are the route planner's, for the person's
+week (`StudyTime`), so the pre-scan and `opmaat route` never disagree.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from opmaat.domain.catalog import Catalog, Equivalence
 from opmaat.domain.catalog.model import normalise_code
 from opmaat.domain.errors import InvalidInput, closest_codes
-from opmaat.domain.recognition.prescan_explain import Basis, explain_coverage
+from opmaat.domain.recognition.prescan_explain import (
+    Basis,
+    answers_reason,
+    explain_coverage,
+    prescan_explanation,
+    rule_phrase,
+)
 from opmaat.domain.recognition.prescan_rules import (
     CAN_DO_ORDER,
     DEFAULT_RULES,
@@ -27,14 +36,27 @@ from opmaat.domain.recognition.prescan_rules import (
     UnitRule,
     parse_can_do,
 )
-from opmaat.domain.routes import Credit, Holdings, TargetInfo, find_gap, resolve_credit, target_of
-from opmaat.domain.routes.documents import target_document
+from opmaat.domain.routes import (
+    Credit,
+    Holdings,
+    Leerweg,
+    Route,
+    StudyTime,
+    TargetInfo,
+    admission,
+    resolve_credit,
+    route_for_credit,
+    study_time,
+    target_of,
+)
+from opmaat.domain.routes.documents import target_document, time_document
 from opmaat.domain.routes.gap import unit_gap
 from opmaat.domain.routes.target import Requirements
 
 __all__ = [
     "CAN_DO_ORDER",
     "DEFAULT_RULES",
+    "DEFAULT_TIME",
     "Basis",
     "CanDo",
     "Estimate",
@@ -50,9 +72,12 @@ __all__ = [
     "run_prescan",
 ]
 
+# The week of whoever states none: BOL full-time, as `opmaat route` assumes.
+DEFAULT_TIME = study_time(Leerweg.BOL)
+
 
 class OutcomeNotInTarget(InvalidInput):
-    """An answer about an outcome that the target does not ask for."""
+    """An answer about a werkproces that the target does not ask for."""
 
     code = "outcome_not_in_target"
 
@@ -71,13 +96,16 @@ class UnitEstimate:
 
     code: str
     title: str
-    hours: float
+    hours: float  # of the werkprocessen the target asks of this unit
     estimate: Estimate
     reason: str  # a Dutch sentence naming the rule
     basis: Basis
-    counted: tuple[str, ...] = ()  # the outcomes that counted for the estimate
+    werkprocessen: tuple[str, ...] = ()  # the werkprocessen the target asks of this unit
+    credited: tuple[str, ...] = ()  # of those, the ones credited by what is held
+    hours_missing: float = 0.0  # the hours of the werkprocessen not credited
+    counted: tuple[str, ...] = ()  # the werkprocessen that counted for the estimate
     met: tuple[str, ...] = ()  # of those, the ones held or answered at the bar or above
-    answers: tuple[tuple[str, CanDo], ...] = ()  # the answers given for this unit's outcomes
+    answers: tuple[tuple[str, CanDo], ...] = ()  # the answers given for this unit
     via: tuple[str, ...] = ()  # held codes that cover the unit (certain only)
     equivalences: tuple[Equivalence, ...] = ()  # equivalence rules used (certain only)
     provisional: bool = False
@@ -85,38 +113,59 @@ class UnitEstimate:
 
 @dataclass(frozen=True, slots=True)
 class PrescanResult:
-    """The estimates per unit and the route length they lead to.
+    """The estimates per unit and the three routes they lead to, all planned for the same
+    start and week:
 
-    Hours are study hours of the route planner (vocational units with their missing
-    prerequisites, generic subjects, missing elective hours):
-    - `full_hours`: the whole programme, nothing held;
-    - `remaining_hours`: after the certain exemptions, assuming the likely ones are granted
-      through EVC (the expected case);
-    - `remaining_hours_pessimistic`: after the certain exemptions only.
+    - `full`: the whole programme, nothing held;
+    - `pessimistic`: after the certain exemptions only;
+    - `expected`: after the certain exemptions and the likely ones, granted through EVC.
+
+    `open` and `reason` say whether the person may start the target (admission rules).
     """
 
     target: TargetInfo
     have: tuple[str, ...]
     units: tuple[UnitEstimate, ...]  # the target's order
-    full_hours: float
-    remaining_hours: float
-    remaining_hours_pessimistic: float
-    generic_missing: tuple[str, ...]
-    elective_hours_missing: float
+    full: Route
+    pessimistic: Route
+    expected: Route
+    open: bool = True
+    reason: str = ""
 
     @property
     def provisional(self) -> bool:
         return self.target.provisional or any(u.provisional for u in self.units)
 
+    @property
+    def time(self) -> StudyTime:
+        return self.expected.time
+
+    @property
+    def full_hours(self) -> float:
+        return self.full.total_hours
+
+    @property
+    def remaining_hours(self) -> float:
+        return self.expected.total_hours
+
+    @property
+    def remaining_hours_pessimistic(self) -> float:
+        return self.pessimistic.total_hours
+
+    @property
+    def generic_missing(self) -> tuple[str, ...]:
+        return tuple(i.code for i in self.expected.generic_missing)
+
+    @property
+    def elective_hours_missing(self) -> float:
+        return self.expected.elective_hours_missing
+
     def count(self, estimate: Estimate) -> int:
         return sum(1 for u in self.units if u.estimate == estimate)
 
-    @staticmethod
-    def weeks(hours: float, hours_per_week: float) -> int:
-        """Whole weeks needed for `hours` at `hours_per_week`."""
-        if hours_per_week <= 0:
-            raise InvalidInput(f"hours per week must be more than 0, got {hours_per_week:g}")
-        return math.ceil(round(hours / hours_per_week, 6))
+    def explanation(self) -> list[str]:
+        """The durations against the nominal one and why, in Dutch sentences."""
+        return prescan_explanation(self.pessimistic, self.expected, self.reason)
 
 
 def run_prescan(
@@ -125,19 +174,25 @@ def run_prescan(
     have: Sequence[str],
     answers: Mapping[str, CanDo],
     rules: PrescanRules = DEFAULT_RULES,
+    time: StudyTime = DEFAULT_TIME,
+    start: date | None = None,
 ) -> PrescanResult:
     """Estimate per unit of `target` the chance of an exemption for someone who holds
-    `have` and gives `answers` (outcome code → can-do statement).
+    `have` and gives `answers` (werkproces code → can-do statement), and plan the rest on
+    the week `time` from `start` (default today).
 
     1. Resolve the target and the held codes (UnknownCode, NotATarget otherwise); check that
-       every answer is about an outcome the target asks for (OutcomeNotInTarget).
-    2. A unit whose required outcomes are all credited by what is held (directly, through a
-       diploma's units or a certificate, or through the equivalence table) is `certain`.
-    3. Otherwise the outcomes that count (the editor's rule, default all) are judged: an
-       outcome credited by a held certificate, or answered at the rule's bar (default
-       "on my own") or above, is met; unanswered counts as "never". All met: `likely`; at
-       least the rule's share met (default half): `possible`; else `unlikely`.
-    4. Route hours: nothing held, held codes only, and held codes plus the likely units.
+       every answer is about a werkproces the target asks for (OutcomeNotInTarget).
+    2. A unit of the target's default cut whose werkprocessen are all credited by what is
+       held (directly, through a diploma or a certificate, or through the equivalence table:
+       an older dossier, a related qualification) is `certain`.
+    3. Otherwise the werkprocessen that count (the editor's rule, default all) are judged: a
+       werkproces credited by what is held, or answered at the rule's bar (default "on my
+       own") or above, is met; unanswered counts as "never". All met: `likely`; at least
+       the rule's share met (default half): `possible`; else `unlikely`.
+    4. Plan three routes with the route planner: nothing held, the held codes, and the held
+       codes plus the likely units.
+    5. Admission: whether someone holding `have` may start the target, and why not.
     """
     info, requirements = target_of(catalog, target)
     held = tuple(dict.fromkeys(catalog.resolve(c) for c in have))
@@ -149,24 +204,29 @@ def run_prescan(
     )
     likely = tuple(u.code for u in units if u.estimate == Estimate.LIKELY)
     optimistic = resolve_credit(catalog, Holdings(codes=held, exemptions=likely))
-    gap = find_gap(catalog, requirements, optimistic)
+    begin = start or date.today()
+
+    def plan(with_credit: Credit) -> Route:
+        return route_for_credit(catalog, info.code, with_credit, begin, time)
+
+    verdict = admission(catalog, Holdings(codes=held), info.code)
     return PrescanResult(
         target=info,
         have=held,
         units=units,
-        full_hours=route_hours(catalog, requirements, resolve_credit(catalog, Holdings())),
-        remaining_hours=route_hours(catalog, requirements, optimistic),
-        remaining_hours_pessimistic=route_hours(catalog, requirements, credit),
-        generic_missing=tuple(g.code for g in gap.generic),
-        elective_hours_missing=gap.elective_hours,
+        full=plan(resolve_credit(catalog, Holdings())),
+        pessimistic=plan(credit),
+        expected=plan(optimistic),
+        open=verdict.open,
+        reason=verdict.reason,
     )
 
 
 def checked_answers(
     info: TargetInfo, requirements: Requirements, answers: Mapping[str, CanDo]
 ) -> dict[str, CanDo]:
-    """The answers by canonical outcome code; each must be an outcome the target asks for."""
-    asked = [o for _, outcomes in requirements.units for o in outcomes]
+    """The answers by canonical werkproces code; each must be one the target asks for."""
+    asked = list(requirements.werkprocessen())
     known = set(asked)
     given: dict[str, CanDo] = {}
     for code, answer in answers.items():
@@ -186,36 +246,42 @@ def estimate_unit(
     answers: Mapping[str, CanDo],
     rules: PrescanRules,
 ) -> UnitEstimate:
+    """Steps 2 and 3 of `run_prescan` for one unit of the cut."""
     unit = catalog.units[code]
-    answered = tuple((o, answers[o]) for o in required if o in answers)
-    if unit_gap(catalog, code, required, credit) is None:
+    gap = unit_gap(catalog, code, required, credit)
+    evidence = UnitEstimate(
+        code=code,
+        title=unit.title,
+        hours=catalog.hours_of(required) if required else unit.hours,
+        estimate=Estimate.UNLIKELY,
+        reason="",
+        basis=Basis.DEFAULT_RULE,
+        werkprocessen=required,
+        credited=tuple(o for o in required if o in credit.outcomes),
+        hours_missing=gap.hours if gap else 0.0,
+        answers=tuple((o, answers[o]) for o in required if o in answers),
+        provisional=unit.provisional,
+    )
+    if gap is None:
         cover = explain_coverage(catalog, held, code, required)
-        return UnitEstimate(
-            code=code,
-            title=unit.title,
-            hours=unit.hours,
+        return replace(
+            evidence,
             estimate=Estimate.CERTAIN,
             reason=cover.reason,
             basis=cover.basis,
             counted=required,
             met=required,
-            answers=answered,
             via=cover.via,
             equivalences=cover.equivalences,
-            provisional=unit.provisional,
         )
     judged = judge_answers(code, required, credit, answers, rules)
-    return UnitEstimate(
-        code=code,
-        title=unit.title,
-        hours=unit.hours,
+    return replace(
+        evidence,
         estimate=judged.estimate,
         reason=judged.reason,
         basis=judged.basis,
         counted=judged.counted,
         met=judged.met,
-        answers=answered,
-        provisional=unit.provisional,
     )
 
 
@@ -257,7 +323,7 @@ def judge_answers(
 
 
 def counted_outcomes(required: tuple[str, ...], rule: UnitRule | None) -> tuple[str, ...]:
-    """The required outcomes the rule names, or all of them when it names none of them."""
+    """The required werkprocessen the rule names, or all of them when it names none."""
     if rule is None or not rule.counted:
         return required
     named = set(rule.counted)
@@ -265,53 +331,13 @@ def counted_outcomes(required: tuple[str, ...], rule: UnitRule | None) -> tuple[
     return chosen or required
 
 
-def answers_reason(
-    estimate: Estimate, counted: Sequence[str], met: Sequence[str], bar: CanDo, share: float
-) -> str:
-    n, m = len(counted), len(met)
-    level = f"‘{bar.label}’ of hoger"
-    missing = [o for o in counted if o not in met]
-    if not counted:
-        return (
-            "Deze leereenheid heeft geen leerresultaten om te beantwoorden; zonder diploma of "
-            "certificaat is een vrijstelling niet in te schatten."
-        )
-    if estimate == Estimate.LIKELY:
-        return (
-            f"Alle {n} leerresultaten die tellen: {level} (of al behaald). Met bewijs daarvan "
-            "is vrijstelling via EVC waarschijnlijk: EVC vraagt bewust bekwaam op alle "
-            "leerresultaten."
-        )
-    percent = f"{share * 100:.0f}%"
-    if estimate == Estimate.POSSIBLE:
-        return (
-            f"{m} van de {n} leerresultaten die tellen: {level} (mogelijk vanaf {percent}); "
-            f"nog niet: {', '.join(missing)}."
-        )
-    return (
-        f"{m} van de {n} leerresultaten die tellen: {level}, minder dan {percent}; "
-        f"nog niet: {', '.join(missing)}."
-    )
-
-
-def rule_phrase(code: str, rule: UnitRule | None) -> str:
-    if rule is None:
-        return "(Standaardregel.)"
-    note = f": {rule.note}" if rule.note else ""
-    return f"(Regel van de catalogusredactie voor {code}{note}.)"
-
-
-def route_hours(catalog: Catalog, requirements: Requirements, credit: Credit) -> float:
-    """The route planner's total for `credit`: missing and partial units with their missing
-    prerequisites, generic subjects and elective hours."""
-    gap = find_gap(catalog, requirements, credit)
-    return sum(u.hours for u in gap.units) + sum(g.hours for g in gap.generic) + gap.elective_hours
-
-
 def prescan_document(result: PrescanResult) -> dict[str, object]:
-    """The document of `opmaat prescan --json` and `POST /api/prescan/` (docs/cli.md)."""
+    """The document of `opmaat prescan --json` and `POST /api/prescan/` (docs/cli.md).
+    Fields are only ever added, never renamed."""
+    expected, pessimistic = result.expected, result.pessimistic
+    verdict = {"open": result.open, "reason": result.reason}
     return {
-        "target": target_document(result.target),
+        "target": {**target_document(result.target), **verdict},
         "have": list(result.have),
         "units": [unit_document(u) for u in result.units],
         "counts": {e.value: result.count(e) for e in Estimate},
@@ -321,6 +347,20 @@ def prescan_document(result: PrescanResult) -> dict[str, object]:
         "generic_missing": list(result.generic_missing),
         "elective_hours_missing": hours(result.elective_hours_missing),
         "provisional": result.provisional,
+        **verdict,
+        "start": expected.start.isoformat(),
+        "pathway": result.time.pathway.value,
+        **time_document(result.time),
+        "nominal_months": expected.nominal_months,
+        "full_months": result.full.months,
+        "months_remaining": expected.months,
+        "months_remaining_pessimistic": pessimistic.months,
+        "completion_date": expected.completion_date.isoformat(),
+        "completion_date_pessimistic": pessimistic.completion_date.isoformat(),
+        "werkprocessen": expected.werkprocessen,
+        "credited_werkprocessen": pessimistic.credited_werkprocessen,
+        "credited_werkprocessen_expected": expected.credited_werkprocessen,
+        "explanation": result.explanation(),
     }
 
 
@@ -341,6 +381,9 @@ def unit_document(unit: UnitEstimate) -> dict[str, object]:
         "met_outcomes": list(unit.met),
         "answers": {code: answer.value for code, answer in unit.answers},
         "provisional": unit.provisional,
+        "werkprocessen": list(unit.werkprocessen),
+        "credited_werkprocessen": list(unit.credited),
+        "hours_missing": hours(unit.hours_missing),
     }
 
 

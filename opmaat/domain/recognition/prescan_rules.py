@@ -1,18 +1,21 @@
 """The rules of the pre-scan (vrijstellingsscan) that a catalog editor maintains, and the
-answers a person gives.
+answers a person gives, one per werkproces.
 
-The equivalence table of the catalog decides what is *certain*; these rules decide how
-can-do statements turn into *likely*, *possible* or *unlikely*. Defaults and why:
+The catalog (what is held, and the equivalence table) decides what is *certain*; these
+rules decide how can-do statements turn into *likely*, *possible* or *unlikely*. Defaults
+and why:
 
 - `likely_at = ON_MY_OWN`: EVC grants a unit only when the candidate is "consciously
-  competent" on all of its outcomes (DOMAIN.md, EVC). Doing the work on one's own is the
-  self-reported counterpart (supervision level 4, "performs independently"); "with help" is
-  level 2–3 and would not pass an assessment yet. So *likely* asks at least "on my own" on
-  every outcome that counts.
-- `possible_share = 0.5`: with at least half of the outcomes at that level, a portfolio
-  plus a practical test for the rest is worth trying; below half the unit is better learned.
-- Per unit, the editor may name the outcomes that count (default: all of them, since EVC
-  judges all) and set other thresholds, with a note that every estimate then quotes.
+  competent" on all of its werkprocessen (DOMAIN.md, EVC). Doing the work on one's own is
+  the self-reported counterpart (supervision level 4, "performs independently"); "with
+  help" is level 2–3 and would not pass an assessment yet. So *likely* asks at least "on my
+  own" on every werkproces that counts.
+- `possible_share = 0.5`: with at least half of the werkprocessen at that level, a
+  portfolio plus a practical test for the rest is worth trying; below half the unit is
+  better learned.
+- Per unit (an exam unit of the target's cut), the editor may name the werkprocessen that
+  count (default: all of them, since EVC judges all) and set other thresholds, with a note
+  that every estimate then quotes.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from opmaat.domain.errors import InvalidInput
 
 
 class CanDo(StrEnum):
-    """A can-do statement about one learning outcome, from low to high."""
+    """A can-do statement about one werkproces, from low to high."""
 
     NEVER = "never"
     WITH_HELP = "with_help"
@@ -99,7 +102,7 @@ class UnitRule:
     """The editor's rule for one unit; what it leaves empty falls back to the defaults."""
 
     unit: str
-    counted: tuple[str, ...] = ()  # outcome codes that count; empty: all the unit's outcomes
+    counted: tuple[str, ...] = ()  # werkprocessen that count; empty: all of the unit's
     likely_at: CanDo | None = None
     possible_share: float | None = None
     note: str = ""

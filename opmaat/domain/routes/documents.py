@@ -1,6 +1,7 @@
 """The JSON documents of `opmaat route --json` and `opmaat reach --json` (docs/cli.md).
 
-JSON-ready: dates as ISO strings, hours as numbers rounded to one decimal.
+JSON-ready: dates as ISO strings, hours as numbers rounded to one decimal. Fields are only
+ever added, never renamed.
 """
 
 from __future__ import annotations
@@ -8,26 +9,45 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from opmaat.domain.routes.explain import explanation, explanation_facts
 from opmaat.domain.routes.reach import ReachOption
 from opmaat.domain.routes.route import PlannedItem, Route
 from opmaat.domain.routes.target import TargetInfo
+from opmaat.domain.routes.time import StudyTime
 
 
 def route_document(route: Route) -> dict[str, object]:
     """The document of `opmaat route --json`."""
     return {
-        "target": target_document(route.target),
+        "target": {**target_document(route.target), "open": route.open, "reason": route.reason},
         "start": route.start.isoformat(),
-        "hours_per_week": route.hours_per_week,
+        "pathway": route.time.pathway.value,
+        **time_document(route.time),
         "missing_units": [missing_unit(i) for i in route.missing_units],
         "partial_units": [partial_unit(i) for i in route.partial_units],
         "generic_missing": [generic_subject(i) for i in route.generic_missing],
         "elective_hours_missing": hours(route.elective_hours_missing),
+        "elective_hours_required": hours(route.electives.applied),
         "schedule": [scheduled(i) for i in route.items],
         "covered_units": list(route.covered_units),
         "total_hours": hours(route.total_hours),
         "completion_date": route.completion_date.isoformat(),
+        "months": route.months,
+        "nominal_months": route.nominal_months,
+        "explanation": explanation(route),
+        "explanation_facts": explanation_facts(route),
         "provisional": route.provisional,
+    }
+
+
+def time_document(time: StudyTime) -> dict[str, object]:
+    """The person's week: `hours_per_week` is the study hours, as before pathways counted."""
+    return {
+        "hours_per_week": time.study_hours,
+        "study_hours_per_week": time.study_hours,
+        "work_hours_per_week": time.work_hours,
+        "school_hours_per_week": time.school_hours,
+        "study_load_per_year": hours(time.per_year()),
     }
 
 
@@ -38,17 +58,19 @@ def target_document(t: TargetInfo) -> dict[str, object]:
         "kind": t.kind,
         "level": t.level,
         "provisional": t.provisional,
+        "superseded_by": list(t.superseded_by),
     }
 
 
 def reach_document(
-    options: Sequence[ReachOption], *, months: int, start: date, hours_per_week: float
+    options: Sequence[ReachOption], *, months: int, start: date, time: StudyTime
 ) -> dict[str, object]:
     """The document of `opmaat reach --json`: the question asked and the options."""
     return {
         "months": months,
         "start": start.isoformat(),
-        "hours_per_week": hours_per_week,
+        "pathway": time.pathway.value,
+        **time_document(time),
         "options": [reach_option(o) for o in options],
     }
 
@@ -83,6 +105,8 @@ def generic_subject(item: PlannedItem) -> dict[str, object]:
         "hours": hours(item.hours),
         "start": item.start.isoformat(),
         "end": item.end.isoformat(),
+        "exam_only": item.exam_only,
+        "obligation": item.obligation,
     }
 
 
@@ -95,6 +119,11 @@ def scheduled(item: PlannedItem) -> dict[str, object]:
         "partial": item.partial,
         "start": item.start.isoformat(),
         "end": item.end.isoformat(),
+        "track": item.track.value,
+        "exam_only": item.exam_only,
+        "obligation": item.obligation,
+        "missing_outcomes": list(item.missing_outcomes),
+        "for_prerequisite": item.for_prerequisite,
     }
 
 
@@ -106,10 +135,13 @@ def reach_option(option: ReachOption) -> dict[str, object]:
         "level": option.level,
         "total_hours": hours(option.total_hours),
         "completion_date": option.completion_date.isoformat(),
+        "months": option.months,
         "provisional": option.provisional,
+        "open": option.open,
+        "reason": option.reason,
     }
 
 
 def hours(value: float) -> float:
-    """Hours as shown: one decimal, since unit hours are estimates anyway."""
+    """Hours as shown: one decimal, since werkproces hours are estimates anyway."""
     return round(value, 1)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from opmaat.domain.catalog import Catalog
 from opmaat.domain.errors import InvalidInput
+from opmaat.domain.routes.admission import admission
 from opmaat.domain.routes.holdings import Holdings, resolve_credit
 from opmaat.domain.routes.plan import route_for_credit
 from opmaat.domain.routes.route import Route
-from opmaat.domain.routes.schedule import add_months, check_pace
+from opmaat.domain.routes.schedule import BeyondHorizon, add_months
+from opmaat.domain.routes.time import StudyTime
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,34 +25,40 @@ class ReachOption:
     total_hours: float
     completion_date: date
     provisional: bool
+    months: float = 0.0
+    open: bool = True
+    reason: str = ""
 
 
 def reach(
-    catalog: Catalog, holdings: Holdings, months: int, start: date, hours_per_week: float
+    catalog: Catalog,
+    holdings: Holdings,
+    months: int,
+    start: date,
+    time: StudyTime,
+    exam_only: Sequence[str] = (),
 ) -> list[ReachOption]:
-    """Every qualification, certificate and certificate-carrying unit not yet fully held
-    whose route from `start` at `hours_per_week` ends within `months` calendar months;
-    nearest first (fewest hours, then code)."""
+    """Every current qualification, certificate and certificate-carrying unit not yet fully
+    held whose route from `start` with the week `time` ends within `months` calendar months.
+    Those the person may start come first, nearest first (fewest hours, then code); those
+    not open to them follow, with the reason (admission rules)."""
     if months < 0:
         raise InvalidInput(f"months must be 0 or more, got {months}")
-    check_pace(hours_per_week)
     credit = resolve_credit(catalog, holdings)
     deadline = add_months(start, months)
-    routes = [
-        route_for_credit(catalog, code, credit, start, hours_per_week)
-        for code in reach_targets(catalog)
-    ]
-    options = [option(r) for r in routes if r.items and r.completion_date <= deadline]
-    return sorted(options, key=lambda o: (o.total_hours, o.code))
+    options = []
+    for code in catalog.offered_targets():
+        try:
+            route = route_for_credit(catalog, code, credit, start, time, exam_only, None, deadline)
+        except BeyondHorizon:
+            continue
+        if route.items and route.completion_date <= deadline:
+            verdict = admission(catalog, holdings, code)
+            options.append(option(route, verdict.open, verdict.reason))
+    return sorted(options, key=lambda o: (not o.open, o.total_hours, o.code))
 
 
-def reach_targets(catalog: Catalog) -> list[str]:
-    """SBB: only units marked so carry a certificate; other units are no target of their own."""
-    certified_units = [u.code for u in catalog.units.values() if u.carries_certificate]
-    return list(dict.fromkeys([*catalog.qualifications, *catalog.certificates, *certified_units]))
-
-
-def option(route: Route) -> ReachOption:
+def option(route: Route, open_: bool, reason: str) -> ReachOption:
     """A route summed up as an option."""
     t = route.target
     return ReachOption(
@@ -60,4 +69,7 @@ def option(route: Route) -> ReachOption:
         total_hours=route.total_hours,
         completion_date=route.completion_date,
         provisional=route.provisional,
+        months=route.months,
+        open=open_,
+        reason=reason,
     )

@@ -1,8 +1,8 @@
-"""A route as a person composes it: target, start, pathway and pace.
+"""A route as a person composes it: target, start, pathway, their week and pace.
 
 The composer (web page, API) sends a `RouteRequest`; `plan_request` checks it against the
-catalog and plans it. Pace presets scale the hours per week, so "accelerate" and "slow down"
-mean the same thing everywhere.
+catalog and plans it. Pace presets scale the study hours, so "accelerate" and "slow down"
+mean the same thing everywhere; contract hours are what the contract says.
 """
 
 from __future__ import annotations
@@ -16,14 +16,7 @@ from opmaat.domain.errors import InvalidInput
 from opmaat.domain.routes.holdings import Holdings
 from opmaat.domain.routes.plan import plan_route
 from opmaat.domain.routes.route import Route
-
-
-class Leerweg(StrEnum):
-    """How the learner combines school and work (the route's pathway)."""
-
-    BOL = "BOL"  # beroepsopleidende leerweg: school with internships
-    BBL = "BBL"  # beroepsbegeleidende leerweg: working, a day a week at school
-    DERDE = "derde_leerweg"  # contract training outside government funding, any qualification
+from opmaat.domain.routes.time import DEFAULT_STUDY_HOURS, Leerweg, StudyTime, study_time
 
 
 class Pace(StrEnum):
@@ -51,13 +44,28 @@ class InvalidPathway(InvalidInput):
 class RouteRequest:
     target: str
     start: date
-    hours_per_week: float
+    hours_per_week: float | None = None  # study hours a teaching week; None: the pathway's
     pathway: Leerweg = Leerweg.BOL
     pace: Pace = Pace.NORMAL
+    work_hours_per_week: float | None = None  # BBL: contract hours; None: the default
+    exam_only: tuple[str, ...] = ()
+    cut: str | None = None
+
+    @property
+    def study_hours_per_week(self) -> float:
+        hours = (
+            DEFAULT_STUDY_HOURS[self.pathway]
+            if self.hours_per_week is None
+            else self.hours_per_week
+        )
+        return hours
 
     @property
     def effective_hours_per_week(self) -> float:
-        return round(self.hours_per_week * PACE_FACTOR[self.pace], 1)
+        return round(self.study_hours_per_week * PACE_FACTOR[self.pace], 1)
+
+    def time(self) -> StudyTime:
+        return study_time(self.pathway, self.effective_hours_per_week, self.work_hours_per_week)
 
 
 def check_pathway(catalog: Catalog, target: str, pathway: Leerweg) -> None:
@@ -73,19 +81,27 @@ def check_pathway(catalog: Catalog, target: str, pathway: Leerweg) -> None:
 
 
 def check_request(catalog: Catalog, request: RouteRequest) -> RouteRequest:
-    """The request with its target resolved to a catalog code, or InvalidInput."""
+    """The request with its target and exam-only codes resolved, or InvalidInput."""
     target = catalog.resolve(request.target.strip())
-    if not 0 < request.effective_hours_per_week <= MAX_HOURS_PER_WEEK:
+    if not 0 <= request.effective_hours_per_week <= MAX_HOURS_PER_WEEK:
         raise InvalidInput(
-            f"hours per week must be more than 0 and at most {MAX_HOURS_PER_WEEK:g}, "
+            f"study hours per week must be 0 to {MAX_HOURS_PER_WEEK:g}, "
             f"got {request.effective_hours_per_week:g}"
         )
     check_pathway(catalog, target, request.pathway)
-    return replace(request, target=target)
+    exam_only = tuple(catalog.resolve(code) for code in request.exam_only)
+    request.time()  # InvalidInput when the week cannot be
+    return replace(request, target=target, exam_only=exam_only)
 
 
 def plan_request(catalog: Catalog, holdings: Holdings, request: RouteRequest) -> Route:
     checked = check_request(catalog, request)
     return plan_route(
-        catalog, checked.target, holdings, checked.start, checked.effective_hours_per_week
+        catalog,
+        checked.target,
+        holdings,
+        checked.start,
+        checked.time(),
+        checked.exam_only,
+        checked.cut,
     )

@@ -1,4 +1,4 @@
-"""A planned route: the items still needed, in order, with their dates."""
+"""A planned route: the items still needed, on their tracks, with their dates."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from opmaat.domain.catalog import UnitKind
+from opmaat.domain.routes.calendar import months_between
+from opmaat.domain.routes.schedule import Track
 from opmaat.domain.routes.target import TargetInfo
+from opmaat.domain.routes.time import StudyTime
 
 ELECTIVE_BLOCK = "KEUZEDELEN"  # the one item that stands for all missing elective hours
 
@@ -25,17 +28,55 @@ class PlannedItem:
     provisional: bool
     start: date
     end: date
+    track: Track = Track.VOCATIONAL
+    exam_only: bool = False
+    obligation: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Electives:
+    """The keuzedeel obligation of this route: the full one, the one applied (lower on a
+    shortened route where a rule says so) and that rule."""
+
+    required: float
+    applied: float
+    rule: str = ""
+    credited: float = 0.0  # keuzedeel hours that count towards the target
+
+    @property
+    def reduced(self) -> bool:
+        return self.applied < self.required
+
+    @property
+    def reduction_counts(self) -> bool:
+        """The lower obligation changes what is left to do."""
+        return self.reduced and self.credited < self.required
 
 
 @dataclass(frozen=True, slots=True)
 class Route:
     target: TargetInfo
-    items: tuple[PlannedItem, ...]  # in schedule order
+    items: tuple[PlannedItem, ...]  # vocational in order, then generic, then electives
     covered_units: tuple[str, ...]  # required units already held or exempted
     start: date
-    hours_per_week: float
+    time: StudyTime
     total_hours: float
     completion_date: date
+    nominal_months: float
+    werkprocessen: int  # the target's werkprocessen
+    credited_werkprocessen: int  # of which already credited
+    electives: Electives
+    open: bool = True  # admission: may this person start the target?
+    reason: str = ""  # why not, when not open
+
+    @property
+    def hours_per_week(self) -> float:
+        """The study hours a teaching week (BOL: the whole week; BBL: self-study)."""
+        return self.time.study_hours
+
+    @property
+    def months(self) -> float:
+        return months_between(self.start, self.completion_date)
 
     @property
     def missing_units(self) -> tuple[PlannedItem, ...]:
@@ -53,6 +94,10 @@ class Route:
     @property
     def elective_hours_missing(self) -> float:
         return sum(i.hours for i in self.items if i.code == ELECTIVE_BLOCK)
+
+    @property
+    def exam_only(self) -> tuple[str, ...]:
+        return tuple(i.code for i in self.items if i.exam_only)
 
     @property
     def provisional(self) -> bool:

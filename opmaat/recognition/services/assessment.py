@@ -1,4 +1,4 @@
-"""The assessor's judgements per outcome, and interviews and practical assessments."""
+"""The assessor's judgements per werkproces, and interviews and practical assessments."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from opmaat.domain.recognition.assessment import (
     EvidenceKind,
     Judgement,
     SessionKind,
-    check_outcomes,
+    check_werkprocessen,
 )
 from opmaat.domain.recognition.evc import EvcState
 from opmaat.learners import services as learners
@@ -33,19 +33,19 @@ def judge(
     rationale: str,
     evidence_ids: Sequence[int] = (),
 ) -> OutcomeJudgement:
-    """The assessor's judgement of one outcome, on the evidence named; it supersedes any
-    earlier judgement of that outcome, which stays in the history."""
+    """The assessor's judgement of one werkproces, on the evidence named; it supersedes any
+    earlier judgement of that werkproces, which stays in the history."""
     require(actor, Action.ASSESS, procedure.learner)
     procedure = lock(procedure)
     require_state(procedure, EvcState.ASSESSMENT)
-    (code,) = check_outcomes(current_catalog(), scope_of(procedure), [outcome])
+    (code,) = check_werkprocessen(current_catalog(), scope_of(procedure), [outcome])
     if not rationale.strip():
         raise InvalidInput("give the rationale for the judgement")
     evidence = list(procedure.evidence.filter(pk__in=evidence_ids))
     if len(evidence) != len(set(evidence_ids)):
         raise InvalidInput("evidence can only be cited from this procedure's portfolio")
     if result == Judgement.MET and not evidence:
-        raise InvalidInput("a met outcome must rest on at least one piece of evidence")
+        raise InvalidInput("a met werkproces must rest on at least one piece of evidence")
     judgement = OutcomeJudgement.objects.create(
         procedure=procedure, outcome=code, result=result.value, rationale=rationale, assessor=actor
     )
@@ -54,7 +54,7 @@ def judge(
         actor,
         procedure.learner,
         "evc.judged",
-        f"Leerresultaat {code}: {result.value}",
+        f"Werkproces {code}: {result.value}",
         {
             "procedure": procedure.pk,
             "outcome": code,
@@ -80,7 +80,7 @@ def record_session(
     require(actor, Action.ASSESS, procedure.learner)
     procedure = lock(procedure)
     require_state(procedure, EvcState.ASSESSMENT)
-    codes = check_outcomes(current_catalog(), scope_of(procedure), outcomes)
+    codes = check_werkprocessen(current_catalog(), scope_of(procedure), outcomes)
     if not notes.strip():
         raise InvalidInput("write down what the session showed")
     session = AssessmentSession.objects.create(

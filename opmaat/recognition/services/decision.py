@@ -35,7 +35,7 @@ from opmaat.recognition.services.procedure import (
 @transaction.atomic
 def issue_certificate(actor: User, procedure: EvcProcedure) -> Certificate:
     """The ervaringscertificaat for the finished assessment: who, by whom, when, against
-    which standard, and which outcomes and units were recognised."""
+    which standard, and which units and werkprocessen were recognised."""
     require(actor, Action.ASSESS, procedure.learner)
     procedure = lock(procedure)
     require_state(procedure, EvcState.REPORT)
@@ -66,7 +66,12 @@ def issue_certificate(actor: User, procedure: EvcProcedure) -> Certificate:
         learner,
         "evc.certificate",
         f"Ervaringscertificaat {number} opgesteld",
-        {"procedure": procedure.pk, "units": list(cert.units), "outcomes": list(cert.outcomes)},
+        {
+            "procedure": procedure.pk,
+            "units": list(cert.units),
+            "outcomes": list(cert.outcomes),
+            "werkprocessen": list(cert.werkprocessen),
+        },
     )
     return certificate
 
@@ -76,18 +81,19 @@ def decide(
     actor: User,
     procedure: EvcProcedure,
     units: Sequence[str],
-    outcomes: Sequence[str],
+    werkprocessen: Sequence[str],
     rationale: str,
 ) -> Decision:
     """The exam board's decision on the latest ervaringscertificaat.
 
     1. What is granted must be recognised by the certificate (check_grant).
     2. The decision supersedes the current one, if any; both are kept.
-    3. Holdings follow: exempted units become exemptions, exempted outcomes passed
-       outcomes, each citing the decision and the certificate; what the superseded decision
-       granted and this one does not is withdrawn.
+    3. Holdings follow: exempted units become exemptions (each credits its werkprocessen
+       wherever they count), exempted werkprocessen passed outcomes, each citing the
+       decision and the certificate; what the superseded decision granted and this one
+       does not is withdrawn.
     4. A procedure waiting for the decision is closed, and the learner's current route is
-       planned again with the new holdings.
+       planned again with the new holdings and its saved week (learners.services.replan).
     """
     learner = procedure.learner
     require(actor, Action.DECIDE_EXEMPTION, learner)
@@ -98,13 +104,13 @@ def decide(
     certificate = current_certificate(procedure)
     if certificate is None:
         raise InvalidInput("there is no ervaringscertificaat to decide on")
-    granted = check_grant(certificate_from_document(certificate.document), units, outcomes)
+    granted = check_grant(certificate_from_document(certificate.document), units, werkprocessen)
     previous = current_decision(procedure)
     decision = Decision.objects.create(
         procedure=procedure,
         certificate=certificate,
         units=list(granted.units),
-        outcomes=list(granted.outcomes),
+        outcomes=list(granted.werkprocessen),
         rationale=rationale,
         supersedes=previous,
         decided_by=actor,
@@ -116,13 +122,13 @@ def decide(
         learner,
         "evc.decided",
         f"Vrijstellingen besloten: {len(granted.units)} eenheden, "
-        f"{len(granted.outcomes)} leerresultaten",
+        f"{len(granted.werkprocessen)} werkprocessen",
         {
             "procedure": procedure.pk,
             "decision": decision.pk,
             "certificate": certificate.number,
             "units": list(granted.units),
-            "outcomes": list(granted.outcomes),
+            "outcomes": list(granted.werkprocessen),
             "supersedes": previous.pk if previous else None,
             "rationale": rationale,
         },

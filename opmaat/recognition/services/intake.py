@@ -41,7 +41,8 @@ def current_intake(learner: Learner) -> Intake | None:
 
 @transaction.atomic
 def save_intake(actor: User, learner: Learner, data: IntakeInput) -> Intake:
-    """A new version of the learner's intake with its advice; earlier versions stay."""
+    """A new version of the learner's intake with its advice, planned on the week the
+    request states (pathway, contract and study hours, exams only); earlier versions stay."""
     require(actor, Action.PLAN, learner)
     Learner.objects.select_for_update().filter(pk=learner.pk).first()
     catalog = current_catalog()
@@ -52,14 +53,17 @@ def save_intake(actor: User, learner: Learner, data: IntakeInput) -> Intake:
         version=version,
         goal=data.goal,
         target=advice.route.target.code,
-        hours_per_week=data.request.hours_per_week,
+        hours_per_week=advice.request.study_hours_per_week,
+        work_hours_per_week=advice.route.time.work_hours,
+        exam_only=list(advice.request.exam_only),
         work_setting=data.work_setting,
         employer=data.employer,
-        pathway=data.request.pathway.value,
+        pathway=advice.request.pathway.value,
+        pace=advice.request.pace.value,
         start=data.request.start,
         motivation=data.motivation,
         support_needs=data.support_needs,
-        evc_units=list(advice.evc_units),
+        evc_units=[i.code for i in advice.evc_units],
         advice=advice_document(catalog, advice),
         created_by=actor,
     )
@@ -68,6 +72,13 @@ def save_intake(actor: User, learner: Learner, data: IntakeInput) -> Intake:
         learner,
         "intake.saved",
         f"Intake en ontwikkeladvies versie {version}: {intake.target} {advice.route.target.name}",
-        {"target": intake.target, "evc_units": intake.evc_units},
+        {
+            "target": intake.target,
+            "pathway": intake.pathway,
+            "hours_per_week": intake.hours_per_week,
+            "work_hours_per_week": intake.work_hours_per_week,
+            "exam_only": intake.exam_only,
+            "evc_units": intake.evc_units,
+        },
     )
     return intake

@@ -1,4 +1,4 @@
-"""The candidate's portfolio: evidence, written or as a checked file, linked to outcomes."""
+"""The candidate's portfolio: evidence, written or as a checked file, linked to werkprocessen."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from django.db import transaction
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
 from opmaat.domain.errors import InvalidInput
-from opmaat.domain.recognition.assessment import EvidenceKind, check_outcomes
+from opmaat.domain.recognition.assessment import EvidenceKind, check_werkprocessen
 from opmaat.domain.recognition.evc import EvcState
 from opmaat.learners import services as learners
 from opmaat.learners.access import require
@@ -30,13 +30,14 @@ def add_evidence(
     text: str = "",
     upload: UploadedFile | None = None,
 ) -> Evidence:
-    """Evidence for one or more outcomes in scope: a checked file, a written text, or both."""
+    """Evidence for one or more werkprocessen in scope: a checked file, a written text, or
+    both."""
     require(actor, Action.SUBMIT_EVIDENCE, procedure.learner)
     procedure = lock(procedure)
     require_state(procedure, EvcState.INTAKE, EvcState.PORTFOLIO)
-    codes = check_outcomes(current_catalog(), scope_of(procedure), outcomes)
+    codes = check_werkprocessen(current_catalog(), scope_of(procedure), outcomes)
     if not codes:
-        raise InvalidInput("link the evidence to at least one learning outcome")
+        raise InvalidInput("link the evidence to at least one werkproces")
     if upload is None and not text.strip():
         raise InvalidInput("add a file or write the evidence out")
     stored = uploads.store(upload) if upload is not None else None

@@ -53,9 +53,9 @@ def start_procedure(
     standard: str,
     units: Sequence[str],
 ) -> EvcProcedure:
-    """An EVC procedure at `provider` against `standard` for `units` (all units of the
-    standard when empty). The candidate is linked to the provider, so its assessors see
-    the record."""
+    """An EVC procedure at `provider` against `standard` (a current qualification) for
+    `units` of its default cut (all of them when empty), judged werkproces by werkproces.
+    The candidate is linked to the provider, so its assessors see the record."""
     require(actor, Action.PLAN, learner)
     if provider.kind != OrganisationKind.EVC_PROVIDER.value:
         raise InvalidInput(f"{provider.name} is not an EVC provider")
@@ -82,13 +82,18 @@ def start_procedure(
         learner,
         "evc.started",
         f"EVC-traject gestart bij {provider.name} voor {scope.standard}",
-        {"procedure": procedure.pk, "units": list(scope.units), "linked": linked},
+        {
+            "procedure": procedure.pk,
+            "units": list(scope.units),
+            "werkprocessen": list(scope.werkprocessen(current_catalog())),
+            "linked": linked,
+        },
     )
     return procedure
 
 
 def latest_judgements(procedure: EvcProcedure) -> dict[str, OutcomeJudgement]:
-    """The judgement that counts per outcome: the most recent."""
+    """The judgement that counts per werkproces: the most recent."""
     latest: dict[str, OutcomeJudgement] = {}
     for j in procedure.judgements.order_by("-at", "-id").select_related("assessor"):
         latest.setdefault(j.outcome, j)
@@ -101,7 +106,7 @@ def recognition_of(procedure: EvcProcedure) -> Recognition:
 
 
 def readiness(procedure: EvcProcedure) -> Readiness:
-    in_scope = scope_of(procedure).outcomes(current_catalog())
+    in_scope = scope_of(procedure).werkprocessen(current_catalog())
     latest = {o: j.result for o, j in latest_judgements(procedure).items() if o in in_scope}
     return Readiness(
         evidence_items=procedure.evidence.count(),

@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
@@ -16,3 +17,17 @@ def as_date(value: object) -> date | object:
         except ValueError:
             return value
     return value
+
+
+TRACK_LABELS = {
+    "vocational": _("beroepsgericht"),
+    "generic": _("generiek"),
+    "elective": _("keuzedelen"),
+}
+
+
+@register.filter
+def track_label(value: object) -> str:
+    """A route item's track as the user reads it; documents saved before tracks existed
+    have none and read as vocational."""
+    return str(TRACK_LABELS.get(str(value or "vocational"), value))

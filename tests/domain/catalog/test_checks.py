@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from opmaat.domain.catalog import (
     Catalog,
     Certificate,
+    Cut,
     Equivalence,
     GenericRequirements,
     Outcome,
     Prerequisite,
+    PriorEducation,
     Qualification,
     Unit,
     UnitKind,
@@ -89,8 +91,14 @@ def test_certificates_may_cover_units_and_outcomes_but_nothing_else() -> None:
 def test_a_prerequisite_is_keyed_by_unit_and_required_unit() -> None:
     issues = check_catalog(catalog(prerequisites=[Prerequisite("D-B1-K1", "D-NOPE")]))
     assert issues == [
-        CatalogIssue("prerequisite", "D-B1-K1->D-NOPE", "requires", "unknown unit D-NOPE")
+        CatalogIssue(
+            "prerequisite", "D-B1-K1->D-NOPE", "requires", "unknown unit or werkproces D-NOPE"
+        )
     ]
+
+
+def test_a_prerequisite_may_name_werkprocessen() -> None:
+    assert check_catalog(catalog(prerequisites=[Prerequisite("D-B1-K1-W1", "D-B1-K1")])) == []
 
 
 def test_a_prerequisite_cycle_is_named_from_start_to_start() -> None:
@@ -150,3 +158,56 @@ def test_levels_hours_and_study_years_are_checked_for_range() -> None:
         ("outcome", "D-B1-K1-W1", "hours"),
         ("certificate", "C", "level"),
     }
+
+
+def test_an_exam_unit_refers_to_known_werkprocessen_and_states_their_hours() -> None:
+    exam = Unit("D-E1", "Exam", 3, 999, werkprocessen=("D-B1-K1-W1", "D-B1-K1-W7"))
+    issues = check_catalog(catalog(units=[BASIS, NL_2F, exam]))
+    assert [(i.key, i.field, i.message) for i in issues] == [
+        ("D-E1", "werkprocessen", "unknown werkproces D-B1-K1-W7")
+    ]
+    overstated = Unit("D-E1", "Exam", 3, 999, werkprocessen=("D-B1-K1-W1",))
+    [issue] = check_catalog(catalog(units=[BASIS, NL_2F, overstated]))
+    assert issue.field == "hours" and "sum of its werkprocessen's hours (400)" in issue.message
+
+
+def test_another_cut_must_divide_the_same_werkprocessen() -> None:
+    second = Unit("D-B1-K2", "Second", 3, 100, outcomes=(Outcome("D-B1-K2-W1", "Twee"),))
+    q = Qualification("10001", "Q", 3, 3, ("D-B1-K1", "D-B1-K2"), cuts=(Cut("half", ("D-B1-K1",)),))
+    [issue] = check_catalog(catalog(qualifications=[q], units=[BASIS, second, NL_2F]))
+    assert (issue.field, issue.message) == (
+        "cuts",
+        "cut 'half' misses werkprocessen of the default cut: D-B1-K2-W1",
+    )
+
+
+def test_a_successor_must_be_a_current_qualification_of_the_catalog() -> None:
+    old = Qualification("10000", "Old", 3, 3, ("D-B1-K1",), superseded_by=("10001", "99999"))
+    issues = check_catalog(catalog(qualifications=[old, qualification()]))
+    assert [(i.key, i.message) for i in issues] == [("10000", "unknown qualification 99999")]
+
+
+def test_the_shortened_keuzedeel_obligation_is_at_most_the_full_one() -> None:
+    q = Qualification(
+        "10001", "Q", 3, 3, ("D-B1-K1",), elective_hours=480, elective_hours_shortened=720
+    )
+    [issue] = check_catalog(catalog(qualifications=[q]))
+    assert issue.field == "elective_hours_shortened"
+
+
+def test_only_a_generic_subject_is_an_obligation() -> None:
+    odd = Unit("D-P1-K1", "Profiel", 3, 300, obligation=True)
+    [issue] = check_catalog(catalog(units=[BASIS, NL_2F, odd]))
+    assert (issue.key, issue.field) == ("D-P1-K1", "obligation")
+
+
+def test_prior_education_admits_to_an_mbo_level_of_0_to_4() -> None:
+    issues = check_catalog(
+        Catalog([qualification()], [BASIS, NL_2F], prior_education=[PriorEducation("X", "X", 5)])
+    )
+    assert [(i.entity, i.field) for i in issues] == [("prior_education", "admits_level")]
+
+
+def test_an_equivalence_may_count_for_a_retired_code_that_counts_on() -> None:
+    retired = [Equivalence("OLD-UNIT", ("OLD-W1",)), Equivalence("OLD-W1", ("D-B1-K1-W1",))]
+    assert check_catalog(catalog(equivalences=retired)) == []

@@ -36,13 +36,18 @@ def test_programme_hours_reject_a_non_positive_duration() -> None:
 
 
 def test_generic_hours_sum_the_table_and_ignore_unknown_codes() -> None:
-    table = {"NL-2F": 100.0, "LB": 50.0}
-    assert estimate.generic_hours(["nl-2f", "LB", "XX"], table) == 150
+    table = {"NL-2F": 100.0, "REK-3": 50.0}
+    assert estimate.generic_hours(["nl-2f", "REK-3", "XX"], 0, table) == 150
+
+
+def test_an_obligation_counts_its_hours_per_study_year() -> None:
+    """Loopbaan en burgerschap: about an hour a teaching week, 40 hours a study year."""
+    assert estimate.generic_hours(["LB"], 3) == 120
 
 
 def test_vocational_hours_exclude_generic_and_elective_hours() -> None:
-    generic = ["NL-2F", "REK-2F", "LB"]
-    expected = 4800 - estimate.generic_hours(generic) - 720
+    generic = ["NL-2F", "REK-3", "LB"]
+    expected = 4800 - estimate.generic_hours(generic, 3) - 720
     assert estimate.vocational_hours(3, generic, 720) == expected
 
 
@@ -54,37 +59,37 @@ def test_a_school_table_overrides_the_generic_hours() -> None:
     assert estimate.vocational_hours(1, ["NL-2F"], 0, {"NL-2F": 600.0}) == 1000
 
 
-def test_hours_are_split_in_proportion_to_werkprocessen() -> None:
-    shares = estimate.split_by_werkprocessen(1300, {"A": 7, "B": 2, "C": 4})
-    assert shares == {"A": 700, "B": 200, "C": 400}
+def programmes(
+    vig: float = 3300, shared: tuple[str, ...] = ("B1",), a: int = 3, b: int = 2
+) -> dict[str, estimate.Programme]:
+    return {
+        "A": estimate.Programme(vig, [*shared, *(f"A{i}" for i in range(a))]),
+        "B": estimate.Programme(2000, [*shared, *(f"B{i}" for i in range(b))]),
+    }
 
 
-def test_a_unit_without_werkprocessen_counts_as_one() -> None:
-    assert estimate.split_by_werkprocessen(200, {"A": 0, "B": 1}) == {"A": 100, "B": 100}
+def test_a_qualifications_own_werkprocessen_share_its_vocational_hours_equally() -> None:
+    hours = estimate.werkproces_hours({"Q": estimate.Programme(900, ["W1", "W2", "W3"])})
+    assert hours == {"W1": 300, "W2": 300, "W3": 300}
 
 
-def test_a_shared_unit_gets_the_mean_rounded_to_ten_hours() -> None:
-    assert estimate.shared_unit_hours([1938.5, 1380.0]) == 1660
-    assert estimate.shared_unit_hours([1234.0]) == 1230
+def test_a_shared_werkproces_gets_the_smallest_of_the_equal_shares() -> None:
+    hours = estimate.werkproces_hours(programmes(shared=("S",)))
+    assert hours["S"] == pytest.approx(min(3300 / 4, 2000 / 3), abs=0.1)
 
 
-def test_rounding_takes_halves_up() -> None:
-    assert estimate.round_hours(25) == 30
-    assert estimate.round_hours(35) == 40
-    assert estimate.round_hours(24.9) == 20
+def test_every_qualification_adds_up_to_its_vocational_hours() -> None:
+    """So that a full programme in the standard form lasts its nominal duration."""
+    found = programmes(shared=("S1", "S2"))
+    hours = estimate.werkproces_hours(found)
+    for programme in found.values():
+        total = sum(hours[w] for w in programme.werkprocessen)
+        assert programme.vocational_hours - 1 < total <= programme.vocational_hours
 
 
-def test_a_shared_unit_needs_an_estimate() -> None:
-    with pytest.raises(ValueError):
-        estimate.shared_unit_hours([])
-
-
-def test_begeleider_gehandicaptenzorg_is_the_documented_example() -> None:
-    shares = estimate.estimate_unit_hours(
-        3, ["NL-2F", "REK-2F", "LB"], 720, {"B1-K1": 7, "B1-K2": 2, "P1-K1": 4}
-    )
-    assert sum(shares.values()) == pytest.approx(3600)
-    assert shares["B1-K1"] == pytest.approx(3600 * 7 / 13)
+def test_hours_are_rounded_down_to_one_decimal() -> None:
+    hours = estimate.werkproces_hours({"Q": estimate.Programme(100, ["W1", "W2", "W3"])})
+    assert hours == {"W1": 33.3, "W2": 33.3, "W3": 33.3}
 
 
 def test_elective_hours_scale_with_programme_length() -> None:
@@ -94,16 +99,18 @@ def test_elective_hours_scale_with_programme_length() -> None:
     assert estimate.elective_hours_by_duration(4) == 720
 
 
-def test_the_generic_table_covers_every_generic_unit() -> None:
-    assert set(estimate.GENERIC_HOURS) == {"NL-2F", "NL-3F", "REK-2F", "REK-3F", "EN-B1", "LB"}
+def test_the_tables_cover_every_generic_subject_and_its_exam() -> None:
+    courses = {"NL-2F", "NL-3F", "REK-1F", "REK-2F", "REK-3F", "REK-2", "REK-3", "REK-4", "EN-B1"}
+    assert set(estimate.GENERIC_HOURS) == courses
+    assert set(estimate.EXAM_HOURS) == courses | {"LB"}
+    assert set(estimate.OBLIGATION_HOURS_PER_YEAR) == {"LB"}
 
 
-def test_the_rule_text_names_its_legal_basis_and_its_rounding() -> None:
+def test_the_rule_text_names_its_legal_basis_and_its_sharing() -> None:
     assert "1,600" in estimate.HOURS_RULE
     assert "7.2.7" in estimate.HOURS_RULE
-    assert "mean" in estimate.HOURS_RULE
-    assert "10 hours" in estimate.HOURS_RULE
-    assert "per-qualification estimates" in estimate.HOURS_RULE
+    assert "smallest" in estimate.HOURS_RULE
+    assert "werkprocessen" in estimate.HOURS_RULE
 
 
 def test_the_generic_hours_are_labelled_as_opmaat_estimates_without_source() -> None:
@@ -112,17 +119,15 @@ def test_the_generic_hours_are_labelled_as_opmaat_estimates_without_source() -> 
 
 
 @given(
-    hours=st.floats(min_value=0, max_value=10_000, allow_nan=False),
-    counts=st.dictionaries(st.text(min_size=1, max_size=4), st.integers(0, 20), min_size=1),
+    vocational=st.floats(min_value=100, max_value=10_000, allow_nan=False),
+    shared=st.integers(0, 5),
+    own_a=st.integers(1, 8),
+    own_b=st.integers(1, 8),
 )
-def test_a_split_always_adds_up_to_the_whole(hours: float, counts: dict[str, int]) -> None:
-    shares = estimate.split_by_werkprocessen(hours, counts)
-    assert set(shares) == set(counts)
-    assert sum(shares.values()) == pytest.approx(hours, abs=1e-6)
-
-
-@given(st.lists(st.floats(min_value=0, max_value=10_000, allow_nan=False), min_size=1))
-def test_a_shared_estimate_is_a_multiple_of_ten_near_the_mean(estimates: list[float]) -> None:
-    hours = estimate.shared_unit_hours(estimates)
-    assert hours % 10 == 0
-    assert abs(hours - sum(estimates) / len(estimates)) <= 5 + 1e-6
+def test_no_qualification_adds_up_to_more_than_its_vocational_hours(
+    vocational: float, shared: int, own_a: int, own_b: int
+) -> None:
+    found = programmes(vocational, tuple(f"S{i}" for i in range(shared)), own_a, own_b)
+    hours = estimate.werkproces_hours(found)
+    for programme in found.values():
+        assert sum(hours[w] for w in programme.werkprocessen) <= programme.vocational_hours + 1e-6

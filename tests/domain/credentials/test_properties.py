@@ -69,6 +69,27 @@ class TestMoreResultsNeverUndoCompletion:
         assert done <= later
 
 
+class TestADiplomaCountsEachWerkprocesOnce:
+    """'A diploma is complete exactly when every werkproces of the qualification is met,
+    whatever cut divides them into units (a werkproces examined in two units counts once).'"""
+
+    @given(catalog_and_results())
+    @EXAMPLES
+    def test_werkprocessen_met_exactly_when_every_unit_of_the_cut_is_complete(
+        self, case: tuple[Catalog, list[str], list[str]]
+    ) -> None:
+        catalog, first, _ = case
+        record = record_of(first)
+        complete = complete_units(catalog, record, catalog.units)
+        for crebo, qualification in catalog.qualifications.items():
+            check = diploma_check(catalog, crebo, record)
+            codes = [w.code for w in check.werkprocessen]
+            assert len(codes) == len(set(codes)) and check.credited <= len(codes)
+            with_werkprocessen = [u for u in qualification.units if catalog.units[u].outcomes]
+            all_met = all(w.met for w in check.werkprocessen)
+            assert all_met == all(u in complete for u in with_werkprocessen)
+
+
 class TestEveryChangeIsDetected:
     """'A changed byte makes verification fail with a clear reason.'"""
 

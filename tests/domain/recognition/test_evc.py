@@ -100,15 +100,16 @@ def test_an_empty_portfolio_cannot_be_submitted() -> None:
         ),
     ],
 )
-def test_the_assessment_ends_only_when_every_outcome_is_met_or_not_met(
+def test_the_assessment_ends_only_when_every_werkproces_is_met_or_not_met(
     readiness: Readiness, reason: str, count: int
 ) -> None:
     with pytest.raises(TransitionBlocked) as refused:
         check_move(EvcState.ASSESSMENT, EvcState.REPORT, {Role.EVC_ASSESSOR}, readiness)
     assert (refused.value.reason, refused.value.count) == (reason, count)
+    assert f"{count} werkproces(sen)" in str(refused.value)
 
 
-def test_sending_back_needs_an_outcome_marked_for_more_evidence() -> None:
+def test_sending_back_needs_a_werkproces_marked_for_more_evidence() -> None:
     with pytest.raises(TransitionBlocked):
         check_move(EvcState.ASSESSMENT, EvcState.PORTFOLIO, {Role.EVC_ASSESSOR}, READY)
 

@@ -1,83 +1,101 @@
-"""The JSON documents of `opmaat route --json` and `opmaat reach --json`."""
+"""The JSON documents of `opmaat route --json` and `opmaat reach --json` (docs/cli.md)."""
 
 from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Any, cast
 
 from opmaat.domain.catalog import Catalog
-from opmaat.domain.routes import Holdings, plan_route, reach, reach_document, route_document
+from opmaat.domain.routes import (
+    Holdings,
+    Leerweg,
+    plan_route,
+    reach,
+    reach_document,
+    route_document,
+    study_time,
+)
 
-START = date(2027, 1, 4)
+START = date(2027, 9, 6)
+BBL = study_time(Leerweg.BBL, study_hours=8, work_hours=32)
 
 
 def test_the_route_document_has_the_promised_fields(mz: Catalog) -> None:
-    doc = route_document(plan_route(mz, "25477", Holdings(codes=("25475",)), START, 20))
+    doc = route_document(plan_route(mz, "25779", Holdings(codes=("25780",)), START, BBL))
     assert doc["target"] == {
-        "code": "25477",
-        "name": "Qualification 25477",
+        "code": "25779",
+        "name": "Qualification 25779",
         "kind": "qualification",
         "level": 4,
         "provisional": False,
+        "superseded_by": [],
+        "open": True,
+        "reason": "",
     }
-    assert doc["start"] == "2027-01-04"
-    assert doc["elective_hours_missing"] == 240
-    assert doc["covered_units"] == ["23181-B1-K1", "23181-B1-K2", "LB"]
-    assert doc["missing_units"] == [
-        {
-            "code": "23181-P3-K1",
-            "title": "Unit 23181-P3-K1",
-            "kind": "vocational",
-            "level": 4,
-            "hours": 800,
-            "start": "2027-01-04",
-            "end": "2027-10-11",
-            "provisional": False,
-            "for_prerequisite": False,
-        }
-    ]
+    assert (doc["start"], doc["pathway"]) == ("2027-09-06", "BBL")
+    assert (doc["study_hours_per_week"], doc["hours_per_week"]) == (8, 8)
+    assert (doc["work_hours_per_week"], doc["school_hours_per_week"]) == (32, 6)
+    assert doc["nominal_months"] == 36
+    assert isinstance(doc["months"], float)
+    assert doc["covered_units"] == ["23312-E2", "23312-E3", "LB"]
     assert [s["code"] for s in doc["schedule"]] == [  # type: ignore[attr-defined]
-        "23181-P3-K1",
+        "23312-E1",
+        "23312-E4",
         "NL-3F",
-        "REK-3F",
+        "REK-4",
         "EN-B1",
         "KEUZEDELEN",
     ]
-    assert doc["completion_date"] == doc["schedule"][-1]["end"]  # type: ignore[index]
+    explanation = doc["explanation"]
+    assert isinstance(explanation, list) and all(isinstance(s, str) for s in explanation)
+    assert "nominaal" in explanation[0]
 
 
-def test_a_partial_unit_lists_its_missing_outcomes_and_rounds_hours(mz: Catalog) -> None:
-    held = Holdings(outcomes=("23181-B1-K2-W1",))
-    doc = route_document(plan_route(mz, "23181-B1-K2", held, START, 7))
-    assert doc["partial_units"] == [
-        {
-            "code": "23181-B1-K2",
-            "title": "Unit 23181-B1-K2",
-            "kind": "vocational",
-            "level": 3,
-            "hours": 100.0,
-            "full_hours": 200.0,
-            "missing_outcomes": ["23181-B1-K2-W2"],
-            "start": "2027-01-04",
-            "end": "2027-04-14",
-            "provisional": False,
-            "for_prerequisite": False,
-        }
-    ]
+def test_every_schedule_item_names_its_track_and_whether_it_is_an_exam(mz: Catalog) -> None:
+    route = plan_route(mz, "25779", Holdings(), START, BBL, exam_only=("NL-3F",))
+    schedule = route_document(route)["schedule"]
+    assert isinstance(schedule, list)
+    tracks = {s["code"]: (s["track"], s["exam_only"]) for s in schedule}
+    assert tracks["23312-E1"] == ("vocational", False)
+    assert tracks["NL-3F"] == ("generic", True)
+    assert tracks["KEUZEDELEN"] == ("elective", False)
+
+
+def test_a_partial_unit_lists_its_missing_werkprocessen(mz: Catalog) -> None:
+    route = plan_route(mz, "25779", Holdings(outcomes=("23312-P2-K1-W1",)), START, BBL)
+    [partial] = cast(list[dict[str, Any]], route_document(route)["partial_units"])
+    assert partial["code"] == "23312-E1"
+    assert partial["missing_outcomes"] == ["23312-B1-K1-W1", "23312-B1-K1-W2"]
+    assert partial["hours"] == 200 and partial["full_hours"] == 300
+
+
+def test_a_superseded_target_names_its_successors(mz: Catalog) -> None:
+    doc = route_document(plan_route(mz, "OLD", Holdings(), START, BBL))
+    assert doc["target"]["superseded_by"] == ["25780"]  # type: ignore[index]
+
+
+def test_the_reach_document_names_the_question_and_the_options(mz: Catalog) -> None:
+    options = reach(mz, Holdings(codes=("25780",)), 24, START, BBL)
+    doc = reach_document(options, months=24, start=START, time=BBL)
+    assert (doc["months"], doc["start"], doc["pathway"]) == (24, "2027-09-06", "BBL")
+    [first, *_] = cast(list[dict[str, Any]], doc["options"])
+    assert set(first) == {
+        "code",
+        "name",
+        "kind",
+        "level",
+        "total_hours",
+        "completion_date",
+        "months",
+        "provisional",
+        "open",
+        "reason",
+    }
 
 
 def test_the_documents_are_ready_for_json(mz: Catalog) -> None:
-    route = plan_route(mz, "25477", Holdings(), START, 13)
-    options = reach(mz, Holdings(), 36, START, 13)
+    route = plan_route(mz, "25779", Holdings(codes=("C-P2",)), START, BBL)
     json.dumps(route_document(route))
-    doc = reach_document(options, months=36, start=START, hours_per_week=13)
-    assert json.loads(json.dumps(doc))["options"][0] == {
-        "code": "CERT-B1-K1-PART",
-        "name": "Part of the basisdeel",
-        "kind": "certificate",
-        "level": 3,
-        "total_hours": 200.0,
-        "completion_date": "2027-04-22",
-        "provisional": False,
-    }
-    assert {"months": 36, "start": "2027-01-04", "hours_per_week": 13}.items() <= doc.items()
+    options = reach(mz, Holdings(), 36, START, BBL)
+    json.dumps(reach_document(options, months=36, start=START, time=BBL))

@@ -1,4 +1,4 @@
-"""Composing a route: pathway, pace and hours are checked against the catalog."""
+"""Composing a route: pathway, week and pace are checked against the catalog."""
 
 from __future__ import annotations
 
@@ -18,14 +18,14 @@ from opmaat.domain.routes import (
     plan_request,
 )
 
-START = date(2027, 1, 4)
+START = date(2027, 9, 6)
 
 
 def test_bbl_is_refused_for_a_qualification_offered_only_in_bol(default_catalog: Catalog) -> None:
-    bol_only = next(q for q in default_catalog.qualifications.values() if len(q.pathways) == 1)
-    other = "BOL" if bol_only.pathways[0].value == "BBL" else "BBL"
-    with pytest.raises(InvalidPathway, match=f"not offered in {other}"):
-        check_request(default_catalog, RouteRequest(bol_only.crebo, START, 20, Leerweg(other)))
+    one = next(q for q in default_catalog.qualifications.values() if len(q.pathways) == 1)
+    other = Leerweg.BOL if one.pathways[0].value == "BBL" else Leerweg.BBL
+    with pytest.raises(InvalidPathway, match=f"not offered in {other.value}"):
+        check_request(default_catalog, RouteRequest(one.crebo, START, None, other))
 
 
 def test_the_derde_leerweg_is_open_for_every_qualification(default_catalog: Catalog) -> None:
@@ -33,27 +33,50 @@ def test_the_derde_leerweg_is_open_for_every_qualification(default_catalog: Cata
         check_request(default_catalog, RouteRequest(q.crebo, START, 20, Leerweg.DERDE))
 
 
-def test_faster_pace_means_more_hours_a_week_and_an_earlier_end(default_catalog: Catalog) -> None:
-    normal = plan_request(default_catalog, Holdings(), RouteRequest("25498", START, 20))
-    faster = plan_request(
-        default_catalog, Holdings(), RouteRequest("25498", START, 20, pace=Pace.FASTER)
-    )
-    slower = plan_request(
-        default_catalog, Holdings(), RouteRequest("25498", START, 20, pace=Pace.SLOWER)
-    )
-    assert faster.hours_per_week == 25 and slower.hours_per_week == 15
-    assert faster.completion_date < normal.completion_date < slower.completion_date
-    assert faster.total_hours == normal.total_hours == slower.total_hours
+def test_each_pathway_has_its_own_default_week() -> None:
+    assert RouteRequest("25656", START).time().per_year() == 1600
+    bbl = RouteRequest("25656", START, pathway=Leerweg.BBL).time()
+    assert (bbl.work_hours, bbl.school_hours, bbl.study_hours) == (32, 6, 8)
 
 
-@pytest.mark.parametrize("hours", [0, -5, 61])
-def test_hours_per_week_must_be_humanly_possible(default_catalog: Catalog, hours: float) -> None:
+def test_faster_pace_means_more_study_hours_and_an_earlier_end(default_catalog: Catalog) -> None:
+    def planned(pace: Pace) -> tuple[float, date]:
+        request = RouteRequest("25960", START, 20, Leerweg.DERDE, pace)
+        route = plan_request(default_catalog, Holdings(), request)
+        return route.hours_per_week, route.completion_date
+
+    (slow, slow_end), (normal, normal_end), (fast, fast_end) = map(
+        planned, (Pace.SLOWER, Pace.NORMAL, Pace.FASTER)
+    )
+    assert (slow, normal, fast) == (15, 20, 25)
+    assert fast_end < normal_end < slow_end
+
+
+def test_contract_hours_count_in_bbl(default_catalog: Catalog) -> None:
+    def end(hours: float) -> date:
+        request = RouteRequest("25656", START, 8, Leerweg.BBL, work_hours_per_week=hours)
+        return plan_request(default_catalog, Holdings(), request).completion_date
+
+    assert end(36) < end(24)
+
+
+@pytest.mark.parametrize("hours", [-5, 61])
+def test_study_hours_must_be_humanly_possible(default_catalog: Catalog, hours: float) -> None:
     with pytest.raises(InvalidInput, match="hours per week"):
-        check_request(default_catalog, RouteRequest("25498", START, hours))
+        check_request(default_catalog, RouteRequest("25960", START, hours))
 
 
-def test_the_target_is_resolved_to_the_catalogs_spelling(default_catalog: Catalog) -> None:
-    checked = check_request(default_catalog, RouteRequest(" cert-ondersteuning-thuis ", START, 20))
-    assert checked.target == "CERT-ONDERSTEUNING-THUIS"
+def test_the_target_and_exam_only_codes_are_resolved(default_catalog: Catalog) -> None:
+    checked = check_request(
+        default_catalog, RouteRequest(" c0054 ", START, None, exam_only=("nl-2f",))
+    )
+    assert (checked.target, checked.exam_only) == ("C0054", ("NL-2F",))
     with pytest.raises(UnknownCode):
-        check_request(default_catalog, RouteRequest("99999", START, 20))
+        check_request(default_catalog, RouteRequest("99999", START))
+
+
+def test_only_a_generic_subject_can_be_exam_only(default_catalog: Catalog) -> None:
+    with pytest.raises(InvalidInput, match="not a generic subject"):
+        plan_request(
+            default_catalog, Holdings(), RouteRequest("25656", START, exam_only=("C0054",))
+        )

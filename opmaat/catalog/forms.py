@@ -1,0 +1,189 @@
+"""The catalog as editors write it in the admin: codes typed as text, each checked against the
+catalog, so a typing slip is caught at the field rather than silently granting or planning
+nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
+
+from opmaat.catalog import models as m
+from opmaat.catalog.cache import current_catalog
+from opmaat.domain.catalog import CodeKind, normalise_code
+from opmaat.domain.errors import DomainError
+
+# What a prerequisite may name: the planner lifts a rule between werkprocessen onto units.
+PLANNED = (CodeKind.UNIT, CodeKind.OUTCOME)
+
+
+def split_codes(text: str) -> list[str]:
+    """The codes in comma-separated `text`, in the catalog's spelling, once each."""
+    codes = (normalise_code(part) for part in text.split(","))
+    return list(dict.fromkeys(code for code in codes if code))
+
+
+def check_codes(text: str, kinds: Collection[CodeKind] = (), what: StrOrPromise = "") -> list[str]:
+    """`split_codes(text)`, or a ValidationError naming every code the current catalog does
+    not know, or knows as something other than `kinds` (described by `what`)."""
+    catalog = current_catalog()
+    problems: list[str] = []
+    codes = split_codes(text)
+    for code in codes:
+        try:
+            catalog.resolve(code)
+        except DomainError as error:
+            problems.append(str(error))
+            continue
+        if kinds and catalog.kind_of(code) not in kinds:
+            problems.append(_("%(code)s is geen %(what)s.") % {"code": code, "what": what})
+    if problems:
+        raise forms.ValidationError(problems)
+    return codes
+
+
+def check_one_planned_code(text: str) -> str:
+    codes = check_codes(text, PLANNED, _("eenheid of werkproces"))
+    if len(codes) != 1:
+        raise forms.ValidationError(_("Noem één code."))
+    return codes[0]
+
+
+class CodesField(forms.CharField):
+    """A list of codes (a JSONField) edited as one line of comma-separated codes."""
+
+    def __init__(
+        self,
+        *,
+        label: StrOrPromise,
+        help_text: StrOrPromise = "",
+        kinds: Collection[CodeKind] = (),
+        what: StrOrPromise = "",
+        required: bool = True,
+    ) -> None:
+        super().__init__(
+            label=label,
+            help_text=help_text,
+            required=required,
+            widget=forms.TextInput(attrs={"size": 80}),
+            error_messages={"required": _("Noem minstens één code.")},
+        )
+        self.kinds = tuple(kinds)
+        self.what = what
+
+    def prepare_value(self, value: object) -> object:
+        if isinstance(value, list | tuple):
+            return ", ".join(str(code) for code in value)
+        return value
+
+    def clean(self, value: object) -> list[str]:
+        codes = check_codes(str(super().clean(value)), self.kinds, self.what)
+        if self.required and not codes:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return codes
+
+    def has_changed(self, initial: object, data: object) -> bool:
+        before = split_codes(str(self.prepare_value(initial or "")))
+        return before != split_codes(str(data or ""))
+
+
+class SourcesField(forms.JSONField):
+    """A list of sources as JSON; left empty, the empty list (the column holds no null)."""
+
+    def clean(self, value: object) -> object:
+        sources = super().clean(value)
+        if sources is None:
+            return []
+        if not isinstance(sources, list):
+            raise forms.ValidationError(_('Een lijst, bijvoorbeeld ["bron a", "bron b"].'))
+        return sources
+
+
+class QualificationForm(forms.ModelForm[m.Qualification]):
+    superseded_by = CodesField(
+        label=_("opgevolgd door"),
+        help_text=_("Crebo's van de opvolgers, gescheiden door komma's; leeg zolang ze geldt."),
+        kinds=[CodeKind.QUALIFICATION],
+        what=_("kwalificatie"),
+        required=False,
+    )
+
+    class Meta:
+        model = m.Qualification
+        exclude = ["cuts"]  # shown as text: a cut is checked as a whole when a file is loaded
+        field_classes = {"sources": SourcesField}
+
+
+class UnitForm(forms.ModelForm[m.Unit]):
+    werkprocessen = CodesField(
+        label=_("werkprocessen"),
+        help_text=_(
+            "Werkprocessen die andere eenheden omschrijven, gescheiden door komma's "
+            "(een examen- of leereenheid); leeg voor een eenheid met eigen werkprocessen."
+        ),
+        kinds=[CodeKind.OUTCOME],
+        what=_("werkproces"),
+        required=False,
+    )
+
+    class Meta:
+        model = m.Unit
+        fields = "__all__"
+        field_classes = {"sources": SourcesField}
+
+
+class PrerequisiteForm(forms.ModelForm[m.Prerequisite]):
+    class Meta:
+        model = m.Prerequisite
+        fields = ["unit_code", "requires_code", "reason", "source"]
+        help_texts = {
+            "unit_code": _("Code van een eenheid of werkproces."),
+            "requires_code": _("Code van de eenheid of het werkproces dat eerst af moet zijn."),
+        }
+
+    def clean_unit_code(self) -> str:
+        return check_one_planned_code(str(self.cleaned_data["unit_code"]))
+
+    def clean_requires_code(self) -> str:
+        return check_one_planned_code(str(self.cleaned_data["requires_code"]))
+
+
+class EquivalenceForm(forms.ModelForm[m.Equivalence]):
+    """An equivalence rule: what holding the source code counts for."""
+
+    counts_for = CodesField(
+        label=_("telt voor"),
+        help_text=_(
+            "Codes van eenheden, leerresultaten of generieke vakken, gescheiden door komma's "
+            "(bijvoorbeeld 23181-B1-K1, NL-3F)."
+        ),
+    )
+
+    class Meta:
+        model = m.Equivalence
+        fields = [
+            "source_code",
+            "source_name",
+            "counts_for",
+            "note",
+            "provisional",
+            "sources",
+            "confidence",
+            "position",
+        ]
+        field_classes = {"sources": SourcesField}
+
+    def clean_source_code(self) -> str:
+        return normalise_code(str(self.cleaned_data["source_code"]))
+
+
+class PriorEducationForm(forms.ModelForm[m.PriorEducation]):
+    class Meta:
+        model = m.PriorEducation
+        fields = ["code", "name", "admits_level", "sources"]
+        field_classes = {"sources": SourcesField}
+
+    def clean_code(self) -> str:
+        return normalise_code(str(self.cleaned_data["code"]))
