@@ -19,6 +19,7 @@ types:  ## mypy --strict
 	mypy
 
 bench:  ## Run the benchmarks at full size
+	python3 benchmarks/route_realism.py
 	python3 benchmarks/route_scan.py
 	python3 benchmarks/route_cli.py
 	python3 benchmarks/matching.py
