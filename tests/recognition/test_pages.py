@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.utils import timezone
@@ -259,3 +261,28 @@ def test_a_teacher_sees_the_phase_but_not_the_portfolio(cast: Cast) -> None:
     page = as_user(cast, "tess").get(f"/evc/{procedure.pk}/")
     assert page.context["show_evidence"] is False
     assert "Portfolio</h2>" not in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("days", "text"),
+    [
+        (-3, "De termijn van deze fase is 3 dagen verstreken."),
+        (-1, "De termijn van deze fase is 1 dag verstreken."),
+        (5, "Nog 5 dagen voor de termijn van deze fase verloopt."),
+    ],
+)
+def test_the_procedure_page_says_how_near_or_past_the_deadline_is(
+    cast: Cast, days: int, text: str
+) -> None:
+    today = timezone.localdate()
+    procedure = EvcProcedure.objects.create(
+        learner=cast.learner,
+        provider=cast.provider,
+        standard="25780",
+        units=[UNIT],
+        state_since=today,
+        deadline=today + timedelta(days=days),
+    )
+    page = as_user(cast, "bram").get(f"/evc/{procedure.pk}/")
+    assert page.status_code == 200
+    assert text in page.content.decode()

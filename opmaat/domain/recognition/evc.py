@@ -225,7 +225,11 @@ class Reminder:
     state: EvcState
     due: date
     overdue: bool
-    days_left: int
+    days_left: int  # negative once overdue
+
+    @property
+    def days_overdue(self) -> int:
+        return max(-self.days_left, 0)
 
 
 def reminder(state: EvcState, due: date | None, today: date) -> Reminder | None:
