@@ -8,6 +8,7 @@ from django.core import mail
 from django.test import Client
 
 from opmaat.learners.models import Learner
+from opmaat.web.templatetags.opmaat_tags import confidence_label
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -153,3 +154,22 @@ def test_the_learner_downloads_their_data_as_a_json_file(client: Client) -> None
 
 def test_a_search_with_a_nul_character_is_just_a_search(advisor: Client) -> None:
     assert advisor.get("/deelnemers/", {"q": "San\x00ne"}).status_code == 200
+
+
+def test_a_qualification_page_says_in_dutch_how_sure_its_facts_are(client: Client) -> None:
+    content = client.get("/catalogus/kwalificaties/25487/").content.decode()
+    assert "Betrouwbaarheid: niet geverifieerd." in content
+
+
+@pytest.mark.parametrize(
+    ("note", "verdict"),
+    [
+        ("verified", "geverifieerd"),
+        ("unverified (current status and structure)", "niet geverifieerd"),
+        ("verified (existence); likely (code, name)", "waarschijnlijk"),
+        ("placeholder: kerntaken not found in any source", "plaatshouder, niet uit een bron"),
+        ("editorial title comparison", ""),
+    ],
+)
+def test_a_confidence_note_reads_as_its_weakest_part(note: str, verdict: str) -> None:
+    assert confidence_label(note) == verdict

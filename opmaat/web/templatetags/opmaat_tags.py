@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django import template
@@ -31,3 +32,23 @@ def track_label(value: object) -> str:
     """A route item's track as the user reads it; documents saved before tracks existed
     have none and read as vocational."""
     return str(TRACK_LABELS.get(str(value or "vocational"), value))
+
+
+# The catalog's confidence notes start with how sure a fact is; a note that names several
+# levels ("verified (existence); likely (code)") is as sure as its weakest part.
+CONFIDENCE_LABELS = (
+    ("placeholder", _("plaatshouder, niet uit een bron")),
+    ("unverified", _("niet geverifieerd")),
+    ("likely", _("waarschijnlijk")),
+    ("verified", _("geverifieerd")),
+)
+
+
+@register.filter
+def confidence_label(value: object) -> str:
+    """A catalog entry's confidence note as a Dutch verdict; empty when it names none."""
+    note = str(value or "").lower()
+    for word, label in CONFIDENCE_LABELS:
+        if re.search(rf"\b{word}\b", note):
+            return str(label)
+    return ""
