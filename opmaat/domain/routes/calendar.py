@@ -64,6 +64,11 @@ class Calendar:
     def work_weeks_per_year(self) -> int:
         return 52 - len(self.leave & frozenset(range(1, 53)))
 
+    def year_weeks(self) -> Iterator[tuple[bool, bool]]:
+        """(teaching week, working week) for each of a year's 52 weeks."""
+        for number in range(1, 53):
+            yield number not in self.school_holidays, number not in self.leave
+
 
 DEFAULT_CALENDAR = Calendar()
 

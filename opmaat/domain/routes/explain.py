@@ -86,8 +86,11 @@ def bbl_norm_clause(time: StudyTime) -> str:
             "; dit is minder dan de BBL-norm van minstens 610 uur op de werkplek en 200 uur "
             "begeleide onderwijstijd per jaar"
         )
-    if time.norm_self_study() > 0:
-        return "; wie aan de BBL-norm voldoet, maakt een studiejaar van 1.600 uur"
+    if time.norm_top_up() > 0:
+        return (
+            "; wie aan de BBL-norm voldoet, studeert elke week minstens in het tempo van een "
+            "studiejaar van 1.600 uur"
+        )
     return ""
 
 

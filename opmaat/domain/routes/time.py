@@ -9,7 +9,9 @@ alike (WEB art. 7.2.7). How those hours are made differs by pathway:
   as do the school day and self-study. The norm for a year is at least 200 guided hours
   and 610 workplace hours of at least 850, the rest self-study: 200 + 610 + 40 + 750 = 1,600
   (WEB art. 7.2.7; Rijn IJssel's table). Contract hours count in every week that is not
-  leave, the school day and self-study in teaching weeks.
+  leave, the school day and self-study in teaching weeks. Whoever meets the norm makes at
+  least the standard form's week (the law counts the rest of their year as self-study), so
+  at least 1,600 hours a year.
 - The derde leerweg (contract education) goes at the person's own pace: their study hours a
   teaching week, plus workplace hours where the programme has them.
 
@@ -61,13 +63,16 @@ class StudyTime:
     calendar: Calendar = field(default=DEFAULT_CALENDAR)
 
     def week(self, week: Week) -> tuple[float, float]:
-        """(workplace hours, school and self-study hours) in `week`. The self-study the BBL
-        norm adds is work on the vocational part, done in working weeks: so more contract
-        hours never give a week fewer hours."""
+        """(workplace hours, school and self-study hours) in `week`. A BBL learner who meets
+        the norm advances at least at the standard form's pace in every week: the law
+        counts the rest of their year as self-study, done on the vocational part. A floor
+        per week rather than a share of the year, so that more hours of any kind never
+        give a week fewer hours."""
         share = week.days / 5
-        work = (self.work_hours + self.norm_self_study()) * share if week.work else 0.0
-        study = self.school_and_study_hours * share if week.school else 0.0
-        return work, study
+        work = self.work_hours if week.work else 0.0
+        study = self.school_and_study_hours if week.school else 0.0
+        top_up = max(self.norm_floor(week.school, week.work) - work - study, 0.0)
+        return (work + top_up) * share, study * share
 
     def own_hours_per_year(self) -> float:
         """The person's own hours a year: workplace hours in working weeks, the rest in
@@ -78,10 +83,15 @@ class StudyTime:
         )
 
     def per_year(self) -> float:
-        """Study load a year: the person's own hours, or 1,600 for a BBL learner who meets
-        the norm with fewer."""
-        return (
-            self.own_hours_per_year() + self.norm_self_study() * self.calendar.work_weeks_per_year()
+        """Study load a year: the person's own hours, topped up to the standard form's week
+        for a BBL learner who meets the norm (so at least 1,600)."""
+        return sum(
+            max(
+                (self.work_hours if work else 0.0)
+                + (self.school_and_study_hours if school else 0.0),
+                self.norm_floor(school, work),
+            )
+            for school, work in self.calendar.year_weeks()
         )
 
     def meets_bbl_norm(self) -> bool:
@@ -91,14 +101,20 @@ class StudyTime:
             and self.school_hours * self.calendar.school_weeks_per_year() >= BBL_GUIDED_HOURS
         )
 
-    def norm_self_study(self) -> float:
-        """BBL: the self-study a working week that makes up a year of 1,600 hours for whoever
-        meets the norm, since the law counts the rest of the year as self-study; 0 when the
-        person's own hours already make 1,600 or more."""
+    def norm_top_up(self) -> float:
+        """The hours a year the BBL norm adds to the person's own (0 when it adds none)."""
+        return self.per_year() - self.own_hours_per_year()
+
+    def norm_floor(self, school: bool, work: bool) -> float:
+        """The hours a BBL learner who meets the norm makes at least in a week of this kind:
+        the standard form's week; 0 for everyone else."""
         if self.pathway != Leerweg.BBL or not self.meets_bbl_norm():
             return 0.0
-        short = STUDY_YEAR_HOURS - self.own_hours_per_year()
-        return max(short, 0.0) / self.calendar.work_weeks_per_year()
+        calendar = self.calendar
+        workplace = BBL_WORKPLACE_HOURS / calendar.work_weeks_per_year() if work else 0.0
+        guided_and_self_study = BBL_GUIDED_HOURS + BBL_SELF_STUDY_HOURS
+        school_week = guided_and_self_study / calendar.school_weeks_per_year() if school else 0.0
+        return workplace + school_week
 
     @property
     def school_and_study_hours(self) -> float:

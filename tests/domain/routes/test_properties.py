@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -25,7 +26,7 @@ from opmaat.domain.routes import (
 from tests.strategies import catalogs, holdings, start_dates, targets, times
 
 Situation = tuple[Catalog, str, Holdings]
-EXAMPLES = settings(max_examples=60, deadline=None)
+EXAMPLES = settings(max_examples=int(os.environ.get("OPMAAT_EXAMPLES", "60")), deadline=None)
 
 
 @st.composite

@@ -20,9 +20,20 @@ def test_a_bbl_learners_contract_hours_count_as_study_load() -> None:
 
 def test_a_bbl_learner_who_meets_the_norm_makes_a_year_of_1600_hours() -> None:
     """At least 610 workplace and 200 guided hours; the rest of the 1,600 is self-study."""
-    time = study_time(Leerweg.BBL, study_hours=0, work_hours=14)
+    time = study_time(Leerweg.BBL, study_hours=0, work_hours=13)
     assert time.meets_bbl_norm()
     assert time.per_year() == pytest.approx(1600)
+
+
+def test_the_norm_tops_each_week_up_to_the_standard_form() -> None:
+    """Weeks where the person's own hours exceed the standard week keep them: a year of at
+    least 1,600 hours, and more hours never make a week shorter."""
+    time = study_time(Leerweg.BBL, study_hours=0, work_hours=20)
+    standard = standard_time(Leerweg.BBL)
+    assert time.per_year() == pytest.approx(
+        40 * (standard.work_hours + standard.school_and_study_hours) + 7 * 20
+    )
+    assert time.per_year() > 1600
 
 
 def test_below_the_bbl_norm_only_the_own_hours_count() -> None:
