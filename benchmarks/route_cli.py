@@ -63,7 +63,7 @@ def main() -> None:
 
 
 def _default_catalog() -> str:
-    from opmaat.catalog_files import default_catalog_path
+    from opmaat.catalog.files import default_catalog_path
 
     return str(default_catalog_path())
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from opmaat.catalog_files import default_catalog_path, read_catalog
+from opmaat.catalog.files import default_catalog_path, read_catalog
 from opmaat.domain.catalog import Catalog
 from opmaat.domain.routes import Holdings, Leerweg, months_between, plan_route, study_time
 from opmaat.domain.routes.calendar import Calendar

@@ -148,8 +148,8 @@ def issue_timings(runs: int) -> list[float]:
     from django.contrib.auth.models import User
     from django.core.management import call_command
 
+    from opmaat.catalog.files import default_catalog_path, read_catalog
     from opmaat.catalog.services import do_load_catalog
-    from opmaat.catalog_files import default_catalog_path, read_catalog
     from opmaat.credentials.pdf import credential_pdf
     from opmaat.credentials.services import do_issue_diploma, do_revoke
     from opmaat.demo import do_load_demo

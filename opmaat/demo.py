@@ -20,7 +20,7 @@ from opmaat.domain.access import OrganisationKind, Role
 from opmaat.domain.routes import Leerweg, Pace, RouteRequest
 from opmaat.learners import services
 from opmaat.learners.models import Enrolment, Holding, Learner
-from opmaat.placements.demo import add_demo_round
+from opmaat.matching.demo import add_demo_round
 
 PASSWORD = "opmaat-demo"
 

@@ -33,11 +33,12 @@ INSTALLED_APPS = [
     "opmaat.catalog",
     "opmaat.accounts",
     "opmaat.learners",
-    "opmaat.placements",
+    "opmaat.matching",
     "opmaat.recognition",
     "opmaat.prescan",
     "opmaat.progress",
     "opmaat.credentials",
+    "opmaat.ui",
     "opmaat.web",
 ]
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from opmaat.catalog_files import default_catalog_path, read_catalog
+from opmaat.catalog.files import default_catalog_path, read_catalog
 from opmaat.domain.catalog import Catalog
 
 

@@ -1,4 +1,5 @@
-"""The API object, its error handling and its routers."""
+"""The API object: it mounts each app's router and turns errors into responses. The rest
+of opmaat.api (auth, schemas) is what the routers share."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from opmaat import __version__
-from opmaat.api import catalog, learners, public
+from opmaat.api import public
 from opmaat.api.auth import PRIVATE
+from opmaat.catalog import api as catalog_api
 from opmaat.credentials import api as credentials_api
 from opmaat.domain.errors import DomainError
+from opmaat.learners import api as learners_api
 from opmaat.prescan import api as prescan_api
 from opmaat.progress import api as progress_api
 from opmaat.recognition import api as recognition_api
@@ -44,8 +47,8 @@ def not_found(request: HttpRequest, error: Http404) -> HttpResponse:
 
 
 api.add_router("/", public.router)
-api.add_router("/catalog", catalog.router)
-api.add_router("/learners", learners.router)
+api.add_router("/catalog", catalog_api.router)
+api.add_router("/learners", learners_api.router)
 api.add_router("/prescan", prescan_api.router)
 api.add_router("/recognition", recognition_api.router)
 api.add_router("/progress", progress_api.router)

@@ -8,15 +8,34 @@ from typing import Any
 from django.db import connection
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Status
+from ninja import Field, Router, Schema, Status
 
 from opmaat.api.auth import PUBLIC
-from opmaat.api.schemas import Health, Me, Problem, RouteIn, WeekIn
+from opmaat.api.schemas import Problem, Text, WeekIn
 from opmaat.catalog.cache import current_catalog
-from opmaat.domain.routes import Holdings, RouteRequest, plan_request, route_document
+from opmaat.domain.routes import Holdings, plan_request, route_document
 from opmaat.learners.access import actor_of
 
 router = Router(tags=["public"])
+
+
+class RouteIn(WeekIn):
+    target: Text = Field(description="Crebo, unit or certificate code")
+    have: list[Text] = Field(default_factory=list, description="Codes held")
+    exempt: list[Text] = Field(default_factory=list, description="Exempted unit codes")
+    elective_hours: float = Field(0, ge=0)
+    start: date | None = Field(None, description="Default: today")
+
+
+class Me(Schema):
+    username: str
+    roles: list[str]
+    learner: int | None
+
+
+class Health(Schema):
+    status: str
+    database: str
 
 
 @router.get("/health", response={200: Health, 503: Health}, auth=None, openapi_extra=PUBLIC)
@@ -45,20 +64,8 @@ def compute_route(request: HttpRequest, body: RouteIn) -> dict[str, Any]:
         exemptions=tuple(catalog.resolve(c) for c in body.exempt),
         elective_hours=body.elective_hours,
     )
-    route_request = request_from(body, body.target, body.start or timezone.localdate())
+    route_request = body.route_request(body.target, body.start or timezone.localdate())
     return route_document(plan_request(catalog, holdings, route_request))
-
-
-def request_from(week: WeekIn, target: str, start: date) -> RouteRequest:
-    return RouteRequest(
-        target=target,
-        start=start,
-        hours_per_week=week.hours_per_week,
-        pathway=week.pathway,
-        pace=week.pace,
-        work_hours_per_week=week.work_hours_per_week,
-        exam_only=tuple(week.exam_only),
-    )
 
 
 @router.get("/me", response={200: Me, 401: Problem})

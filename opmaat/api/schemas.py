@@ -1,14 +1,14 @@
-"""Request and response shapes of the API."""
+"""What every router's shapes share: safe text, the error body, a person's week."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any
+from datetime import date
+from typing import Annotated
 
 from ninja import Field, Schema
 from pydantic import AfterValidator
 
-from opmaat.domain.routes import Leerweg, Pace
+from opmaat.domain.routes import Leerweg, Pace, RouteRequest
 
 
 def no_nul(text: str) -> str:
@@ -24,42 +24,6 @@ Text = Annotated[str, AfterValidator(no_nul)]
 class Problem(Schema):
     detail: str
     code: str = ""
-
-
-class QualificationSummary(Schema):
-    crebo: str
-    name: str
-    level: int
-    provisional: bool
-
-
-class OutcomeOut(Schema):
-    code: str
-    title: str
-    hours: float
-
-
-class UnitOut(Schema):
-    code: str
-    title: str
-    level: int
-    kind: str
-    hours: float
-    hours_source: str
-    carries_certificate: bool
-    provisional: bool
-    requires: list[str]
-    qualifications: list[str]
-    outcomes: list[OutcomeOut]
-
-
-class QualificationOut(QualificationSummary):
-    nominal_years: float
-    pathways: list[str]
-    units: list[str]
-    generic: list[str]
-    elective_hours: float
-    sources: list[str]
 
 
 class WeekIn(Schema):
@@ -81,64 +45,13 @@ class WeekIn(Schema):
     )
     pace: Pace = Pace.NORMAL
 
-
-class RouteIn(WeekIn):
-    target: Text = Field(description="Crebo, unit or certificate code")
-    have: list[Text] = Field(default_factory=list, description="Codes held")
-    exempt: list[Text] = Field(default_factory=list, description="Exempted unit codes")
-    elective_hours: float = Field(0, ge=0)
-    start: date | None = Field(None, description="Default: today")
-
-
-class SavedRouteIn(WeekIn):
-    target: Text
-    start: date | None = None
-    note: Text = ""
-
-
-class LearnerOut(Schema):
-    id: int
-    name: str
-    email: str
-    organisations: list[str]
-
-
-class HoldingOut(Schema):
-    id: int
-    code: str
-    kind: str
-    name: str
-    evidence: str
-    recorded_at: datetime
-
-
-class HoldingIn(Schema):
-    code: Text
-    kind: str = Field("held", pattern="^(held|exemption|outcome)$")
-    evidence: Text = ""
-
-
-class RoutePlanOut(Schema):
-    version: int
-    target: str
-    start: date
-    hours_per_week: float
-    work_hours_per_week: float | None
-    exam_only: list[str]
-    pathway: str
-    pace: str
-    note: str
-    saved_at: datetime
-    saved_by: str | None
-    route: dict[str, Any]
-
-
-class Me(Schema):
-    username: str
-    roles: list[str]
-    learner: int | None
-
-
-class Health(Schema):
-    status: str
-    database: str
+    def route_request(self, target: str, start: date) -> RouteRequest:
+        return RouteRequest(
+            target=target,
+            start=start,
+            hours_per_week=self.hours_per_week,
+            pathway=self.pathway,
+            pace=self.pace,
+            work_hours_per_week=self.work_hours_per_week,
+            exam_only=tuple(self.exam_only),
+        )

@@ -26,7 +26,7 @@ class ExportFormat(enum.StrEnum):
 
 def read_or_report(path: Path) -> Catalog:
     """Read a catalog file; on problems print every one of them, then fail with a summary."""
-    from opmaat.catalog_files import read_catalog
+    from opmaat.catalog.files import read_catalog
 
     try:
         return read_catalog(path)
@@ -42,7 +42,7 @@ def validate(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report.")] = False,
 ) -> None:
     """Check a catalog file without writing anything; exit 1 when it has problems."""
-    from opmaat.catalog_files import read_catalog
+    from opmaat.catalog.files import read_catalog
 
     try:
         catalog = read_catalog(file)
@@ -81,7 +81,7 @@ def load(
     ] = None,
 ) -> None:
     """Validate a catalog file and write it to the database in one transaction."""
-    from opmaat.catalog_files import default_catalog_path
+    from opmaat.catalog.files import default_catalog_path
 
     catalog = read_or_report(file or default_catalog_path())
     django_setup.setup()
@@ -98,7 +98,7 @@ def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", help="File format.")] = ExportFormat.yaml,
 ) -> None:
     """Write the catalog in the database to a file (csv: a .zip with one CSV per table)."""
-    from opmaat.catalog_files import write_catalog
+    from opmaat.catalog.files import write_catalog
 
     if not django_setup.has_catalog():
         raise UserError(

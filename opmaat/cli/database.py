@@ -27,7 +27,7 @@ def init(
     from django.core.management import call_command
 
     from opmaat.catalog import services
-    from opmaat.catalog_files import default_catalog_path, read_catalog
+    from opmaat.catalog.files import default_catalog_path, read_catalog
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)

@@ -73,7 +73,7 @@ def match_command(
     """Match students to internship places: stable, student-optimal, ties by lottery."""
     from opmaat.domain.matching import explain as explain_all
     from opmaat.domain.matching import match, match_document, new_seed, summarise
-    from opmaat.matching_files import read_instance, write_assignments
+    from opmaat.matching.files import read_instance, write_assignments
 
     if output is not None and output.suffix.lower() not in (".csv", ".xlsx"):
         raise UserError(f"cannot write {output}: expected a .csv or .xlsx file name")

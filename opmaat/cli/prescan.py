@@ -29,7 +29,7 @@ from opmaat.cli.routes import (
     split_codes,
 )
 from opmaat.domain.errors import Problem
-from opmaat.domain.recognition.prescan import (
+from opmaat.domain.prescan.scan import (
     DEFAULT_RULES,
     CanDo,
     Estimate,

@@ -165,7 +165,7 @@ def parse_time(pathway: str, study_hours: float | None, work_hours: float | None
 
 def planning_catalog(catalog_file: Path | None) -> Catalog:
     """The catalog to plan with: a given file, else the database, else the shipped default."""
-    from opmaat.catalog_files import default_catalog_path
+    from opmaat.catalog.files import default_catalog_path
     from opmaat.cli.catalog import read_or_report
 
     if catalog_file is not None:

@@ -11,14 +11,13 @@ from django.shortcuts import get_object_or_404
 from ninja import Body, Router, Schema
 
 from opmaat.api.auth import PUBLIC
-from opmaat.api.learners import learner_for
 from opmaat.api.schemas import Problem
 from opmaat.credentials.models import IssuedCredential
 from opmaat.credentials.privacy import credential_summary
 from opmaat.credentials.verification import verify_document
 from opmaat.domain.access import Action
 from opmaat.domain.credentials.verify import report_document
-from opmaat.learners.access import require
+from opmaat.learners.access import access_learner, require
 
 router = Router(tags=["credentials"])
 DENIED = {401: Problem, 403: Problem, 404: Problem}
@@ -40,7 +39,7 @@ class CredentialOut(Schema):
 @router.get("/learners/{int:pk}", response={200: list[CredentialOut], **DENIED})
 def list_credentials(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
     """The learner's certificates and diplomas, revoked ones included, newest first."""
-    learner = learner_for(request, pk, Action.VIEW)
+    learner = access_learner(request.user, pk, Action.VIEW)
     rows = IssuedCredential.objects.filter(learner=learner).select_related("organisation")
     return [credential_summary(c) for c in rows]
 

@@ -26,8 +26,8 @@ from opmaat.domain.credentials.document import CredentialKind
 from opmaat.domain.credentials.errors import MalformedCredential
 from opmaat.domain.credentials.verify import Report, parse_credential
 from opmaat.domain.errors import DomainError
+from opmaat.learners.access import learner_page, signed_in
 from opmaat.learners.models import Learner
-from opmaat.web.access import learner_page, signed_in
 
 
 @learner_page(Action.VIEW)

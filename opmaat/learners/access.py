@@ -1,10 +1,18 @@
-"""The bridge from the database to the access rules in opmaat.domain.access."""
+"""The bridge from the database to the access rules in opmaat.domain.access, and the guards
+that pages and API operations put in front of a learner's record."""
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 
 from opmaat.accounts.models import Membership as MembershipRow
 from opmaat.domain.access import (
@@ -94,3 +102,39 @@ def visible_learners(user: AnyUser) -> QuerySet[Learner]:
         employed = Enrolment.objects.filter(organisation__in=employers).filter(Exists(consent))
         seen |= Q(pk__in=employed.values("learner"))
     return learners.filter(seen)
+
+
+LearnerView = Callable[..., HttpResponse]
+
+
+def signed_in(request: HttpRequest) -> User:
+    """The logged-in user of a view behind login_required."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied("login required")
+    return user
+
+
+def learner_page(action: Action) -> Callable[[LearnerView], Callable[..., HttpResponse]]:
+    """A view of one learner's record: the view gets the learner and the user's permissions
+    on it; a user without `action` gets 403, a missing learner 404."""
+
+    def decorate(view: LearnerView) -> Callable[..., HttpResponse]:
+        @login_required
+        @wraps(view)
+        def guarded(request: HttpRequest, pk: int, *args: Any, **kwargs: Any) -> HttpResponse:
+            learner = get_object_or_404(Learner, pk=pk, erased_at__isnull=True)
+            allowed = require(request.user, action, learner)
+            return view(request, learner, allowed, *args, **kwargs)
+
+        return guarded
+
+    return decorate
+
+
+def access_learner(user: AnyUser, pk: int, action: Action) -> Learner:
+    """The learner `pk` for an API operation: 404 when missing or erased, 403 without
+    `action`."""
+    learner = get_object_or_404(Learner, pk=pk, erased_at__isnull=True)
+    require(user, action, learner)
+    return learner

@@ -11,7 +11,7 @@ from ninja import Field, Router, Schema
 
 from opmaat.api.auth import PUBLIC
 from opmaat.api.schemas import Problem, Text
-from opmaat.domain.recognition.prescan import parse_can_do, prescan_document
+from opmaat.domain.prescan.scan import parse_can_do, prescan_document
 from opmaat.domain.routes import Leerweg, StudyTime, study_time
 from opmaat.prescan import services
 

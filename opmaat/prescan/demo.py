@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 
 from opmaat.accounts.models import Organisation
 from opmaat.catalog.models import Outcome, Unit
-from opmaat.domain.recognition.prescan import CanDo
+from opmaat.domain.prescan.scan import CanDo
 from opmaat.domain.routes import Leerweg, study_time
 from opmaat.learners.models import Learner
 from opmaat.prescan import services

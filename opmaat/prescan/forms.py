@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from opmaat.domain.catalog import Catalog
 from opmaat.domain.errors import InvalidInput
-from opmaat.domain.recognition.prescan import CanDo
+from opmaat.domain.prescan.scan import CanDo
 from opmaat.domain.routes import Leerweg, StudyTime, study_time, target_of
 from opmaat.learners.models import LEERWEG_LABELS
 from opmaat.prescan.models import CAN_DO_LABELS

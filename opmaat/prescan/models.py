@@ -1,6 +1,6 @@
 """Tables of the prescan app: the rules the catalog editor maintains, and saved scans.
 
-The rules themselves live in opmaat.domain.recognition.prescan_rules; these tables only
+The rules themselves live in opmaat.domain.prescan.rules; these tables only
 store the editor's choices. A saved scan keeps its document as it was computed, so a later
 change of rules or catalog never rewrites what someone was shown.
 """
@@ -15,7 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from opmaat.catalog.models import Outcome, Unit
-from opmaat.domain.recognition.prescan_rules import CanDo
+from opmaat.domain.prescan.rules import CanDo
 from opmaat.domain.routes import Leerweg
 from opmaat.learners.models import LEERWEG_LABELS, Learner
 

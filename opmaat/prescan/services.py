@@ -16,7 +16,7 @@ from django.utils import timezone
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
 from opmaat.domain.errors import DomainError
-from opmaat.domain.recognition.prescan import (
+from opmaat.domain.prescan.scan import (
     DEFAULT_TIME,
     CanDo,
     PrescanResult,

@@ -15,14 +15,14 @@ from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
 from opmaat.domain.catalog import Catalog
 from opmaat.domain.errors import DomainError
-from opmaat.domain.recognition.prescan import Estimate, prescan_document
+from opmaat.domain.prescan.scan import Estimate, prescan_document
 from opmaat.domain.routes import TargetInfo, target_of
+from opmaat.learners.access import learner_page, signed_in
 from opmaat.learners.models import Learner
 from opmaat.prescan import services
 from opmaat.prescan.chart import hours_chart
 from opmaat.prescan.forms import PrescanForm, TargetForm, WeekForm
 from opmaat.prescan.models import SavedPrescan
-from opmaat.web.access import learner_page, signed_in
 
 ESTIMATE_LABELS = {
     Estimate.CERTAIN.value: gettext_lazy("Zeker vrijgesteld"),

@@ -8,10 +8,10 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
-from opmaat.api.learners import learner_for
 from opmaat.api.schemas import Problem
 from opmaat.domain.access import Action
 from opmaat.learners import services as learner_services
+from opmaat.learners.access import access_learner
 from opmaat.progress import services
 from opmaat.progress.models import Assessment
 
@@ -23,7 +23,7 @@ DENIED = {401: Problem, 403: Problem, 404: Problem}
 def learner_progress(request: HttpRequest, pk: int) -> dict[str, Any]:
     """Units of the route with their werkprocessen and grounds (and how many of the target's
     werkprocessen are met, each once), results, supervision levels."""
-    learner = learner_for(request, pk, Action.VIEW)
+    learner = access_learner(request.user, pk, Action.VIEW)
     plan = learner_services.current_route(learner)
     codes = services.units_in_view(learner, plan.target if plan else None)
     counts = services.werkproces_counts(learner)

@@ -16,7 +16,7 @@ from opmaat.domain.progress import AssessmentMethod, AssessmentResult, Supervisi
 from opmaat.learners.models import Learner
 from opmaat.progress.models import LEVEL_LABELS, METHOD_LABELS, RESULT_LABELS, ProfessionalActivity
 from opmaat.progress.services import assessable
-from opmaat.web.forms import DateInput
+from opmaat.ui.widgets import DateInput
 
 # The id of the <datalist> on the progress page that offers the target's werkprocessen.
 CODE_LIST = "werkprocessen"

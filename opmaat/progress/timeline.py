@@ -1,4 +1,4 @@
-"""Planned against actual on the route chart: opmaat.web.timeline draws the plan; this
+"""Planned against actual on the route chart: opmaat.ui.charts draws the plan; this
 adds where each item was actually completed and which items are late."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from opmaat.domain.progress import RouteProgress
-from opmaat.web.timeline import LABEL_WIDTH, WIDTH, Bar, Timeline
+from opmaat.ui.charts import LABEL_WIDTH, WIDTH, Bar, Timeline
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,13 +17,13 @@ from opmaat.domain.errors import DomainError
 from opmaat.domain.progress import AssessmentMethod, AssessmentResult, SupervisionLevel
 from opmaat.domain.progress import route_progress as plan_against_actual
 from opmaat.learners import services as learner_services
+from opmaat.learners.access import learner_page, signed_in
 from opmaat.learners.models import Learner
 from opmaat.progress import services
 from opmaat.progress.forms import CODE_LIST, AssessmentForm, EntrustmentForm, FeedbackForm
 from opmaat.progress.models import Assessment, Feedback
 from opmaat.progress.timeline import actual_bars
-from opmaat.web.access import learner_page, signed_in
-from opmaat.web.timeline import timeline
+from opmaat.ui.charts import timeline
 
 
 @learner_page(Action.VIEW)

@@ -24,6 +24,7 @@ from opmaat.domain.recognition.assessment import (
     assessable_units,
     unit_werkprocessen,
 )
+from opmaat.learners.forms import RouteForm
 from opmaat.recognition.models import (
     EVIDENCE_LABELS,
     JUDGEMENT_LABELS,
@@ -31,7 +32,7 @@ from opmaat.recognition.models import (
     Evidence,
 )
 from opmaat.recognition.uploads import ALLOWED_LABEL
-from opmaat.web.forms import DateInput, RouteForm
+from opmaat.ui.widgets import DateInput
 
 
 def werkproces_choices(units: Sequence[str]) -> list[tuple[str, list[tuple[str, str]]]]:

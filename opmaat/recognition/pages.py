@@ -44,7 +44,7 @@ from opmaat.recognition.models import (
     OutcomeJudgement,
 )
 from opmaat.recognition.uploads import ALLOWED_LABEL, UploadRefused
-from opmaat.web.timeline import Timeline, timeline
+from opmaat.ui.charts import Timeline, timeline
 
 MOVE_LABELS = {
     (EvcState.INTAKE, EvcState.PORTFOLIO): gettext_lazy("Intake afronden, portfolio starten"),

@@ -22,7 +22,7 @@ from opmaat.domain.access import Action
 from opmaat.domain.errors import DomainError
 from opmaat.domain.recognition.assessment import EvidenceKind, Judgement, SessionKind
 from opmaat.domain.recognition.evc import EvcState
-from opmaat.learners.access import require
+from opmaat.learners.access import learner_page, require, signed_in
 from opmaat.learners.models import Learner
 from opmaat.recognition import pages, services, uploads
 from opmaat.recognition.forms import (
@@ -35,7 +35,6 @@ from opmaat.recognition.forms import (
 )
 from opmaat.recognition.models import Certificate, EvcProcedure, Evidence, Intake
 from opmaat.recognition.pdf import pdf_response
-from opmaat.web.access import learner_page, signed_in
 
 ProcedureView = Callable[..., HttpResponseBase]
 

@@ -10,10 +10,9 @@ from django.views.decorators.cache import never_cache
 from opmaat.accounts.models import Membership
 from opmaat.catalog.models import Qualification
 from opmaat.domain.access import may_edit_catalog, may_see_region
-from opmaat.learners.access import actor_of, visible_learners
+from opmaat.learners.access import actor_of, signed_in, visible_learners
 from opmaat.learners.models import Learner
 from opmaat.recognition.services import reminders_for
-from opmaat.web.access import signed_in
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from django.db import connections
 
 from opmaat.catalog import cache
+from opmaat.catalog.files import default_catalog_path, read_catalog
 from opmaat.catalog.services import catalog_is_loaded, do_load_catalog
-from opmaat.catalog_files import default_catalog_path, read_catalog
 from opmaat.demo import do_load_demo
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from opmaat.catalog import models
-from opmaat.catalog_files import default_catalog_path
+from opmaat.catalog.files import default_catalog_path
 from tests.cli.conftest import Opmaat
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from opmaat.catalog.models import Outcome, Unit
-from opmaat.domain.recognition.prescan import DEFAULT_RULES, CanDo, Estimate
+from opmaat.domain.prescan.scan import DEFAULT_RULES, CanDo, Estimate
 from opmaat.prescan import services
 from opmaat.prescan.models import DefaultRule, UnitRule
 from tests.prescan.conftest import People, login

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from opmaat.catalog_files import default_catalog_path, read_catalog
+from opmaat.catalog.files import default_catalog_path, read_catalog
 from opmaat.domain.catalog import Catalog
 from opmaat.domain.errors import InvalidInput
 from opmaat.domain.recognition.advice import (

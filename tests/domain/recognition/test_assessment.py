@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from opmaat.catalog_files import default_catalog_path, read_catalog
+from opmaat.catalog.files import default_catalog_path, read_catalog
 from opmaat.domain.catalog import Catalog, Qualification, Unit
 from opmaat.domain.errors import InvalidInput
 from opmaat.domain.recognition.assessment import (

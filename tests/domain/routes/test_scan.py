@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from opmaat.catalog_files import default_catalog_path, read_catalog
+from opmaat.catalog.files import default_catalog_path, read_catalog
 from opmaat.domain.catalog import Catalog
 from opmaat.domain.errors import InvalidInput
 from opmaat.domain.routes import (

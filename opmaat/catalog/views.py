@@ -1,0 +1,90 @@
+"""The catalog browser: open to everyone, no personal data."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from opmaat.catalog.cache import current_catalog
+from opmaat.domain.access import may_edit_catalog
+from opmaat.domain.catalog import Catalog
+from opmaat.learners.access import actor_of
+
+
+def catalog_index(request: HttpRequest) -> HttpResponse:
+    catalog = current_catalog()
+    query = request.GET.get("q", "").strip()
+    qualifications = sorted(catalog.qualifications.values(), key=lambda q: (q.level, q.name))
+    context: dict[str, object] = {"query": query, "certificates": catalog.certificates.values()}
+    if query:
+        context.update(search(catalog, query))
+    else:
+        context["qualifications"] = qualifications
+    return render(request, "catalog/index.html", context)
+
+
+def search(catalog: Catalog, query: str) -> dict[str, object]:
+    """Qualifications, units and outcomes whose code or name contains `query`, any case."""
+    needle = query.casefold()
+
+    def hit(*texts: str) -> bool:
+        return any(needle in t.casefold() for t in texts)
+
+    return {
+        "qualifications": [
+            q
+            for q in sorted(catalog.qualifications.values(), key=lambda q: (q.level, q.name))
+            if hit(q.crebo, q.name, q.dossier_name)
+        ],
+        "units": [u for u in catalog.units.values() if hit(u.code, u.title)],
+        "outcomes": [
+            (o, u) for u in catalog.units.values() for o in u.outcomes if hit(o.code, o.title)
+        ],
+        "searched": True,
+    }
+
+
+def qualification_detail(request: HttpRequest, crebo: str) -> HttpResponse:
+    catalog = current_catalog()
+    qualification = catalog.qualifications.get(crebo.upper())
+    if qualification is None:
+        raise Http404(crebo)
+    units = [catalog.units[code] for code in qualification.units if code in catalog.units]
+    shared = {
+        u.code: [q for q in catalog.qualifications_with_unit(u.code) if q.crebo != crebo]
+        for u in units
+    }
+    return render(
+        request,
+        "catalog/qualification.html",
+        {
+            "q": qualification,
+            "units": [(u, shared[u.code], catalog.requires(u.code)) for u in units],
+            "generic": qualification.generic.unit_codes(),
+            "may_edit": request.user.is_authenticated and may_edit_catalog(actor_of(request.user)),
+        },
+    )
+
+
+def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
+    catalog = current_catalog()
+    unit = catalog.units.get(code.upper())
+    if unit is None:
+        raise Http404(code)
+    certificates = [
+        c
+        for c in catalog.certificates.values()
+        if unit.code in c.covers or any(o.code in c.covers for o in unit.outcomes)
+    ]
+    return render(
+        request,
+        "catalog/unit.html",
+        {
+            "unit": unit,
+            "outcomes": [(o, unit.outcome_hours()[o.code]) for o in unit.outcomes],
+            "qualifications": catalog.qualifications_with_unit(unit.code),
+            "requires": [(c, catalog.name_of(c)) for c in catalog.requires(unit.code)],
+            "certificates": certificates,
+            "may_edit": request.user.is_authenticated and may_edit_catalog(actor_of(request.user)),
+        },
+    )

@@ -1,0 +1,162 @@
+"""Learners' records: the same permissions as the pages (opmaat.domain.access)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+
+from opmaat.api.schemas import Problem, Text, WeekIn
+from opmaat.catalog.cache import current_catalog
+from opmaat.domain.access import Action
+from opmaat.domain.errors import InvalidInput
+from opmaat.learners import services
+from opmaat.learners.access import access_learner, visible_learners
+from opmaat.learners.models import Holding, Learner, RoutePlan
+
+router = Router(tags=["learners"])
+DENIED = {401: Problem, 403: Problem, 404: Problem}
+
+
+class SavedRouteIn(WeekIn):
+    target: Text
+    start: date | None = None
+    note: Text = ""
+
+
+class LearnerOut(Schema):
+    id: int
+    name: str
+    email: str
+    organisations: list[str]
+
+
+class HoldingOut(Schema):
+    id: int
+    code: str
+    kind: str
+    name: str
+    evidence: str
+    recorded_at: datetime
+
+
+class HoldingIn(Schema):
+    code: Text
+    kind: str = Field("held", pattern="^(held|exemption|outcome)$")
+    evidence: Text = ""
+
+
+class RoutePlanOut(Schema):
+    version: int
+    target: str
+    start: date
+    hours_per_week: float
+    work_hours_per_week: float | None
+    exam_only: list[str]
+    pathway: str
+    pace: str
+    note: str
+    saved_at: datetime
+    saved_by: str | None
+    route: dict[str, Any]
+
+
+@router.get("", response={200: list[LearnerOut], 400: Problem, 401: Problem})
+def list_learners(request: HttpRequest, q: str = "") -> list[dict[str, Any]]:
+    """The learners the caller may see."""
+    learners = (
+        visible_learners(request.user).order_by("name").prefetch_related("enrolments__organisation")
+    )
+    if "\x00" in q:
+        raise InvalidInput("q must not contain NUL characters")
+    if q:
+        learners = learners.filter(name__icontains=q)
+    return [learner_out(x) for x in learners[:500]]
+
+
+@router.get("/{int:pk}", response={200: LearnerOut, **DENIED})
+def get_learner(request: HttpRequest, pk: int) -> dict[str, Any]:
+    return learner_out(access_learner(request.user, pk, Action.VIEW))
+
+
+@router.get("/{int:pk}/holdings", response={200: list[HoldingOut], **DENIED})
+def list_holdings(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
+    learner = access_learner(request.user, pk, Action.VIEW)
+    catalog = current_catalog()
+    return [holding_out(h, catalog.name_of(h.code)) for h in learner.holdings.all()]
+
+
+@router.post(
+    "/{int:pk}/holdings", response={201: HoldingOut, 400: Problem, **DENIED, 422: dict[str, Any]}
+)
+def add_holding(request: HttpRequest, pk: int, body: HoldingIn) -> Status[dict[str, Any]]:
+    learner = access_learner(request.user, pk, Action.EDIT)
+    holding = services.add_holding(request.user, learner, body.code, body.kind, body.evidence)  # type: ignore[arg-type]
+    return Status(201, holding_out(holding, current_catalog().name_of(holding.code)))
+
+
+@router.get("/{int:pk}/routes", response={200: list[RoutePlanOut], **DENIED})
+def list_routes(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
+    """Every saved version, newest first."""
+    learner = access_learner(request.user, pk, Action.VIEW)
+    return [plan_out(p) for p in learner.route_plans.select_related("created_by")]
+
+
+@router.get("/{int:pk}/routes/current", response={200: RoutePlanOut, **DENIED})
+def current_route(request: HttpRequest, pk: int) -> dict[str, Any]:
+    learner = access_learner(request.user, pk, Action.VIEW)
+    plan = services.current_route(learner)
+    if plan is None:
+        raise Http404("no saved route")
+    return plan_out(plan)
+
+
+@router.post(
+    "/{int:pk}/routes", response={201: RoutePlanOut, 400: Problem, **DENIED, 422: dict[str, Any]}
+)
+def save_route(request: HttpRequest, pk: int, body: SavedRouteIn) -> Status[dict[str, Any]]:
+    """Save a new version of the learner's route (the previous versions stay)."""
+    learner = access_learner(request.user, pk, Action.PLAN)
+    route_request = body.route_request(body.target, body.start or timezone.localdate())
+    plan = services.save_route(request.user, learner, route_request, body.note)  # type: ignore[arg-type]
+    return Status(201, plan_out(plan))
+
+
+def learner_out(learner: Learner) -> dict[str, Any]:
+    return {
+        "id": learner.pk,
+        "name": learner.name,
+        "email": learner.email,
+        "organisations": [e.organisation.name for e in learner.enrolments.all()],
+    }
+
+
+def holding_out(holding: Holding, name: str) -> dict[str, Any]:
+    return {
+        "id": holding.pk,
+        "code": holding.code,
+        "kind": holding.kind,
+        "name": name,
+        "evidence": holding.evidence,
+        "recorded_at": holding.recorded_at,
+    }
+
+
+def plan_out(plan: RoutePlan) -> dict[str, Any]:
+    return {
+        "version": plan.version,
+        "target": plan.target,
+        "start": plan.start,
+        "hours_per_week": plan.hours_per_week,
+        "work_hours_per_week": plan.work_hours_per_week,
+        "exam_only": list(plan.exam_only),
+        "pathway": plan.pathway,
+        "pace": plan.pace,
+        "note": plan.note,
+        "saved_at": plan.created_at,
+        "saved_by": plan.created_by.get_username() if plan.created_by else None,
+        "route": plan.document,
+    }

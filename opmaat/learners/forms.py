@@ -1,0 +1,210 @@
+"""The learner's record and route forms: posted text into typed values, errors next to
+the field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from opmaat.accounts.models import Organisation
+from opmaat.catalog.cache import current_catalog
+from opmaat.domain.errors import DomainError
+from opmaat.domain.routes import (
+    Leerweg,
+    Pace,
+    RouteRequest,
+    StudyTime,
+    check_request,
+    study_time,
+)
+from opmaat.learners.models import LEERWEG_LABELS, PACE_LABELS, Enrolment, Holding, Learner
+from opmaat.ui.widgets import DateInput
+
+
+class LearnerForm(forms.ModelForm[Learner]):
+    class Meta:
+        model = Learner
+        fields = ["name", "email", "date_of_birth", "background", "elective_hours_done"]
+        widgets = {"date_of_birth": DateInput(), "background": forms.Textarea(attrs={"rows": 3})}
+
+
+class NewLearnerForm(LearnerForm):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisatie"), queryset=Organisation.objects.none(), empty_label=None
+    )
+    relation = forms.ChoiceField(label=_("Relatie"), choices=Enrolment.Relation.choices)
+
+    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = organisations
+
+
+class HoldingForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=64,
+        help_text=_("Crebo, code van een leereenheid, certificaat of leerresultaat."),
+    )
+    kind = forms.ChoiceField(label=_("Soort"), choices=Holding.Kind.choices)
+    evidence = forms.CharField(
+        label=_("Bewijs"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean_code(self) -> str:
+        try:
+            return current_catalog().resolve(self.cleaned_data["code"].strip())
+        except DomainError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+def target_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """What a route may be offered towards, each on one line: current qualifications by name
+    and level, then certificates; superseded qualifications are no target (issue #12)."""
+    catalog = current_catalog()
+    offered = set(catalog.offered_targets())
+    voorlopig = _("voorlopig")
+    qualifications = [
+        (q.code, f"{q.name} (niveau {q.level}{f', {voorlopig}' if q.provisional else ''})")
+        for q in sorted(catalog.qualifications.values(), key=lambda q: (q.level, q.name))
+        if q.code in offered
+    ]
+    certificates = [
+        (c.code, f"{c.name} ({c.code}{f', {voorlopig}' if c.provisional else ''})")
+        for c in sorted(catalog.certificates.values(), key=lambda c: c.name)
+    ]
+    return [(str(_("Kwalificaties")), qualifications), (str(_("Certificaten")), certificates)]
+
+
+def generic_choices() -> list[tuple[str, str]]:
+    return [(u.code, u.title) for u in current_catalog().generic_units()]
+
+
+class WeekFields(forms.Form):
+    """A person's week: pathway, contract hours (BBL) and study hours."""
+
+    pathway = forms.ChoiceField(
+        label=_("Leerweg"), choices=[(w.value, LEERWEG_LABELS[w]) for w in Leerweg]
+    )
+    work_hours_per_week = forms.FloatField(
+        label=_("Werkuren per week"),
+        min_value=0,
+        max_value=60,
+        required=False,
+        help_text=_("BBL: de contracturen bij het leerbedrijf; die tellen als studielast."),
+    )
+    hours_per_week = forms.FloatField(
+        label=_("Studie-uren per week"),
+        min_value=0,
+        max_value=60,
+        required=False,
+        help_text=_(
+            "BOL: de hele lesweek (standaard 40); BBL: zelfstudie (standaard 8); derde "
+            "leerweg: uw eigen tempo (standaard 20)."
+        ),
+    )
+
+
+class RouteForm(WeekFields):
+    target = forms.ChoiceField(label=_("Doel"))
+    start = forms.DateField(label=_("Startdatum"), widget=DateInput())
+    exam_only = forms.MultipleChoiceField(
+        label=_("Alleen examen"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Generieke vakken die de deelnemer al beheerst: alleen het examen."),
+    )
+    pace = forms.ChoiceField(
+        label=_("Tempo"),
+        choices=[(p.value, PACE_LABELS[p]) for p in Pace],
+        initial=Pace.NORMAL.value,
+    )
+    note = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    field_order = [
+        "target", "start", "pathway", "work_hours_per_week", "hours_per_week", "exam_only",
+        "pace", "note",
+    ]  # fmt: skip
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        target = self.fields["target"]
+        exam_only = self.fields["exam_only"]
+        assert isinstance(target, forms.ChoiceField)
+        assert isinstance(exam_only, forms.MultipleChoiceField)
+        target.choices = target_choices()
+        exam_only.choices = generic_choices()
+        self.fields["start"].initial = timezone.localdate()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.errors:
+            return data
+        try:
+            data["request"] = check_request(current_catalog(), self.route_request(data))
+        except DomainError as error:
+            self.add_error(error_field(error), str(error))
+        return data
+
+    @staticmethod
+    def route_request(data: dict[str, Any]) -> RouteRequest:
+        return RouteRequest(
+            target=data["target"],
+            start=data["start"],
+            hours_per_week=data.get("hours_per_week"),
+            pathway=Leerweg(data["pathway"]),
+            pace=Pace(data["pace"]),
+            work_hours_per_week=data.get("work_hours_per_week"),
+            exam_only=tuple(data.get("exam_only") or ()),
+        )
+
+
+def error_field(error: DomainError) -> str | None:
+    """The field a planning error belongs next to."""
+    message = str(error)
+    if getattr(error, "code", "") == "invalid_pathway" or "BOL" in message:
+        return "pathway"
+    if "work hours" in message:
+        return "work_hours_per_week"
+    if "study hours" in message or "school or self-study" in message:
+        return "hours_per_week"
+    if "generic subject" in message:
+        return "exam_only"
+    return None
+
+
+class ReachForm(WeekFields):
+    months = forms.IntegerField(
+        label=_("Binnen hoeveel maanden"), min_value=1, max_value=120, initial=12
+    )
+    field_order = ["months", "pathway", "work_hours_per_week", "hours_per_week"]
+
+    def study_time(self) -> StudyTime:
+        data = self.cleaned_data
+        return study_time(
+            Leerweg(data["pathway"]), data.get("hours_per_week"), data.get("work_hours_per_week")
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.errors:
+            try:
+                self.study_time()
+            except DomainError as error:
+                self.add_error(error_field(error), str(error))
+        return data
+
+
+class ErasureForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Toelichting (niet verplicht)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    confirm = forms.BooleanField(label=_("Ja, ik wil dat mijn gegevens worden gewist"))

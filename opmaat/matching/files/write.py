@@ -1,0 +1,103 @@
+"""Writing the results: one row per student, as CSV or as a workbook that also has them
+per school, per organisation and the summary."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+
+from opmaat.domain.errors import InvalidInput
+from opmaat.domain.matching import Matching, Phase, Summary
+from opmaat.domain.matching.match import PHASE_NAMES
+from opmaat.matching.files.tables import Cell
+
+ASSIGNMENT_COLUMNS = (
+    "student_id", "place_id", "phase", "choice", "school", "organisation", "lottery",
+)  # fmt: skip
+PER_ORGANISATION_COLUMNS = (
+    "organisation", "place_id", "student_id", "school", "choice", "phase",
+)  # fmt: skip
+FORMATS = (".csv", ".xlsx")
+
+
+def assignment_rows(m: Matching) -> list[tuple[Cell, ...]]:
+    """Per student, in file order: where they go (empty when nowhere), in which phase, at
+    which preference (empty for the fill), their school, the organisation, and their
+    lottery number."""
+    enc = m.encoded
+    schools = enc.school_codes
+    rows: list[tuple[Cell, ...]] = []
+    for sid, p, phase, choice, school, lottery in zip(
+        enc.students.ids,
+        m.place.tolist(),
+        m.phase.tolist(),
+        m.choice.tolist(),
+        enc.students.school.tolist(),
+        enc.students.lottery.tolist(),
+        strict=True,
+    ):
+        rows.append(
+            (
+                sid,
+                enc.places.ids[p] if p >= 0 else "",
+                PHASE_NAMES[Phase(phase)] or "",
+                choice + 1 if phase == Phase.MATCH else "",
+                schools[school] if school >= 0 else "",
+                enc.places.organisation[p] if p >= 0 else "",
+                lottery,
+            )
+        )
+    return rows
+
+
+def write_assignments(m: Matching, summary: Summary, path: Path) -> None:
+    """CSV or XLSX by the suffix of `path`."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise InvalidInput(f"cannot write {path}: expected a .csv or .xlsx file name")
+    rows = assignment_rows(m)
+    try:
+        if suffix == ".csv":
+            write_csv(path, ASSIGNMENT_COLUMNS, rows)
+        else:
+            from opmaat.matching.files import xlsx  # openpyxl takes 0.2 s to import
+
+            xlsx.write(path, workbook_sheets(rows, summary))
+    except OSError as error:
+        raise InvalidInput(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def write_csv(path: Path, columns: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+
+
+def workbook_sheets(
+    rows: list[tuple[Cell, ...]], summary: Summary
+) -> dict[str, tuple[Sequence[str], Sequence[Sequence[Cell]]]]:
+    school = ASSIGNMENT_COLUMNS.index("school")
+    by_school = sorted(rows, key=lambda r: (str(r[school]), str(r[0])))
+    placed = [r for r in rows if r[1]]
+    per_organisation = sorted(
+        ((r[5], r[1], r[0], r[4], r[3], r[2]) for r in placed),
+        key=lambda r: (str(r[0]), str(r[1]), str(r[2])),
+    )
+    return {
+        "assignments": (ASSIGNMENT_COLUMNS, rows),
+        "per_school": (ASSIGNMENT_COLUMNS, by_school),
+        "per_organisation": (PER_ORGANISATION_COLUMNS, per_organisation),
+        "summary": (("figure", "key", "value"), summary_rows(summary)),
+    }
+
+
+def summary_rows(summary: Summary) -> list[tuple[Cell, ...]]:
+    rows: list[tuple[Cell, ...]] = []
+    for name, value in summary.document().items():
+        if isinstance(value, dict):
+            rows.extend((name, key, count) for key, count in value.items())
+        else:
+            rows.append((name, "", value))
+    return rows

@@ -1,0 +1,218 @@
+"""Matching rounds of a region, for its coordinator: files in, runs, publication, results."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from opmaat.accounts.models import Organisation
+from opmaat.domain.errors import DomainError
+from opmaat.learners.access import signed_in
+from opmaat.matching import services
+from opmaat.matching.files import ASSIGNMENT_COLUMNS
+from opmaat.matching.models import MatchingRound, MatchingRun
+from opmaat.ui.widgets import DateInput
+
+
+class RoundForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Naam"), max_length=200)
+    final_matching = forms.DateField(
+        label=gettext_lazy("Datum definitieve matching"), widget=DateInput()
+    )
+
+
+class FileForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("Bestand (CSV of XLSX)"))
+
+
+class RunForm(forms.Form):
+    seed = forms.IntegerField(
+        label=gettext_lazy("Loting (seed)"),
+        required=False,
+        min_value=0,
+        help_text=gettext_lazy("Leeg: een nieuwe loting, die wordt bewaard."),
+    )
+    fill = forms.BooleanField(
+        label=gettext_lazy("Vrije plaatsen daarna aanvullen (na-plaatsing)"), required=False
+    )
+
+
+def round_for(request: HttpRequest, pk: int) -> MatchingRound:
+    matching_round = get_object_or_404(MatchingRound, pk=pk)
+    services.require_coordinator(signed_in(request), matching_round)
+    return matching_round
+
+
+@login_required
+def round_list(request: HttpRequest) -> HttpResponse:
+    user = signed_in(request)
+    regions = services.regions_of(user)
+    if not regions:
+        raise PermissionDenied("no region")
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        region = Organisation.objects.get(pk=regions[0])
+        created = services.create_round(
+            user, region, form.cleaned_data["name"], form.cleaned_data["final_matching"]
+        )
+        return redirect("round", pk=created.pk)
+    rounds = MatchingRound.objects.filter(region_id__in=regions).select_related("region")
+    return render(request, "matching/list.html", {"rounds": rounds, "form": form})
+
+
+@login_required
+def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    matching_round = round_for(request, pk)
+    return render(
+        request,
+        "matching/detail.html",
+        {
+            "round": matching_round,
+            "file_form": FileForm(),
+            "run_form": RunForm(),
+            "runs": matching_round.runs.select_related("run_by"),
+        },
+    )
+
+
+@require_POST
+@login_required
+def round_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    matching_round = round_for(request, pk)
+    user = signed_in(request)
+    try:
+        if action in ("places", "students"):
+            form = FileForm(request.POST, request.FILES)
+            if not form.is_valid():
+                raise DomainError(_("Kies een bestand."))
+            upload = form.cleaned_data["file"]
+            services.upload(user, matching_round, action, upload.name, upload.read())
+            messages.success(request, _("Bestand %(name)s ingelezen.") % {"name": upload.name})
+        elif action == "advance":
+            services.advance_round(user, matching_round)
+        elif action == "run":
+            run_form = RunForm(request.POST)
+            run_form.is_valid()
+            data = run_form.cleaned_data
+            run = services.run_round(user, matching_round, data.get("seed"), bool(data.get("fill")))
+            return redirect("round_run", pk=pk, version=run.version)
+        else:
+            raise PermissionDenied(action)
+    except DomainError as error:
+        messages.error(request, str(error))
+    return redirect("round", pk=pk)
+
+
+@require_POST
+@login_required
+def run_publish(request: HttpRequest, pk: int, version: int) -> HttpResponse:
+    matching_round = round_for(request, pk)
+    run = get_object_or_404(MatchingRun, round=matching_round, version=version)
+    try:
+        services.publish(signed_in(request), run)
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Versie %(v)d gepubliceerd.") % {"v": version})
+    return redirect("round_run", pk=pk, version=version)
+
+
+@login_required
+def run_detail(request: HttpRequest, pk: int, version: int) -> HttpResponse:
+    matching_round = round_for(request, pk)
+    run = get_object_or_404(MatchingRun, round=matching_round, version=version)
+    summary = run.document["summary"]
+    return render(
+        request,
+        "matching/run.html",
+        {
+            "round": matching_round,
+            "run": run,
+            "summary": summary,
+            "chart": rank_chart(summary),
+            "supply": supply_chart(run.document.get("supply_demand", [])),
+            "schools": per_column(run.rows, "school"),
+            "organisations": per_column(run.rows, "organisation"),
+            "unmatched": [
+                (sid, e["text"], [r["text"] for r in e["refusals"]])
+                for sid, e in run.document.get("explanations", {}).items()
+                if e["place"] is None
+            ],
+            "explanations": run.document.get("explanations", {}),
+        },
+    )
+
+
+def per_column(rows: list[list[Any]], column: str) -> list[tuple[str, int]]:
+    index = ASSIGNMENT_COLUMNS.index(column)
+    placed = ASSIGNMENT_COLUMNS.index("place_id")
+    counts = Counter(str(r[index]) or "—" for r in rows if r[placed])
+    return sorted(counts.items())
+
+
+def rank_chart(summary: dict[str, Any]) -> dict[str, Any]:
+    """Bars of students placed per preference rank, plus fill and unplaced."""
+    bars = [
+        (_("Voorkeur %(n)s") % {"n": rank}, count) for rank, count in summary["by_rank"].items()
+    ]
+    if summary.get("fill"):
+        bars.append((_("Na-plaatsing"), summary["fill"]))
+    bars.append((_("Niet geplaatst"), summary["unmatched"]))
+    top = max([count for _, count in bars] + [1])
+    return {
+        "bars": [
+            {"label": label, "count": count, "y": 8 + i * 26, "width": round(440 * count / top, 1)}
+            for i, (label, count) in enumerate(bars)
+        ],
+        "height": 16 + len(bars) * 26,
+    }
+
+
+def supply_chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per organisation two bars: seats offered and students who chose it first."""
+    top = max([max(r["seats"], r["first_choices"]) for r in rows] + [1])
+    return {
+        "rows": [
+            {
+                **r,
+                "y": 8 + i * 40,
+                "seats_width": round(380 * r["seats"] / top, 1),
+                "first_width": round(380 * r["first_choices"] / top, 1),
+            }
+            for i, r in enumerate(rows)
+        ],
+        "height": 16 + len(rows) * 40,
+    }
+
+
+@login_required
+def run_download(request: HttpRequest, pk: int, version: int) -> HttpResponse:
+    """The assignments as CSV; `?school=` or `?organisation=` narrows them to one."""
+    matching_round = round_for(request, pk)
+    run = get_object_or_404(MatchingRun, round=matching_round, version=version)
+    rows = run.rows
+    for column in ("school", "organisation"):
+        wanted = request.GET.get(column)
+        if wanted is not None:
+            index = ASSIGNMENT_COLUMNS.index(column)
+            rows = [r for r in rows if str(r[index]) == wanted]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(ASSIGNMENT_COLUMNS)
+    writer.writerows(rows)
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    filename = f"matching-{matching_round.pk}-v{version}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,1 @@
+"""What the apps' pages share: widgets, SVG chart geometry, shared templates."""

@@ -1,0 +1,105 @@
+"""A region's matching round, from the coordinator's pages: files in, runs, publication."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from opmaat.domain.errors import InvalidInput
+from opmaat.domain.matching.states import NotNow
+from opmaat.matching import services
+from opmaat.matching.demo import ROUND_NAME, places_csv, students_csv
+from opmaat.matching.models import MatchingRound
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+
+@pytest.fixture
+def coordinator(client: Client) -> Client:
+    client.force_login(User.objects.get(username="regio"))
+    return client
+
+
+def demo_round() -> MatchingRound:
+    return MatchingRound.objects.get(name=ROUND_NAME)
+
+
+def test_the_demo_region_runs_its_round_and_publishes_a_version(coordinator: Client) -> None:
+    r = demo_round()
+    response = coordinator.post(f"/regio/rondes/{r.pk}/run/", {"seed": "1"})
+    assert response.status_code == 302 and response["Location"].endswith("/versies/1/")
+    page = coordinator.get(response["Location"]).content.decode()
+    assert "31 van 36 studenten geplaatst" in page
+    assert "Vraag en aanbod per organisatie" in page
+    coordinator.post(f"/regio/rondes/{r.pk}/versies/1/publiceren/")
+    r.refresh_from_db()
+    assert r.state == "execution" and r.runs.get().published_at is not None
+
+
+def test_a_rerun_is_a_new_version_and_the_same_seed_gives_the_same_result() -> None:
+    r, regio = demo_round(), User.objects.get(username="regio")
+    first = services.run_round(regio, r, seed=5)
+    second = services.run_round(regio, r, seed=5)
+    assert (first.version, second.version) == (1, 2)
+    assert first.document["assignments"] == second.document["assignments"]
+
+
+def test_nothing_runs_or_changes_after_publication() -> None:
+    r, regio = demo_round(), User.objects.get(username="regio")
+    services.publish(regio, services.run_round(regio, r, seed=5))
+    with pytest.raises(NotNow):
+        services.run_round(regio, r)
+    with pytest.raises(NotNow):
+        services.upload(regio, r, "students", "s.csv", students_csv().encode())
+
+
+def test_the_assignments_download_per_school(coordinator: Client) -> None:
+    r = demo_round()
+    coordinator.post(f"/regio/rondes/{r.pk}/run/", {"seed": "1"})
+    url = f"/regio/rondes/{r.pk}/versies/1/toewijzingen.csv"
+    lines = coordinator.get(url, {"school": "ROC De Brug (demo)"}).content.decode().splitlines()
+    assert lines[0].startswith("student_id,place_id,phase,choice,school")
+    assert len(lines) == 37
+    assert coordinator.get(url, {"school": "Elders"}).content.decode().count("\n") == 1
+
+
+def test_a_new_round_takes_its_files_in_order(coordinator: Client) -> None:
+    response = coordinator.post(
+        "/regio/rondes/", {"name": "Najaar", "final_matching": "2027-09-01"}
+    )
+    pk = int(response["Location"].rstrip("/").split("/")[-1])
+    places = SimpleUploadedFile("plaatsen.csv", places_csv().encode())
+    students = SimpleUploadedFile("studenten.csv", students_csv().encode())
+    coordinator.post(f"/regio/rondes/{pk}/students/", {"file": students})
+    assert not MatchingRound.objects.get(pk=pk).students_name  # not in the inventory
+    coordinator.post(f"/regio/rondes/{pk}/places/", {"file": places})
+    coordinator.post(f"/regio/rondes/{pk}/advance/")
+    students.seek(0)
+    coordinator.post(f"/regio/rondes/{pk}/students/", {"file": students})
+    coordinator.post(f"/regio/rondes/{pk}/advance/")
+    assert MatchingRound.objects.get(pk=pk).state == "matching"
+
+
+def test_a_bad_file_is_refused_naming_file_row_and_column() -> None:
+    r, regio = demo_round(), User.objects.get(username="regio")
+    r.state = "distribution"
+    r.save()
+    bad = students_csv().replace("S002,P", "S001,P", 1).encode()
+    with pytest.raises(
+        InvalidInput, match=r"^studenten-fout.csv:row 3: student_id: duplicate id .S001."
+    ):
+        services.upload(regio, r, "students", "studenten-fout.csv", bad)
+    assert demo_round().students_name == "studenten.csv"
+
+
+def test_only_the_regions_coordinator_manages_its_rounds(client: Client) -> None:
+    r = demo_round()
+    for who in ("intake", "hr", "deelnemer"):
+        client.force_login(User.objects.get(username=who))
+        assert client.get(f"/regio/rondes/{r.pk}/").status_code == 403
+        assert client.post(f"/regio/rondes/{r.pk}/run/").status_code == 403
+    with pytest.raises(PermissionDenied):
+        services.run_round(User.objects.get(username="intake"), r)

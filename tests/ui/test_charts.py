@@ -1,0 +1,56 @@
+"""The route chart's geometry: bars in order, proportional to time, today's line inside."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from opmaat.ui.charts import LABEL_WIDTH, WIDTH, month_ticks, timeline
+
+DOCUMENT = {
+    "start": "2027-01-01",
+    "completion_date": "2027-12-31",
+    "schedule": [
+        {
+            "code": "A",
+            "title": "Eerste",
+            "kind": "vocational",
+            "hours": 100,
+            "start": "2027-01-01",
+            "end": "2027-06-30",
+        },
+        {
+            "code": "B",
+            "title": "Tweede",
+            "kind": "generic",
+            "hours": 100,
+            "start": "2027-07-01",
+            "end": "2027-12-31",
+        },
+    ],
+}
+
+
+def test_bars_follow_each_other_and_span_the_chart() -> None:
+    chart = timeline(DOCUMENT, date(2027, 3, 1))
+    first, second = chart.bars
+    assert first.x == LABEL_WIDTH and second.x > first.x
+    assert abs(second.x + second.width - WIDTH) < 0.5
+    assert second.y > first.y
+
+
+def test_today_is_drawn_only_within_the_route() -> None:
+    assert timeline(DOCUMENT, date(2027, 7, 1)).today_x is not None
+    assert timeline(DOCUMENT, date(2026, 7, 1)).today_x is None
+    assert timeline(DOCUMENT, date(2028, 7, 1)).today_x is None
+
+
+def test_an_empty_route_still_draws() -> None:
+    chart = timeline(
+        {**DOCUMENT, "schedule": [], "completion_date": "2027-01-01"}, date(2027, 1, 1)
+    )
+    assert chart.bars == () and chart.height > 0
+
+
+def test_month_ticks_are_thinned_for_long_routes() -> None:
+    ticks = month_ticks(date(2027, 1, 15), date(2031, 1, 15))
+    assert 1 < len(ticks) <= 8 and all(t.day == 1 for t in ticks)
