@@ -9,8 +9,9 @@ run:  ## Install, prepare the database with demo data, start the web app
 test:  ## Install the test dependencies and run the whole suite (SQLite; set DATABASE_URL for PostgreSQL)
 	bash scripts/test
 
-lint:  ## ruff
+lint:  ## ruff and the architecture contracts (import-linter)
 	ruff check .
+	lint-imports
 
 fmt:  ## Format with ruff
 	ruff format . && ruff check --fix .

@@ -1,8 +1,12 @@
-"""What a role brings with it beyond the access rules: catalog editors work in the admin."""
+"""Accounts beyond the access rules: catalog editors work in the admin; API tokens;
+organisations found by id or name."""
 
 from __future__ import annotations
 
 from django.contrib.auth.models import Group, Permission, User
+from django.db.models import QuerySet
+
+from opmaat.accounts.models import ApiToken, Organisation
 
 CATALOG_EDITORS = "Catalogusredactie"
 
@@ -16,3 +20,28 @@ def make_catalog_editor(user: User) -> None:
     if not user.is_staff:
         user.is_staff = True
         user.save(update_fields=["is_staff"])
+
+
+def issue_token(user: User, name: str) -> tuple[ApiToken, str]:
+    """A new token for `user` and its key, which is shown once: only its hash is stored."""
+    return ApiToken.issue(user, name)
+
+
+def all_tokens() -> QuerySet[ApiToken]:
+    return ApiToken.objects.select_related("user").order_by("pk")
+
+
+def revoke_token(token_id: int) -> bool:
+    """Delete the token; False when there is none with that id."""
+    deleted, _ = ApiToken.objects.filter(pk=token_id).delete()
+    return deleted > 0
+
+
+def organisation_named(text: str) -> Organisation | None:
+    """The organisation with this id (digits) or exact name."""
+    query = (
+        Organisation.objects.filter(pk=int(text))
+        if text.isdigit()
+        else Organisation.objects.filter(name=text)
+    )
+    return query.first()

@@ -35,11 +35,9 @@ def list_credentials(
 ) -> None:
     """Every issued credential: id, kind, unit or qualification, holder, issued, status."""
     prepared()
-    from opmaat.credentials.models import IssuedCredential
+    from opmaat.credentials.services import issued_credentials
 
-    rows = IssuedCredential.objects.order_by("issued_at", "id")
-    if learner is not None:
-        rows = rows.filter(learner_id=learner)
+    rows = issued_credentials(learner)
     with django_setup.database_errors():
         listed = [
             {
@@ -138,16 +136,11 @@ def rotate_key(
     """Give the organisation a new signing key; the old one stays published, so credentials
     signed with it keep verifying."""
     prepared()
-    from opmaat.accounts.models import Organisation
+    from opmaat.accounts.services import organisation_named
     from opmaat.credentials.keys import rotate_key as rotate
 
     with django_setup.database_errors():
-        query = (
-            Organisation.objects.filter(pk=int(organisation))
-            if organisation.isdigit()
-            else Organisation.objects.filter(name=organisation)
-        )
-        org = query.first()
+        org = organisation_named(organisation)
         if org is None:
             raise UserError(f"no organisation {organisation!r}")
         key = rotate(org)

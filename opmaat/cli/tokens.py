@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from opmaat.cli import django_setup
 from opmaat.cli.errors import UserError
 from opmaat.cli.output import out, print_json
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 app = typer.Typer(help="API tokens for scripts (Authorization: Bearer …).", no_args_is_help=True)
 
@@ -19,10 +22,10 @@ def prepared() -> None:
     django_setup.setup()
 
 
-def user_named(username: str) -> object:
-    from django.contrib.auth import get_user_model
+def user_named(username: str) -> User:
+    from django.contrib.auth.models import User
 
-    user = get_user_model().objects.filter(username=username).first()
+    user = User.objects.filter(username=username).first()
     if user is None:
         raise UserError(f"no user {username!r}")
     return user
@@ -36,9 +39,9 @@ def create(
 ) -> None:
     """Issue a token. The key is shown once; only its hash is stored."""
     prepared()
-    from opmaat.accounts.models import ApiToken
+    from opmaat.accounts.services import issue_token
 
-    token, key = ApiToken.issue(user_named(username), name)
+    token, key = issue_token(user_named(username), name)
     if as_json:
         print_json({"id": token.pk, "user": username, "name": name, "key": key})
     else:
@@ -51,7 +54,7 @@ def list_tokens(
 ) -> None:
     """Every token: id, user, name, key prefix, created, last used."""
     prepared()
-    from opmaat.accounts.models import ApiToken
+    from opmaat.accounts.services import all_tokens
 
     rows = [
         {
@@ -62,7 +65,7 @@ def list_tokens(
             "created_at": t.created_at.isoformat(),
             "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None,
         }
-        for t in ApiToken.objects.select_related("user").order_by("pk")
+        for t in all_tokens()
     ]
     if as_json:
         print_json({"tokens": rows})
@@ -78,9 +81,8 @@ def revoke(
 ) -> None:
     """Delete a token; requests with it get 401 from then on."""
     prepared()
-    from opmaat.accounts.models import ApiToken
+    from opmaat.accounts.services import revoke_token
 
-    deleted, _ = ApiToken.objects.filter(pk=token_id).delete()
-    if not deleted:
+    if not revoke_token(token_id):
         raise UserError(f"no token with id {token_id}")
     out(f"token {token_id} revoked")

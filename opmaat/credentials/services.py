@@ -282,3 +282,9 @@ def do_revoke(actor: User, credential: IssuedCredential, reason: str) -> IssuedC
     for holding in learner.holdings.filter(evidence=locked.credential_id):
         learner_services.remove_holding(actor, holding)
     return locked
+
+
+def issued_credentials(learner_id: int | None = None) -> QuerySet[IssuedCredential]:
+    """Every issued credential in the order of issue, or only one learner's."""
+    rows = IssuedCredential.objects.order_by("issued_at", "id")
+    return rows if learner_id is None else rows.filter(learner_id=learner_id)
