@@ -19,10 +19,11 @@ from django.views.decorators.http import require_POST
 
 from opmaat.accounts.models import Organisation
 from opmaat.domain.errors import DomainError
+from opmaat.domain.matching.states import RoundAction, RoundState, round_actions
 from opmaat.learners.access import signed_in
 from opmaat.matching import services
 from opmaat.matching.files import ASSIGNMENT_COLUMNS
-from opmaat.matching.models import MatchingRound, MatchingRun
+from opmaat.matching.models import STATE_LABELS, MatchingRound, MatchingRun
 from opmaat.ui.widgets import DateInput
 
 
@@ -80,6 +81,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "matching/detail.html",
         {
             "round": matching_round,
+            "steps": steps(RoundState(matching_round.state)),
+            "actions": round_actions(RoundState(matching_round.state)),
             "file_form": FileForm(),
             "run_form": RunForm(),
             "runs": matching_round.runs.select_related("run_by"),
@@ -93,16 +96,16 @@ def round_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     matching_round = round_for(request, pk)
     user = signed_in(request)
     try:
-        if action in ("places", "students"):
+        if action in (RoundAction.PLACES, RoundAction.STUDENTS):
             form = FileForm(request.POST, request.FILES)
             if not form.is_valid():
                 raise DomainError(_("Kies een bestand."))
             upload = form.cleaned_data["file"]
             services.upload(user, matching_round, action, upload.name, upload.read())
             messages.success(request, _("Bestand %(name)s ingelezen.") % {"name": upload.name})
-        elif action == "advance":
+        elif action == RoundAction.ADVANCE:
             services.advance_round(user, matching_round)
-        elif action == "run":
+        elif action == RoundAction.RUN:
             run_form = RunForm(request.POST)
             run_form.is_valid()
             data = run_form.cleaned_data
@@ -139,6 +142,7 @@ def run_detail(request: HttpRequest, pk: int, version: int) -> HttpResponse:
         "matching/run.html",
         {
             "round": matching_round,
+            "actions": round_actions(RoundState(matching_round.state)),
             "run": run,
             "summary": summary,
             "chart": rank_chart(summary),
@@ -153,6 +157,11 @@ def run_detail(request: HttpRequest, pk: int, version: int) -> HttpResponse:
             "explanations": run.document.get("explanations", {}),
         },
     )
+
+
+def steps(current: RoundState) -> list[tuple[str, bool]]:
+    """The round's states in order as (label, is the current one), for the step list."""
+    return [(str(STATE_LABELS[state]), state == current) for state in RoundState]
 
 
 def per_column(rows: list[list[Any]], column: str) -> list[tuple[str, int]]:

@@ -7,12 +7,15 @@ import pytest
 from opmaat.domain.errors import InvalidInput
 from opmaat.domain.matching.states import (
     NotNow,
+    RoundAction,
     RoundState,
     advance,
+    check_action,
     check_places_upload,
     check_publish,
     check_run,
     check_students_upload,
+    round_actions,
 )
 
 S = RoundState
@@ -48,3 +51,19 @@ def test_each_step_happens_in_its_own_state_only(state: RoundState) -> None:
         else:
             with pytest.raises(NotNow):
                 check(state)
+
+
+def test_the_actions_of_a_state_are_exactly_the_checks_that_pass() -> None:
+    for state in S:
+        for action in RoundAction:
+            allowed = action in round_actions(state)
+            try:
+                check_action(action, state)
+            except NotNow:
+                assert not allowed
+            else:
+                assert allowed
+
+
+def test_nothing_can_be_done_after_publication() -> None:
+    assert round_actions(S.EXECUTION) == frozenset()
