@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,4 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Organisaties en accounts")
 
     def ready(self) -> None:
-        from opmaat.accounts import signals  # noqa: F401  (connects the receivers)
+        from opmaat.accounts import signals
+
+        # After every app's migrations: new catalog tables get their editors' permissions.
+        post_migrate.connect(signals.on_migrate, dispatch_uid="catalog-editors-permissions")

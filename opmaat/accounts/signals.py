@@ -6,7 +6,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from opmaat.accounts.models import Membership
-from opmaat.accounts.services import make_catalog_editor
+from opmaat.accounts.services import grant_catalog_permissions, make_catalog_editor
 from opmaat.domain.access import Role
 
 
@@ -16,3 +16,7 @@ def give_catalog_editors_the_admin(
 ) -> None:
     if instance.role == Role.CATALOG_EDITOR:
         make_catalog_editor(instance.user)
+
+
+def on_migrate(**_: Any) -> None:
+    grant_catalog_permissions()

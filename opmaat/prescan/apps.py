@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +7,4 @@ class PrescanConfig(AppConfig):
     verbose_name = _("Vrijstellingsscan")
 
     def ready(self) -> None:
-        from opmaat.prescan import signals
-
-        post_migrate.connect(signals.on_migrate, sender=self, dispatch_uid="prescan-rule-perms")
+        from opmaat.prescan import signals  # noqa: F401  (connects the receivers)

@@ -9,9 +9,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.test import Client
 
-from opmaat.accounts.services import CATALOG_EDITORS, make_catalog_editor
+from opmaat.accounts.services import CATALOG_EDITORS, grant_catalog_permissions, make_catalog_editor
 from opmaat.catalog import models
-from opmaat.catalog.apps import grant_catalog_permissions
 
 pytestmark = pytest.mark.django_db
 
@@ -156,3 +155,24 @@ def test_an_existing_editors_group_gets_the_new_tables() -> None:
     group.permissions.set(Permission.objects.exclude(content_type__model="prioreducation"))
     grant_catalog_permissions()
     assert group.permissions.filter(codename="change_prioreducation").exists()
+
+
+@pytest.mark.parametrize(
+    "permission",
+    [
+        "catalog.change_unit",
+        "progress.change_professionalactivity",
+        "prescan.change_unitrule",
+        "prescan.change_defaultrule",
+    ],
+)
+def test_a_catalog_editor_may_change_every_catalog_table(permission: str) -> None:
+    user = User.objects.create_user("ivo", password="x")
+    make_catalog_editor(user)
+    assert User.objects.get(pk=user.pk).has_perm(permission)
+
+
+def test_a_catalog_editor_may_not_change_personal_records() -> None:
+    user = User.objects.create_user("ivo", password="x")
+    make_catalog_editor(user)
+    assert not User.objects.get(pk=user.pk).has_perm("learners.change_learner")
