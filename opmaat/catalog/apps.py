@@ -10,4 +10,3 @@ class CatalogConfig(AppConfig):
         from opmaat.catalog import cache
 
         cache.connect_signals()
-

@@ -173,3 +173,13 @@ def may_edit_catalog(actor: Actor) -> bool:
 def may_see_region(actor: Actor) -> bool:
     """Regional figures are aggregates: no personal data, so any coordinator may see them."""
     return actor.is_admin or Role.REGIONAL_COORDINATOR in actor.roles()
+
+
+# Regional figures hide groups smaller than this, so no one can be singled out.
+SMALL_GROUP = 5
+
+
+def suppress_small(count: int) -> int | None:
+    """`count` as it may be shown in aggregate figures: None (shown as "< 5") when the group
+    is so small that a person could be recognised in it."""
+    return count if count >= SMALL_GROUP else None

@@ -42,6 +42,21 @@ class AssessmentResult(StrEnum):
 RESERVED_CEILING = SupervisionLevel.DIRECT
 
 
+class DateInFuture(InvalidInput):
+    code = "date_in_future"
+
+    def __init__(self, day: date, today: date) -> None:
+        self.day = day
+        super().__init__(f"{day.isoformat()} is after today ({today.isoformat()})")
+
+
+def check_not_in_future(day: date, today: date) -> date:
+    """Feedback, results and entrustments are recorded after they happened."""
+    if day > today:
+        raise DateInFuture(day, today)
+    return day
+
+
 def assessable_code(catalog: Catalog, code: str, suggest: Sequence[str] = ()) -> str:
     """The catalog's spelling of `code` when results can be recorded for it, else an error
     that says what to record instead.

@@ -14,4 +14,3 @@ class ProgressConfig(AppConfig):
 
         learner_exporting.connect(privacy.export_section, dispatch_uid="progress-export")
         learner_erasing.connect(privacy.erase, dispatch_uid="progress-erase")
-

@@ -12,7 +12,13 @@ from django.utils.translation import gettext_lazy as _
 
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.errors import DomainError
-from opmaat.domain.progress import AssessmentMethod, AssessmentResult, SupervisionLevel
+from opmaat.domain.progress import (
+    AssessmentMethod,
+    AssessmentResult,
+    DateInFuture,
+    SupervisionLevel,
+    check_not_in_future,
+)
 from opmaat.learners.models import Learner
 from opmaat.progress.models import LEVEL_LABELS, METHOD_LABELS, RESULT_LABELS, ProfessionalActivity
 from opmaat.progress.services import assessable
@@ -57,9 +63,10 @@ class LearnerCodeForm(forms.Form):
 
 
 def not_in_future(day: date) -> date:
-    if day > timezone.localdate():
-        raise forms.ValidationError(_("Een datum in de toekomst kan niet."))
-    return day
+    try:
+        return check_not_in_future(day, timezone.localdate())
+    except DateInFuture:
+        raise forms.ValidationError(_("Een datum in de toekomst kan niet.")) from None
 
 
 class FeedbackForm(LearnerCodeForm):

@@ -9,6 +9,7 @@ from datetime import date
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils import timezone
 
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
@@ -30,6 +31,7 @@ from opmaat.domain.progress import (
     SupervisionLevel,
     assessable_code,
     check_entrustment,
+    check_not_in_future,
     entrustment_ceiling,
     prerequisites_of,
     werkprocessen_named,
@@ -106,6 +108,7 @@ def do_record_feedback(
     actor: User, learner: Learner, code: str, text: str, given_on: date
 ) -> Feedback:
     require(actor, Action.RECORD_PROGRESS, learner)
+    check_not_in_future(given_on, timezone.localdate())
     code = assessable(current_catalog(), code, learner)
     if not text.strip():
         raise InvalidInput("feedback must not be empty")
@@ -132,6 +135,7 @@ def do_record_assessment(
     evidence: str = "",
 ) -> Assessment:
     require(actor, Action.RECORD_PROGRESS, learner)
+    check_not_in_future(assessed_on, timezone.localdate())
     code = assessable(current_catalog(), code, learner)
     assessment = Assessment.objects.create(
         learner=learner,
@@ -180,6 +184,7 @@ def do_entrust(
     """Record the level at which the learner performs `activity`; a reserved or risky act
     above level 2 only once the werkprocessen it builds on are done (domain.progress)."""
     require(actor, Action.RECORD_PROGRESS, learner)
+    check_not_in_future(decided_on, timezone.localdate())
     catalog = current_catalog()
     grounds = Grounds(catalog, record_of(learner))
     done = done_prerequisites(catalog, grounds, activity.unit_code)

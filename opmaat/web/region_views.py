@@ -10,12 +10,15 @@ from django.shortcuts import render
 
 from opmaat.accounts.models import Organisation
 from opmaat.catalog.cache import current_catalog
-from opmaat.domain.access import OrganisationKind, Role, may_see_region
+from opmaat.domain.access import (
+    SMALL_GROUP,
+    OrganisationKind,
+    Role,
+    may_see_region,
+    suppress_small,
+)
 from opmaat.learners.access import actor_of
 from opmaat.learners.models import Learner, RoutePlan
-
-# Groups smaller than this are shown as "< 5" so no one can be singled out.
-SMALL_GROUP = 5
 
 
 @login_required
@@ -47,8 +50,8 @@ def region_overview(request: HttpRequest) -> HttpResponse:
         request,
         "web/region.html",
         {
-            "targets": [(c, n, count if count >= SMALL_GROUP else None) for c, n, count in rows],
-            "organisations": [(o, o.n if o.n >= SMALL_GROUP else None) for o in counted],
+            "targets": [(c, n, suppress_small(count)) for c, n, count in rows],
+            "organisations": [(o, suppress_small(o.n)) for o in counted],
             "learners": learners.count(),
             "with_route": len(seen),
             "small": SMALL_GROUP,

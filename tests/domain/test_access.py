@@ -17,6 +17,7 @@ from opmaat.domain.access import (
     may_enrol,
     may_see_region,
     record_permissions,
+    suppress_small,
 )
 
 SCHOOL, EMPLOYER, OTHER = 1, 2, 3
@@ -136,3 +137,7 @@ def test_withdrawing_consent_or_a_link_never_grants_more(
     less_consent = record_permissions(actor, RecordFacts(10, linked, consented - removed))
     assert fewer_links <= before
     assert less_consent <= before
+
+
+def test_regional_figures_hide_groups_smaller_than_five() -> None:
+    assert [suppress_small(n) for n in (1, 4, 5, 12)] == [None, None, 5, 12]

@@ -3,10 +3,11 @@ every change is audited and reserved acts follow the order of the werkprocessen.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.credentials.completion import unit_completion
@@ -15,6 +16,7 @@ from opmaat.domain.errors import InvalidInput, UnknownCode
 from opmaat.domain.progress import (
     AssessmentMethod,
     AssessmentResult,
+    DateInFuture,
     SupervisionLevel,
     route_progress,
 )
@@ -122,6 +124,17 @@ def test_only_teachers_and_supervisors_record_progress(sanne: Learner, who: str)
 def test_feedback_must_say_something(sanne: Learner) -> None:
     with pytest.raises(InvalidInput):
         do_record_feedback(user("docent"), sanne, LAST_OUTCOME, "   ", TODAY)
+
+
+def test_nothing_is_recorded_with_a_date_in_the_future_whatever_the_edge(sanne: Learner) -> None:
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    teacher = user("docent")
+    with pytest.raises(DateInFuture):
+        do_record_feedback(teacher, sanne, LAST_OUTCOME, "Goed gedaan", tomorrow)
+    with pytest.raises(DateInFuture):
+        do_record_assessment(
+            teacher, sanne, LAST_OUTCOME, AssessmentMethod.EXAM, AssessmentResult.MET, tomorrow
+        )
 
 
 def test_a_reserved_act_waits_for_the_werkproces_it_builds_on(sanne: Learner) -> None:
