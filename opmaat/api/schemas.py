@@ -8,7 +8,7 @@ from typing import Annotated
 from ninja import Field, Schema
 from pydantic import AfterValidator
 
-from opmaat.domain.routes import Leerweg, Pace, RouteRequest
+from opmaat.domain.routes import MAX_HOURS_PER_WEEK, Leerweg, Pace, RouteRequest
 
 
 def no_nul(text: str) -> str:
@@ -33,12 +33,15 @@ class WeekIn(Schema):
     hours_per_week: float | None = Field(
         None,
         ge=0,
-        le=60,
+        le=MAX_HOURS_PER_WEEK,
         description="Study hours a teaching week: BOL the whole week (default 40), BBL "
         "self-study (default 8), derde leerweg the own pace (default 20)",
     )
     work_hours_per_week: float | None = Field(
-        None, ge=0, le=60, description="BBL: contract hours at the training company (default 32)"
+        None,
+        ge=0,
+        le=MAX_HOURS_PER_WEEK,
+        description="BBL: contract hours at the training company (default 32)",
     )
     exam_only: list[Text] = Field(
         default_factory=list, description="Generic subjects mastered: only the exam is planned"

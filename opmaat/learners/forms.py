@@ -13,6 +13,7 @@ from opmaat.accounts.models import Organisation
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.errors import DomainError
 from opmaat.domain.routes import (
+    MAX_HOURS_PER_WEEK,
     Leerweg,
     Pace,
     RouteRequest,
@@ -93,14 +94,14 @@ class WeekFields(forms.Form):
     work_hours_per_week = forms.FloatField(
         label=_("Werkuren per week"),
         min_value=0,
-        max_value=60,
+        max_value=MAX_HOURS_PER_WEEK,
         required=False,
         help_text=_("BBL: de contracturen bij het leerbedrijf; die tellen als studielast."),
     )
     hours_per_week = forms.FloatField(
         label=_("Studie-uren per week"),
         min_value=0,
-        max_value=60,
+        max_value=MAX_HOURS_PER_WEEK,
         required=False,
         help_text=_(
             "BOL: de hele lesweek (standaard 40); BBL: zelfstudie (standaard 8); derde "

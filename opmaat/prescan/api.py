@@ -12,7 +12,7 @@ from ninja import Field, Router, Schema
 from opmaat.api.auth import PUBLIC
 from opmaat.api.schemas import Problem, Text
 from opmaat.domain.prescan.scan import parse_can_do, prescan_document
-from opmaat.domain.routes import Leerweg, StudyTime, study_time
+from opmaat.domain.routes import MAX_HOURS_PER_WEEK, Leerweg, StudyTime, study_time
 from opmaat.prescan import services
 
 router = Router(tags=["prescan"])
@@ -31,11 +31,22 @@ class PrescanIn(Schema):
     )
     pathway: Leerweg = Field(Leerweg.BOL, description="BOL, BBL or derde_leerweg")
     study_hours_per_week: Hours = Field(
-        None, ge=0, le=80, description="BOL the whole week, BBL self-study; empty: the default"
+        None,
+        ge=0,
+        le=MAX_HOURS_PER_WEEK,
+        description="BOL the whole week, BBL self-study; empty: the default",
     )
-    hours_per_week: Hours = Field(None, ge=0, le=80, description="Alias of study_hours_per_week")
+    hours_per_week: Hours = Field(
+        None,
+        ge=0,
+        le=MAX_HOURS_PER_WEEK,
+        description="Alias of study_hours_per_week",
+    )
     work_hours_per_week: Hours = Field(
-        None, ge=0, le=80, description="BBL: contract hours at the training company"
+        None,
+        ge=0,
+        le=MAX_HOURS_PER_WEEK,
+        description="BBL: contract hours at the training company",
     )
     start: date | None = Field(None, description="Start date of the route (default today)")
 

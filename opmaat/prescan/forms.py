@@ -14,14 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from opmaat.domain.catalog import Catalog
 from opmaat.domain.errors import InvalidInput
 from opmaat.domain.prescan.scan import CanDo
-from opmaat.domain.routes import Leerweg, StudyTime, study_time, target_of
+from opmaat.domain.routes import MAX_HOURS_PER_WEEK, Leerweg, StudyTime, study_time, target_of
 from opmaat.learners.models import LEERWEG_LABELS
 from opmaat.prescan.models import CAN_DO_LABELS
 
 ANSWER_PREFIX = "a_"
 ANSWER_CHOICES = [(c.value, CAN_DO_LABELS[c]) for c in CanDo]
 PATHWAY_CHOICES = [(w.value, LEERWEG_LABELS[w]) for w in Leerweg]
-MAX_HOURS = 60
 
 Choices = list[tuple[object, object]]
 
@@ -108,14 +107,14 @@ class WeekForm(forms.Form):
         label=_("Contracturen per week (BBL)"),
         required=False,
         min_value=0,
-        max_value=MAX_HOURS,
+        max_value=MAX_HOURS_PER_WEEK,
         help_text=_("Bij BBL tellen de uren bij uw leerbedrijf mee als studielast. Leeg: 32 uur."),
     )
     hours_per_week = forms.FloatField(
         label=_("Studie-uren per week"),
         required=False,
         min_value=0,
-        max_value=MAX_HOURS,
+        max_value=MAX_HOURS_PER_WEEK,
         help_text=_(
             "BOL: de hele lesweek (leeg: 40 uur). BBL: zelfstudie naast werk en schooldag "
             "(leeg: 8 uur). Derde leerweg: uw eigen tempo (leeg: 20 uur)."

@@ -163,8 +163,12 @@ def test_a_bad_date_fails_with_one_line(opmaat: Opmaat, start: str) -> None:
     [
         (("--hours-per-week", "-4"), "study hours per week must be 0 or more"),
         (
-            ("--pathway", "bbl", "--work-hours-per-week", "70", "--hours-per-week", "20"),
+            ("--pathway", "bbl", "--work-hours-per-week", "50", "--hours-per-week", "30"),
             "more than 80",
+        ),
+        (
+            ("--pathway", "bbl", "--work-hours-per-week", "70"),
+            "work hours per week must be at most 60",
         ),
         (("--pathway", "bol", "--work-hours-per-week", "16"), "BOL is full-time"),
         (("--pathway", "avond"), "bad --pathway 'avond'"),

@@ -26,11 +26,18 @@ from opmaat.domain.routes.request import (
 from opmaat.domain.routes.route import ELECTIVE_BLOCK, Electives, PlannedItem, Route
 from opmaat.domain.routes.schedule import Slot, Track, add_months, schedule
 from opmaat.domain.routes.target import Requirements, TargetInfo, target_of
-from opmaat.domain.routes.time import Leerweg, StudyTime, standard_time, study_time
+from opmaat.domain.routes.time import (
+    MAX_HOURS_PER_WEEK,
+    Leerweg,
+    StudyTime,
+    standard_time,
+    study_time,
+)
 
 __all__ = [
     "DEFAULT_CALENDAR",
     "ELECTIVE_BLOCK",
+    "MAX_HOURS_PER_WEEK",
     "Calendar",
     "Credit",
     "Electives",

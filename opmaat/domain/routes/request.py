@@ -26,7 +26,6 @@ class Pace(StrEnum):
 
 
 PACE_FACTOR = {Pace.SLOWER: 0.75, Pace.NORMAL: 1.0, Pace.FASTER: 1.25}
-MAX_HOURS_PER_WEEK = 60.0
 
 
 class InvalidPathway(InvalidInput):
@@ -83,11 +82,6 @@ def check_pathway(catalog: Catalog, target: str, pathway: Leerweg) -> None:
 def check_request(catalog: Catalog, request: RouteRequest) -> RouteRequest:
     """The request with its target and exam-only codes resolved, or InvalidInput."""
     target = catalog.resolve(request.target.strip())
-    if not 0 <= request.effective_hours_per_week <= MAX_HOURS_PER_WEEK:
-        raise InvalidInput(
-            f"study hours per week must be 0 to {MAX_HOURS_PER_WEEK:g}, "
-            f"got {request.effective_hours_per_week:g}"
-        )
     check_pathway(catalog, target, request.pathway)
     exam_only = tuple(catalog.resolve(code) for code in request.exam_only)
     request.time()  # InvalidInput when the week cannot be

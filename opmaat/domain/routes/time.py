@@ -32,7 +32,8 @@ BBL_GUIDED_HOURS = 200.0  # WEB art. 7.2.7: at least 200 guided hours a year …
 BBL_MIN_WORKPLACE_HOURS = 610.0  # … and 610 workplace hours …
 BBL_WORKPLACE_HOURS = 650.0  # … of at least 850 (the standard form gives the 40 to divide here)
 BBL_SELF_STUDY_HOURS = 750.0  # the rest of the 1,600
-MAX_WEEK_HOURS = 80.0
+MAX_HOURS_PER_WEEK = 60.0  # any one kind of hours a week: study, work or school
+MAX_WEEK_HOURS = 80.0  # all of them together
 
 
 class Leerweg(StrEnum):
@@ -144,6 +145,10 @@ def check_time(time: StudyTime) -> StudyTime:
     for name, value in hours:
         if not math.isfinite(value) or value < 0:
             raise InvalidInput(f"{name} hours per week must be 0 or more, got {value:g}")
+        if value > MAX_HOURS_PER_WEEK:
+            raise InvalidInput(
+                f"{name} hours per week must be at most {MAX_HOURS_PER_WEEK:g}, got {value:g}"
+            )
     if time.pathway == Leerweg.BOL and time.work_hours > 0:
         raise InvalidInput(
             "BOL is full-time school with internships: work hours do not count as study load "
