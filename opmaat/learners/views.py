@@ -24,7 +24,6 @@ from opmaat.domain.errors import DomainError
 from opmaat.domain.routes import reach, route_document
 from opmaat.learners import services
 from opmaat.learners.access import actor_of, facts_of, learner_page, signed_in, visible_learners
-from opmaat.learners.export import export_learner
 from opmaat.learners.forms import (
     ErasureForm,
     HoldingForm,
@@ -34,6 +33,7 @@ from opmaat.learners.forms import (
     RouteForm,
 )
 from opmaat.learners.models import Holding, Learner, RoutePlan
+from opmaat.learners.privacy import export_learner
 from opmaat.ui.charts import timeline
 
 

@@ -1,9 +1,9 @@
 from django.urls import path
 
-from opmaat.web import region_views, views
+from opmaat.web import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("regio/", region_views.region_overview, name="region"),
+    path("regio/", views.region_overview, name="region"),
 ]
