@@ -24,6 +24,7 @@ from opmaat.learners.access import signed_in
 from opmaat.matching import services
 from opmaat.matching.files import ASSIGNMENT_COLUMNS
 from opmaat.matching.models import STATE_LABELS, MatchingRound, MatchingRun
+from opmaat.ui.charts import rows_at, scale_to
 from opmaat.ui.widgets import DateInput
 
 
@@ -179,11 +180,11 @@ def rank_chart(summary: dict[str, Any]) -> dict[str, Any]:
     if summary.get("fill"):
         bars.append((_("Na-plaatsing"), summary["fill"]))
     bars.append((_("Niet geplaatst"), summary["unmatched"]))
-    top = max([count for _, count in bars] + [1])
+    scale = scale_to((count for _, count in bars), 440)
     return {
         "bars": [
-            {"label": label, "count": count, "y": 8 + i * 26, "width": round(440 * count / top, 1)}
-            for i, (label, count) in enumerate(bars)
+            {"label": label, "count": count, "y": y, "width": scale(count)}
+            for y, (label, count) in zip(rows_at(len(bars), 8, 26), bars, strict=True)
         ],
         "height": 16 + len(bars) * 26,
     }
@@ -191,16 +192,16 @@ def rank_chart(summary: dict[str, Any]) -> dict[str, Any]:
 
 def supply_chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Per organisation two bars: seats offered and students who chose it first."""
-    top = max([max(r["seats"], r["first_choices"]) for r in rows] + [1])
+    scale = scale_to((max(r["seats"], r["first_choices"]) for r in rows), 380)
     return {
         "rows": [
             {
                 **r,
-                "y": 8 + i * 40,
-                "seats_width": round(380 * r["seats"] / top, 1),
-                "first_width": round(380 * r["first_choices"] / top, 1),
+                "y": y,
+                "seats_width": scale(r["seats"]),
+                "first_width": scale(r["first_choices"]),
             }
-            for i, r in enumerate(rows)
+            for y, r in zip(rows_at(len(rows), 8, 40), rows, strict=True)
         ],
         "height": 16 + len(rows) * 40,
     }

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from opmaat.ui.charts import rows_at, scale_to
+
 WIDTH = 640
 LABEL_WIDTH = 230
 BAR_HEIGHT = 26
@@ -46,19 +48,20 @@ def hours_chart(document: dict[str, object]) -> HoursChart:
         ),
         (_("Verwacht"), "remaining_hours", "months_remaining", "expected"),
     ]
-    most = max(number(document.get(row[1])) for row in rows)
-    scale = (WIDTH - LABEL_WIDTH - 150) / max(most, 1.0)
+    scale = scale_to((number(document.get(row[1])) for row in rows), WIDTH - LABEL_WIDTH - 150)
     bars = tuple(
         HoursBar(
             label=label,
             hours=number(document.get(hours)),
             kind=kind,
             months=optional_number(document.get(months)),
-            y=GAP + i * (BAR_HEIGHT + GAP),
-            width=round(number(document.get(hours)) * scale, 1),
-            text_x=round(LABEL_WIDTH + number(document.get(hours)) * scale + 6, 1),
+            y=y,
+            width=scale(number(document.get(hours))),
+            text_x=round(LABEL_WIDTH + scale(number(document.get(hours))) + 6, 1),
         )
-        for i, (label, hours, months, kind) in enumerate(rows)
+        for y, (label, hours, months, kind) in zip(
+            rows_at(len(rows), GAP, BAR_HEIGHT + GAP), rows, strict=True
+        )
     )
     return HoursChart(bars, WIDTH, GAP + len(rows) * (BAR_HEIGHT + GAP), LABEL_WIDTH)
 

@@ -4,10 +4,9 @@ adds where each item was actually completed and which items are late."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from opmaat.domain.progress import RouteProgress
-from opmaat.ui.charts import LABEL_WIDTH, WIDTH, Bar, Timeline
+from opmaat.ui.charts import Bar, DateScale, Timeline
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,13 +18,7 @@ class ActualBar:
 
 def actual_bars(chart: Timeline, progress: RouteProgress) -> list[ActualBar]:
     by_code = {item.code: item for item in progress.items}
-    span = max((chart.end - chart.start).days, 1)
-
-    def x_of(day: date) -> float | None:
-        if not chart.start <= day <= chart.end:
-            return None
-        return round(LABEL_WIDTH + (WIDTH - LABEL_WIDTH) * (day - chart.start).days / span, 1)
-
+    x_of = DateScale(chart.start, chart.end).x_in_view
     bars = []
     for bar in chart.bars:
         item = by_code.get(bar.code)

@@ -1,13 +1,18 @@
-"""The route as a Gantt-like chart: geometry computed here, drawn as SVG by a template.
+"""Chart geometry for the pages, drawn as inline SVG by their templates (no JavaScript).
 
-Works from the route document (`route_document`), so saved versions draw exactly as they
-were planned, whatever the catalog says today. The tracks run in parallel, so each gets a
-lane of its own: the vocational units one after the other, the generic subjects and the
-keuzedelen alongside.
+Two scales serve every chart: `DateScale` puts days on a time axis (the route timeline,
+the progress page's planned-against-actual marks) and `LinearScale` sizes bars to the
+largest value (the pre-scan's hours, the matching round's results); `rows_at` stacks rows.
+
+The route is drawn as a Gantt-like chart from the route document (`route_document`), so
+saved versions draw exactly as they were planned, whatever the catalog says today. The
+tracks run in parallel, so each gets a lane of its own: the vocational units one after the
+other, the generic subjects and the keuzedelen alongside.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -16,6 +21,44 @@ WIDTH = 720  # drawing units; the SVG scales to the page
 LABEL_WIDTH = 220
 ROW_HEIGHT = 26
 TOP = 28
+
+
+@dataclass(frozen=True, slots=True)
+class DateScale:
+    """Days from `start` to `end` onto drawing units from `left` to `right`."""
+
+    start: date
+    end: date
+    left: float = LABEL_WIDTH
+    right: float = WIDTH
+
+    def x(self, day: date) -> float:
+        span = max((self.end - self.start).days, 1)
+        return round(self.left + (self.right - self.left) * (day - self.start).days / span, 1)
+
+    def x_in_view(self, day: date) -> float | None:
+        """Where `day` is drawn, or None when it falls outside the chart."""
+        return self.x(day) if self.start <= day <= self.end else None
+
+
+@dataclass(frozen=True, slots=True)
+class LinearScale:
+    """Values from 0 to the largest onto a bar length (a chart of zeros draws empty)."""
+
+    most: float
+    length: float
+
+    def __call__(self, value: float) -> float:
+        return round(self.length * value / max(self.most, 1.0), 1)
+
+
+def scale_to(values: Iterable[float], length: float) -> LinearScale:
+    return LinearScale(max(values, default=0.0), length)
+
+
+def rows_at(count: int, top: int, step: int) -> list[int]:
+    """The y of `count` rows `step` apart, the first at `top`."""
+    return [top + i * step for i in range(count)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +117,7 @@ def timeline(document: dict[str, Any], today: date) -> Timeline:
     items = document["schedule"]
     start = date.fromisoformat(document["start"])
     end = max([date.fromisoformat(document["completion_date"]), start])
-    span = max((end - start).days, 1)
-    chart = WIDTH - LABEL_WIDTH
-
-    def x_of(day: date) -> float:
-        return round(LABEL_WIDTH + chart * (day - start).days / span, 1)
-
+    x_of = DateScale(start, end).x
     bars: list[Bar] = []
     lanes: list[Lane] = []
     row = 0

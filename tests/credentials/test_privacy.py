@@ -11,8 +11,8 @@ from django.test import Client
 from opmaat.credentials.models import IssuedCredential
 from opmaat.credentials.services import do_issue_certificate, do_revoke
 from opmaat.credentials.verification import verify_document
-from opmaat.learners.privacy import export_learner
 from opmaat.learners.models import Learner
+from opmaat.learners.privacy import export_learner
 from opmaat.learners.services import erase_learner
 from opmaat.progress.models import Assessment, EntrustmentDecision, Feedback
 from tests.credentials.conftest import CERTIFICATE, LAST_OUTCOME, user

@@ -15,8 +15,8 @@ from opmaat.domain.errors import InvalidInput, UnknownCode
 from opmaat.domain.routes import Leerweg, Pace, RouteRequest
 from opmaat.learners import services
 from opmaat.learners.access import permissions, visible_learners
-from opmaat.learners.privacy import export_learner
 from opmaat.learners.models import AuditEvent, Holding, Learner
+from opmaat.learners.privacy import export_learner
 
 pytestmark = pytest.mark.usefixtures("demo")
 

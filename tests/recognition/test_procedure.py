@@ -16,8 +16,8 @@ from opmaat.domain.errors import InvalidInput
 from opmaat.domain.recognition.assessment import EvidenceKind, Judgement
 from opmaat.domain.recognition.evc import EvcState, TransitionNotAllowed
 from opmaat.learners import services as learners
-from opmaat.learners.privacy import learner_document
 from opmaat.learners.models import AuditEvent, Holding
+from opmaat.learners.privacy import learner_document
 from opmaat.recognition import services, uploads
 from opmaat.recognition.models import EvcProcedure, Evidence
 from tests.recognition import files

@@ -1,10 +1,19 @@
-"""The route chart's geometry: bars in order, proportional to time, today's line inside."""
+"""Chart geometry: the scales every chart uses, and the route chart: bars in order,
+proportional to time, today's line inside."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from opmaat.ui.charts import LABEL_WIDTH, WIDTH, month_ticks, timeline
+from opmaat.ui.charts import (
+    LABEL_WIDTH,
+    WIDTH,
+    DateScale,
+    month_ticks,
+    rows_at,
+    scale_to,
+    timeline,
+)
 
 DOCUMENT = {
     "start": "2027-01-01",
@@ -54,3 +63,23 @@ def test_an_empty_route_still_draws() -> None:
 def test_month_ticks_are_thinned_for_long_routes() -> None:
     ticks = month_ticks(date(2027, 1, 15), date(2031, 1, 15))
     assert 1 < len(ticks) <= 8 and all(t.day == 1 for t in ticks)
+
+
+def test_a_date_scale_puts_start_and_end_at_its_edges() -> None:
+    scale = DateScale(date(2027, 1, 1), date(2027, 12, 31), left=100, right=700)
+    assert (scale.x(date(2027, 1, 1)), scale.x(date(2027, 12, 31))) == (100, 700)
+    assert scale.x_in_view(date(2028, 1, 1)) is None
+
+
+def test_a_linear_scale_gives_the_largest_value_the_whole_length() -> None:
+    scale = scale_to([3, 12, 6], 400)
+    assert [scale(v) for v in (12, 6, 0)] == [400, 200, 0]
+
+
+def test_a_chart_of_zeros_draws_empty_bars() -> None:
+    assert scale_to([0, 0], 400)(0) == 0
+    assert scale_to([], 400)(0) == 0
+
+
+def test_rows_are_stacked_from_the_top() -> None:
+    assert rows_at(3, 8, 26) == [8, 34, 60]
