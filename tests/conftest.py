@@ -1,4 +1,5 @@
-"""Shared fixtures: every test database starts with the default catalog loaded once."""
+"""Shared fixtures: every test database starts with the default catalog loaded once; the
+personas of tests/personas.py are there for any test that asks for them."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ import pytest
 
 from opmaat.catalog.files import default_catalog_path, read_catalog
 from opmaat.domain.catalog import Catalog
+from tests.personas import personas
+
+__all__ = ["personas"]
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,9 @@ person's week."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 
 from hypothesis import strategies as st
 
@@ -31,9 +33,9 @@ GENERIC_CHOICES = (GenericRequirements(), LEVEL_3_GENERIC, LEVEL_4_GENERIC)
 
 
 @st.composite
-def vocational_units(draw: st.DrawFn) -> list[Unit]:
+def vocational_units(draw: st.DrawFn, at_least: int = 1) -> list[Unit]:
     """Kerntaak units that define their werkprocessen."""
-    count = draw(st.integers(1, 6))
+    count = draw(st.integers(at_least, 6))
     return [
         make_unit(
             f"U{i}",
@@ -58,8 +60,11 @@ def exam_units(draw: st.DrawFn, units: list[Unit]) -> list[Unit]:
 
 
 @st.composite
-def prerequisites(draw: st.DrawFn, units: list[Unit]) -> list[Prerequisite]:
-    """Acyclic: a unit or werkproces only ever requires one of a unit made before it."""
+def prerequisites(
+    draw: st.DrawFn, units: list[Unit], chain: tuple[str, ...] = ()
+) -> list[Prerequisite]:
+    """Acyclic: a unit or werkproces only ever requires one of a unit made before it. A
+    `chain` of unit codes (in the order they were made) adds each requiring the one before."""
     codes = [[u.code, *(o.code for o in u.outcomes)] for u in units]
     pairs = [
         (a, b)
@@ -69,7 +74,8 @@ def prerequisites(draw: st.DrawFn, units: list[Unit]) -> list[Prerequisite]:
         for b in codes[earlier]
     ]
     chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=6)) if pairs else []
-    return [Prerequisite(a, b) for a, b in chosen]
+    chained = [(a, b) for b, a in pairwise(chain) if (a, b) not in chosen]
+    return [Prerequisite(a, b) for a, b in [*chosen, *chained]]
 
 
 @st.composite
@@ -119,17 +125,30 @@ def werkproces_equivalences(draw: st.DrawFn, units: list[Unit]) -> list[Equivale
 
 
 @st.composite
-def catalogs(draw: st.DrawFn) -> Catalog:
+def catalogs(draw: st.DrawFn, chained: bool = False) -> Catalog:
     """Kerntaak units with werkprocessen and exam units over them, qualifications sharing
     units, acyclic prerequisites, generic units with higher levels counting for lower ones,
-    certificates over units or single werkprocessen, werkprocessen that count for others."""
-    defining = draw(vocational_units())
+    certificates over units or single werkprocessen, werkprocessen that count for others.
+
+    `chained`: the first qualification, Q0, has at least two kerntaak units, and each of them
+    requires the one before it, so a route to Q0 has an order to keep."""
+    defining = draw(vocational_units(at_least=2 if chained else 1))
     units = [*defining, *draw(exam_units(defining))]
+    found = draw(qualifications(units))
+    chain: tuple[str, ...] = ()
+    if chained:
+        first = found[0]
+        in_first = [u.code for u in defining if u.code in first.units]
+        missing = [u.code for u in defining if u.code not in first.units][
+            : max(0, 2 - len(in_first))
+        ]
+        found[0] = replace(first, units=(*first.units, *missing))
+        chain = tuple(u.code for u in defining if u.code in found[0].units)
     return Catalog(
-        qualifications=draw(qualifications(units)),
+        qualifications=found,
         units=[*units, *generic_units()],
         certificates=draw(certificates(defining)),
-        prerequisites=draw(prerequisites(defining)),
+        prerequisites=draw(prerequisites(defining, chain)),
         equivalences=[*level_equivalences(), *draw(werkproces_equivalences(defining))],
     )
 
@@ -147,6 +166,49 @@ def holdings(draw: st.DrawFn, catalog: Catalog) -> Holdings:
         else (),
         elective_hours=float(draw(st.sampled_from([0, 120, 240]))),
     )
+
+
+@st.composite
+def partly_held(draw: st.DrawFn, catalog: Catalog, target: str) -> Holdings:
+    """Holdings with some, not all, of the werkprocessen of one of the target's units (an
+    EVC outcome, a passed exam), beside whatever else `holdings` draws that does not hold
+    that unit or the target whole."""
+    parts = [code for code in units_of(catalog, target) if len(werkprocessen(catalog, code)) >= 2]
+    others = draw(holdings(catalog))
+    if not parts:
+        return others
+    unit = draw(st.sampled_from(parts))
+    of_unit = werkprocessen(catalog, unit)
+    some = draw(
+        st.lists(st.sampled_from(of_unit), min_size=1, max_size=len(of_unit) - 1, unique=True)
+    )
+    whole = {target, unit}
+    return replace(
+        others,
+        codes=tuple(c for c in others.codes if c not in whole),
+        exemptions=tuple(c for c in others.exemptions if c not in whole),
+        outcomes=tuple(dict.fromkeys((*(o for o in others.outcomes if o not in of_unit), *some))),
+    )
+
+
+def partly_creditable(catalog: Catalog) -> list[str]:
+    """Targets with a unit of at least two werkprocessen: targets that can be partly held."""
+    return [
+        code
+        for code in [*catalog.qualifications, *catalog.units]
+        if any(len(werkprocessen(catalog, unit)) >= 2 for unit in units_of(catalog, code))
+    ]
+
+
+def units_of(catalog: Catalog, target: str) -> tuple[str, ...]:
+    """The units a target asks for: a qualification's, or a unit itself."""
+    if target in catalog.qualifications:
+        return catalog.qualifications[target].units
+    return (target,) if target in catalog.units else ()
+
+
+def werkprocessen(catalog: Catalog, unit: str) -> list[str]:
+    return [o.code for o in catalog.units[unit].outcomes]
 
 
 def targets(catalog: Catalog) -> st.SearchStrategy[str]:

@@ -13,6 +13,7 @@ from opmaat.accounts.models import ApiToken
 from opmaat.credentials.models import IssuedCredential
 from opmaat.learners.models import Learner
 from opmaat.recognition.models import EvcProcedure
+from tests.demo_logins import INTAKE
 
 Operation = tuple[str, str]
 Schema = dict[str, object]
@@ -156,5 +157,5 @@ def test_a_private_operation_answers_401_to_an_unknown_token(
 def test_the_same_request_with_the_advisors_token_is_answered(
     outside_client: Client, operation: Operation
 ) -> None:
-    _, key = ApiToken.issue(User.objects.get(username="intake"), "schema test")
+    _, key = ApiToken.issue(User.objects.get(username=INTAKE), "schema test")
     assert call(outside_client, operation, Authorization=f"Bearer {key}") in (200, 201)

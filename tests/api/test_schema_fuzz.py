@@ -30,6 +30,7 @@ from opmaat.accounts.models import ApiToken
 from opmaat.catalog.cache import current_catalog
 from opmaat.learners.models import Learner
 from tests.browser.demo_site import load_demo_site, restore_catalog
+from tests.demo_logins import INTAKE
 
 if TYPE_CHECKING:
     from schemathesis.specs.openapi.schemas import OpenApiCase
@@ -73,7 +74,7 @@ def api_schema(transactional_db: None, live_server: LiveServer) -> BaseSchema:
 
 @pytest.fixture
 def intake_key(api_schema: BaseSchema) -> str:
-    _, key = ApiToken.issue(User.objects.get(username="intake"), "fuzz")
+    _, key = ApiToken.issue(User.objects.get(username=INTAKE), "fuzz")
     return key
 
 

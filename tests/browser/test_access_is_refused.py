@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.pages import LogIn, learner_pk
+from tests.demo_logins import EMPLOYER_HR, SANNE
 
 pytestmark = pytest.mark.browser
 
@@ -32,20 +33,20 @@ def test_an_anonymous_visitor_is_sent_to_the_login_page(page: Page) -> None:
 
 
 def test_an_employer_without_consent_gets_no_access(log_in_as: LogIn) -> None:
-    expect_refused(log_in_as("hr"), f"/deelnemers/{learner_pk('Petra Jansen')}/")
+    expect_refused(log_in_as(EMPLOYER_HR), f"/deelnemers/{learner_pk('Petra Jansen')}/")
 
 
 def test_a_learner_cannot_open_another_learners_record(log_in_as: LogIn) -> None:
-    expect_refused(log_in_as("deelnemer"), f"/deelnemers/{learner_pk('Mohamed El Amrani')}/")
+    expect_refused(log_in_as(SANNE), f"/deelnemers/{learner_pk('Mohamed El Amrani')}/")
 
 
 def test_withdrawing_consent_shuts_the_employer_out(log_in_as: LogIn) -> None:
     path = f"/deelnemers/{learner_pk('Sanne de Vries')}/"
-    employer = log_in_as("hr")
+    employer = log_in_as(EMPLOYER_HR)
     employer.goto(path)
     expect(employer.get_by_role("heading", level=1)).to_have_text("Sanne de Vries")
 
-    sanne = log_in_as("deelnemer")
+    sanne = log_in_as(SANNE)
     sanne.get_by_role("button", name="Toestemming intrekken").click()
     expect(sanne.get_by_role("status")).to_have_text(
         "Toestemming voor Zorggroep Het Baken (demo) ingetrokken."

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.pages import LogIn
+from tests.demo_logins import INTAKE
 
 pytestmark = pytest.mark.browser
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def composer(log_in_as: LogIn) -> Page:
     """The composer for Sanne de Vries, reached the way an advisor would: list, record, composer."""
-    page = log_in_as("intake")
+    page = log_in_as(INTAKE)
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Deelnemers").click()
     page.get_by_role("link", name="Sanne de Vries").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Sanne de Vries")

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.pages import LogIn, OpenPage, learner_pk
+from tests.demo_logins import EXAM_BOARD, SANNE, TEACHER
 
 pytestmark = pytest.mark.browser
 CERTIFICATE = "Basis voor deskundige zorg"  # C0054: 23268-B1-K1-W1 and -W4
@@ -67,9 +68,9 @@ def test_teacher_board_learner_and_stranger(
     log_in_as: LogIn, open_page: OpenPage, tmp_path: Path
 ) -> None:
     pk = learner_pk("Sanne de Vries")
-    record_last_result(log_in_as("docent"), pk)
-    issue_certificate(log_in_as("examencommissie"), pk)
-    file, pdf = download_certificate(log_in_as("deelnemer"), pk, tmp_path)
+    record_last_result(log_in_as(TEACHER), pk)
+    issue_certificate(log_in_as(EXAM_BOARD), pk)
+    file, pdf = download_certificate(log_in_as(SANNE), pk, tmp_path)
     assert pdf.startswith(b"%PDF")
     document = json.loads(file.read_text(encoding="utf-8"))
     assert document["credentialSubject"]["achievement"]["name"] == CERTIFICATE

@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 
 from opmaat.catalog.cache import current_catalog
 from tests.browser.pages import LogIn, learner_pk
+from tests.demo_logins import ASSESSOR, EXAM_BOARD, INTAKE, MARLOES
 from tests.recognition import files
 
 pytestmark = pytest.mark.browser
@@ -41,7 +42,7 @@ def prescan_and_keep(page: Page) -> None:
     page.get_by_role("button", name="Bekijk de uitkomst").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Uitkomst vrijstellingsscan")
     page.get_by_role("link", name="Inloggen om te bewaren in uw dossier").click()
-    page.fill("input[name=username]", "kandidaat")
+    page.fill("input[name=username]", MARLOES)
     page.fill("input[name=password]", "opmaat-demo")
     page.get_by_role("button", name="Inloggen").click()
     page.get_by_role("button", name="Bewaar in mijn dossier").click()
@@ -123,11 +124,11 @@ def test_from_pre_scan_to_a_shorter_route(log_in_as: LogIn, page: Page) -> None:
     page.goto(f"/deelnemers/{marloes}/")
     before = route_total(page)
 
-    intake_and_start(log_in_as("intake"), marloes)
+    intake_and_start(log_in_as(INTAKE), marloes)
     build_portfolio(page, marloes)
     procedure_url = page.url
-    assess(log_in_as("assessor"))
-    decide(log_in_as("examencommissie"), procedure_url)
+    assess(log_in_as(ASSESSOR))
+    decide(log_in_as(EXAM_BOARD), procedure_url)
 
     page.goto(f"/deelnemers/{marloes}/")
     expect(page.locator("table.route").get_by_text(UNIT)).to_have_count(0)

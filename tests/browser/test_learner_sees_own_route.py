@@ -9,13 +9,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.pages import LogIn, learner_pk
+from tests.demo_logins import SANNE
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def sanne(log_in_as: LogIn) -> Page:
-    return log_in_as("deelnemer")
+    return log_in_as(SANNE)
 
 
 def test_a_learner_lands_on_their_own_record(sanne: Page) -> None:
@@ -63,5 +64,5 @@ def test_the_learner_downloads_their_data_as_json(sanne: Page) -> None:
     document = json.loads(download.path().read_text(encoding="utf-8"))
     assert document["format"] == "opmaat-learner-export/1"
     assert document["learner"]["name"] == "Sanne de Vries"
-    assert document["account"]["username"] == "deelnemer"
+    assert document["account"]["username"] == SANNE
     assert sorted(h["code"] for h in document["holdings"]) == ["NL-2F", "VMBO-GT"]

@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 
 from opmaat.demo import PASSWORD
 from tests.browser.pages import submit_login
+from tests.demo_logins import INTAKE
 
 pytestmark = pytest.mark.browser
 
@@ -15,13 +16,13 @@ pytestmark = pytest.mark.browser
 def test_five_wrong_passwords_lock_the_username(page: Page) -> None:
     assert settings.AXES_FAILURE_LIMIT == 5
     for attempt in range(1, 5):
-        submit_login(page, "intake", f"wrong-{attempt}")
+        submit_login(page, INTAKE, f"wrong-{attempt}")
         expect(page.get_by_role("heading", level=1)).to_have_text("Inloggen")
 
-    submit_login(page, "intake", "wrong-5")
+    submit_login(page, INTAKE, "wrong-5")
     expect(page.get_by_role("heading", level=1)).to_have_text("Tijdelijk geblokkeerd")
 
-    submit_login(page, "intake", PASSWORD)
+    submit_login(page, INTAKE, PASSWORD)
     expect(page.get_by_role("heading", level=1)).to_have_text("Tijdelijk geblokkeerd")
     page.goto("/deelnemers/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Inloggen")

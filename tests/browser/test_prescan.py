@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.pages import learner_pk
+from tests.demo_logins import SANNE
 
 pytestmark = pytest.mark.browser
 
@@ -57,7 +58,7 @@ def test_a_visitor_sees_the_estimates_and_the_learner_keeps_them(page: Page) -> 
     expect(page.get_by_text(re.compile("BOL met 20 studie-uren per lesweek"))).to_be_visible()
 
     page.get_by_role("link", name="Inloggen om te bewaren in uw dossier").click()
-    page.fill("input[name=username]", "deelnemer")
+    page.fill("input[name=username]", SANNE)
     page.fill("input[name=password]", "opmaat-demo")
     page.get_by_role("button", name="Inloggen").click()
     expect(page).to_have_url(result_url)

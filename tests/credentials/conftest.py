@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from opmaat.domain.progress import AssessmentMethod, AssessmentResult
 from opmaat.learners.models import Learner
 from opmaat.progress.services import do_record_assessment
+from tests.demo_logins import TEACHER
 
 # C0054 Basis voor deskundige zorg covers 23268-B1-K1-W1 and -W4 of Verzorgende-IG; the
 # demo gives Sanne a result for W1, so W4 is the last one.
@@ -32,7 +33,7 @@ def sanne_done(sanne: Learner) -> Learner:
     """Sanne after the teacher recorded the last result of C0054 'Basis voor deskundige
     zorg'."""
     do_record_assessment(
-        user("docent"),
+        user(TEACHER),
         sanne,
         LAST_OUTCOME,
         AssessmentMethod.PRACTICAL_TEST,

@@ -12,6 +12,7 @@ from django.test import Client
 from opmaat.accounts.models import ApiToken
 from opmaat.credentials.models import IssuedCredential
 from opmaat.learners.models import Learner
+from tests.demo_logins import EMPLOYER_HR, EXAM_BOARD, INTAKE, SANNE
 
 pytestmark = pytest.mark.django_db
 
@@ -23,22 +24,20 @@ def bearer(who: str) -> dict[str, str]:
 
 def test_the_exam_board_lists_a_learners_credentials(client: Client, demo: None) -> None:
     eva = Learner.objects.get(name="Eva Peters")
-    listed = client.get(f"/api/credentials/learners/{eva.pk}", headers=bearer("examencommissie"))
+    listed = client.get(f"/api/credentials/learners/{eva.pk}", headers=bearer(EXAM_BOARD))
     assert sorted(c["status"] for c in listed.json()) == ["revoked", "valid"]
     assert client.get(f"/api/credentials/learners/{eva.pk}").status_code == 401
     assert (
-        client.get(f"/api/credentials/learners/{eva.pk}", headers=bearer("hr")).status_code == 403
+        client.get(f"/api/credentials/learners/{eva.pk}", headers=bearer(EMPLOYER_HR)).status_code
+        == 403
     )  # Eva did not consent to Het Baken; she works at De Linde
 
 
 def test_one_signed_credential_is_fetched_by_id(client: Client, demo: None) -> None:
     diploma = IssuedCredential.objects.get(kind="diploma")
-    response = client.get(f"/api/credentials/{diploma.uid}", headers=bearer("intake"))
+    response = client.get(f"/api/credentials/{diploma.uid}", headers=bearer(INTAKE))
     assert response.json() == diploma.document
-    assert (
-        client.get(f"/api/credentials/{diploma.uid}", headers=bearer("deelnemer")).status_code
-        == 403
-    )
+    assert client.get(f"/api/credentials/{diploma.uid}", headers=bearer(SANNE)).status_code == 403
 
 
 def test_verification_is_public_and_reports_with_codes(client: Client, demo: None) -> None:

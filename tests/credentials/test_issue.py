@@ -14,20 +14,21 @@ from opmaat.domain.credentials.errors import AlreadyIssued, AlreadyRevoked, NotI
 from opmaat.domain.errors import InvalidInput
 from opmaat.learners.models import Holding, Learner
 from tests.credentials.conftest import CERTIFICATE, LAST_OUTCOME, user
+from tests.demo_logins import EMPLOYER_HR, EXAM_BOARD, INTAKE, SANNE, TEACHER, WORKPLACE_SUPERVISOR
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_certificate_is_refused_while_an_outcome_is_missing(sanne: Learner) -> None:
     with pytest.raises(NotIssuable, match=LAST_OUTCOME):
-        do_issue_certificate(user("examencommissie"), sanne, CERTIFICATE)
+        do_issue_certificate(user(EXAM_BOARD), sanne, CERTIFICATE)
     assert not IssuedCredential.objects.filter(learner=sanne).exists()
 
 
 def test_the_exam_board_issues_a_certificate_once_every_outcome_is_met(
     sanne_done: Learner,
 ) -> None:
-    credential = do_issue_certificate(user("examencommissie"), sanne_done, CERTIFICATE)
+    credential = do_issue_certificate(user(EXAM_BOARD), sanne_done, CERTIFICATE)
     document = credential.document
     assert document["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
     assert document["credentialSubject"]["achievement"]["humanCode"] == CERTIFICATE
@@ -39,7 +40,7 @@ def test_the_exam_board_issues_a_certificate_once_every_outcome_is_met(
 
 
 def test_a_certificate_is_not_issued_twice_but_again_after_revocation(sanne_done: Learner) -> None:
-    board = user("examencommissie")
+    board = user(EXAM_BOARD)
     first = do_issue_certificate(board, sanne_done, CERTIFICATE)
     with pytest.raises(NotIssuable):  # she holds it now
         do_issue_certificate(board, sanne_done, CERTIFICATE)
@@ -49,14 +50,14 @@ def test_a_certificate_is_not_issued_twice_but_again_after_revocation(sanne_done
     assert second.uid != first.uid and second.status_index != first.status_index
 
 
-@pytest.mark.parametrize("who", ["docent", "praktijkopleider", "hr", "deelnemer", "intake"])
+@pytest.mark.parametrize("who", [TEACHER, WORKPLACE_SUPERVISOR, EMPLOYER_HR, SANNE, INTAKE])
 def test_only_the_exam_board_issues(sanne_done: Learner, who: str) -> None:
     with pytest.raises(PermissionDenied):
         do_issue_certificate(user(who), sanne_done, CERTIFICATE)
 
 
 def test_a_revocation_needs_a_reason_and_happens_once(sanne_done: Learner) -> None:
-    board = user("examencommissie")
+    board = user(EXAM_BOARD)
     credential = do_issue_certificate(board, sanne_done, CERTIFICATE)
     with pytest.raises(InvalidInput):
         do_revoke(board, credential, "  ")
@@ -89,7 +90,7 @@ def test_the_demo_diploma_lists_every_part_and_verifies(demo: None) -> None:
 
 
 def test_the_certificate_says_what_each_werkproces_rests_on(sanne_done: Learner) -> None:
-    credential = do_issue_certificate(user("examencommissie"), sanne_done, CERTIFICATE)
+    credential = do_issue_certificate(user(EXAM_BOARD), sanne_done, CERTIFICATE)
     values = [r["value"] for r in credential.document["credentialSubject"]["result"]]
     assert values == [
         f"result: resultaat {r.assessed_on.isoformat()}"
@@ -113,7 +114,7 @@ def test_a_certificate_held_under_a_retired_code_completes_the_current_one(demo:
     from opmaat.learners.services import add_holding
 
     tom = Learner.objects.get(name="Tom de Boer")
-    add_holding(user("intake"), tom, "CERT-ONDERSTEUNING-THUIS", "held", "Certificaat 2021")
+    add_holding(user(INTAKE), tom, "CERT-ONDERSTEUNING-THUIS", "held", "Certificaat 2021")
     ready = {c.target.code for c in issuable_for(tom).certificates if c.issuable}
     assert "C0165" in ready  # Ondersteuning thuis: 23385-P2-K1-W1 and -W3 via 23189
 
@@ -122,7 +123,7 @@ def test_a_diploma_counts_exemptions_and_names_their_grounds(demo: None) -> None
     from opmaat.learners.services import add_holding, update_learner
 
     kevin = Learner.objects.get(name="Kevin Bakker")  # holds 25475, aims for 25779
-    intake, board = user("intake"), user("examencommissie")
+    intake, board = user(INTAKE), user(EXAM_BOARD)
     with pytest.raises(NotIssuable, match="23312-P2-K1-W2"):
         do_issue_diploma(board, kevin, "25779")
     add_holding(intake, kevin, "23312-P2-K1", "exemption", "EVC-rapport 2026-031")
@@ -146,7 +147,7 @@ def test_a_valid_credential_is_not_issued_again_even_without_its_holding(
 ) -> None:
     from opmaat.learners.services import remove_holding
 
-    board = user("examencommissie")
+    board = user(EXAM_BOARD)
     do_issue_certificate(board, sanne_done, CERTIFICATE)
     remove_holding(board, Holding.objects.get(learner=sanne_done, code=CERTIFICATE))
     with pytest.raises(AlreadyIssued):

@@ -17,6 +17,7 @@ from opmaat.domain.credentials.errors import KeyUnavailable
 from opmaat.env import EnvError, credential_key
 from opmaat.learners.models import Learner
 from tests.credentials.conftest import CERTIFICATE, user
+from tests.demo_logins import EXAM_BOARD
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +56,7 @@ def test_old_credentials_verify_after_rotation(sanne_done: Learner) -> None:
     old.refresh_from_db()
     assert old.retired_at is not None
     assert SigningKey.objects.filter(organisation=school(), retired_at__isnull=True).count() == 1
-    credential = do_issue_certificate(user("examencommissie"), sanne_done, CERTIFICATE)
+    credential = do_issue_certificate(user(EXAM_BOARD), sanne_done, CERTIFICATE)
     assert credential.key == new
     assert noor_diploma_before.valid
     assert verify_document(IssuedCredential.objects.get(kind="diploma").document).valid

@@ -14,13 +14,14 @@ from opmaat.credentials.models import IssuedCredential
 from opmaat.credentials.services import do_issue_certificate, do_revoke
 from opmaat.learners.models import Learner
 from tests.credentials.conftest import CERTIFICATE, user
+from tests.demo_logins import ASSESSOR, EMPLOYER_HR, EXAM_BOARD, SANNE, TEACHER
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def certificate(sanne_done: Learner) -> IssuedCredential:
-    return do_issue_certificate(user("examencommissie"), sanne_done, CERTIFICATE)
+    return do_issue_certificate(user(EXAM_BOARD), sanne_done, CERTIFICATE)
 
 
 def logged_in(client: Client, who: str) -> Client:
@@ -31,7 +32,7 @@ def logged_in(client: Client, who: str) -> Client:
 def test_the_learner_downloads_the_file_and_the_pdf(
     client: Client, certificate: IssuedCredential
 ) -> None:
-    logged_in(client, "deelnemer")
+    logged_in(client, SANNE)
     pk = certificate.learner_id
     page = client.get(f"/deelnemers/{pk}/certificaten/")
     assert page.status_code == 200 and "Basis voor deskundige zorg" in page.content.decode()
@@ -42,7 +43,7 @@ def test_the_learner_downloads_the_file_and_the_pdf(
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
 
 
-@pytest.mark.parametrize(("who", "status"), [("hr", 200), ("docent", 200), ("assessor", 403)])
+@pytest.mark.parametrize(("who", "status"), [(EMPLOYER_HR, 200), (TEACHER, 200), (ASSESSOR, 403)])
 def test_who_sees_the_certificates(
     client: Client, certificate: IssuedCredential, who: str, status: int
 ) -> None:
@@ -54,7 +55,7 @@ def test_another_learner_cannot_download_it(client: Client, demo: None) -> None:
     eva = IssuedCredential.objects.filter(holder_name="Eva Peters").first()
     assert eva is not None
     url = f"/deelnemers/{eva.learner_id}/certificaten/{eva.uid}.json"
-    assert logged_in(client, "deelnemer").get(url).status_code == 403
+    assert logged_in(client, SANNE).get(url).status_code == 403
 
 
 def test_a_stranger_verifies_a_pasted_certificate(
@@ -86,7 +87,7 @@ def test_an_uploaded_file_is_verified_too(client: Client, certificate: IssuedCre
 def test_a_revoked_certificate_shows_the_reason(
     client: Client, certificate: IssuedCredential
 ) -> None:
-    do_revoke(user("examencommissie"), certificate, "Proeve ongeldig verklaard")
+    do_revoke(user(EXAM_BOARD), certificate, "Proeve ongeldig verklaard")
     body = client.get(f"/verifieren/{certificate.uid}/").content.decode()
     assert 'data-code="revoked"' in body and "Proeve ongeldig verklaard" in body
 
@@ -115,7 +116,7 @@ def test_keys_status_list_and_issuer_profile_are_public(
     org = certificate.organisation_id
     profile = client.get(f"/verifieren/uitgevers/{org}/").json()
     assert profile["id"] == certificate.document["issuer"]["id"]
-    do_revoke(user("examencommissie"), certificate, "fout")
+    do_revoke(user(EXAM_BOARD), certificate, "fout")
     status = client.get(f"/verifieren/status/{org}/").json()
     assert status["type"] == ["VerifiableCredential", "BitstringStatusListCredential"]
     bits = decode_list(status["credentialSubject"]["encodedList"])
@@ -124,7 +125,7 @@ def test_keys_status_list_and_issuer_profile_are_public(
 
 
 def test_the_exam_board_issues_and_revokes_on_its_page(client: Client, sanne_done: Learner) -> None:
-    logged_in(client, "examencommissie")
+    logged_in(client, EXAM_BOARD)
     page = client.get(f"/deelnemers/{sanne_done.pk}/certificaten/").content.decode()
     assert "Certificaat Basis voor deskundige zorg uitgeven" in page
     url = f"/deelnemers/{sanne_done.pk}/certificaten/uitgeven/"
@@ -137,6 +138,6 @@ def test_the_exam_board_issues_and_revokes_on_its_page(client: Client, sanne_don
 
 
 def test_a_teacher_may_not_issue(client: Client, sanne_done: Learner) -> None:
-    logged_in(client, "docent")
+    logged_in(client, TEACHER)
     url = f"/deelnemers/{sanne_done.pk}/certificaten/uitgeven/"
     assert client.post(url, {"kind": "certificate", "code": CERTIFICATE}).status_code == 403

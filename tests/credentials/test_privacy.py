@@ -16,13 +16,14 @@ from opmaat.learners.privacy import export_learner
 from opmaat.learners.services import erase_learner
 from opmaat.progress.models import Assessment, EntrustmentDecision, Feedback
 from tests.credentials.conftest import CERTIFICATE, LAST_OUTCOME, user
+from tests.demo_logins import ADMIN, EXAM_BOARD, SANNE
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_download_holds_progress_and_credentials(sanne_done: Learner) -> None:
-    credential = do_issue_certificate(user("examencommissie"), sanne_done, CERTIFICATE)
-    document = export_learner(user("deelnemer"), sanne_done)
+    credential = do_issue_certificate(user(EXAM_BOARD), sanne_done, CERTIFICATE)
+    document = export_learner(user(SANNE), sanne_done)
     progress = document["progress"]
     assert isinstance(progress, dict)
     assert {a["code"] for a in progress["assessments"]} >= {LAST_OUTCOME}
@@ -34,9 +35,9 @@ def test_the_download_holds_progress_and_credentials(sanne_done: Learner) -> Non
 
 
 def test_erasure_keeps_credentials_verifiable_without_personal_data(sanne_done: Learner) -> None:
-    credential = do_issue_certificate(user("examencommissie"), sanne_done, CERTIFICATE)
+    credential = do_issue_certificate(user(EXAM_BOARD), sanne_done, CERTIFICATE)
     holders_file = copy.deepcopy(credential.document)
-    erase_learner(user("beheerder"), sanne_done)
+    erase_learner(user(ADMIN), sanne_done)
     for model in (Assessment, Feedback, EntrustmentDecision):
         assert not model.objects.filter(learner=sanne_done).exists()
     stored = IssuedCredential.objects.get(pk=credential.pk)
@@ -46,15 +47,15 @@ def test_erasure_keeps_credentials_verifiable_without_personal_data(sanne_done: 
     changed["validFrom"] = "2020-01-01T00:00:00Z"
     failure = verify_document(changed).failures[0]
     assert failure.code == "tampered" and failure.fields == ()  # no stored copy to compare
-    do_revoke(user("beheerder"), stored, "Ingetrokken na wissen")
+    do_revoke(user(ADMIN), stored, "Ingetrokken na wissen")
     assert verify_document(holders_file).codes == ("revoked",)
 
 
 def test_the_qr_link_of_an_erased_holder_shows_only_the_status(
     client: Client, sanne_done: Learner
 ) -> None:
-    credential = do_issue_certificate(user("examencommissie"), sanne_done, CERTIFICATE)
-    erase_learner(user("beheerder"), sanne_done)
+    credential = do_issue_certificate(user(EXAM_BOARD), sanne_done, CERTIFICATE)
+    erase_learner(user(ADMIN), sanne_done)
     body = client.get(f"/verifieren/{credential.uid}/").content.decode()
     assert "Uitgegeven en niet ingetrokken." in body
     assert "Sanne" not in body

@@ -9,13 +9,14 @@ from django.test import Client
 
 from opmaat.learners.models import Learner
 from opmaat.ui.templatetags.opmaat_tags import confidence_label
+from tests.demo_logins import INTAKE, SANNE
 
 pytestmark = pytest.mark.usefixtures("demo")
 
 
 @pytest.fixture
 def advisor(client: Client) -> Client:
-    client.force_login(User.objects.get(username="intake"))
+    client.force_login(User.objects.get(username=INTAKE))
     return client
 
 
@@ -122,14 +123,14 @@ def test_a_unit_page_shows_which_qualifications_share_it(client: Client) -> None
 
 def test_five_wrong_passwords_lock_the_login_even_for_the_right_one(client: Client) -> None:
     for _ in range(5):
-        client.post("/inloggen/", {"username": "intake", "password": "wrong"})
-    response = client.post("/inloggen/", {"username": "intake", "password": "opmaat-demo"})
+        client.post("/inloggen/", {"username": INTAKE, "password": "wrong"})
+    response = client.post("/inloggen/", {"username": INTAKE, "password": "opmaat-demo"})
     assert "Tijdelijk geblokkeerd" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
 def test_the_right_password_logs_in(client: Client) -> None:
-    response = client.post("/inloggen/", {"username": "intake", "password": "opmaat-demo"})
+    response = client.post("/inloggen/", {"username": INTAKE, "password": "opmaat-demo"})
     assert response.status_code == 302 and "_auth_user_id" in client.session
 
 
@@ -140,12 +141,12 @@ def test_a_password_reset_sends_a_link_by_mail(client: Client) -> None:
 
 
 def test_a_learner_logging_in_lands_on_their_own_record(client: Client) -> None:
-    client.force_login(User.objects.get(username="deelnemer"))
+    client.force_login(User.objects.get(username=SANNE))
     assert client.get("/")["Location"] == f"/deelnemers/{sanne().pk}/"
 
 
 def test_the_learner_downloads_their_data_as_a_json_file(client: Client) -> None:
-    client.force_login(User.objects.get(username="deelnemer"))
+    client.force_login(User.objects.get(username=SANNE))
     response = client.get(f"/deelnemers/{sanne().pk}/gegevens.json")
     assert response["Content-Type"] == "application/json"
     assert "attachment" in response["Content-Disposition"]

@@ -17,6 +17,7 @@ from opmaat.learners import services
 from opmaat.learners.access import permissions, visible_learners
 from opmaat.learners.models import AuditEvent, Holding, Learner
 from opmaat.learners.privacy import export_learner
+from tests.demo_logins import ADMIN, EXAM_BOARD, INTAKE, SANNE, TEACHER
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -32,29 +33,29 @@ def learner(name: str) -> Learner:
 def test_every_change_is_audited_with_who_and_what() -> None:
     sanne = learner("Sanne de Vries")
     before = sanne.audit_events.count()
-    services.add_holding(user("intake"), sanne, "nl-3f", "held", "Havo-cijferlijst")
+    services.add_holding(user(INTAKE), sanne, "nl-3f", "held", "Havo-cijferlijst")
     event = sanne.audit_events.first()
     assert sanne.audit_events.count() == before + 1
-    assert event is not None and event.actor_label == "intake"
+    assert event is not None and event.actor_label == INTAKE
     assert event.action == "holding.added"
     assert event.changes == {"code": "NL-3F", "kind": "held", "evidence": "Havo-cijferlijst"}
 
 
 def test_an_outcome_code_is_recorded_as_an_outcome_whatever_the_form_said() -> None:
-    holding = services.add_holding(user("intake"), learner("Tom de Boer"), "23189-B1-K1-W1", "held")
+    holding = services.add_holding(user(INTAKE), learner("Tom de Boer"), "23189-B1-K1-W1", "held")
     assert holding.kind == Holding.Kind.OUTCOME
 
 
 def test_a_qualification_cannot_be_an_exemption_and_unknown_codes_name_the_closest() -> None:
     with pytest.raises(InvalidInput, match="qualification"):
-        services.add_holding(user("intake"), learner("Tom de Boer"), "25498", "exemption")
+        services.add_holding(user(INTAKE), learner("Tom de Boer"), "25498", "exemption")
     with pytest.raises(UnknownCode, match="25498"):
-        services.add_holding(user("intake"), learner("Tom de Boer"), "25489x", "held")
+        services.add_holding(user(INTAKE), learner("Tom de Boer"), "25489x", "held")
 
 
 def test_a_teacher_may_not_change_holdings() -> None:
     with pytest.raises(PermissionDenied):
-        services.add_holding(user("docent"), learner("Tom de Boer"), "NL-2F", "exemption")
+        services.add_holding(user(TEACHER), learner("Tom de Boer"), "NL-2F", "exemption")
     assert not learner("Tom de Boer").holdings.filter(code="NL-2F").exists()
 
 
@@ -63,7 +64,7 @@ def test_saving_a_route_adds_a_version_and_records_what_changed() -> None:
     first = services.current_route(tom)
     assert first is not None
     request = RouteRequest("25960", first.start, 32, Leerweg.BOL, Pace.FASTER)
-    plan = services.save_route(user("intake"), tom, request, "Wil sneller")
+    plan = services.save_route(user(INTAKE), tom, request, "Wil sneller")
     assert plan.version == first.version + 1
     assert tom.route_plans.count() == 2
     event = tom.audit_events.first()
@@ -78,7 +79,7 @@ def test_a_route_is_not_saved_to_a_target_the_learner_may_not_start() -> None:
     tom = learner("Tom de Boer")  # holds an Entree diploma
     request = RouteRequest("25741", date(2027, 8, 30), None, Leerweg.BOL)
     with pytest.raises(services.TargetNotOpen, match="niveau 2"):
-        services.save_route(user("intake"), tom, request)
+        services.save_route(user(INTAKE), tom, request)
     assert tom.route_plans.count() == 1
 
 
@@ -86,7 +87,7 @@ def test_replanning_keeps_the_saved_week() -> None:
     sanne = learner("Sanne de Vries")
     first = services.current_route(sanne)
     assert first is not None and first.work_hours_per_week == 28
-    plan = services.replan(user("examencommissie"), sanne, "Na besluit")
+    plan = services.replan(user(EXAM_BOARD), sanne, "Na besluit")
     assert plan is not None
     assert (plan.pathway, plan.work_hours_per_week, plan.hours_per_week) == ("BBL", 28, 8)
 
@@ -105,7 +106,7 @@ def test_consent_opens_and_withdrawal_closes_the_record_to_the_employer() -> Non
     linde = Organisation.objects.get(name="Thuiszorg De Linde (demo)")
     Membership.objects.create(user=hr_linde, organisation=linde, role="employer_hr")
     assert kevin in visible_learners(hr_linde)  # Kevin consented in the demo
-    services.withdraw_consent(user("beheerder"), kevin, linde)
+    services.withdraw_consent(user(ADMIN), kevin, linde)
     hr_linde = User.objects.get(pk=hr_linde.pk)  # the actor is cached per user object
     assert kevin not in visible_learners(hr_linde)
     assert not permissions(hr_linde, kevin)
@@ -114,10 +115,10 @@ def test_consent_opens_and_withdrawal_closes_the_record_to_the_employer() -> Non
 
 def test_export_holds_everything_about_the_learner() -> None:
     sanne = learner("Sanne de Vries")
-    document = export_learner(user("deelnemer"), sanne)
+    document = export_learner(user(SANNE), sanne)
     assert document["format"] == "opmaat-learner-export/1"
     assert document["learner"]["name"] == "Sanne de Vries"  # type: ignore[index]
-    assert document["account"] == {"username": "deelnemer", "email": sanne.email}
+    assert document["account"] == {"username": SANNE, "email": sanne.email}
     holdings = document["holdings"]
     assert isinstance(holdings, list) and {h["code"] for h in holdings} == {"NL-2F", "VMBO-GT"}
     assert document["routes"] and document["audit"] and document["consents"]
@@ -125,32 +126,32 @@ def test_export_holds_everything_about_the_learner() -> None:
 
 def test_only_the_learner_or_an_admin_may_export() -> None:
     with pytest.raises(PermissionDenied):
-        export_learner(user("intake"), learner("Sanne de Vries"))
+        export_learner(user(INTAKE), learner("Sanne de Vries"))
 
 
 def test_erasure_removes_personal_data_and_keeps_an_anonymous_trail() -> None:
     sanne = learner("Sanne de Vries")
-    services.request_erasure(user("deelnemer"), sanne, "Ik stop")
-    services.erase_learner(user("beheerder"), sanne)
+    services.request_erasure(user(SANNE), sanne, "Ik stop")
+    services.erase_learner(user(ADMIN), sanne)
     sanne.refresh_from_db()
     assert sanne.name == f"Gewiste deelnemer {sanne.pk}"
     assert (sanne.email, sanne.background, sanne.date_of_birth, sanne.user) == ("", "", None, None)
     assert not sanne.holdings.exists() and not sanne.route_plans.exists()
     assert not sanne.enrolments.exists() and not sanne.consents.exists()
-    assert not User.objects.filter(username="deelnemer").exists()
+    assert not User.objects.filter(username=SANNE).exists()
     assert all(e.changes == {} for e in sanne.audit_events.exclude(action="learner.erased"))
     assert sanne.erasure_requests.get().carried_out_at is not None
-    assert sanne not in visible_learners(user("intake"))
+    assert sanne not in visible_learners(user(INTAKE))
 
 
 def test_only_an_admin_may_erase() -> None:
     with pytest.raises(PermissionDenied):
-        services.erase_learner(user("intake"), learner("Sanne de Vries"))
+        services.erase_learner(user(INTAKE), learner("Sanne de Vries"))
 
 
 def test_personal_data_changes_record_old_and_new_values() -> None:
     tom = learner("Tom de Boer")
-    services.update_learner(user("intake"), tom, {"date_of_birth": date(1999, 5, 1)})
+    services.update_learner(user(INTAKE), tom, {"date_of_birth": date(1999, 5, 1)})
     event = AuditEvent.objects.filter(learner=tom, action="learner.updated").get()
     assert event.changes == {"date_of_birth": [None, "1999-05-01"]}
 
@@ -159,8 +160,8 @@ def test_an_invitation_creates_an_account_without_a_password_and_mails_a_link(
     rf: RequestFactory,
 ) -> None:
     tom = learner("Tom de Boer")
-    services.update_learner(user("intake"), tom, {"email": "tom@example.nl"})
-    account = services.invite_learner(user("intake"), tom, rf.get("/", HTTP_HOST="localhost"))
+    services.update_learner(user(INTAKE), tom, {"email": "tom@example.nl"})
+    account = services.invite_learner(user(INTAKE), tom, rf.get("/", HTTP_HOST="localhost"))
     assert account.username == "tom@example.nl" and not account.has_usable_password()
     assert Learner.objects.get(pk=tom.pk).user == account
     assert len(mail.outbox) == 1 and "/wachtwoord/nieuw/" in mail.outbox[0].body
@@ -170,6 +171,6 @@ def test_an_invitation_creates_an_account_without_a_password_and_mails_a_link(
 def test_no_invitation_without_an_address_or_for_an_existing_account(rf: RequestFactory) -> None:
     request = rf.get("/", HTTP_HOST="localhost")
     with pytest.raises(InvalidInput, match="no e-mail"):
-        services.invite_learner(user("intake"), learner("Tom de Boer"), request)
+        services.invite_learner(user(INTAKE), learner("Tom de Boer"), request)
     with pytest.raises(InvalidInput, match="already has an account"):
-        services.invite_learner(user("beheerder"), learner("Sanne de Vries"), request)
+        services.invite_learner(user(ADMIN), learner("Sanne de Vries"), request)

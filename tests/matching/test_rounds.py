@@ -13,13 +13,14 @@ from opmaat.domain.matching.states import NotNow
 from opmaat.matching import services
 from opmaat.matching.demo import ROUND_NAME, places_csv, students_csv
 from opmaat.matching.models import MatchingRound
+from tests.demo_logins import COORDINATOR, EMPLOYER_HR, INTAKE, SANNE
 
 pytestmark = pytest.mark.usefixtures("demo")
 
 
 @pytest.fixture
 def coordinator(client: Client) -> Client:
-    client.force_login(User.objects.get(username="regio"))
+    client.force_login(User.objects.get(username=COORDINATOR))
     return client
 
 
@@ -40,7 +41,7 @@ def test_the_demo_region_runs_its_round_and_publishes_a_version(coordinator: Cli
 
 
 def test_a_rerun_is_a_new_version_and_the_same_seed_gives_the_same_result() -> None:
-    r, regio = demo_round(), User.objects.get(username="regio")
+    r, regio = demo_round(), User.objects.get(username=COORDINATOR)
     first = services.run_round(regio, r, seed=5)
     second = services.run_round(regio, r, seed=5)
     assert (first.version, second.version) == (1, 2)
@@ -48,7 +49,7 @@ def test_a_rerun_is_a_new_version_and_the_same_seed_gives_the_same_result() -> N
 
 
 def test_nothing_runs_or_changes_after_publication() -> None:
-    r, regio = demo_round(), User.objects.get(username="regio")
+    r, regio = demo_round(), User.objects.get(username=COORDINATOR)
     services.publish(regio, services.run_round(regio, r, seed=5))
     with pytest.raises(NotNow):
         services.run_round(regio, r)
@@ -84,7 +85,7 @@ def test_a_new_round_takes_its_files_in_order(coordinator: Client) -> None:
 
 
 def test_a_bad_file_is_refused_naming_file_row_and_column() -> None:
-    r, regio = demo_round(), User.objects.get(username="regio")
+    r, regio = demo_round(), User.objects.get(username=COORDINATOR)
     r.state = "distribution"
     r.save()
     bad = students_csv().replace("S002,P", "S001,P", 1).encode()
@@ -97,9 +98,9 @@ def test_a_bad_file_is_refused_naming_file_row_and_column() -> None:
 
 def test_only_the_regions_coordinator_manages_its_rounds(client: Client) -> None:
     r = demo_round()
-    for who in ("intake", "hr", "deelnemer"):
+    for who in (INTAKE, EMPLOYER_HR, SANNE):
         client.force_login(User.objects.get(username=who))
         assert client.get(f"/regio/rondes/{r.pk}/").status_code == 403
         assert client.post(f"/regio/rondes/{r.pk}/run/").status_code == 403
     with pytest.raises(PermissionDenied):
-        services.run_round(User.objects.get(username="intake"), r)
+        services.run_round(User.objects.get(username=INTAKE), r)

@@ -9,7 +9,8 @@ import pytest
 from django.test import Client
 
 from opmaat.prescan.models import SavedPrescan
-from tests.prescan.conftest import HELD, PROFILE, People, scan_form
+from tests.personas import Personas
+from tests.prescan.conftest import HELD, PROFILE, scan_form
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,7 @@ def test_an_unknown_target_is_refused_next_to_the_field(client: Client) -> None:
 
 
 def test_posting_stores_the_scan_and_shows_it_by_an_unguessable_token(
-    client: Client, people: People
+    client: Client, personas: Personas
 ) -> None:
     answers = dict.fromkeys(PROFILE, "on_my_own")
     response = client.post("/vrijstellingsscan/", scan_form(have=[HELD], answers=answers))
@@ -64,7 +65,7 @@ def test_posting_stores_the_scan_and_shows_it_by_an_unguessable_token(
     assert 'id="not-open"' not in page
 
 
-def test_a_bbl_week_is_kept_with_the_scan(client: Client, people: People) -> None:
+def test_a_bbl_week_is_kept_with_the_scan(client: Client, personas: Personas) -> None:
     form = scan_form(have=[HELD], pathway="BBL", work_hours_per_week="28", hours_per_week="")
     client.post("/vrijstellingsscan/", form)
     scan = SavedPrescan.objects.get()
@@ -73,7 +74,7 @@ def test_a_bbl_week_is_kept_with_the_scan(client: Client, people: People) -> Non
     assert any("BBL met 28 uur werk" in s for s in scan.document["explanation"])
 
 
-def test_a_validation_error_keeps_the_answers(client: Client, people: People) -> None:
+def test_a_validation_error_keeps_the_answers(client: Client, personas: Personas) -> None:
     answers = {"23312-P2-K1-W1": "teaches_others"}
     response = client.post(
         "/vrijstellingsscan/", scan_form(answers=answers, hours_per_week="-1", have=["NOPE"])
@@ -85,14 +86,14 @@ def test_a_validation_error_keeps_the_answers(client: Client, people: People) ->
     assert SavedPrescan.objects.count() == 0
 
 
-def test_work_hours_in_bol_are_refused_in_dutch(client: Client, people: People) -> None:
+def test_work_hours_in_bol_are_refused_in_dutch(client: Client, personas: Personas) -> None:
     response = client.post("/vrijstellingsscan/", scan_form(work_hours_per_week="24"))
     assert response.status_code == 400
     assert "Bij BOL tellen werkuren niet als studielast" in response.content.decode()
 
 
 def test_a_target_the_person_may_not_start_is_shown_as_not_open(
-    client: Client, people: People
+    client: Client, personas: Personas
 ) -> None:
     response = client.post("/vrijstellingsscan/", scan_form("25741", have=["VMBO-GT"]))
     page = client.get(response["Location"]).content.decode()
@@ -101,7 +102,7 @@ def test_a_target_the_person_may_not_start_is_shown_as_not_open(
 
 
 def test_another_week_replans_the_months_without_changing_the_kept_scan(
-    client: Client, people: People
+    client: Client, personas: Personas
 ) -> None:
     response = client.post("/vrijstellingsscan/", scan_form(have=[HELD]))
     url = response["Location"]
@@ -115,7 +116,7 @@ def test_another_week_replans_the_months_without_changing_the_kept_scan(
 
 
 def test_an_impossible_week_on_the_result_page_is_refused_next_to_the_field(
-    client: Client, people: People
+    client: Client, personas: Personas
 ) -> None:
     url = client.post("/vrijstellingsscan/", scan_form(have=[HELD]))["Location"]
     page = client.get(url, {"pathway": "BOL", "work_hours_per_week": "10"}).content.decode()

@@ -9,7 +9,8 @@ from opmaat.catalog.models import Outcome, Unit
 from opmaat.domain.prescan.scan import DEFAULT_RULES, CanDo, Estimate
 from opmaat.prescan import services
 from opmaat.prescan.models import DefaultRule, UnitRule
-from tests.prescan.conftest import People, login
+from tests.personas import Personas
+from tests.prescan.conftest import login
 
 pytestmark = pytest.mark.django_db
 
@@ -26,17 +27,19 @@ def test_without_rows_the_rules_are_the_documented_defaults() -> None:
     assert services.current_rules() == DEFAULT_RULES
 
 
-def test_a_catalog_editor_may_edit_the_rules_in_the_admin(client: Client, people: People) -> None:
-    login(client, people.eva)
+def test_a_catalog_editor_may_edit_the_rules_in_the_admin(
+    client: Client, personas: Personas
+) -> None:
+    login(client, personas.ivo)
     assert client.get("/admin/prescan/unitrule/add/").status_code == 200
     assert client.get("/admin/prescan/defaultrule/").status_code == 200
-    login(client, people.bram)
+    login(client, personas.bram)
     assert client.get("/admin/prescan/unitrule/").status_code == 302  # not staff: to login
 
 
-def test_a_unit_rule_saved_in_the_admin_takes_effect(client: Client, people: People) -> None:
+def test_a_unit_rule_saved_in_the_admin_takes_effect(client: Client, personas: Personas) -> None:
     assert unit_estimate({W1: CanDo.ON_MY_OWN})[0] == Estimate.POSSIBLE
-    login(client, people.eva)
+    login(client, personas.ivo)
     response = client.post(
         "/admin/prescan/unitrule/add/",
         {
@@ -53,10 +56,10 @@ def test_a_unit_rule_saved_in_the_admin_takes_effect(client: Client, people: Peo
 
 
 def test_an_exam_unit_rule_may_count_the_werkprocessen_it_refers_to(
-    client: Client, people: People
+    client: Client, personas: Personas
 ) -> None:
     """An exam unit defines no werkprocessen of its own: it examines those of kerntaken."""
-    login(client, people.eva)
+    login(client, personas.ivo)
     response = client.post(
         "/admin/prescan/unitrule/add/",
         {
@@ -75,8 +78,10 @@ def test_an_exam_unit_rule_may_count_the_werkprocessen_it_refers_to(
     )
 
 
-def test_the_admin_refuses_werkprocessen_of_another_unit(client: Client, people: People) -> None:
-    login(client, people.eva)
+def test_the_admin_refuses_werkprocessen_of_another_unit(
+    client: Client, personas: Personas
+) -> None:
+    login(client, personas.ivo)
     response = client.post(
         "/admin/prescan/unitrule/add/",
         {
@@ -88,8 +93,8 @@ def test_the_admin_refuses_werkprocessen_of_another_unit(client: Client, people:
     assert not UnitRule.objects.exists()
 
 
-def test_a_lower_default_bar_makes_with_help_enough(client: Client, people: People) -> None:
-    login(client, people.eva)
+def test_a_lower_default_bar_makes_with_help_enough(client: Client, personas: Personas) -> None:
+    login(client, personas.ivo)
     response = client.post(
         "/admin/prescan/defaultrule/add/",
         {"likely_at": "with_help", "possible_share": "0.5", "note": "proef"},

@@ -9,6 +9,7 @@ from django.test import Client
 
 from opmaat.accounts.models import ApiToken
 from opmaat.learners.models import Learner
+from tests.demo_logins import ASSESSOR, TEACHER
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def bearer(who: str) -> dict[str, str]:
 def test_the_teacher_reads_the_targets_werkprocessen_with_their_grounds(
     client: Client, sanne: Learner
 ) -> None:
-    body = client.get(f"/api/progress/learners/{sanne.pk}", headers=bearer("docent")).json()
+    body = client.get(f"/api/progress/learners/{sanne.pk}", headers=bearer(TEACHER)).json()
     assert body["target"] == "25656"
     assert body["werkprocessen"] == {"met": 2, "total": 11}
     units = {u["code"]: u for u in body["units"]}
@@ -33,5 +34,5 @@ def test_the_teacher_reads_the_targets_werkprocessen_with_their_grounds(
 
 
 def test_an_outsider_gets_no_progress(client: Client, sanne: Learner) -> None:
-    response = client.get(f"/api/progress/learners/{sanne.pk}", headers=bearer("assessor"))
+    response = client.get(f"/api/progress/learners/{sanne.pk}", headers=bearer(ASSESSOR))
     assert response.status_code == 403

@@ -11,6 +11,7 @@ from django.test import Client
 
 from opmaat.learners.models import Learner
 from opmaat.progress.models import Assessment, Feedback, ProfessionalActivity
+from tests.demo_logins import CATALOG_EDITOR, SANNE, TEACHER, WORKPLACE_SUPERVISOR
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def prefixed(prefix: str, data: dict[str, str]) -> dict[str, str]:
 
 
 def test_the_learner_sees_her_progress_without_the_forms(client: Client, sanne: Learner) -> None:
-    body = as_user(client, "deelnemer").get(f"/deelnemers/{sanne.pk}/voortgang/").content.decode()
+    body = as_user(client, SANNE).get(f"/deelnemers/{sanne.pk}/voortgang/").content.decode()
     assert "23268-B1-K1-1 Werk in uitvoering" in body  # an exam unit of 25656
     assert "2 van 11 werkprocessen van het doel behaald." in body
     assert "Rapportage is feitelijk en volledig" in body  # feedback timeline
@@ -36,7 +37,7 @@ def test_the_learner_sees_her_progress_without_the_forms(client: Client, sanne: 
 
 
 def test_the_teacher_records_a_result_and_feedback(client: Client, sanne: Learner) -> None:
-    as_user(client, "docent")
+    as_user(client, TEACHER)
     url = f"/deelnemers/{sanne.pk}/voortgang/"
     page = client.get(url).content.decode()
     assert '<datalist id="werkprocessen">' in page
@@ -54,7 +55,7 @@ def test_the_teacher_records_a_result_and_feedback(client: Client, sanne: Learne
 
 
 def test_a_wrong_form_is_shown_again_with_the_error(client: Client, sanne: Learner) -> None:
-    as_user(client, "docent")
+    as_user(client, TEACHER)
     url = f"/deelnemers/{sanne.pk}/voortgang/beoordeling/"
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
     wrong = {"code": "23268-B1-K1-1", "method": "exam", "result": "met", "assessed_on": tomorrow}
@@ -69,7 +70,7 @@ def test_a_reserved_act_above_level_2_is_refused_on_the_form(
     client: Client, sanne: Learner
 ) -> None:
     act = ProfessionalActivity.objects.get(code="VIG-MEDICATIE")
-    as_user(client, "praktijkopleider")
+    as_user(client, WORKPLACE_SUPERVISOR)
     response = client.post(
         f"/deelnemers/{sanne.pk}/voortgang/niveau/",
         prefixed(
@@ -83,7 +84,7 @@ def test_a_reserved_act_above_level_2_is_refused_on_the_form(
 
 def test_the_level_form_offers_only_the_targets_activities(client: Client, sanne: Learner) -> None:
     other = ProfessionalActivity.objects.get(code="MZ-ZORGTECHNIEK")
-    as_user(client, "praktijkopleider")
+    as_user(client, WORKPLACE_SUPERVISOR)
     response = client.post(
         f"/deelnemers/{sanne.pk}/voortgang/niveau/",
         prefixed(
@@ -103,18 +104,18 @@ def test_a_late_item_shows_the_slip_warning(client: Client, sanne: Learner) -> N
     first["start"], first["end"] = (past - timedelta(days=30)).isoformat(), past.isoformat()
     plan.document["start"] = first["start"]
     plan.save(update_fields=["document"])
-    body = as_user(client, "deelnemer").get(f"/deelnemers/{sanne.pk}/voortgang/").content.decode()
+    body = as_user(client, SANNE).get(f"/deelnemers/{sanne.pk}/voortgang/").content.decode()
     assert "Let op: de route loopt uit." in body
 
 
 def test_a_catalog_editor_edits_professional_activities_in_the_admin(
     client: Client, demo: None
 ) -> None:
-    as_user(client, "redacteur")
+    as_user(client, CATALOG_EDITOR)
     assert client.get("/admin/progress/professionalactivity/").status_code == 200
     activity = ProfessionalActivity.objects.get(code="BDZ-ADL")  # unit 23268-B1-K1-1
     assert (
         client.get(f"/admin/progress/professionalactivity/{activity.pk}/change/").status_code == 200
     )
-    as_user(client, "docent")
+    as_user(client, TEACHER)
     assert client.get("/admin/progress/professionalactivity/").status_code == 302  # not staff

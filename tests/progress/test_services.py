@@ -35,6 +35,15 @@ from opmaat.progress.services import (
     werkproces_counts,
 )
 from tests.credentials.conftest import LAST_OUTCOME, user
+from tests.demo_logins import (
+    ASSESSOR,
+    EMPLOYER_HR,
+    EXAM_BOARD,
+    INTAKE,
+    SANNE,
+    TEACHER,
+    WORKPLACE_SUPERVISOR,
+)
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 30)
@@ -46,11 +55,11 @@ def test_the_last_met_result_completes_the_exam_unit(sanne: Learner) -> None:
     catalog = current_catalog()
     assert not unit_completion(catalog, EXAM_UNIT, record_of(sanne)).complete
     do_record_assessment(
-        user("docent"), sanne, LAST_OUTCOME, AssessmentMethod.EXAM, AssessmentResult.NOT_MET, TODAY
+        user(TEACHER), sanne, LAST_OUTCOME, AssessmentMethod.EXAM, AssessmentResult.NOT_MET, TODAY
     )
     assert not unit_completion(catalog, EXAM_UNIT, record_of(sanne)).complete
     do_record_assessment(
-        user("docent"), sanne, LAST_OUTCOME, AssessmentMethod.EXAM, AssessmentResult.MET, TODAY
+        user(TEACHER), sanne, LAST_OUTCOME, AssessmentMethod.EXAM, AssessmentResult.MET, TODAY
     )
     status = unit_completion(catalog, EXAM_UNIT, record_of(sanne))
     assert status.complete and status.completed_on == TODAY
@@ -72,13 +81,13 @@ def test_the_last_met_result_completes_the_exam_unit(sanne: Learner) -> None:
 def test_results_are_recorded_per_werkproces(sanne: Learner, code: str, message: str) -> None:
     with pytest.raises(InvalidInput, match=message):
         do_record_assessment(
-            user("docent"), sanne, code, AssessmentMethod.EXAM, AssessmentResult.MET, TODAY
+            user(TEACHER), sanne, code, AssessmentMethod.EXAM, AssessmentResult.MET, TODAY
         )
 
 
 def test_an_unknown_code_suggests_werkprocessen_of_the_target(sanne: Learner) -> None:
     with pytest.raises(UnknownCode) as raised:
-        do_record_feedback(user("docent"), sanne, "23268-B1-K1-W9", "tekst", TODAY)
+        do_record_feedback(user(TEACHER), sanne, "23268-B1-K1-W9", "tekst", TODAY)
     assert raised.value.closest and all(c.startswith("23268-") for c in raised.value.closest)
 
 
@@ -110,12 +119,12 @@ def test_a_result_under_a_retired_code_still_counts(sanne: Learner) -> None:
 
 def test_a_generic_subject_without_outcomes_takes_a_result(sanne: Learner) -> None:
     assessment = do_record_assessment(
-        user("docent"), sanne, "rek-2f", AssessmentMethod.EXAM, AssessmentResult.MET, TODAY
+        user(TEACHER), sanne, "rek-2f", AssessmentMethod.EXAM, AssessmentResult.MET, TODAY
     )
     assert assessment.code == "REK-2F"
 
 
-@pytest.mark.parametrize("who", ["deelnemer", "hr", "examencommissie", "intake", "assessor"])
+@pytest.mark.parametrize("who", [SANNE, EMPLOYER_HR, EXAM_BOARD, INTAKE, ASSESSOR])
 def test_only_teachers_and_supervisors_record_progress(sanne: Learner, who: str) -> None:
     with pytest.raises(PermissionDenied):
         do_record_feedback(user(who), sanne, LAST_OUTCOME, "Goed gedaan", TODAY)
@@ -123,7 +132,7 @@ def test_only_teachers_and_supervisors_record_progress(sanne: Learner, who: str)
 
 def test_feedback_must_say_something(sanne: Learner) -> None:
     with pytest.raises(InvalidInput):
-        do_record_feedback(user("docent"), sanne, LAST_OUTCOME, "   ", TODAY)
+        do_record_feedback(user(TEACHER), sanne, LAST_OUTCOME, "   ", TODAY)
 
 
 def test_nothing_is_recorded_with_a_date_in_the_future_whatever_the_edge(sanne: Learner) -> None:
@@ -140,12 +149,12 @@ def test_nothing_is_recorded_with_a_date_in_the_future_whatever_the_edge(sanne: 
 def test_a_reserved_act_waits_for_the_werkproces_it_builds_on(sanne: Learner) -> None:
     """Medication (23268-B1-K1-5, werkproces W5) after care (W4): the catalog's rule."""
     act = ProfessionalActivity.objects.get(code="VIG-MEDICATIE")
-    supervisor = user("praktijkopleider")
+    supervisor = user(WORKPLACE_SUPERVISOR)
     with pytest.raises(EntrustmentNotAllowed, match="until 23268-B1-K1-W4 is complete"):
         do_entrust(supervisor, sanne, act, SupervisionLevel.INDIRECT, TODAY)
     assert not EntrustmentDecision.objects.filter(learner=sanne, activity=act, level=3).exists()
     do_record_assessment(
-        user("docent"), sanne, LAST_OUTCOME, AssessmentMethod.PRACTICAL_TEST,
+        user(TEACHER), sanne, LAST_OUTCOME, AssessmentMethod.PRACTICAL_TEST,
         AssessmentResult.MET, TODAY,
     )  # fmt: skip
     do_entrust(supervisor, sanne, act, SupervisionLevel.INDEPENDENT, TODAY, "Na de proeve")
@@ -158,10 +167,10 @@ def test_a_reserved_act_waits_for_the_werkproces_it_builds_on(sanne: Learner) ->
 def test_an_exemption_lifts_the_ceiling_too(demo: None) -> None:
     marloes = Learner.objects.get(name="Marloes Bos")  # EVC candidate for 25780, nothing yet
     act = ProfessionalActivity.objects.get(code="MZ-ZORGTECHNIEK")  # 23312-B1-K1-W5 after W2
-    supervisor = user("praktijkopleider")
+    supervisor = user(WORKPLACE_SUPERVISOR)
     with pytest.raises(EntrustmentNotAllowed, match="23312-B1-K1-W2"):
         do_entrust(supervisor, marloes, act, SupervisionLevel.INDIRECT, TODAY)
-    add_holding(user("intake"), marloes, "23312-B1-K1-W2", "outcome", "EVC-rapport")
+    add_holding(user(INTAKE), marloes, "23312-B1-K1-W2", "outcome", "EVC-rapport")
     do_entrust(supervisor, marloes, act, SupervisionLevel.INDIRECT, TODAY, "Na EVC")
 
 
@@ -176,7 +185,7 @@ def test_the_activities_of_the_target_are_in_view_whatever_unit_they_name(demo: 
 
 def test_an_ordinary_activity_may_be_entrusted_at_any_level(sanne: Learner) -> None:
     act = ProfessionalActivity.objects.get(code="BDZ-ADL")  # unit 23268-B1-K1-1
-    do_entrust(user("praktijkopleider"), sanne, act, SupervisionLevel.SUPERVISES, TODAY)
+    do_entrust(user(WORKPLACE_SUPERVISOR), sanne, act, SupervisionLevel.SUPERVISES, TODAY)
     assert sanne.audit_events.filter(action="progress.entrusted").exists()
 
 

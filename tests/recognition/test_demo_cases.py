@@ -10,6 +10,7 @@ from opmaat.domain.recognition.evc import EvcState
 from opmaat.learners.models import Learner, RoutePlan
 from opmaat.recognition.demo import MZ3_UNITS, NOT_SHOWN
 from opmaat.recognition.models import EvcProcedure
+from tests.demo_logins import EXAM_BOARD, INTAKE, MARLOES
 
 
 def logged_in(username: str) -> Client:
@@ -41,10 +42,10 @@ def test_after_the_mz4_decision_jolandas_route_ends_within_seven_months() -> Non
     before = latest_route(jolanda)
     assert months(before) > 18
 
-    page = logged_in("examencommissie").get(f"/evc/{procedure.pk}/")
+    page = logged_in(EXAM_BOARD).get(f"/evc/{procedure.pk}/")
     form = page.context["decision_form"]
     assert NOT_SHOWN not in form.fields["units"].initial
-    response = logged_in("examencommissie").post(
+    response = logged_in(EXAM_BOARD).post(
         f"/evc/{procedure.pk}/besluit/",
         {
             "units": form.fields["units"].initial,
@@ -65,7 +66,7 @@ def test_after_the_mz4_decision_jolandas_route_ends_within_seven_months() -> Non
 @pytest.mark.usefixtures("demo")
 def test_jolandas_advice_plans_the_evc_phase_before_the_rest() -> None:
     jolanda = Learner.objects.get(name="Jolanda Verbeek")
-    page = logged_in("intake").get(f"/deelnemers/{jolanda.pk}/intake/1/")
+    page = logged_in(INTAKE).get(f"/deelnemers/{jolanda.pk}/intake/1/")
     evc = page.context["evc"]
     assert len(evc["units"]) == 9 and evc["weeks"] == 16
     assert evc["months"] < 12 and evc["saves_months"] > 12
@@ -74,7 +75,7 @@ def test_jolandas_advice_plans_the_evc_phase_before_the_rest() -> None:
 @pytest.mark.usefixtures("demo")
 def test_marloes_has_an_advice_to_pursue_every_unit_through_evc() -> None:
     marloes = Learner.objects.get(name="Marloes Bos")
-    page = logged_in("kandidaat").get(f"/deelnemers/{marloes.pk}/intake/1/")
+    page = logged_in(MARLOES).get(f"/deelnemers/{marloes.pk}/intake/1/")
     assert page.status_code == 200
     evc = page.context["evc"]
     assert tuple(u["code"] for u in evc["units"]) == MZ3_UNITS
@@ -88,7 +89,7 @@ def test_marloes_has_an_advice_to_pursue_every_unit_through_evc() -> None:
 
 @pytest.mark.usefixtures("demo")
 def test_the_advisor_dashboard_reminds_of_the_overdue_intake() -> None:
-    page = logged_in("intake").get("/")
+    page = logged_in(INTAKE).get("/")
     assert "Ahmed Hassan" in page.content.decode()
     assert [p.learner.name for p, r in page.context["evc_reminders"] if r.overdue] == [
         "Ahmed Hassan"

@@ -6,16 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import User
 from django.test import Client
 
-from opmaat.accounts.models import Membership
 from opmaat.catalog.models import Equivalence
-from opmaat.domain.access import Role
 from opmaat.domain.routes import RouteRequest
 from opmaat.learners import services as learners
 from opmaat.learners.models import Holding
-from tests.recognition.conftest import Cast
+from tests.personas import Personas
 
 ADD = "/admin/catalog/equivalence/add/"
 OLD_DIPLOMA = {
@@ -28,24 +25,25 @@ OLD_DIPLOMA = {
 
 
 @pytest.fixture
-def editor(cast: Cast) -> Client:
-    user = User.objects.create_user("rosa", password="x")
-    Membership.objects.create(user=user, organisation=cast.school, role=Role.CATALOG_EDITOR.value)
+def editor(personas: Personas) -> Client:
+    """Ivo, the catalog editor."""
     client = Client()
-    client.force_login(user)
+    client.force_login(personas.ivo)
     return client
 
 
 def test_an_editor_adds_an_older_diploma_and_the_route_counts_it(
-    cast: Cast, editor: Client
+    personas: Personas, editor: Client
 ) -> None:
     assert editor.post(ADD, OLD_DIPLOMA).status_code == 302
     rule = Equivalence.objects.get(source_code="MZ3-2012")
     assert rule.source_code == "MZ3-2012"
     assert rule.counts_for == ["23312-B1-K1", "23312-B1-K2"]
 
-    learners.add_holding(cast.bram, cast.learner, "MZ3-2012", Holding.Kind.HELD)
-    route = learners.preview_route(cast.learner, RouteRequest("25780", date(2027, 1, 4), 20)).route
+    learners.add_holding(personas.bram, personas.anna_record, "MZ3-2012", Holding.Kind.HELD)
+    route = learners.preview_route(
+        personas.anna_record, RouteRequest("25780", date(2027, 1, 4), 20)
+    ).route
     assert {"23312-B1-K1", "23312-B1-K2"} <= set(route.covered_units)
 
 

@@ -24,7 +24,8 @@ from opmaat.learners import services as learners
 from opmaat.learners.models import Holding, Learner, RoutePlan
 from opmaat.recognition import services
 from opmaat.recognition.models import EvcProcedure
-from tests.recognition.conftest import Cast
+from tests.factories import make_procedure
+from tests.personas import Personas
 
 START = date(2027, 1, 4)
 MZ3_UNITS = ("23312-B1-K1", "23312-B1-K2", "23312-P1-K1")
@@ -32,33 +33,39 @@ PARTICIPATION = "23312-B1-K1-2"  # Participatie en sociaal netwerk, one of MZ4's
 
 
 def run_procedure(
-    cast: Cast, target: str, units: tuple[str, ...], not_met: frozenset[str] = frozenset()
+    personas: Personas, target: str, units: tuple[str, ...], not_met: frozenset[str] = frozenset()
 ) -> EvcProcedure:
     """Intake → portfolio → assessment → report → decision, every werkproces of `units`
     met except `not_met`; the exam board grants everything the certificate recognises."""
-    procedure = services.start_procedure(cast.bram, cast.learner, cast.provider, target, units)
-    services.move(cast.bram, procedure, EvcState.PORTFOLIO)
+    procedure = make_procedure(
+        personas.bram,
+        personas.anna_record,
+        personas.evc_provider,
+        target,
+        units,
+        state=EvcState.PORTFOLIO,
+    )
     werkprocessen = services.scope_of(procedure).werkprocessen(cache.current_catalog())
     statement = services.add_evidence(
-        cast.anna,
+        personas.anna,
         procedure,
         EvidenceKind.EMPLOYER_STATEMENT,
         "Werkgeversverklaring zes jaar persoonlijk begeleider",
         werkprocessen,
         text="Verklaring van de teamleider over zes jaar werk als persoonlijk begeleider.",
     )
-    services.move(cast.anna, procedure, EvcState.ASSESSMENT)
+    services.move(personas.anna, procedure, EvcState.ASSESSMENT)
     for code in werkprocessen:
         result = Judgement.NOT_MET if code in not_met else Judgement.MET
         services.judge(
-            cast.ada, procedure, code, result, "Blijkt uit de verklaring.", [statement.pk]
+            personas.dirk, procedure, code, result, "Blijkt uit de verklaring.", [statement.pk]
         )
-    services.move(cast.ada, procedure, EvcState.REPORT)
-    certificate = services.issue_certificate(cast.ada, procedure)
-    services.move(cast.ada, procedure, EvcState.DECISION)
+    services.move(personas.dirk, procedure, EvcState.REPORT)
+    certificate = services.issue_certificate(personas.dirk, procedure)
+    services.move(personas.dirk, procedure, EvcState.DECISION)
     document = certificate.document
     services.decide(
-        cast.eva,
+        personas.eva,
         procedure,
         [u["code"] for u in document["units"]],
         [o["code"] for o in document["outcomes"]],
@@ -69,13 +76,13 @@ def run_procedure(
 
 
 def plan_bbl(
-    cast: Cast, target: str, work_hours: float, exam_only: tuple[str, ...] = ()
+    personas: Personas, target: str, work_hours: float, exam_only: tuple[str, ...] = ()
 ) -> RoutePlan:
     """A BBL route at `work_hours` contract hours, the default school day and self-study."""
     request = RouteRequest(
         target, START, pathway=Leerweg.BBL, work_hours_per_week=work_hours, exam_only=exam_only
     )
-    return learners.save_route(cast.bram, cast.learner, request, "Intake.")
+    return learners.save_route(personas.bram, personas.anna_record, request, "Intake.")
 
 
 def months(plan: RoutePlan) -> float:
@@ -85,19 +92,19 @@ def months(plan: RoutePlan) -> float:
 
 
 def test_mz4_all_units_but_one_exempted_ends_within_seven_months_and_within_a_year(
-    cast: Cast,
+    personas: Personas,
 ) -> None:
     """Working 36 hours a week as a persoonlijk begeleider in BBL, her contract hours count
     as study load. An earlier mbo-4 diploma exempts the generic subjects by rule."""
-    learners.add_holding(cast.bram, cast.learner, "MBO-4", Holding.Kind.HELD)
-    before = plan_bbl(cast, "25779", 36)
+    learners.add_holding(personas.bram, personas.anna_record, "MBO-4", Holding.Kind.HELD)
+    before = plan_bbl(personas, "25779", 36)
     units = cache.current_catalog().qualifications["25779"].units
     not_shown = frozenset(unit_werkprocessen(cache.current_catalog(), PARTICIPATION))
 
-    procedure = run_procedure(cast, "25779", units, not_met=not_shown)
+    procedure = run_procedure(personas, "25779", units, not_met=not_shown)
 
     assert procedure.state == EvcState.CLOSED.value
-    after = learners.current_route(cast.learner)
+    after = learners.current_route(personas.anna_record)
     assert after is not None and after.version == before.version + 1
     document = after.document
     assert after.work_hours_per_week == 36 and after.pathway == Leerweg.BBL.value
@@ -112,15 +119,15 @@ def test_mz4_all_units_but_one_exempted_ends_within_seven_months_and_within_a_ye
 
 
 def test_mz4_the_explanation_names_the_recognised_werkprocessen_and_the_week(
-    cast: Cast,
+    personas: Personas,
 ) -> None:
-    learners.add_holding(cast.bram, cast.learner, "MBO-4", Holding.Kind.HELD)
-    plan_bbl(cast, "25779", 36)
+    learners.add_holding(personas.bram, personas.anna_record, "MBO-4", Holding.Kind.HELD)
+    plan_bbl(personas, "25779", 36)
     units = cache.current_catalog().qualifications["25779"].units
     not_shown = frozenset(unit_werkprocessen(cache.current_catalog(), PARTICIPATION))
-    run_procedure(cast, "25779", units, not_met=not_shown)
+    run_procedure(personas, "25779", units, not_met=not_shown)
 
-    after = learners.current_route(cast.learner)
+    after = learners.current_route(personas.anna_record)
     assert after is not None
     explanation = " ".join(str(s) for s in after.document["explanation"])
     assert "13 van de 16 werkprocessen zijn al erkend" in explanation
@@ -129,15 +136,15 @@ def test_mz4_the_explanation_names_the_recognised_werkprocessen_and_the_week(
 
 
 def test_mz3_all_units_exempted_leaves_only_the_dutch_arithmetic_and_career_exams(
-    cast: Cast,
+    personas: Personas,
 ) -> None:
-    Learner.objects.filter(pk=cast.learner.pk).update(elective_hours_done=720)
-    cast.learner.refresh_from_db()
-    plan_bbl(cast, "25780", 24, exam_only=("NL-2F", "REK-3"))
+    Learner.objects.filter(pk=personas.anna_record.pk).update(elective_hours_done=720)
+    personas.anna_record.refresh_from_db()
+    plan_bbl(personas, "25780", 24, exam_only=("NL-2F", "REK-3"))
 
-    run_procedure(cast, "25780", ())
+    run_procedure(personas, "25780", ())
 
-    after = learners.current_route(cast.learner)
+    after = learners.current_route(personas.anna_record)
     assert after is not None
     document = after.document
     assert document["missing_units"] == document["partial_units"] == []
@@ -146,26 +153,30 @@ def test_mz3_all_units_exempted_leaves_only_the_dutch_arithmetic_and_career_exam
     assert all(g["exam_only"] for g in generic)
     assert months(after) < 1
     exemptions = set(
-        cast.learner.holdings.filter(kind=Holding.Kind.EXEMPTION).values_list("code", flat=True)
+        personas.anna_record.holdings.filter(kind=Holding.Kind.EXEMPTION).values_list(
+            "code", flat=True
+        )
     )
     assert exemptions == set(MZ3_UNITS)
 
 
-def test_werkprocessen_met_outside_a_recognised_unit_shorten_that_unit(cast: Cast) -> None:
+def test_werkprocessen_met_outside_a_recognised_unit_shorten_that_unit(personas: Personas) -> None:
     """One werkproces of Werken aan kwaliteit en deskundigheid met, the other not: the exam
     board exempts the one, and the unit stays on the route for the other only."""
-    plan_bbl(cast, "25780", 32)
-    run_procedure(cast, "25780", ("23312-B1-K2",), not_met=frozenset({"23312-B1-K2-W2"}))
-    after = learners.current_route(cast.learner)
+    plan_bbl(personas, "25780", 32)
+    run_procedure(personas, "25780", ("23312-B1-K2",), not_met=frozenset({"23312-B1-K2-W2"}))
+    after = learners.current_route(personas.anna_record)
     assert after is not None
     partial = {u["code"]: u for u in after.document["partial_units"]}
     assert partial["23312-B1-K2"]["missing_outcomes"] == ["23312-B1-K2-W2"]
-    assert cast.learner.holdings.filter(code="23312-B1-K2-W1", kind=Holding.Kind.OUTCOME).exists()
+    assert personas.anna_record.holdings.filter(
+        code="23312-B1-K2-W1", kind=Holding.Kind.OUTCOME
+    ).exists()
 
 
-def test_every_exemption_names_the_decision_and_the_certificate(cast: Cast) -> None:
-    procedure = run_procedure(cast, "25780", ("23312-B1-K2",))
-    holding = cast.learner.holdings.get(code="23312-B1-K2")
+def test_every_exemption_names_the_decision_and_the_certificate(personas: Personas) -> None:
+    procedure = run_procedure(personas, "25780", ("23312-B1-K2",))
+    holding = personas.anna_record.holdings.get(code="23312-B1-K2")
     decision = procedure.decisions.get()
     assert holding.kind == Holding.Kind.EXEMPTION
     assert str(decision.pk) in holding.evidence

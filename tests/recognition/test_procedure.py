@@ -20,23 +20,29 @@ from opmaat.learners.models import AuditEvent, Holding
 from opmaat.learners.privacy import learner_document
 from opmaat.recognition import services, uploads
 from opmaat.recognition.models import EvcProcedure, Evidence
+from tests.factories import make_procedure
+from tests.personas import Personas
 from tests.recognition import files
-from tests.recognition.conftest import Cast
 
 UNIT = "23312-B1-K2"  # two werkprocessen: small enough to play through in a test
 W1, W2 = "23312-B1-K2-W1", "23312-B1-K2-W2"
 
 
 @pytest.fixture
-def in_portfolio(cast: Cast) -> EvcProcedure:
-    procedure = services.start_procedure(cast.bram, cast.learner, cast.provider, "25780", [UNIT])
-    services.move(cast.bram, procedure, EvcState.PORTFOLIO)
-    return procedure
+def in_portfolio(personas: Personas) -> EvcProcedure:
+    return make_procedure(
+        personas.bram,
+        personas.anna_record,
+        personas.evc_provider,
+        "25780",
+        [UNIT],
+        state=EvcState.PORTFOLIO,
+    )
 
 
-def evidence(cast: Cast, procedure: EvcProcedure) -> Evidence:
+def evidence(personas: Personas, procedure: EvcProcedure) -> Evidence:
     return services.add_evidence(
-        cast.anna,
+        personas.anna,
         procedure,
         EvidenceKind.REFLECTION,
         "Reflectie",
@@ -46,39 +52,43 @@ def evidence(cast: Cast, procedure: EvcProcedure) -> Evidence:
 
 
 @pytest.fixture
-def in_assessment(cast: Cast, in_portfolio: EvcProcedure) -> tuple[EvcProcedure, Evidence]:
-    item = evidence(cast, in_portfolio)
-    services.move(cast.anna, in_portfolio, EvcState.ASSESSMENT)
+def in_assessment(personas: Personas, in_portfolio: EvcProcedure) -> tuple[EvcProcedure, Evidence]:
+    item = evidence(personas, in_portfolio)
+    services.move(personas.anna, in_portfolio, EvcState.ASSESSMENT)
     return in_portfolio, item
 
 
-def decided(cast: Cast, procedure: EvcProcedure, item: Evidence) -> EvcProcedure:
-    services.judge(cast.ada, procedure, W1, Judgement.MET, "Aangetoond.", [item.pk])
-    services.judge(cast.ada, procedure, W2, Judgement.MET, "Aangetoond.", [item.pk])
-    services.move(cast.ada, procedure, EvcState.REPORT)
-    services.issue_certificate(cast.ada, procedure)
-    services.move(cast.ada, procedure, EvcState.DECISION)
-    services.decide(cast.eva, procedure, [UNIT], [], "Volledig.")
+def decided(personas: Personas, procedure: EvcProcedure, item: Evidence) -> EvcProcedure:
+    services.judge(personas.dirk, procedure, W1, Judgement.MET, "Aangetoond.", [item.pk])
+    services.judge(personas.dirk, procedure, W2, Judgement.MET, "Aangetoond.", [item.pk])
+    services.move(personas.dirk, procedure, EvcState.REPORT)
+    services.issue_certificate(personas.dirk, procedure)
+    services.move(personas.dirk, procedure, EvcState.DECISION)
+    services.decide(personas.eva, procedure, [UNIT], [], "Volledig.")
     return procedure
 
 
 def test_starting_links_the_candidate_to_the_provider_so_its_assessor_sees_the_record(
-    cast: Cast,
+    personas: Personas,
 ) -> None:
-    services.start_procedure(cast.bram, cast.learner, cast.provider, "25780", [UNIT])
-    assert cast.learner.enrolments.filter(organisation=cast.provider).exists()
+    services.start_procedure(
+        personas.bram, personas.anna_record, personas.evc_provider, "25780", [UNIT]
+    )
+    assert personas.anna_record.enrolments.filter(organisation=personas.evc_provider).exists()
 
 
-def test_a_procedure_is_judged_against_the_current_qualification(cast: Cast) -> None:
+def test_a_procedure_is_judged_against_the_current_qualification(personas: Personas) -> None:
     """25475 (2016) is superseded by 25780: its werkprocessen still count through the
     equivalence table, but EVC judges against the current dossier."""
     with pytest.raises(InvalidInput, match="superseded by 25780"):
-        services.start_procedure(cast.bram, cast.learner, cast.provider, "25475", [])
+        services.start_procedure(
+            personas.bram, personas.anna_record, personas.evc_provider, "25475", []
+        )
 
 
-def test_an_exam_unit_procedure_judges_the_werkprocessen_it_refers_to(cast: Cast) -> None:
+def test_an_exam_unit_procedure_judges_the_werkprocessen_it_refers_to(personas: Personas) -> None:
     procedure = services.start_procedure(
-        cast.bram, cast.learner, cast.provider, "25779", ["23312-B1-K1-3"]
+        personas.bram, personas.anna_record, personas.evc_provider, "25779", ["23312-B1-K1-3"]
     )
     scope = services.scope_of(procedure)
     assert scope.werkprocessen(cache.current_catalog()) == (
@@ -89,100 +99,106 @@ def test_an_exam_unit_procedure_judges_the_werkprocessen_it_refers_to(cast: Cast
     assert services.readiness(procedure).outcomes_in_scope == 3
 
 
-def test_an_advisor_of_another_school_cannot_start_a_procedure(cast: Cast) -> None:
+def test_an_advisor_of_another_school_cannot_start_a_procedure(personas: Personas) -> None:
     with pytest.raises(PermissionDenied):
-        services.start_procedure(cast.chris, cast.learner, cast.provider, "25780", [UNIT])
-
-
-def test_a_teacher_cannot_move_a_procedure(cast: Cast, in_portfolio: EvcProcedure) -> None:
-    evidence(cast, in_portfolio)
-    with pytest.raises(TransitionNotAllowed):
-        services.move(cast.tess, in_portfolio, EvcState.ASSESSMENT)
-
-
-def test_evidence_is_closed_once_the_portfolio_is_submitted(
-    cast: Cast, in_assessment: tuple[EvcProcedure, Evidence]
-) -> None:
-    with pytest.raises(InvalidInput, match="portfolio phase"):
-        evidence(cast, in_assessment[0])
-
-
-def test_evidence_must_name_a_werkproces_in_scope(cast: Cast, in_portfolio: EvcProcedure) -> None:
-    with pytest.raises(InvalidInput, match="23312-P1-K1-W1"):
-        services.add_evidence(
-            cast.anna, in_portfolio, EvidenceKind.REFLECTION, "x", ["23312-P1-K1-W1"], text="x"
+        services.start_procedure(
+            personas.chris, personas.anna_record, personas.evc_provider, "25780", [UNIT]
         )
 
 
-def test_only_the_assessor_judges(cast: Cast, in_assessment: tuple[EvcProcedure, Evidence]) -> None:
+def test_a_teacher_cannot_move_a_procedure(personas: Personas, in_portfolio: EvcProcedure) -> None:
+    evidence(personas, in_portfolio)
+    with pytest.raises(TransitionNotAllowed):
+        services.move(personas.tess, in_portfolio, EvcState.ASSESSMENT)
+
+
+def test_evidence_is_closed_once_the_portfolio_is_submitted(
+    personas: Personas, in_assessment: tuple[EvcProcedure, Evidence]
+) -> None:
+    with pytest.raises(InvalidInput, match="portfolio phase"):
+        evidence(personas, in_assessment[0])
+
+
+def test_evidence_must_name_a_werkproces_in_scope(
+    personas: Personas, in_portfolio: EvcProcedure
+) -> None:
+    with pytest.raises(InvalidInput, match="23312-P1-K1-W1"):
+        services.add_evidence(
+            personas.anna, in_portfolio, EvidenceKind.REFLECTION, "x", ["23312-P1-K1-W1"], text="x"
+        )
+
+
+def test_only_the_assessor_judges(
+    personas: Personas, in_assessment: tuple[EvcProcedure, Evidence]
+) -> None:
     procedure, item = in_assessment
-    for other in (cast.anna, cast.bram, cast.eva, cast.tess):
+    for other in (personas.anna, personas.bram, personas.eva, personas.tess):
         with pytest.raises(PermissionDenied):
             services.judge(other, procedure, W1, Judgement.MET, "Ja.", [item.pk])
 
 
 def test_a_met_outcome_rests_on_evidence(
-    cast: Cast, in_assessment: tuple[EvcProcedure, Evidence]
+    personas: Personas, in_assessment: tuple[EvcProcedure, Evidence]
 ) -> None:
     with pytest.raises(InvalidInput, match="evidence"):
-        services.judge(cast.ada, in_assessment[0], W1, Judgement.MET, "Ja.", [])
+        services.judge(personas.dirk, in_assessment[0], W1, Judgement.MET, "Ja.", [])
 
 
 def test_every_judgement_is_audited_with_who_when_and_the_evidence(
-    cast: Cast, in_assessment: tuple[EvcProcedure, Evidence]
+    personas: Personas, in_assessment: tuple[EvcProcedure, Evidence]
 ) -> None:
     procedure, item = in_assessment
-    services.judge(cast.ada, procedure, W1, Judgement.MORE_EVIDENCE, "Te weinig.", [])
-    services.judge(cast.ada, procedure, W1, Judgement.MET, "Nu wel.", [item.pk])
+    services.judge(personas.dirk, procedure, W1, Judgement.MORE_EVIDENCE, "Te weinig.", [])
+    services.judge(personas.dirk, procedure, W1, Judgement.MET, "Nu wel.", [item.pk])
     events = AuditEvent.objects.filter(action="evc.judged").order_by("at", "id")
     assert [e.changes["result"] for e in events] == ["more_evidence", "met"]
     assert events.last().changes["evidence"] == [item.pk]  # type: ignore[union-attr]
-    assert {e.actor for e in events} == {cast.ada}
+    assert {e.actor for e in events} == {personas.dirk}
     assert procedure.judgements.count() == 2  # the first stays as history
     assert services.latest_judgements(procedure)[W1].result == Judgement.MET
 
 
 def test_a_new_decision_supersedes_the_old_one_and_both_are_kept(
-    cast: Cast, in_assessment: tuple[EvcProcedure, Evidence]
+    personas: Personas, in_assessment: tuple[EvcProcedure, Evidence]
 ) -> None:
-    procedure = decided(cast, *in_assessment)
+    procedure = decided(personas, *in_assessment)
     first = procedure.decisions.get()
-    assert cast.learner.holdings.filter(code=UNIT, kind=Holding.Kind.EXEMPTION).exists()
+    assert personas.anna_record.holdings.filter(code=UNIT, kind=Holding.Kind.EXEMPTION).exists()
 
-    second = services.decide(cast.eva, procedure, [], [], "Herzien na bezwaar van de school.")
+    second = services.decide(personas.eva, procedure, [], [], "Herzien na bezwaar van de school.")
 
     first.refresh_from_db()
     assert first.superseded_by == second and second.supersedes == first
     assert procedure.decisions.count() == 2
-    assert not cast.learner.holdings.filter(code=UNIT).exists()
-    assert AuditEvent.objects.filter(action="holding.removed", actor=cast.eva).exists()
+    assert not personas.anna_record.holdings.filter(code=UNIT).exists()
+    assert AuditEvent.objects.filter(action="holding.removed", actor=personas.eva).exists()
 
 
 def test_only_the_exam_board_decides(
-    cast: Cast, in_assessment: tuple[EvcProcedure, Evidence]
+    personas: Personas, in_assessment: tuple[EvcProcedure, Evidence]
 ) -> None:
-    procedure = decided(cast, *in_assessment)
-    for other in (cast.ada, cast.bram, cast.anna):
+    procedure = decided(personas, *in_assessment)
+    for other in (personas.dirk, personas.bram, personas.anna):
         with pytest.raises(PermissionDenied):
             services.decide(other, procedure, [UNIT], [], "Ja.")
 
 
 def test_a_procedure_past_its_deadline_reminds_who_can_move_it(
-    cast: Cast, in_portfolio: EvcProcedure
+    personas: Personas, in_portfolio: EvcProcedure
 ) -> None:
     EvcProcedure.objects.filter(pk=in_portfolio.pk).update(
         deadline=timezone.localdate() - timedelta(days=1)
     )
-    reminders = services.reminders_for(cast.bram)
+    reminders = services.reminders_for(personas.bram)
     assert [(p.pk, r.overdue) for p, r in reminders] == [(in_portfolio.pk, True)]
-    assert services.reminders_for(cast.tess) == []  # may see, may not move
-    assert services.reminders_for(cast.chris) == []  # may not see
+    assert services.reminders_for(personas.tess) == []  # may see, may not move
+    assert services.reminders_for(personas.chris) == []  # may not see
 
 
 def test_the_learners_download_holds_the_intake_and_the_portfolio(
-    cast: Cast, in_assessment: tuple[EvcProcedure, Evidence]
+    personas: Personas, in_assessment: tuple[EvcProcedure, Evidence]
 ) -> None:
-    document = learner_document(cast.learner)
+    document = learner_document(personas.anna_record)
     section = document["recognition"]
     assert isinstance(section, dict)
     (procedure,) = section["evc_procedures"]
@@ -190,12 +206,12 @@ def test_the_learners_download_holds_the_intake_and_the_portfolio(
 
 
 def test_erasure_removes_intakes_procedures_and_their_files(
-    cast: Cast,
+    personas: Personas,
     in_portfolio: EvcProcedure,
     django_capture_on_commit_callbacks: CaptureCallbacks,
 ) -> None:
     item = services.add_evidence(
-        cast.anna,
+        personas.anna,
         in_portfolio,
         EvidenceKind.WORK_SAMPLE,
         "Plan",
@@ -205,6 +221,6 @@ def test_erasure_removes_intakes_procedures_and_their_files(
     stored = uploads.path_of(item.stored_name)
     admin = User.objects.create_superuser("root", password="x")
     with django_capture_on_commit_callbacks(execute=True):
-        learners.erase_learner(admin, cast.learner)
+        learners.erase_learner(admin, personas.anna_record)
     assert not EvcProcedure.objects.exists() and not Evidence.objects.exists()
     assert not stored.exists()

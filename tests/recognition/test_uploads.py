@@ -13,22 +13,23 @@ from opmaat.domain.recognition.assessment import EvidenceKind
 from opmaat.domain.recognition.evc import EvcState
 from opmaat.recognition import services, uploads
 from opmaat.recognition.models import EvcProcedure, Evidence
+from tests.factories import make_procedure
+from tests.personas import Personas
 from tests.recognition import files
-from tests.recognition.conftest import Cast
 
 OUTCOME = "23312-B1-K2-W1"
 
 
 @pytest.fixture
-def procedure(cast: Cast) -> EvcProcedure:
-    started = services.start_procedure(cast.bram, cast.learner, cast.provider, "25780", [])
-    services.move(cast.bram, started, EvcState.PORTFOLIO)
-    return started
+def procedure(personas: Personas) -> EvcProcedure:
+    return make_procedure(
+        personas.bram, personas.anna_record, personas.evc_provider, state=EvcState.PORTFOLIO
+    )
 
 
-def add(cast: Cast, procedure: EvcProcedure, name: str, content: bytes) -> Evidence:
+def add(personas: Personas, procedure: EvcProcedure, name: str, content: bytes) -> Evidence:
     return services.add_evidence(
-        cast.anna,
+        personas.anna,
         procedure,
         EvidenceKind.WORK_SAMPLE,
         "Ondersteuningsplan",
@@ -46,9 +47,14 @@ def add(cast: Cast, procedure: EvcProcedure, name: str, content: bytes) -> Evide
     ],
 )
 def test_accepted_files_are_stored_under_a_generated_name_outside_the_web_root(
-    cast: Cast, procedure: EvcProcedure, uploads_dir: Path, name: str, content: bytes, kind: str
+    personas: Personas,
+    procedure: EvcProcedure,
+    uploads_dir: Path,
+    name: str,
+    content: bytes,
+    kind: str,
 ) -> None:
-    evidence = add(cast, procedure, name, content)
+    evidence = add(personas, procedure, name, content)
     stored = uploads.path_of(evidence.stored_name)
     assert stored.is_relative_to(uploads_dir) and stored.read_bytes() == content
     assert evidence.stored_name.endswith(f".{kind}") and name not in evidence.stored_name
@@ -65,28 +71,28 @@ def test_accepted_files_are_stored_under_a_generated_name_outside_the_web_root(
     ],
 )
 def test_the_type_is_judged_by_content_not_by_name(
-    cast: Cast, procedure: EvcProcedure, uploads_dir: Path, name: str, content: bytes
+    personas: Personas, procedure: EvcProcedure, uploads_dir: Path, name: str, content: bytes
 ) -> None:
     with pytest.raises(uploads.UploadRefused) as refused:
-        add(cast, procedure, name, content)
+        add(personas, procedure, name, content)
     assert refused.value.reason == "type"
     assert not Evidence.objects.exists()
     assert not uploads_dir.exists() or not any(uploads_dir.rglob("*.*"))
 
 
 def test_an_oversized_file_is_refused_and_nothing_is_kept(
-    cast: Cast, procedure: EvcProcedure, settings: Settings, uploads_dir: Path
+    personas: Personas, procedure: EvcProcedure, settings: Settings, uploads_dir: Path
 ) -> None:
     settings.UPLOAD_MAX_BYTES = 1024
     with pytest.raises(uploads.UploadRefused) as refused:
-        add(cast, procedure, "groot.pdf", files.PDF + b"%" * 2000)
+        add(personas, procedure, "groot.pdf", files.PDF + b"%" * 2000)
     assert refused.value.reason == "too_large"
     assert not Evidence.objects.exists()
 
 
-def test_an_empty_file_is_refused(cast: Cast, procedure: EvcProcedure) -> None:
+def test_an_empty_file_is_refused(personas: Personas, procedure: EvcProcedure) -> None:
     with pytest.raises(uploads.UploadRefused, match="empty"):
-        add(cast, procedure, "leeg.pdf", b"")
+        add(personas, procedure, "leeg.pdf", b"")
 
 
 @pytest.mark.parametrize(
@@ -110,10 +116,10 @@ def test_only_generated_names_map_to_a_path(name: str) -> None:
 
 
 def test_a_download_is_an_attachment_that_is_never_rendered(
-    cast: Cast, procedure: EvcProcedure, client: Client
+    personas: Personas, procedure: EvcProcedure, client: Client
 ) -> None:
-    evidence = add(cast, procedure, "plan.pdf", files.PDF)
-    client.force_login(cast.ada)
+    evidence = add(personas, procedure, "plan.pdf", files.PDF)
+    client.force_login(personas.dirk)
     response = client.get(f"/evc/{procedure.pk}/bewijs/{evidence.pk}/bestand")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -127,18 +133,20 @@ def test_a_download_is_an_attachment_that_is_never_rendered(
     ("who", "status"), [("anna", 200), ("eva", 200), ("tess", 403), ("chris", 403)]
 )
 def test_files_are_served_only_to_those_who_may_see_the_portfolio(
-    cast: Cast, procedure: EvcProcedure, client: Client, who: str, status: int
+    personas: Personas, procedure: EvcProcedure, client: Client, who: str, status: int
 ) -> None:
-    evidence = add(cast, procedure, "plan.pdf", files.PDF)
-    client.force_login(getattr(cast, who))
+    evidence = add(personas, procedure, "plan.pdf", files.PDF)
+    client.force_login(personas.by_name(who))
     assert client.get(f"/evc/{procedure.pk}/bewijs/{evidence.pk}/bestand").status_code == status
 
 
 def test_removing_evidence_removes_its_file_once_committed(
-    cast: Cast, procedure: EvcProcedure, django_capture_on_commit_callbacks: CaptureCallbacks
+    personas: Personas,
+    procedure: EvcProcedure,
+    django_capture_on_commit_callbacks: CaptureCallbacks,
 ) -> None:
-    evidence = add(cast, procedure, "plan.pdf", files.PDF)
+    evidence = add(personas, procedure, "plan.pdf", files.PDF)
     stored = uploads.path_of(evidence.stored_name)
     with django_capture_on_commit_callbacks(execute=True):
-        services.remove_evidence(cast.anna, evidence)
+        services.remove_evidence(personas.anna, evidence)
     assert not stored.exists()

@@ -17,6 +17,18 @@ from django.test import Client
 from opmaat.accounts.models import ApiToken
 from opmaat.learners.access import permissions, visible_learners
 from opmaat.learners.models import Learner
+from tests.demo_logins import (
+    ADMIN,
+    ASSESSOR,
+    CATALOG_EDITOR,
+    COORDINATOR,
+    EMPLOYER_HR,
+    EXAM_BOARD,
+    INTAKE,
+    SANNE,
+    TEACHER,
+    WORKPLACE_SUPERVISOR,
+)
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -30,21 +42,24 @@ LOOKING = {"detail", "composer", "history", "version", "reach", "prescans"}
 LOOKING |= {"progress", "credentials", "intake", "evc"}
 
 # Sanne de Vries: student at the school, employee of Het Baken, consented to Het Baken.
-SANNE: dict[str, tuple[set[str], set[str]]] = {
-    "deelnemer": (set(READS), {"consent"}),
-    "intake": (ALL_READS, {"holding", "route", "edit", "advice"}),
-    "examencommissie": (ALL_READS, {"holding", "edit", "issue"}),
-    "docent": (LOOKING, {"feedback"}),
-    "praktijkopleider": (LOOKING, {"feedback"}),
-    "hr": (LOOKING, set()),
-    "assessor": (set(), set()),
-    "regio": (set(), set()),
-    "redacteur": (set(), set()),
-    "beheerder": (set(READS), set(CHANGES)),
+SANNES_RECORD: dict[str, tuple[set[str], set[str]]] = {
+    SANNE: (set(READS), {"consent"}),
+    INTAKE: (ALL_READS, {"holding", "route", "edit", "advice"}),
+    EXAM_BOARD: (ALL_READS, {"holding", "edit", "issue"}),
+    TEACHER: (LOOKING, {"feedback"}),
+    WORKPLACE_SUPERVISOR: (LOOKING, {"feedback"}),
+    EMPLOYER_HR: (LOOKING, set()),
+    ASSESSOR: (set(), set()),
+    COORDINATOR: (set(), set()),
+    CATALOG_EDITOR: (set(), set()),
+    ADMIN: (set(READS), set(CHANGES)),
 }
 # Fatma Yılmaz: only a student at the school; no employer, no consent.
 Allowed = tuple[set[str], set[str]]
-FATMA_DIFFERS: dict[str, Allowed] = {"praktijkopleider": (set(), set()), "hr": (set(), set())}
+FATMA_DIFFERS: dict[str, Allowed] = {
+    WORKPLACE_SUPERVISOR: (set(), set()),
+    EMPLOYER_HR: (set(), set()),
+}
 
 
 FEEDBACK = {
@@ -109,20 +124,20 @@ def check_pages(
         assert response.status_code == expected_status(name, table[who]), f"{who} {name} {url}"
 
 
-@pytest.mark.parametrize("who", list(SANNE))
+@pytest.mark.parametrize("who", list(SANNES_RECORD))
 def test_pages_of_a_learner_with_an_employer_who_has_consent(client: Client, who: str) -> None:
-    check_pages(client, Learner.objects.get(name="Sanne de Vries"), SANNE, who)
+    check_pages(client, Learner.objects.get(name="Sanne de Vries"), SANNES_RECORD, who)
 
 
-@pytest.mark.parametrize("who", ["hr", "praktijkopleider", "intake"])
+@pytest.mark.parametrize("who", [EMPLOYER_HR, WORKPLACE_SUPERVISOR, INTAKE])
 def test_pages_of_a_learner_without_employer_or_consent(client: Client, who: str) -> None:
-    table: dict[str, Allowed] = {**SANNE, **FATMA_DIFFERS, "deelnemer": (set(), set())}
+    table: dict[str, Allowed] = {**SANNES_RECORD, **FATMA_DIFFERS, SANNE: (set(), set())}
     check_pages(client, Learner.objects.get(name="Fatma Yılmaz"), table, who)
 
 
 def test_another_learner_cannot_open_a_record(client: Client) -> None:
-    table: dict[str, Allowed] = {"deelnemer": (set(), set())}
-    check_pages(client, Learner.objects.get(name="Fatma Yılmaz"), table, "deelnemer")
+    table: dict[str, Allowed] = {SANNE: (set(), set())}
+    check_pages(client, Learner.objects.get(name="Fatma Yılmaz"), table, SANNE)
 
 
 def test_anonymous_visitors_are_sent_to_the_login_page(client: Client) -> None:
@@ -136,7 +151,7 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client: Client) -> None:
 
 @pytest.mark.parametrize(
     ("who", "status"),
-    [("regio", 200), ("beheerder", 200), ("intake", 403), ("hr", 403), ("deelnemer", 403)],
+    [(COORDINATOR, 200), (ADMIN, 200), (INTAKE, 403), (EMPLOYER_HR, 403), (SANNE, 403)],
 )
 def test_only_coordinators_see_the_regional_figures(client: Client, who: str, status: int) -> None:
     client.force_login(User.objects.get(username=who))
@@ -145,7 +160,7 @@ def test_only_coordinators_see_the_regional_figures(client: Client, who: str, st
 
 @pytest.mark.parametrize(
     ("who", "status"),
-    [("intake", 200), ("beheerder", 200), ("docent", 403), ("hr", 403), ("deelnemer", 403)],
+    [(INTAKE, 200), (ADMIN, 200), (TEACHER, 403), (EMPLOYER_HR, 403), (SANNE, 403)],
 )
 def test_only_intake_advisors_enrol_new_learners(client: Client, who: str, status: int) -> None:
     client.force_login(User.objects.get(username=who))
@@ -176,11 +191,11 @@ def api(client: Client, who: str | None) -> dict[str, str]:
     return {"Authorization": f"Bearer {key}"}
 
 
-@pytest.mark.parametrize("who", [None, *SANNE])
+@pytest.mark.parametrize("who", [None, *SANNES_RECORD])
 def test_the_api_follows_the_same_rules(client: Client, who: str | None) -> None:
     sanne = Learner.objects.get(name="Sanne de Vries")
     headers = api(client, who)
-    reads, changes = SANNE[who] if who else (set(), set())
+    reads, changes = SANNES_RECORD[who] if who else (set(), set())
     denied = 401 if who is None else 403
     for name, suffix in API_READS.items():
         response = client.get(f"/api/learners/{sanne.pk}{suffix}", headers=headers)
@@ -204,17 +219,19 @@ def test_the_api_follows_the_same_rules(client: Client, who: str | None) -> None
 
 
 def test_the_api_lists_only_visible_learners(client: Client) -> None:
-    names = {x["name"] for x in client.get("/api/learners", headers=api(client, "hr")).json()}
-    assert names == {x.name for x in visible_learners(User.objects.get(username="hr"))}
+    names = {
+        x["name"] for x in client.get("/api/learners", headers=api(client, EMPLOYER_HR)).json()
+    }
+    assert names == {x.name for x in visible_learners(User.objects.get(username=EMPLOYER_HR))}
     assert "Fatma Yılmaz" not in names and "Sanne de Vries" in names
 
 
 def test_a_missing_learner_is_404_not_403(client: Client) -> None:
-    assert client.get("/api/learners/999999", headers=api(client, "intake")).status_code == 404
+    assert client.get("/api/learners/999999", headers=api(client, INTAKE)).status_code == 404
 
 
 def test_a_catalog_editor_may_edit_units_in_the_admin(client: Client) -> None:
-    client.force_login(User.objects.get(username="redacteur"))
+    client.force_login(User.objects.get(username=CATALOG_EDITOR))
     assert client.get("/admin/catalog/unit/").status_code == 200
     assert client.get("/admin/prescan/unitrule/").status_code == 200
     assert client.get("/admin/learners/learner/").status_code == 403

@@ -1,0 +1,97 @@
+"""Build the rows a test needs through the apps' own services, so audit and invariants hold:
+`make_learner`, `add_holding`, `make_procedure`, `make_round`, plus the plain organisations
+and staff accounts below them. Keyword arguments with defaults; say only what the test is
+about."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from django.contrib.auth.models import User
+
+from opmaat.accounts.models import Membership, Organisation
+from opmaat.domain.access import OrganisationKind, Role
+from opmaat.domain.recognition.evc import EvcState
+from opmaat.learners import services as learners
+from opmaat.learners.models import Enrolment, Holding, Learner
+from opmaat.matching import services as matching
+from opmaat.matching.models import MatchingRound
+from opmaat.recognition import services as recognition
+from opmaat.recognition.models import EvcProcedure
+
+PASSWORD = "persona-wachtwoord-1"
+
+
+def make_organisation(
+    name: str, kind: OrganisationKind = OrganisationKind.SCHOOL, region: Organisation | None = None
+) -> Organisation:
+    return Organisation.objects.create(name=name, kind=kind.value, region=region)
+
+
+def make_account(username: str) -> User:
+    return User.objects.create_user(username, password=PASSWORD)
+
+
+def make_staff(username: str, organisation: Organisation, role: Role) -> User:
+    """An account with one role at one organisation."""
+    user = make_account(username)
+    Membership.objects.create(user=user, organisation=organisation, role=role.value)
+    return User.objects.get(pk=user.pk)  # a fresh object: the actor is cached per user object
+
+
+def make_learner(
+    by: User,
+    at: Organisation,
+    name: str = "Lerende",
+    *,
+    relation: str = Enrolment.Relation.STUDENT,
+    username: str | None = None,
+    **fields: object,
+) -> Learner:
+    """A learner enrolled by `by` (an intake advisor of `at`), audited as the app does; with
+    an account of their own when `username` is given."""
+    learner = learners.create_learner(by, at, relation, {"name": name, **fields})
+    if username is not None:
+        learner.user = make_account(username)
+        learner.save(update_fields=["user"])
+    return learner
+
+
+def add_holding(
+    by: User,
+    learner: Learner,
+    code: str,
+    kind: str = Holding.Kind.HELD,
+    evidence: str = "Diploma gezien.",
+) -> Holding:
+    return learners.add_holding(by, learner, code, kind, evidence)
+
+
+def make_procedure(
+    by: User,
+    learner: Learner,
+    provider: Organisation,
+    target: str = "25780",
+    units: Sequence[str] = (),
+    *,
+    state: EvcState = EvcState.INTAKE,
+) -> EvcProcedure:
+    """An EVC procedure started by `by` (an intake advisor); moved on to the portfolio when
+    `state` says so."""
+    procedure = recognition.start_procedure(by, learner, provider, target, list(units))
+    if state == EvcState.PORTFOLIO:
+        recognition.move(by, procedure, EvcState.PORTFOLIO)
+    elif state != EvcState.INTAKE:
+        raise ValueError(f"make_procedure goes as far as the portfolio, not {state}")
+    return procedure
+
+
+def make_round(
+    by: User,
+    region: Organisation,
+    name: str = "Voorjaar",
+    final_matching: date = date(2027, 3, 1),
+) -> MatchingRound:
+    """A matching round created by `by` (a coordinator of `region`), without files yet."""
+    return matching.create_round(by, region, name, final_matching)

@@ -1,0 +1,120 @@
+"""The people of every permission test: one cast, each a fixed role at a fixed organisation.
+
+Use the `personas` fixture (registered in tests/conftest.py) and say who they are in the
+test: "Anna can, Bram can read, Chris gets 403". Their usernames are their names in lower
+case; `personas.by_name("eva")` finds one for a parametrized test.
+
+=====  =======================================  =====================  =====================
+Name   Role                                     Organisation           Relation to Anna
+=====  =======================================  =====================  =====================
+Anna   learner, with an account                 ROC Noord (school)     herself; a student
+                                                Zorggroep Zuid (care)  at ROC Noord, an
+                                                                       employee of Zorggroep
+                                                                       Zuid (consented)
+Bram   intake advisor                           ROC Noord              her school's advisor
+Chris  intake advisor                           ROC Elders (school)    none: an outsider
+Dirk   EVC assessor                             EVC-centrum West       none until she is a
+                                                                       candidate there
+Eva    exam board                               ROC Noord              her school's board
+Fleur  employer HR                              Zorggroep Zuid         her employer's HR,
+                                                                       with her consent
+Gijs   workplace supervisor (teacher role)      Zorggroep Zuid         her praktijkopleider
+Hanna  regional coordinator                     Regio Midden (region)  none: sees figures,
+                                                                       never records
+Ivo    catalog editor                           ROC Noord              none: edits the
+                                                                       catalog, never records
+Joost  learner, with an account                 ROC Elders             none: another learner
+Tess   teacher                                  ROC Noord              her teacher
+Otto   administrator (superuser)                —                      may do everything
+=====  =======================================  =====================  =====================
+
+The school, the care organisation and the EVC provider lie in Regio Midden. Built through
+the services (tests/factories.py), so Anna's record starts with its audit events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import User
+
+from opmaat.accounts.models import Organisation
+from opmaat.catalog import cache
+from opmaat.domain.access import OrganisationKind, Role
+from opmaat.learners import services as learners
+from opmaat.learners.models import Enrolment, Learner
+from tests.factories import make_learner, make_organisation, make_staff
+
+
+@dataclass(frozen=True)
+class Personas:
+    anna: User
+    bram: User
+    chris: User
+    dirk: User
+    eva: User
+    fleur: User
+    gijs: User
+    hanna: User
+    ivo: User
+    joost: User
+    tess: User
+    otto: User
+    anna_record: Learner
+    joost_record: Learner
+    school: Organisation  # ROC Noord
+    employer: Organisation  # Zorggroep Zuid
+    other_school: Organisation  # ROC Elders
+    evc_provider: Organisation  # EVC-centrum West
+    region: Organisation  # Regio Midden
+
+    def by_name(self, name: str) -> User:
+        user = getattr(self, name.lower())
+        assert isinstance(user, User), name
+        return user
+
+
+def build_personas() -> Personas:
+    region = make_organisation("Regio Midden", OrganisationKind.REGION)
+    school = make_organisation("ROC Noord", OrganisationKind.SCHOOL, region)
+    employer = make_organisation("Zorggroep Zuid", OrganisationKind.CARE, region)
+    other_school = make_organisation("ROC Elders", OrganisationKind.SCHOOL)
+    provider = make_organisation("EVC-centrum West", OrganisationKind.EVC_PROVIDER, region)
+    otto = User.objects.create_superuser("otto", password="x")
+    bram = make_staff("bram", school, Role.INTAKE_ADVISOR)
+    chris = make_staff("chris", other_school, Role.INTAKE_ADVISOR)
+    anna_record = make_learner(bram, school, "Anna de Wit", username="anna")
+    Enrolment.objects.create(
+        learner=anna_record, organisation=employer, relation=Enrolment.Relation.EMPLOYEE
+    )
+    learners.grant_consent(otto, anna_record, employer)
+    joost_record = make_learner(chris, other_school, "Joost Kok", username="joost")
+    assert anna_record.user is not None and joost_record.user is not None
+    return Personas(
+        anna=anna_record.user,
+        bram=bram,
+        chris=chris,
+        dirk=make_staff("dirk", provider, Role.EVC_ASSESSOR),
+        eva=make_staff("eva", school, Role.EXAM_BOARD),
+        fleur=make_staff("fleur", employer, Role.EMPLOYER_HR),
+        gijs=make_staff("gijs", employer, Role.TEACHER),
+        hanna=make_staff("hanna", region, Role.REGIONAL_COORDINATOR),
+        ivo=make_staff("ivo", school, Role.CATALOG_EDITOR),
+        joost=joost_record.user,
+        tess=make_staff("tess", school, Role.TEACHER),
+        otto=otto,
+        anna_record=Learner.objects.get(pk=anna_record.pk),
+        joost_record=joost_record,
+        school=school,
+        employer=employer,
+        other_school=other_school,
+        evc_provider=provider,
+        region=region,
+    )
+
+
+@pytest.fixture
+def personas(db: None) -> Personas:
+    cache.clear()
+    return build_personas()
