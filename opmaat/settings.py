@@ -42,6 +42,15 @@ INSTALLED_APPS = [
     "opmaat.web",
 ]
 
+# What each app keeps about a learner outside the learners app, in the order of the
+# learner's download: its export and its erasure (opmaat.learners.sections).
+OPMAAT_PRIVACY_SECTIONS = [
+    "opmaat.recognition.privacy.SECTION",
+    "opmaat.prescan.privacy.SECTION",
+    "opmaat.progress.privacy.SECTION",
+    "opmaat.credentials.privacy.SECTION",
+]
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -14,11 +14,12 @@ from django.utils import timezone
 
 from opmaat.credentials.models import IssuedCredential
 from opmaat.learners.models import Learner
+from opmaat.learners.sections import PrivacySection
 
 
-def export_section(sender: type[Learner], learner: Learner, **_: Any) -> tuple[str, object]:
+def export_section(learner: Learner) -> object:
     rows = IssuedCredential.objects.filter(learner=learner).select_related("organisation")
-    return "credentials", [credential_summary(c) for c in rows]
+    return [credential_summary(c) for c in rows]
 
 
 def credential_summary(c: IssuedCredential) -> dict[str, Any]:
@@ -37,7 +38,10 @@ def credential_summary(c: IssuedCredential) -> dict[str, Any]:
     }
 
 
-def erase(sender: type[Learner], learner: Learner, **_: Any) -> None:
+def erase(learner: Learner) -> None:
     IssuedCredential.objects.filter(learner=learner).update(
         holder_name="", document={}, erased_at=timezone.now()
     )
+
+
+SECTION = PrivacySection("credentials", (IssuedCredential,), export_section, erase)

@@ -8,11 +8,22 @@ from django.utils import timezone
 
 from opmaat.domain.access import Action
 from opmaat.learners.access import require
-from opmaat.learners.models import Learner
+from opmaat.learners.models import (
+    AuditEvent,
+    Consent,
+    Enrolment,
+    ErasureRequest,
+    Holding,
+    Learner,
+    RoutePlan,
+)
+from opmaat.learners.sections import privacy_sections
 from opmaat.learners.services import audit
-from opmaat.learners.signals import learner_exporting
 
 EXPORT_FORMAT = "opmaat-learner-export/1"
+# The tables of this app that hold a learner's data; `own_sections` exports them and
+# services.erase_learner empties or blanks them. Other apps' tables are in their sections.
+OWN_MODELS = (Learner, Enrolment, Consent, Holding, RoutePlan, AuditEvent, ErasureRequest)
 
 
 def export_learner(actor: User, learner: Learner) -> dict[str, object]:
@@ -23,10 +34,8 @@ def export_learner(actor: User, learner: Learner) -> dict[str, object]:
 
 def learner_document(learner: Learner) -> dict[str, object]:
     document = own_sections(learner)
-    for _, response in learner_exporting.send(sender=Learner, learner=learner):
-        reply: object = response  # (section, data); the stubs type replies as str
-        if isinstance(reply, tuple) and len(reply) == 2:
-            document[str(reply[0])] = reply[1]
+    for section in privacy_sections():
+        document[section.name] = section.export(learner)
     return document
 
 

@@ -43,7 +43,7 @@ from opmaat.learners.models import (
     Learner,
     RoutePlan,
 )
-from opmaat.learners.signals import learner_erasing
+from opmaat.learners.sections import privacy_sections
 
 PERSONAL_FIELDS = ("name", "email", "date_of_birth", "background", "elective_hours_done")
 
@@ -372,7 +372,8 @@ def erase_learner(actor: User, learner: Learner) -> None:
     """
     require(actor, Action.ERASE, learner)
     user = learner.user
-    learner_erasing.send(sender=Learner, learner=learner, actor=actor)
+    for section in privacy_sections():
+        section.erase(learner)
     learner.holdings.all().delete()
     learner.route_plans.all().delete()
     learner.consents.all().delete()

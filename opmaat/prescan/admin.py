@@ -1,4 +1,4 @@
-"""The pre-scan rules in the admin, for catalog editors (opmaat.prescan.signals grants them)."""
+"""The pre-scan rules in the admin, for catalog editors (accounts.services.CATALOG_TABLES)."""
 
 from __future__ import annotations
 

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class PrescanConfig(AppConfig):
     name = "opmaat.prescan"
     verbose_name = _("Vrijstellingsscan")
-
-    def ready(self) -> None:
-        from opmaat.prescan import signals  # noqa: F401  (connects the receivers)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from opmaat.learners.models import Learner
+from opmaat.learners.sections import PrivacySection
 from opmaat.progress.models import Assessment, EntrustmentDecision, Feedback
 
 
-def export_section(sender: type[Learner], learner: Learner, **_: Any) -> tuple[str, object]:
-    return "progress", {
+def export_section(learner: Learner) -> object:
+    return {
         "feedback": [
             {
                 "code": f.code,
@@ -43,8 +42,13 @@ def export_section(sender: type[Learner], learner: Learner, **_: Any) -> tuple[s
     }
 
 
-def erase(sender: type[Learner], learner: Learner, **_: Any) -> None:
+def erase(learner: Learner) -> None:
     """Feedback, results and entrustment decisions are personal data: all of it goes."""
     Feedback.objects.filter(learner=learner).delete()
     Assessment.objects.filter(learner=learner).delete()
     EntrustmentDecision.objects.filter(learner=learner).delete()
+
+
+SECTION = PrivacySection(
+    "progress", (Feedback, Assessment, EntrustmentDecision), export_section, erase
+)

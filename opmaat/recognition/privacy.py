@@ -3,19 +3,27 @@ removes (docs/privacy.md)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
 from opmaat.learners.models import Learner
+from opmaat.learners.sections import PrivacySection
 from opmaat.recognition import uploads
-from opmaat.recognition.models import EvcProcedure, Evidence, Intake
+from opmaat.recognition.models import (
+    AssessmentSession,
+    Certificate,
+    Decision,
+    EvcProcedure,
+    EvcStep,
+    Evidence,
+    Intake,
+    OutcomeJudgement,
+)
 
 
-def export_section(sender: type[Learner], learner: Learner, **_: Any) -> tuple[str, object]:
+def export_section(learner: Learner) -> object:
     intakes = Intake.objects.filter(learner=learner).select_related("employer")
     procedures = EvcProcedure.objects.filter(learner=learner).select_related("provider")
-    return "recognition", {
+    return {
         "intakes": [
             {
                 "version": i.version,
@@ -83,7 +91,7 @@ def procedure_section(p: EvcProcedure) -> dict[str, object]:
     }
 
 
-def erase(sender: type[Learner], learner: Learner, **_: Any) -> None:
+def erase(learner: Learner) -> None:
     """Intakes, procedures and their files go; the files only once the erasure commits."""
     stored = list(
         Evidence.objects.filter(procedure__learner=learner)
@@ -102,3 +110,20 @@ def erase(sender: type[Learner], learner: Learner, **_: Any) -> None:
 def remove_files(stored_names: list[str]) -> None:
     for name in stored_names:
         uploads.remove(name)
+
+
+SECTION = PrivacySection(
+    "recognition",
+    (
+        Intake,
+        EvcProcedure,
+        EvcStep,
+        Evidence,
+        OutcomeJudgement,
+        AssessmentSession,
+        Certificate,
+        Decision,
+    ),
+    export_section,
+    erase,
+)
