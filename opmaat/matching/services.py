@@ -80,9 +80,9 @@ def upload(user: User, matching_round: MatchingRound, kind: str, name: str, data
 
 def check_places_file(name: str, data: bytes) -> None:
     """The places file alone: readable, required columns, valid cells."""
-    from opmaat.catalog.files.fields import Problems
     from opmaat.domain.matching.errors import InvalidMatchingFile
     from opmaat.matching.files.read import PLACE_COLUMNS, PLACE_REQUIRED, place_from, read_records
+    from opmaat.tabular.problems import Problems
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / Path(name).name

@@ -11,10 +11,12 @@ import os
 from pathlib import Path
 
 from opmaat.catalog.files import csvzip, document
-from opmaat.catalog.files.fields import Problems
-from opmaat.catalog.files.tables import from_tables
+from opmaat.catalog.files.tables import from_sheets, to_sheets
 from opmaat.domain.catalog import Catalog
 from opmaat.domain.errors import InvalidCatalog, Problem
+from opmaat.tabular.problems import Problems
+from opmaat.tabular.read import read_workbook
+from opmaat.tabular.write import write_workbook
 
 FORMATS = ("yaml", "json", "csv", "xlsx")
 _SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".xlsx": "xlsx", ".zip": "csv",
@@ -63,13 +65,11 @@ def _read(path: Path, fmt: str, problems: Problems) -> Catalog | None:
     if fmt in ("yaml", "json"):
         return document.parse(path.read_text(encoding="utf-8-sig"), problems, fmt == "json")
     if fmt == "xlsx":
-        from opmaat.catalog.files import xlsx  # openpyxl takes 0.2 s to import: only when needed
-
-        return from_tables(xlsx.read(path, problems), problems)
+        return from_sheets(read_workbook(path, problems), problems)
     if path.is_file() and path.suffix.lower() == ".csv":
         problems.add("", "", "a single CSV file: give the .zip or the directory of all tables")
         return None
-    return from_tables(csvzip.read(path, problems), problems)
+    return from_sheets(csvzip.read(path, problems), problems)
 
 
 def write_catalog(catalog: Catalog, path: Path, fmt: str) -> None:
@@ -79,9 +79,7 @@ def write_catalog(catalog: Catalog, path: Path, fmt: str) -> None:
     elif fmt == "json":
         path.write_text(document.to_json(catalog), encoding="utf-8")
     elif fmt == "xlsx":
-        from opmaat.catalog.files import xlsx
-
-        xlsx.write(catalog, path)
+        write_workbook(path, to_sheets(catalog))
     elif fmt == "csv":
         csvzip.write(catalog, path)
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from opmaat.catalog.files.fields import MISSING, Problems, Record
+from opmaat.catalog.files.fields import MISSING, Record
 from opmaat.domain.catalog import (
     Catalog,
     Certificate,
@@ -17,6 +17,7 @@ from opmaat.domain.catalog import (
 )
 from opmaat.domain.catalog.checks import CatalogIssue, check_catalog, prerequisite_key
 from opmaat.domain.errors import InvalidCatalog
+from opmaat.tabular.problems import Problems
 
 
 class Assembly:
@@ -78,7 +79,7 @@ class Assembly:
         catalog = self.catalog(self.with_stated_hours())
         self.locate([i for i in check_catalog(catalog) if not self.echoes(i, catalog)])
         if self.problems.found:
-            raise InvalidCatalog(self.problems.in_file_order())
+            raise InvalidCatalog(self.problems.in_order())
         return catalog
 
     def with_stated_hours(self) -> list[Unit]:

@@ -10,8 +10,9 @@ import yaml
 
 from opmaat.catalog.files import entities as e
 from opmaat.catalog.files.assembly import Assembly
-from opmaat.catalog.files.fields import Problems, Record
+from opmaat.catalog.files.fields import Record
 from opmaat.domain.catalog import Catalog, Cut, Qualification, Unit
+from opmaat.tabular.problems import Problems
 
 FORMAT = "opmaat-catalog/1"
 SECTIONS = [

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from opmaat.catalog.files.fields import Record, code_text
+from opmaat.catalog.files.fields import Record
 from opmaat.domain.catalog import (
     Admission,
     Catalog,
@@ -29,6 +29,7 @@ from opmaat.domain.catalog import (
     Unit,
     UnitKind,
 )
+from opmaat.tabular.cells import code_text
 
 ADDED_QUALIFICATION_FIELDS = [
     "superseded_by", "valid_until", "elective_hours_shortened", "elective_rule", "admission",

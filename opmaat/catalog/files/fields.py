@@ -2,43 +2,17 @@
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
-from opmaat.domain.errors import Problem
+from opmaat.tabular import cells
+from opmaat.tabular.cells import code_text, to_bool, to_date, to_number, to_whole
+from opmaat.tabular.problems import Problems
 
 MISSING = object()
-NUMBER = re.compile(r"-?\d+([.,]\d+)?([eE][-+]?\d+)?")
 E = TypeVar("E", bound=StrEnum)
-
-
-class Problems:
-    """Every problem in one file, in the order found."""
-
-    def __init__(self, file: str) -> None:
-        self.file = file
-        self.found: list[Problem] = []
-        self._seen: set[Problem] = set()
-
-    def add(self, location: str, field: str, message: str) -> None:
-        problem = Problem(self.file, location, field, message)
-        if problem not in self._seen:  # a field read twice is still one problem
-            self._seen.add(problem)
-            self.found.append(problem)
-
-    def in_file_order(self) -> list[Problem]:
-        """Problems of a document by line; table problems stay in reading order (by table)."""
-        return sorted(self.found, key=lambda p: line_number(p.location))
-
-
-def line_number(location: str) -> int:
-    """12 for "line 12"; 0 for a sheet or CSV row, which keep their order."""
-    number = location.removeprefix("line ")
-    return int(number) if number != location and number.isdigit() else 0
 
 
 class Record:
@@ -112,10 +86,11 @@ class Record:
             return default if default is not None else 0.0
         parsed = to_number(value)
         if parsed is None:
-            self.fail(field, f"expected a number, got {value!r}")
+            self.fail(field, cells.not_number(value))
             return 0.0
-        if parsed < minimum:
-            self.fail(field, f"must be at least {minimum:g}, got {parsed:g}")
+        wrong = cells.number_out_of_range(parsed, minimum, None)
+        if wrong:
+            self.fail(field, wrong)
         return parsed
 
     def optional_number(self, field: str, minimum: float) -> float | None:
@@ -125,13 +100,14 @@ class Record:
         value = self.required(field) if required else self.raw(field)
         if value is MISSING:
             return None
-        parsed = to_number(value)
-        if parsed is None or parsed != int(parsed) or isinstance(value, bool):
-            self.fail(field, f"expected a whole number, got {value!r}")
+        parsed = to_whole(value)
+        if parsed is None:
+            self.fail(field, cells.not_whole(value))
             return None
-        if not low <= parsed <= high:
-            self.fail(field, f"must be {low} to {high}, got {int(parsed)}")
-        return int(parsed)
+        wrong = cells.whole_out_of_range(parsed, low, high)
+        if wrong:
+            self.fail(field, wrong)
+        return parsed
 
     def boolean(self, field: str, default: bool = False) -> bool:
         value = self.raw(field)
@@ -139,7 +115,7 @@ class Record:
             return default
         parsed = to_bool(value)
         if parsed is None:
-            self.fail(field, f"expected true or false, got {value!r}")
+            self.fail(field, cells.not_bool(value))
             return default
         return parsed
 
@@ -150,23 +126,17 @@ class Record:
         try:
             return enum(str(value).strip())
         except ValueError:
-            allowed = ", ".join(e.value for e in enum)
-            self.fail(field, f"expected one of {allowed}, got {value!r}")
+            self.fail(field, cells.not_one_of([e.value for e in enum], value))
             return default
 
     def day(self, field: str) -> date | None:
         value = self.raw(field)
         if value is MISSING:
             return None
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.fail(field, f"expected a date YYYY-MM-DD, got {value!r}")
-            return None
+        day = to_date(value)
+        if day is None:
+            self.fail(field, cells.not_date(value))
+        return day
 
     def items(self, field: str, separator: str, upper: bool) -> tuple[str, ...]:
         """A list: a YAML sequence, or text separated by `separator` in a table cell."""
@@ -195,37 +165,3 @@ class Record:
 def is_scalar(value: object) -> bool:
     """Text, a number or a date: what a list of codes or sources may hold."""
     return isinstance(value, (str, int, float, date)) and not isinstance(value, bool)
-
-
-def code_text(value: object) -> str:
-    """A code as stored: upper-case text; a crebo typed into a spreadsheet as the number
-    25475 (read back as 25475.0) is the code 25475."""
-    if value is MISSING or value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip().upper()
-
-
-def to_number(value: object) -> float | None:
-    """A finite number from a number or text ("1680", "12,5", "1e-05"); None otherwise."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        number = float(value)
-    elif isinstance(value, str) and NUMBER.fullmatch(value.strip()):
-        number = float(value.strip().replace(",", "."))
-    else:
-        return None
-    return number if math.isfinite(number) else None
-
-
-def to_bool(value: object) -> bool | None:
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in {"true", "ja", "yes", "1", "waar"}:
-        return True
-    if text in {"false", "nee", "no", "0", "onwaar"}:
-        return False
-    return None

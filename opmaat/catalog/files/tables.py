@@ -1,14 +1,21 @@
-"""The catalog as tables (one per entity, plus links), shared by XLSX and CSV."""
+"""The catalog as tables (one per entity, plus links), shared by XLSX and CSV; read and
+written with the tabular toolkit (opmaat.tabular)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from opmaat.catalog.files import entities as e
 from opmaat.catalog.files.assembly import Assembly
-from opmaat.catalog.files.fields import Problems, Record, code_text
+from opmaat.catalog.files.fields import Record
 from opmaat.domain.catalog import Catalog, Cut, Outcome
+from opmaat.tabular.cells import Cell, code_text
+from opmaat.tabular.columns import HEADER_ROW, unknown_columns
+from opmaat.tabular.problems import Problems, row_location
+from opmaat.tabular.read import Sheet
+from opmaat.tabular.write import Sheets, Value
 
 TABLES: dict[str, list[str]] = {
     "meta": ["key", "value"],
@@ -24,17 +31,19 @@ TABLES: dict[str, list[str]] = {
 }
 TEXT_LISTS = {"sources"}  # joined with " | "; other lists with ";"
 
-Cell = str | int | float | bool | None
+Tables = dict[str, Sheet]  # table name → its sheet (or CSV file)
+Rows = Iterator[tuple[str, dict[str, Cell]]]  # (location, values by column)
 
 
-@dataclass
-class Table:
-    """The rows of one table as read, each with its location ("sheet units, row 3")."""
+def to_sheets(catalog: Catalog) -> Sheets:
+    """Every table with its columns and rows, for a workbook or CSV files."""
+    return {
+        name: (TABLES[name], [[row.get(c) for c in TABLES[name]] for row in rows])
+        for name, rows in to_tables(catalog).items()
+    }
 
-    rows: list[tuple[str, dict[str, object]]] = field(default_factory=list)
 
-
-def to_tables(catalog: Catalog) -> dict[str, list[dict[str, Cell]]]:
+def to_tables(catalog: Catalog) -> dict[str, list[dict[str, Value]]]:
     units = e.given_units(catalog)
     rows: dict[str, list[dict[str, object]]] = {
         "meta": [{"key": k, "value": v} for k, v in catalog.meta.items()],
@@ -57,8 +66,8 @@ def to_tables(catalog: Catalog) -> dict[str, list[dict[str, Cell]]]:
     return {name: [flat_row(row) for row in table] for name, table in rows.items()}
 
 
-def flat_row(row: dict[str, object]) -> dict[str, Cell]:
-    flat: dict[str, Cell] = {}
+def flat_row(row: dict[str, object]) -> dict[str, Value]:
+    flat: dict[str, Value] = {}
     for key, value in row.items():
         if isinstance(value, list):
             flat[key] = (" | " if key in TEXT_LISTS else ";").join(str(v) for v in value)
@@ -69,12 +78,43 @@ def flat_row(row: dict[str, object]) -> dict[str, Cell]:
     return flat
 
 
-def from_tables(tables: dict[str, Table], problems: Problems) -> Catalog:
+def from_sheets(sheets: Sequence[Sheet], problems: Problems) -> Catalog:
+    """The catalog in `sheets` (one per table), or InvalidCatalog naming the sheet or file
+    and row; a sheet of an unknown table or with unknown columns is a problem, not read."""
+    return from_tables({s.name: s for s in sheets if known_table(s, problems)}, problems)
+
+
+def known_table(sheet: Sheet, problems: Problems) -> bool:
+    """A known table whose columns are all known; problems name the header row. A sheet
+    without even a header row holds nothing and is passed over."""
+    if not sheet.has_header:
+        return False
+    if sheet.name not in TABLES:
+        message = f"unknown table {sheet.name!r} (expected: {', '.join(TABLES)})"
+        problems.at(HEADER_ROW, "", message, sheet.label)
+        return False
+    unknown = unknown_columns(sheet, TABLES[sheet.name])
+    for column in unknown:
+        message = f"unknown column (expected: {', '.join(TABLES[sheet.name])})"
+        problems.at(HEADER_ROW, column, message, sheet.label)
+    return not unknown
+
+
+def rows(tables: Tables, name: str) -> Rows:
+    """The rows of a table as (location, values by column); none when it is not given."""
+    sheet = tables.get(name)
+    if sheet is None:
+        return
+    for number, cells in sheet.rows:
+        yield row_location(number, sheet.label), sheet.values(cells)
+
+
+def from_tables(tables: Tables, problems: Problems) -> Catalog:
     """The catalog in `tables`, or InvalidCatalog naming the sheet or file and row."""
     assembly = Assembly(problems)
     assembly.meta = {
         str(row.get("key", "")): "" if row.get("value") is None else str(row.get("value"))
-        for _, row in tables.get("meta", Table()).rows
+        for _, row in rows(tables, "meta")
         if row.get("key")
     }
     read_units(tables, assembly)
@@ -83,9 +123,9 @@ def from_tables(tables: dict[str, Table], problems: Problems) -> Catalog:
     return assembly.finish()
 
 
-def read_units(tables: dict[str, Table], assembly: Assembly) -> None:
-    outcomes = read_outcomes(tables.get("outcomes", Table()), assembly.problems)
-    for location, row in tables.get("units", Table()).rows:
+def read_units(tables: Tables, assembly: Assembly) -> None:
+    outcomes = read_outcomes(rows(tables, "outcomes"), assembly.problems)
+    for location, row in rows(tables, "units"):
         r = Record(row, {}, location, assembly.problems)
         own = outcomes.pop(code_text(row.get("code")), [])
         assembly.add_unit(e.unit_from(r, tuple(o for o, _ in own)), r, [rec for _, rec in own])
@@ -95,10 +135,10 @@ def read_units(tables: dict[str, Table], assembly: Assembly) -> None:
                 rec.fail("unit", f"unknown unit {code}")
 
 
-def read_qualifications(tables: dict[str, Table], assembly: Assembly) -> None:
-    links = read_links(tables.get("qualification_units", Table()), assembly.problems)
-    cuts = read_cuts(tables.get("qualification_cuts", Table()), assembly.problems)
-    for location, row in tables.get("qualifications", Table()).rows:
+def read_qualifications(tables: Tables, assembly: Assembly) -> None:
+    links = read_links(rows(tables, "qualification_units"), assembly.problems)
+    cuts = read_cuts(rows(tables, "qualification_cuts"), assembly.problems)
+    for location, row in rows(tables, "qualifications"):
         r = Record(row, {}, location, assembly.problems)
         crebo = code_text(row.get("crebo"))
         linked, own = links.pop(crebo, Links()), cuts.pop(crebo, Cuts())
@@ -114,9 +154,9 @@ def read_qualifications(tables: dict[str, Table], assembly: Assembly) -> None:
             assembly.problems.add(orphan.location, "crebo", f"unknown qualification {crebo}")
 
 
-def read_outcomes(table: Table, problems: Problems) -> dict[str, list[tuple[Outcome, Record]]]:
+def read_outcomes(table: Rows, problems: Problems) -> dict[str, list[tuple[Outcome, Record]]]:
     by_unit: dict[str, list[tuple[Outcome, Record]]] = defaultdict(list)
-    for location, row in table.rows:
+    for location, row in table:
         r = Record(row, {}, location, problems)
         by_unit[r.code("unit")].append((e.outcome_from(r), r))
     return by_unit
@@ -134,10 +174,10 @@ class Links:
         return tuple(code for _, code in sorted(self.pairs, key=lambda pair: pair[0]))
 
 
-def read_links(table: Table, problems: Problems) -> dict[str, Links]:
+def read_links(table: Rows, problems: Problems) -> dict[str, Links]:
     """Qualification → its unit codes, ordered by position (ties keep the row order)."""
     found: dict[str, Links] = {}
-    for location, row in table.rows:
+    for location, row in table:
         r = Record(row, {}, location, problems)
         position = r.integer("position", 0, 10_000) or 0
         links = found.setdefault(r.code("crebo"), Links(location))
@@ -153,10 +193,10 @@ class Cuts:
     cuts: list[Cut] = field(default_factory=list)
 
 
-def read_cuts(table: Table, problems: Problems) -> dict[str, Cuts]:
+def read_cuts(table: Rows, problems: Problems) -> dict[str, Cuts]:
     """Qualification → its other cuts, in row order; a cut without a name is left out."""
     found: dict[str, Cuts] = {}
-    for location, row in table.rows:
+    for location, row in table:
         r = Record(row, {}, location, problems)
         cut = e.cut_from(r, "cut")
         own = found.setdefault(r.code("crebo"), Cuts(location))
@@ -164,27 +204,16 @@ def read_cuts(table: Table, problems: Problems) -> dict[str, Cuts]:
     return found
 
 
-def read_simple(tables: dict[str, Table], assembly: Assembly, problems: Problems) -> None:
-    for location, row in tables.get("certificates", Table()).rows:
+def read_simple(tables: Tables, assembly: Assembly, problems: Problems) -> None:
+    for location, row in rows(tables, "certificates"):
         r = Record(row, {}, location, problems)
         assembly.add_certificate(e.certificate_from(r), r)
-    for location, row in tables.get("prerequisites", Table()).rows:
+    for location, row in rows(tables, "prerequisites"):
         r = Record(row, {}, location, problems)
         assembly.add_prerequisite(e.prerequisite_from(r), r)
-    for location, row in tables.get("equivalences", Table()).rows:
+    for location, row in rows(tables, "equivalences"):
         r = Record(row, {}, location, problems)
         assembly.add_equivalence(e.equivalence_from(r), r)
-    for location, row in tables.get("prior_education", Table()).rows:
+    for location, row in rows(tables, "prior_education"):
         r = Record(row, {}, location, problems)
         assembly.add_prior_education(e.prior_education_from(r), r)
-
-
-def check_header(table: str, header: list[str], location: str, problems: Problems) -> bool:
-    """A known table whose columns are all known; problems name the header row."""
-    if table not in TABLES:
-        problems.add(location, "", f"unknown table {table!r} (expected: {', '.join(TABLES)})")
-        return False
-    unknown = [column for column in header if column not in TABLES[table]]
-    for column in unknown:
-        problems.add(location, column, f"unknown column (expected: {', '.join(TABLES[table])})")
-    return not unknown

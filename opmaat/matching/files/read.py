@@ -1,33 +1,76 @@
-"""Reading the places and students files into an `Instance`, with every problem located."""
+"""Reading the places and students files into an `Instance`, with every problem located.
+
+Each file's columns are declared once, as a table (opmaat.tabular.columns); reading,
+problems and cell types are those of every tabular file (docs/formats/tabular.md).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import TypedDict, TypeVar
+from typing import TypeVar
 
-from opmaat.catalog.files.fields import Problems
 from opmaat.domain.errors import Problem
 from opmaat.domain.matching import Instance, InvalidMatchingFile, Pathway, Place, Student
-from opmaat.matching.files.cells import Row
-from opmaat.matching.files.tables import read_sheet
+from opmaat.tabular.columns import (
+    Choice,
+    Column,
+    Day,
+    Items,
+    Number,
+    Row,
+    Table,
+    Whole,
+    has_columns,
+    unknown_columns,
+)
+from opmaat.tabular.problems import Problems
+from opmaat.tabular.read import read_table
 
 T = TypeVar("T", Place, Student)
 
-PLACE_COLUMNS = (
-    "place_id", "capacity", "ranking", "organisation", "qualification", "level", "pathway",
-    "period_start", "period_end", "latitude", "longitude", "supervision_capacity",
-    "reserved_for",
-)  # fmt: skip
-STUDENT_COLUMNS = (
-    "student_id", "preferences", "school", "qualification", "level", "pathway",
-    "available_from", "available_until", "latitude", "longitude", "max_distance_km",
-    "priority",
-)  # fmt: skip
-PLACE_REQUIRED = ("place_id", "capacity")
-STUDENT_REQUIRED = ("student_id", "preferences")
+MAX_LEVEL = 8  # the EQF/NLQF levels
+LEVEL = Whole(1, MAX_LEVEL)
+PATHWAY = Choice(Pathway, upper=True)
+
+PLACES = Table(
+    Place,
+    [
+        Column("place_id", keyword="id", required=True, filled=True),
+        Column("capacity", Whole(0), required=True, filled=True, default=0),
+        Column("ranking", Items(), default=None),  # empty: accepts every eligible student
+        Column("organisation"),
+        Column("qualification", Items(), keyword="qualifications"),
+        Column("level", Items(LEVEL), keyword="levels"),
+        Column("pathway", PATHWAY),
+        Column("period_start", Day()),
+        Column("period_end", Day()),
+        Column("latitude", Number(-90, 90)),
+        Column("longitude", Number(-180, 180)),
+        Column("supervision_capacity", Whole(0)),
+        Column("reserved_for"),
+    ],
+)
+STUDENTS = Table(
+    Student,
+    [
+        Column("student_id", keyword="id", required=True, filled=True),
+        Column("preferences", Items(), required=True),  # may be empty
+        Column("school"),
+        Column("qualification"),
+        Column("level", LEVEL),
+        Column("pathway", PATHWAY),
+        Column("available_from", Day()),
+        Column("available_until", Day()),
+        Column("latitude", Number(-90, 90)),
+        Column("longitude", Number(-180, 180)),
+        Column("max_distance_km", Number(0, 40_000)),
+        Column("priority", Whole(1)),
+    ],
+)
+PLACE_COLUMNS, PLACE_REQUIRED = PLACES.names, PLACES.required
+STUDENT_COLUMNS, STUDENT_REQUIRED = STUDENTS.names, STUDENTS.required
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +97,7 @@ def read_instance(places_path: Path, students_path: Path, max_choices: int = 0) 
     if places is not None and students is not None:
         check_places(places, [s for _, s in students], place_problems)
         check_students(students, [p for _, p in places], student_problems, max_choices)
-    found = in_row_order(place_problems) + in_row_order(student_problems)
+    found: list[Problem] = place_problems.in_order() + student_problems.in_order()
     if found or places is None or students is None:
         raise InvalidMatchingFile(found)
     return Files(
@@ -63,11 +106,6 @@ def read_instance(places_path: Path, students_path: Path, max_choices: int = 0) 
         tuple(row for row, _ in students),
         tuple(notes),
     )
-
-
-def in_row_order(problems: Problems) -> list[Problem]:
-    """A file's problems by row; those of the file as a whole first."""
-    return sorted(problems.found, key=lambda p: int(p.location.removeprefix("row ") or 0))
 
 
 def read_records(
@@ -79,16 +117,15 @@ def read_records(
     notes: list[str],
 ) -> list[tuple[int, T]] | None:
     """(row number, record) per row, or None when the file or its header is unusable."""
-    sheet = read_sheet(path, problems)
+    sheet = read_table(path, problems)
     if sheet is None:
         return None
-    missing = [c for c in required if c not in sheet.columns]
-    for column in missing:
-        header = ", ".join(sheet.columns) or "no column names"
-        problems.add("row 1", column, f"missing column (the header has: {header})")
-    if missing:
+    if not sheet.has_header:
+        problems.add("", "", "empty file: expected a header row with the column names")
         return None
-    unused = [c for c in sheet.columns if c not in known]
+    if not has_columns(sheet, required, problems):
+        return None
+    unused = unknown_columns(sheet, known)
     if unused:
         notes.append(f"{path}: not used: column {', '.join(unused)} (see docs/formats/matching.md)")
     return [
@@ -96,84 +133,12 @@ def read_records(
     ]
 
 
-class PlaceFields(TypedDict, total=False):
-    ranking: tuple[str, ...] | None
-    organisation: str
-    qualifications: tuple[str, ...]
-    levels: tuple[int, ...]
-    pathway: Pathway | None
-    period_start: date | None
-    period_end: date | None
-    latitude: float | None
-    longitude: float | None
-    supervision_capacity: int | None
-    reserved_for: str
-
-
-class StudentFields(TypedDict, total=False):
-    school: str
-    qualification: str
-    level: int | None
-    pathway: Pathway | None
-    available_from: date | None
-    available_until: date | None
-    latitude: float | None
-    longitude: float | None
-    max_distance_km: float | None
-    priority: int | None
-
-
-# Optional columns are read only when the file has them: a national file has 100,000 rows.
 def place_from(row: Row) -> Place:
-    given, fields = row.columns, PlaceFields()
-    if "ranking" in given:
-        fields["ranking"] = row.items("ranking") if row.text("ranking") else None
-    if "organisation" in given:
-        fields["organisation"] = row.text("organisation")
-    if "qualification" in given:
-        fields["qualifications"] = row.items("qualification")
-    if "level" in given:
-        fields["levels"] = row.levels("level")
-    if "pathway" in given:
-        fields["pathway"] = row.pathway("pathway")
-    if "period_start" in given:
-        fields["period_start"] = row.day("period_start")
-    if "period_end" in given:
-        fields["period_end"] = row.day("period_end")
-    if "latitude" in given:
-        fields["latitude"] = row.decimal("latitude", -90, 90)
-    if "longitude" in given:
-        fields["longitude"] = row.decimal("longitude", -180, 180)
-    if "supervision_capacity" in given:
-        fields["supervision_capacity"] = row.whole("supervision_capacity", 0)
-    if "reserved_for" in given:
-        fields["reserved_for"] = row.text("reserved_for")
-    return Place(row.required_text("place_id"), row.required_whole("capacity", 0), **fields)
+    return PLACES.record(row)
 
 
 def student_from(row: Row) -> Student:
-    given, fields = row.columns, StudentFields()
-    if "school" in given:
-        fields["school"] = row.text("school")
-    if "qualification" in given:
-        fields["qualification"] = row.text("qualification")
-    if "level" in given:
-        fields["level"] = row.level("level")
-    if "pathway" in given:
-        fields["pathway"] = row.pathway("pathway")
-    if "available_from" in given:
-        fields["available_from"] = row.day("available_from")
-    if "available_until" in given:
-        fields["available_until"] = row.day("available_until")
-    if "latitude" in given:
-        fields["latitude"] = row.decimal("latitude", -90, 90)
-    if "longitude" in given:
-        fields["longitude"] = row.decimal("longitude", -180, 180)
-    if "max_distance_km" in given:
-        fields["max_distance_km"] = row.decimal("max_distance_km", 0, 40_000)
-    if "priority" in given:
-        fields["priority"] = row.whole("priority", 1)
-    return Student(row.required_text("student_id"), row.items("preferences"), **fields)
+    return STUDENTS.record(row)
 
 
 def first_rows(
@@ -185,10 +150,8 @@ def first_rows(
     seen: dict[str, int] = {}
     for number, record in records:
         if record.id and seen.setdefault(record.id, number) != number:
-            problems.add(
-                f"row {number}",
-                column,
-                f"duplicate id {record.id!r} (also on row {seen[record.id]})",
+            problems.at(
+                number, column, f"duplicate id {record.id!r} (also on row {seen[record.id]})"
             )
     return set(seen)
 
@@ -202,7 +165,7 @@ def check_places(
     for number, place in places:
         named_once(place.ranking or (), student_ids, "student", number, "ranking", problems)
         if place.period_start and place.period_end and place.period_end < place.period_start:
-            problems.add(f"row {number}", "period_end", "before period_start")
+            problems.at(number, "period_end", "before period_start")
 
 
 def check_students(
@@ -215,13 +178,13 @@ def check_students(
         named_once(student.preferences, place_ids, "place", number, "preferences", problems)
         if max_choices and len(student.preferences) > max_choices:
             message = f"{len(student.preferences)} preferences, at most {max_choices} allowed"
-            problems.add(f"row {number}", "preferences", message)
+            problems.at(number, "preferences", message)
         if (
             student.available_from
             and student.available_until
             and student.available_until < student.available_from
         ):
-            problems.add(f"row {number}", "available_until", "before available_from")
+            problems.at(number, "available_until", "before available_from")
 
 
 def named_once(
@@ -232,7 +195,7 @@ def named_once(
     seen: set[str] = set()
     for value in ids:
         if value not in known:
-            problems.add(f"row {number}", column, f"unknown {kind} {value!r}")
+            problems.at(number, column, f"unknown {kind} {value!r}")
         elif value in seen:
-            problems.add(f"row {number}", column, f"{kind} {value!r} named twice")
+            problems.at(number, column, f"{kind} {value!r} named twice")
         seen.add(value)

@@ -3,14 +3,12 @@ per school, per organisation and the summary."""
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Sequence
 from pathlib import Path
 
 from opmaat.domain.errors import InvalidInput
 from opmaat.domain.matching import Matching, Phase, Summary
 from opmaat.domain.matching.match import PHASE_NAMES
-from opmaat.matching.files.tables import Cell
+from opmaat.tabular.write import Sheets, Value, write_csv, write_workbook
 
 ASSIGNMENT_COLUMNS = (
     "student_id", "place_id", "phase", "choice", "school", "organisation", "lottery",
@@ -21,13 +19,13 @@ PER_ORGANISATION_COLUMNS = (
 FORMATS = (".csv", ".xlsx")
 
 
-def assignment_rows(m: Matching) -> list[tuple[Cell, ...]]:
+def assignment_rows(m: Matching) -> list[tuple[Value, ...]]:
     """Per student, in file order: where they go (empty when nowhere), in which phase, at
     which preference (empty for the fill), their school, the organisation, and their
     lottery number."""
     enc = m.encoded
     schools = enc.school_codes
-    rows: list[tuple[Cell, ...]] = []
+    rows: list[tuple[Value, ...]] = []
     for sid, p, phase, choice, school, lottery in zip(
         enc.students.ids,
         m.place.tolist(),
@@ -61,23 +59,12 @@ def write_assignments(m: Matching, summary: Summary, path: Path) -> None:
         if suffix == ".csv":
             write_csv(path, ASSIGNMENT_COLUMNS, rows)
         else:
-            from opmaat.matching.files import xlsx  # openpyxl takes 0.2 s to import
-
-            xlsx.write(path, workbook_sheets(rows, summary))
+            write_workbook(path, workbook_sheets(rows, summary))
     except OSError as error:
         raise InvalidInput(f"cannot write {path}: {error.strerror or error}") from None
 
 
-def write_csv(path: Path, columns: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as file:
-        writer = csv.writer(file, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows(rows)
-
-
-def workbook_sheets(
-    rows: list[tuple[Cell, ...]], summary: Summary
-) -> dict[str, tuple[Sequence[str], Sequence[Sequence[Cell]]]]:
+def workbook_sheets(rows: list[tuple[Value, ...]], summary: Summary) -> Sheets:
     school = ASSIGNMENT_COLUMNS.index("school")
     by_school = sorted(rows, key=lambda r: (str(r[school]), str(r[0])))
     placed = [r for r in rows if r[1]]
@@ -93,11 +80,13 @@ def workbook_sheets(
     }
 
 
-def summary_rows(summary: Summary) -> list[tuple[Cell, ...]]:
-    rows: list[tuple[Cell, ...]] = []
+def summary_rows(summary: Summary) -> list[tuple[Value, ...]]:
+    rows: list[tuple[Value, ...]] = []
     for name, value in summary.document().items():
         if isinstance(value, dict):
-            rows.extend((name, key, count) for key, count in value.items())
-        else:
+            rows.extend((name, str(key), count) for key, count in value.items())
+        elif value is None or isinstance(value, (int, float)):
             rows.append((name, "", value))
+        else:
+            rows.append((name, "", str(value)))
     return rows

@@ -333,13 +333,18 @@ def test_a_missing_path_without_a_suffix_cannot_be_read(tmp_path: Path) -> None:
     assert problem.message == "cannot read: No such file or directory"
 
 
-def test_a_semicolon_separated_csv_is_named_as_such(tmp_path: Path) -> None:
+def test_a_semicolon_separated_csv_from_dutch_excel_is_read(tmp_path: Path) -> None:
     folder = tmp_path / "tables"
     folder.mkdir()
-    (folder / "units.csv").write_text("code;title;level;hours\nD1-K1;Basis;3;400\n")
-    [problem] = problems_in(folder)
-    assert problem.location == "units.csv, row 1"
-    assert "separated by ';'" in problem.message
+    (folder / "units.csv").write_text("code;title;level;hours;sources\nD1-K1;Basis;3;400,5;a | b\n")
+    unit = read_catalog(folder).units["D1-K1"]
+    assert (unit.title, unit.level, unit.hours, unit.sources) == ("Basis", 3, 400.5, ("a", "b"))
+
+
+def test_a_problem_in_a_semicolon_separated_csv_names_file_row_and_field(tmp_path: Path) -> None:
+    (tmp_path / "units.csv").write_text("code;title;level;hours\nU1;Een;3;80\nU2;Twee;drie;80\n")
+    [problem] = problems_in(tmp_path)
+    assert (problem.location, problem.field) == ("units.csv, row 3", "level")
 
 
 # Fields added since the first release of opmaat-catalog/1 -------------------------------
