@@ -18,13 +18,13 @@ from opmaat.domain.catalog import (
     GenericRequirements,
     HoursSource,
     Outcome,
-    Pathway,
     Prerequisite,
     PriorEducation,
     Qualification,
     Unit,
     UnitKind,
 )
+from opmaat.domain.leerweg import Leerweg
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +285,7 @@ def _qualification(q: m.Qualification, units: list[str]) -> Qualification:
             loopbaan_burgerschap=q.loopbaan_burgerschap,
         ),
         elective_hours=q.elective_hours,
-        pathways=tuple(Pathway(p) for p in q.pathways),
+        pathways=tuple(Leerweg(p) for p in q.pathways),
         version=q.version,
         valid_from=q.valid_from,
         dossier_crebo=q.dossier_crebo or None,

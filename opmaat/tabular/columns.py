@@ -145,10 +145,12 @@ class Day:
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """One of an enumeration's values; `upper`: typed in any case (bbl is BBL)."""
+    """One of an enumeration's values (or of `allowed`, when given); `upper`: typed in any
+    case (bbl is BBL)."""
 
     enum: type[StrEnum]
     upper: bool = False
+    allowed: tuple[StrEnum, ...] = ()
 
     @property
     def empty(self) -> StrEnum | None:
@@ -156,10 +158,14 @@ class Choice:
 
     def parse(self, value: Cell) -> StrEnum:
         text = cells.id_text(value)
+        choices = self.allowed or tuple(self.enum)
         try:
-            return self.enum(text.upper() if self.upper else text)
+            chosen = self.enum(text.upper() if self.upper else text)
         except ValueError:
-            raise Invalid(cells.not_one_of([e.value for e in self.enum], value)) from None
+            chosen = None
+        if chosen not in choices:
+            raise Invalid(cells.not_one_of([e.value for e in choices], value))
+        return chosen
 
 
 @dataclass(frozen=True, slots=True)

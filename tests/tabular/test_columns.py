@@ -9,12 +9,14 @@ from enum import StrEnum
 
 import pytest
 
+from opmaat.domain.leerweg import FUNDED, Leerweg
 from opmaat.tabular.columns import (
     Boolean,
     Choice,
     Code,
     Column,
     Day,
+    Invalid,
     Items,
     Number,
     Table,
@@ -146,3 +148,11 @@ def test_the_header_must_have_the_required_columns_and_names_what_it_has() -> No
 def test_columns_the_table_does_not_know_are_named() -> None:
     problems = Problems("t.csv")
     assert THINGS.unused(sheet("thing_id,kleur,size,extra\n", problems)) == ["kleur", "extra"]
+
+
+def test_a_choice_can_allow_only_some_of_its_values() -> None:
+    """Stagematching places are BOL or BBL, though the leerweg has a third value."""
+    funded = Choice(Leerweg, upper=True, allowed=FUNDED)
+    assert funded.parse("bbl") is Leerweg.BBL
+    with pytest.raises(Invalid, match="expected BOL or BBL"):
+        funded.parse("derde_leerweg")

@@ -22,13 +22,13 @@ from opmaat.domain.catalog import (
     GenericRequirements,
     HoursSource,
     Outcome,
-    Pathway,
     Prerequisite,
     PriorEducation,
     Qualification,
     Unit,
     UnitKind,
 )
+from opmaat.domain.leerweg import FUNDED, Leerweg
 from opmaat.tabular.cells import code_text
 
 ADDED_QUALIFICATION_FIELDS = [
@@ -103,12 +103,14 @@ def generic_from(record: Record) -> GenericRequirements:
     )
 
 
-def pathways(record: Record) -> tuple[Pathway, ...]:
+def pathways(record: Record) -> tuple[Leerweg, ...]:
+    """The funded pathways a qualification is offered in (the derde leerweg needs none)."""
+    funded = {p.value: p for p in FUNDED}
     found = []
-    for value in record.codes("pathways") or ("BOL", "BBL"):
-        try:
-            found.append(Pathway(value))
-        except ValueError:
+    for value in record.codes("pathways") or tuple(funded):
+        if value in funded:
+            found.append(funded[value])
+        else:
             record.fail("pathways", f"expected BOL or BBL, got {value!r}")
     return tuple(found)
 

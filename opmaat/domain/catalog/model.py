@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from opmaat.domain.leerweg import FUNDED, Leerweg
+
 
 class UnitKind(StrEnum):
     VOCATIONAL = "vocational"
@@ -35,11 +37,6 @@ class HoursSource(StrEnum):
     ESTIMATE = "estimate"  # computed by opmaat's documented estimating rule
     SCHOOL = "school"  # overridden by a school
     SOURCE = "source"  # stated by a public source
-
-
-class Pathway(StrEnum):
-    BOL = "BOL"
-    BBL = "BBL"
 
 
 class Admission(StrEnum):
@@ -164,7 +161,7 @@ class Qualification:
     units: tuple[str, ...]  # the default cut: vocational (and elective) unit codes, basisdeel first
     generic: GenericRequirements = field(default_factory=GenericRequirements)
     elective_hours: float = 0.0
-    pathways: tuple[Pathway, ...] = (Pathway.BOL, Pathway.BBL)
+    pathways: tuple[Leerweg, ...] = FUNDED
     version: str = ""
     valid_from: date | None = None
     dossier_crebo: str | None = None

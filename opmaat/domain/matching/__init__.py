@@ -20,7 +20,7 @@ from opmaat.domain.matching.errors import (
 from opmaat.domain.matching.explain import Explanation, Refusal, explain
 from opmaat.domain.matching.lottery import lottery_numbers, new_seed
 from opmaat.domain.matching.match import Matching, Phase, match, match_encoded
-from opmaat.domain.matching.model import Instance, Pathway, Place, Student
+from opmaat.domain.matching.model import Instance, Place, Student
 from opmaat.domain.matching.rounds import (
     DEFAULT_RETURN_DAYS,
     release_reservations,
@@ -39,7 +39,6 @@ __all__ = [
     "InvalidMatchingFile",
     "Matching",
     "NegativeCapacity",
-    "Pathway",
     "Phase",
     "Place",
     "Reason",

@@ -15,6 +15,7 @@ from itertools import chain
 import numpy as np
 import numpy.typing as npt
 
+from opmaat.domain.leerweg import Leerweg
 from opmaat.domain.matching.errors import (
     DuplicateId,
     NegativeCapacity,
@@ -22,7 +23,7 @@ from opmaat.domain.matching.errors import (
     UnknownReference,
 )
 from opmaat.domain.matching.lottery import lottery_numbers
-from opmaat.domain.matching.model import Instance, Pathway, Place, Student
+from opmaat.domain.matching.model import Instance, Place, Student
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -33,7 +34,7 @@ EARLIEST = np.iinfo(np.int64).min
 LATEST = np.iinfo(np.int64).max
 NO_PRIORITY = 2**31  # after every priority a school can give
 QUALIFICATION_BASE = 2**20  # more distinct crebos than ever existed
-PATHWAY_CODES = {None: 0, Pathway.BOL: 1, Pathway.BBL: 2}
+PATHWAY_CODES = {None: 0, Leerweg.BOL: 1, Leerweg.BBL: 2, Leerweg.DERDE: 3}
 
 
 @dataclass(frozen=True, slots=True, eq=False)

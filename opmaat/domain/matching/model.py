@@ -10,14 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
-
-class Pathway(StrEnum):
-    """BOL: an internship (bpv) beside school; BBL: a job with a day a week at school."""
-
-    BOL = "BOL"
-    BBL = "BBL"
+from opmaat.domain.leerweg import Leerweg
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +30,7 @@ class Place:
     organisation: str = ""
     qualifications: tuple[str, ...] = ()
     levels: tuple[int, ...] = ()
-    pathway: Pathway | None = None
+    pathway: Leerweg | None = None
     period_start: date | None = None
     period_end: date | None = None
     latitude: float | None = None
@@ -66,7 +60,7 @@ class Student:
     school: str = ""
     qualification: str = ""
     level: int | None = None
-    pathway: Pathway | None = None
+    pathway: Leerweg | None = None
     available_from: date | None = None
     available_until: date | None = None
     latitude: float | None = None

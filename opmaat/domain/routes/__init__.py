@@ -6,6 +6,7 @@ population lives in `opmaat.domain.routes.scan` and is not imported here, so tha
 one route (every `opmaat route`) does not pay numpy's import time.
 """
 
+from opmaat.domain.leerweg import Leerweg
 from opmaat.domain.routes.admission import Verdict, admission
 from opmaat.domain.routes.calendar import DEFAULT_CALENDAR, Calendar, months_between
 from opmaat.domain.routes.documents import reach_document, route_document
@@ -28,7 +29,6 @@ from opmaat.domain.routes.schedule import Slot, Track, add_months, schedule
 from opmaat.domain.routes.target import Requirements, TargetInfo, target_of
 from opmaat.domain.routes.time import (
     MAX_HOURS_PER_WEEK,
-    Leerweg,
     StudyTime,
     standard_time,
     study_time,

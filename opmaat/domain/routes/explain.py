@@ -5,8 +5,9 @@
 
 from __future__ import annotations
 
+from opmaat.domain.leerweg import Leerweg
 from opmaat.domain.routes.route import Route
-from opmaat.domain.routes.time import STUDY_YEAR_HOURS, Leerweg, StudyTime
+from opmaat.domain.routes.time import STUDY_YEAR_HOURS, StudyTime
 
 PATHWAY_NAMES = {
     Leerweg.BOL: "BOL",

@@ -13,10 +13,11 @@ from enum import StrEnum
 
 from opmaat.domain.catalog import Catalog
 from opmaat.domain.errors import InvalidInput
+from opmaat.domain.leerweg import Leerweg
 from opmaat.domain.routes.holdings import Holdings
 from opmaat.domain.routes.plan import plan_route
 from opmaat.domain.routes.route import Route
-from opmaat.domain.routes.time import DEFAULT_STUDY_HOURS, Leerweg, StudyTime, study_time
+from opmaat.domain.routes.time import DEFAULT_STUDY_HOURS, StudyTime, study_time
 
 
 class Pace(StrEnum):

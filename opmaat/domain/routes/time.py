@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from opmaat.domain.errors import InvalidInput
+from opmaat.domain.leerweg import Leerweg
 from opmaat.domain.routes.calendar import DEFAULT_CALENDAR, Calendar, Week
 
 STUDY_YEAR_HOURS = 1600.0  # WEB art. 7.2.7
@@ -34,14 +34,6 @@ BBL_WORKPLACE_HOURS = 650.0  # … of at least 850 (the standard form gives the 
 BBL_SELF_STUDY_HOURS = 750.0  # the rest of the 1,600
 MAX_HOURS_PER_WEEK = 60.0  # any one kind of hours a week: study, work or school
 MAX_WEEK_HOURS = 80.0  # all of them together
-
-
-class Leerweg(StrEnum):
-    """How the learner combines school and work (the route's pathway)."""
-
-    BOL = "BOL"  # beroepsopleidende leerweg: school with internships
-    BBL = "BBL"  # beroepsbegeleidende leerweg: working, a day a week at school
-    DERDE = "derde_leerweg"  # contract training outside government funding, any qualification
 
 
 # What a person who states nothing else does in a week, per pathway: BOL full-time; BBL a

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from opmaat.domain.errors import Problem
-from opmaat.domain.matching import Instance, InvalidMatchingFile, Pathway, Place, Student
+from opmaat.domain.leerweg import FUNDED, Leerweg
+from opmaat.domain.matching import Instance, InvalidMatchingFile, Place, Student
 from opmaat.tabular.columns import (
     Choice,
     Column,
@@ -32,7 +33,7 @@ T = TypeVar("T", Place, Student)
 
 MAX_LEVEL = 8  # the EQF/NLQF levels
 LEVEL = Whole(1, MAX_LEVEL)
-PATHWAY = Choice(Pathway, upper=True)
+PATHWAY = Choice(Leerweg, upper=True, allowed=FUNDED)
 
 PLACES = Table(
     Place,

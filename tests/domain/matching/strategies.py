@@ -7,7 +7,8 @@ from typing import TypeVar
 
 from hypothesis import strategies as st
 
-from opmaat.domain.matching import Instance, Pathway, Place, Student
+from opmaat.domain.leerweg import FUNDED
+from opmaat.domain.matching import Instance, Place, Student
 
 SCHOOLS = ("ROC A", "ROC B")
 CREBOS = ("25475", "25477")
@@ -39,7 +40,7 @@ def places_for(draw: st.DrawFn, count: int, student_ids: list[str], rich: bool) 
                 organisation=draw(st.sampled_from(["Zorggroep", "Thuiszorg", ""])),
                 qualifications=tuple(draw(st.sets(st.sampled_from(CREBOS)))),
                 levels=tuple(draw(st.sets(st.integers(2, 4), max_size=2))),
-                pathway=draw(optional(st.sampled_from(Pathway))),
+                pathway=draw(optional(st.sampled_from(FUNDED))),
                 period_start=draw(optional(st.just(BASE + timedelta(weeks=start)))),
                 period_end=draw(optional(st.just(BASE + timedelta(weeks=start + 10)))),
                 latitude=point[0] if point else None,
@@ -67,7 +68,7 @@ def students_for(draw: st.DrawFn, count: int, place_ids: list[str], rich: bool) 
                 school=draw(st.sampled_from(SCHOOLS)),
                 qualification=draw(st.sampled_from(["", *CREBOS])),
                 level=draw(optional(st.integers(2, 4))),
-                pathway=draw(optional(st.sampled_from(Pathway))),
+                pathway=draw(optional(st.sampled_from(FUNDED))),
                 available_from=draw(
                     optional(st.just(BASE + timedelta(weeks=draw(st.integers(0, 2)))))
                 ),

@@ -8,7 +8,8 @@ from datetime import date
 import numpy as np
 import pytest
 
-from opmaat.domain.matching import Instance, Pathway, Place, Reason, Student
+from opmaat.domain.leerweg import Leerweg
+from opmaat.domain.matching import Instance, Place, Reason, Student
 from opmaat.domain.matching.eligibility import haversine_km, pair_reasons
 from opmaat.domain.matching.encode import encode
 from tests.domain.matching.factories import SEED
@@ -45,9 +46,9 @@ FEB, MAR, JUN, JUL = date(2027, 2, 1), date(2027, 3, 1), date(2027, 6, 30), date
         (Student("S", ()), Place("P", 1, qualifications=("25477",)), Reason.OK),
         (Student("S", (), level=3), Place("P", 1, levels=(4,)), Reason.LEVEL),
         (Student("S", (), level=3), Place("P", 1, levels=(3, 4)), Reason.OK),
-        (Student("S", (), pathway=Pathway.BOL), Place("P", 1, pathway=Pathway.BBL), Reason.PATHWAY),
-        (Student("S", (), pathway=Pathway.BBL), Place("P", 1, pathway=Pathway.BBL), Reason.OK),
-        (Student("S", (), pathway=Pathway.BOL), Place("P", 1), Reason.OK),
+        (Student("S", (), pathway=Leerweg.BOL), Place("P", 1, pathway=Leerweg.BBL), Reason.PATHWAY),
+        (Student("S", (), pathway=Leerweg.BBL), Place("P", 1, pathway=Leerweg.BBL), Reason.OK),
+        (Student("S", (), pathway=Leerweg.BOL), Place("P", 1), Reason.OK),
         (
             Student("S", (), available_from=MAR),
             Place("P", 1, period_start=FEB, period_end=JUN),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from opmaat.domain.matching import Instance, Pathway, Place, Student, explain, match
+from opmaat.domain.leerweg import Leerweg
+from opmaat.domain.matching import Instance, Place, Student, explain, match
 from tests.domain.matching.factories import SEED, instance, place, student
 
 
@@ -39,7 +40,7 @@ def test_not_eligible_names_the_rule_and_both_values() -> None:
     places = (
         Place("P1", 1, qualifications=("25477",)),
         Place("P2", 1, levels=(4,)),
-        Place("P3", 1, pathway=Pathway.BBL),
+        Place("P3", 1, pathway=Leerweg.BBL),
         Place("P4", 1, period_start=date(2027, 2, 1), period_end=date(2027, 6, 30)),
         Place("P5", 1, latitude=52.3791, longitude=4.9003),
         Place("P6", 1, reserved_for="ROC A"),
@@ -50,7 +51,7 @@ def test_not_eligible_names_the_rule_and_both_values() -> None:
         school="ROC B",
         qualification="25475",
         level=3,
-        pathway=Pathway.BOL,
+        pathway=Leerweg.BOL,
         available_from=date(2027, 3, 1),
         latitude=52.0894,
         longitude=5.1101,

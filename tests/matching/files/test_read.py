@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from opmaat.domain.matching import Pathway, Place, Student
+from opmaat.domain.leerweg import Leerweg
+from opmaat.domain.matching import Place, Student
 from opmaat.matching.files import read_instance
 from tests.matching.files.files import PLACES, STUDENTS, write, write_xlsx
 
@@ -50,7 +51,7 @@ def test_every_optional_column_is_read(tmp_path: Path) -> None:
         organisation="Zorggroep Het Baken",
         qualifications=("25475", "25477"),
         levels=(3, 4),
-        pathway=Pathway.BBL,
+        pathway=Leerweg.BBL,
         period_start=date(2027, 2, 1),
         period_end=date(2027, 6, 30),
         latitude=52.09,
@@ -64,7 +65,7 @@ def test_every_optional_column_is_read(tmp_path: Path) -> None:
         school="ROC De Brug",
         qualification="25475",
         level=3,
-        pathway=Pathway.BBL,
+        pathway=Leerweg.BBL,
         available_from=date(2027, 1, 15),
         available_until=date(2027, 7, 31),
         latitude=52.37,
