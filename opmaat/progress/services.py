@@ -21,7 +21,7 @@ from opmaat.domain.credentials.completion import (
     Record,
     UnitCompletion,
 )
-from opmaat.domain.errors import DomainError, InvalidInput
+from opmaat.domain.errors import DomainError, Required
 from opmaat.domain.progress import (
     Activity,
     AssessmentMethod,
@@ -108,7 +108,7 @@ def do_record_feedback(
     require(actor, Action.RECORD_PROGRESS, learner)
     code = assessable(current_catalog(), code, learner)
     if not text.strip():
-        raise InvalidInput("feedback must not be empty")
+        raise Required("text")
     feedback = Feedback.objects.create(
         learner=learner,
         code=code,

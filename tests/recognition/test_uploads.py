@@ -13,6 +13,7 @@ from opmaat.domain.recognition.assessment import EvidenceKind
 from opmaat.domain.recognition.evc import EvcState
 from opmaat.recognition import services, uploads
 from opmaat.recognition.models import EvcProcedure, Evidence
+from tests.errors import refused
 from tests.recognition import files
 from tests.recognition.conftest import Cast
 
@@ -85,7 +86,7 @@ def test_an_oversized_file_is_refused_and_nothing_is_kept(
 
 
 def test_an_empty_file_is_refused(cast: Cast, procedure: EvcProcedure) -> None:
-    with pytest.raises(uploads.UploadRefused, match="empty"):
+    with refused(uploads.UploadRefused, "upload_refused", reason="empty"):
         add(cast, procedure, "leeg.pdf", b"")
 
 

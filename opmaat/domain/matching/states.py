@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from opmaat.domain.errors import InvalidInput
+from opmaat.domain.errors import Conflict, InvalidInput
 
 
 class RoundState(StrEnum):
@@ -27,40 +27,55 @@ NEXT = {
 }
 
 
-class NotNow(InvalidInput):
-    code = "round_state"
+class NotNow(Conflict):
+    """A step outside the round's state; `action` is places, students, run, advance or
+    publish."""
 
-    def __init__(self, what: str, state: RoundState) -> None:
+    code = "round_state"
+    variant = "action"
+
+    def __init__(self, action: str, state: RoundState) -> None:
         self.state = state
-        super().__init__(f"{what} is not possible while the round is in {state.value}")
+        super().__init__(action=action, state=state.value)
+
+
+class MissingUpload(InvalidInput):
+    """Moving on before the file the next state needs is there; `kind` is places or
+    students."""
+
+    code = "missing_upload"
+    variant = "kind"
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind=kind)
 
 
 def check_places_upload(state: RoundState) -> None:
     if state != RoundState.INVENTORY:
-        raise NotNow("changing the places", state)
+        raise NotNow("places", state)
 
 
 def check_students_upload(state: RoundState) -> None:
     if state != RoundState.DISTRIBUTION:
-        raise NotNow("changing the students", state)
+        raise NotNow("students", state)
 
 
 def check_run(state: RoundState) -> None:
     if state != RoundState.MATCHING:
-        raise NotNow("running the matching", state)
+        raise NotNow("run", state)
 
 
 def advance(state: RoundState, *, has_places: bool, has_students: bool) -> RoundState:
     """The next state; publishing (matching → execution) goes through `publish` instead."""
     if state == RoundState.INVENTORY and not has_places:
-        raise InvalidInput("upload the places before the distribution starts")
+        raise MissingUpload("places")
     if state == RoundState.DISTRIBUTION and not has_students:
-        raise InvalidInput("upload the students before the matching starts")
+        raise MissingUpload("students")
     if state in (RoundState.MATCHING, RoundState.EXECUTION):
-        raise NotNow("moving on without publishing a run", state)
+        raise NotNow("advance", state)
     return NEXT[state]
 
 
 def check_publish(state: RoundState) -> None:
     if state != RoundState.MATCHING:
-        raise NotNow("publishing", state)
+        raise NotNow("publish", state)

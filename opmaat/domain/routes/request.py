@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from opmaat.domain.catalog import Catalog
 from opmaat.domain.errors import InvalidInput
+from opmaat.domain.routes.errors import HoursOutOfRange
 from opmaat.domain.routes.holdings import Holdings
 from opmaat.domain.routes.plan import plan_route
 from opmaat.domain.routes.route import Route
@@ -35,9 +36,7 @@ class InvalidPathway(InvalidInput):
     def __init__(self, target: str, pathway: Leerweg, offered: tuple[str, ...]) -> None:
         self.target = target
         self.pathway = pathway
-        super().__init__(
-            f"{target} is not offered in {pathway.value}; offered: {', '.join(offered)}"
-        )
+        super().__init__(field="pathway", target=target, pathway=pathway.value, offered=offered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +83,7 @@ def check_request(catalog: Catalog, request: RouteRequest) -> RouteRequest:
     """The request with its target and exam-only codes resolved, or InvalidInput."""
     target = catalog.resolve(request.target.strip())
     if not 0 <= request.effective_hours_per_week <= MAX_HOURS_PER_WEEK:
-        raise InvalidInput(
-            f"study hours per week must be 0 to {MAX_HOURS_PER_WEEK:g}, "
-            f"got {request.effective_hours_per_week:g}"
-        )
+        raise HoursOutOfRange("study_hours", request.effective_hours_per_week, MAX_HOURS_PER_WEEK)
     check_pathway(catalog, target, request.pathway)
     exam_only = tuple(catalog.resolve(code) for code in request.exam_only)
     request.time()  # InvalidInput when the week cannot be

@@ -7,7 +7,7 @@ import csv
 from collections.abc import Sequence
 from pathlib import Path
 
-from opmaat.domain.errors import InvalidInput
+from opmaat.domain.errors import CannotWrite
 from opmaat.domain.matching import Matching, Phase, Summary
 from opmaat.domain.matching.match import PHASE_NAMES
 from opmaat.matching.files.tables import Cell
@@ -55,7 +55,7 @@ def write_assignments(m: Matching, summary: Summary, path: Path) -> None:
     """CSV or XLSX by the suffix of `path`."""
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise InvalidInput(f"cannot write {path}: expected a .csv or .xlsx file name")
+        raise CannotWrite(str(path), "expected a .csv or .xlsx file name")
     rows = assignment_rows(m)
     try:
         if suffix == ".csv":
@@ -65,7 +65,7 @@ def write_assignments(m: Matching, summary: Summary, path: Path) -> None:
 
             xlsx.write(path, workbook_sheets(rows, summary))
     except OSError as error:
-        raise InvalidInput(f"cannot write {path}: {error.strerror or error}") from None
+        raise CannotWrite(str(path), str(error.strerror or error)) from None
 
 
 def write_csv(path: Path, columns: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
