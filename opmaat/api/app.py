@@ -1,4 +1,5 @@
-"""The API object: it mounts each app's router and turns errors into responses. The rest
+"""The API object: it mounts each app's router and turns errors into problem details
+(opmaat.api.problems). The rest
 of opmaat.api (auth, schemas) is what the routers share."""
 
 from __future__ import annotations
@@ -6,10 +7,17 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from opmaat import __version__
 from opmaat.api import public
 from opmaat.api.auth import PRIVATE
+from opmaat.api.problems import (
+    domain_problem,
+    edge_problem,
+    problem_response,
+    validation_problem,
+)
 from opmaat.catalog import api as catalog_api
 from opmaat.credentials import api as credentials_api
 from opmaat.domain.errors import DomainError
@@ -31,19 +39,39 @@ api = NinjaAPI(
 )
 
 
+HTTP_CODES = {400: "bad_request", 401: "not_authenticated", 403: "forbidden", 404: "not_found"}
+
+
 @api.exception_handler(DomainError)
 def domain_error(request: HttpRequest, error: DomainError) -> HttpResponse:
-    return api.create_response(request, {"detail": str(error), "code": error.code}, status=400)
+    return problem_response(domain_problem(error))
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    return problem_response(validation_problem(error.errors))
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
+    """Ninja's own refusals, such as a body that is not JSON (400 bad_request)."""
+    code = HTTP_CODES.get(error.status_code, "bad_request")
+    return problem_response(edge_problem(code, error.status_code))
+
+
+@api.exception_handler(AuthenticationError)
+def not_authenticated(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
+    return problem_response(edge_problem("not_authenticated", 401))
 
 
 @api.exception_handler(PermissionDenied)
 def permission_denied(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
-    return api.create_response(request, {"detail": "Not allowed", "code": "forbidden"}, status=403)
+    return problem_response(edge_problem("forbidden", 403))
 
 
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, error: Http404) -> HttpResponse:
-    return api.create_response(request, {"detail": "Not found", "code": "not_found"}, status=404)
+    return problem_response(edge_problem("not_found", 404))
 
 
 api.add_router("/", public.router)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from opmaat.api.auth import PUBLIC
-from opmaat.api.schemas import Problem, Text, WeekIn
+from opmaat.api.schemas import REFUSED, Problem, Text, WeekIn
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.routes import Holdings, plan_request, route_document
 from opmaat.learners.access import actor_of
@@ -50,7 +50,7 @@ def health(request: HttpRequest) -> Status[dict[str, str]]:
 
 @router.post(
     "/routes/compute",
-    response={200: dict[str, Any], 400: Problem, 422: dict[str, Any]},
+    response={200: dict[str, Any], **REFUSED},
     auth=None,
     openapi_extra=PUBLIC,
 )

@@ -1,4 +1,4 @@
-"""What every router's shapes share: safe text, the error body, a person's week."""
+"""What every router's shapes share: safe text, the problem details, a person's week."""
 
 from __future__ import annotations
 
@@ -21,9 +21,30 @@ def no_nul(text: str) -> str:
 Text = Annotated[str, AfterValidator(no_nul)]
 
 
+class ProblemItem(Schema):
+    """One problem in a file (file, row, field) or in a field of the request (field)."""
+
+    file: str = ""
+    row: str = Field("", description="Where in the file: `line 12`, `sheet units, row 4`")
+    field: str = Field("", description="The column, or the field of the request: `body.target`")
+    message: str
+
+
 class Problem(Schema):
-    detail: str
-    code: str = ""
+    """RFC 9457 problem details (`application/problem+json`); docs/errors.md lists the codes."""
+
+    type: str = Field(description="`urn:opmaat:problem:<code>`")
+    title: str
+    status: int
+    detail: str = Field(description="What went wrong, in the request's language (nl, en)")
+    code: str = Field(description="The stable code, as the end of `type`")
+    errors: list[ProblemItem] = Field(default_factory=list)
+
+
+# What an operation that takes input may answer besides success, and what one on a
+# learner's record may answer when the caller may not see it.
+REFUSED = {400: Problem, 404: Problem, 409: Problem, 422: Problem}
+DENIED = {401: Problem, 403: Problem, 404: Problem}
 
 
 class WeekIn(Schema):

@@ -14,6 +14,7 @@ from opmaat.catalog import models as m
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.catalog import CodeKind, normalise_code
 from opmaat.domain.errors import DomainError
+from opmaat.ui.errors import explain
 
 # What a prerequisite may name: the planner lifts a rule between werkprocessen onto units.
 PLANNED = (CodeKind.UNIT, CodeKind.OUTCOME)
@@ -35,7 +36,7 @@ def check_codes(text: str, kinds: Collection[CodeKind] = (), what: StrOrPromise 
         try:
             catalog.resolve(code)
         except DomainError as error:
-            problems.append(str(error))
+            problems.append(explain(error))
             continue
         if kinds and catalog.kind_of(code) not in kinds:
             problems.append(_("%(code)s is geen %(what)s.") % {"code": code, "what": what})

@@ -65,15 +65,20 @@ class Qualification(Provenance):
         verbose_name_plural = _("kwalificaties")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(level__gte=1, level__lte=6), name="qualification_level_1_6"
+                condition=models.Q(level__gte=1, level__lte=6),
+                name="qualification_level_1_6",
+                violation_error_message=_("Het niveau van een kwalificatie is 1 tot en met 6."),
             ),
             models.CheckConstraint(
-                condition=models.Q(nominal_years__gt=0), name="qualification_years_positive"
+                condition=models.Q(nominal_years__gt=0),
+                name="qualification_years_positive",
+                violation_error_message=_("De nominale duur is meer dan 0 jaar."),
             ),
             models.CheckConstraint(
                 condition=models.Q(elective_hours_shortened__isnull=True)
                 | models.Q(elective_hours_shortened__gte=0),
                 name="qualification_shortened_elective_hours_nonnegative",
+                violation_error_message=_("De verkorte keuzedeeluren zijn 0 of meer."),
             ),
         ]
 
@@ -114,10 +119,15 @@ class Unit(Provenance):
         verbose_name = _("leereenheid")
         verbose_name_plural = _("leereenheden")
         constraints = [
-            models.CheckConstraint(condition=models.Q(hours__gte=0), name="unit_hours_nonnegative"),
+            models.CheckConstraint(
+                condition=models.Q(hours__gte=0),
+                name="unit_hours_nonnegative",
+                violation_error_message=_("De uren van een leereenheid zijn 0 of meer."),
+            ),
             models.CheckConstraint(
                 condition=models.Q(exam_hours__isnull=True) | models.Q(exam_hours__gte=0),
                 name="unit_exam_hours_nonnegative",
+                violation_error_message=_("De examenuren zijn leeg of 0 of meer."),
             ),
         ]
 

@@ -13,6 +13,7 @@ import typer
 from opmaat.cli import django_setup
 from opmaat.cli.errors import UserError
 from opmaat.cli.output import out, print_json
+from opmaat.messages import message
 
 app = typer.Typer(help="Issued mbo-certificates and diplomas: list, export, verify.")
 
@@ -102,7 +103,7 @@ def verify(
     try:
         document = parse_credential(text)
     except MalformedCredential as error:
-        raise UserError(f"{file}: malformed: {error}") from None
+        raise UserError(f"{file}: {message(error)}", error.code) from None
     prepared()
     from opmaat.credentials.verification import verify_document
 

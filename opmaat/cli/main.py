@@ -8,9 +8,10 @@ from collections.abc import Sequence
 import typer
 
 from opmaat.cli import catalog, credentials, database, match, prescan, routes, tokens
-from opmaat.cli.errors import UserError
+from opmaat.cli.errors import UserError, error_line
 from opmaat.domain.errors import DomainError
 from opmaat.env import EnvError
+from opmaat.messages import message
 
 app = typer.Typer(
     name="opmaat",
@@ -29,7 +30,8 @@ credentials.register(app)
 
 
 def run(argv: Sequence[str] | None = None) -> None:
-    """Run the command; exits 0 on success, 1 with `opmaat: <message>` on a user error."""
+    """Run the command; exits 0 on success, 1 with one line on stderr on a user error:
+    `opmaat: fout [<code>]: <Dutch message>` for a refusal of the domain."""
     try:
         result = app(
             args=list(argv) if argv is not None else None, prog_name="opmaat", standalone_mode=False
@@ -46,8 +48,14 @@ def run(argv: Sequence[str] | None = None) -> None:
     except (typer.Abort, KeyboardInterrupt):
         print("opmaat: aborted", file=sys.stderr)
         sys.exit(130)
-    except (DomainError, UserError, EnvError) as error:
-        print(f"opmaat: {error}", file=sys.stderr)
+    except DomainError as error:  # in Dutch, with its code
+        print(error_line(message(error), error.code), file=sys.stderr)
+        sys.exit(1)
+    except UserError as error:
+        print(error_line(str(error), error.code), file=sys.stderr)
+        sys.exit(1)
+    except EnvError as error:
+        print(error_line(str(error)), file=sys.stderr)
         sys.exit(1)
     sys.exit(result if isinstance(result, int) else 0)
 

@@ -41,6 +41,7 @@ from opmaat.domain.prescan.scan import (
     prescan_document,
     run_prescan,
 )
+from opmaat.messages import message
 
 ESTIMATE_LABELS = {
     Estimate.CERTAIN: "[bold green]zeker[/]",
@@ -87,7 +88,7 @@ def prescan(
         assert answers_file is not None  # answers only come from the file
         where = lines.get(error.outcome.upper(), "")
         raise UserError(
-            str(Problem(str(answers_file), where, error.outcome, error.detail))
+            str(Problem(str(answers_file), where, error.outcome, message(error))), error.code
         ) from None
     if as_json:
         print_json(prescan_document(result))
@@ -136,7 +137,7 @@ def read_answers(path: Path) -> tuple[dict[str, CanDo], dict[str, str]]:
             answers[code] = parse_can_do(value)
         except InvalidAnswer as error:
             where = lines.get(code.upper(), "")
-            raise UserError(str(Problem(name, where, code, str(error)))) from None
+            raise UserError(str(Problem(name, where, code, message(error))), error.code) from None
     return answers, lines
 
 

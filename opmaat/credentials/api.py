@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Body, Router, Schema
 
 from opmaat.api.auth import PUBLIC
-from opmaat.api.schemas import Problem
+from opmaat.api.schemas import DENIED, REFUSED
 from opmaat.credentials.models import IssuedCredential
 from opmaat.credentials.privacy import credential_summary
 from opmaat.credentials.verification import verify_document
@@ -20,7 +20,6 @@ from opmaat.domain.credentials.verify import report_document
 from opmaat.learners.access import access_learner, require
 
 router = Router(tags=["credentials"])
-DENIED = {401: Problem, 403: Problem, 404: Problem}
 
 
 class CredentialOut(Schema):
@@ -55,7 +54,7 @@ def get_credential(request: HttpRequest, uid: UUID) -> dict[str, Any]:
 
 @router.post(
     "/verify",
-    response={200: dict[str, Any], 400: Problem, 422: dict[str, Any]},
+    response={200: dict[str, Any], **REFUSED},
     auth=None,
     openapi_extra=PUBLIC,
 )

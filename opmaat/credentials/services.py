@@ -37,11 +37,16 @@ from opmaat.domain.credentials.document import (
     credential_document,
     xsd_datetime,
 )
-from opmaat.domain.credentials.errors import AlreadyIssued, AlreadyRevoked, NotIssuable
+from opmaat.domain.credentials.errors import (
+    AlreadyIssued,
+    AlreadyRevoked,
+    NotIssuable,
+    StatusListFull,
+)
 from opmaat.domain.credentials.jcs import canonical
 from opmaat.domain.credentials.proof import ProofOptions, add_proof
 from opmaat.domain.credentials.status_list import LIST_SIZE, status_entry
-from opmaat.domain.errors import InvalidInput
+from opmaat.domain.errors import Required
 from opmaat.learners import services as learner_services
 from opmaat.learners.access import actor_of, facts_of, require
 from opmaat.learners.models import Holding, Learner
@@ -117,11 +122,9 @@ def do_issue_certificate(
     catalog = current_catalog()
     check = certificate_check(catalog, catalog.resolve(code), record_of(learner))
     if not check.complete:
-        raise NotIssuable(
-            f"{check.target.code} is not complete: missing {', '.join(check.missing)}"
-        )
+        raise NotIssuable("incomplete", check.target.code, check.missing)
     if check.held:
-        raise NotIssuable(f"{learner.name} already holds {check.target.code}")
+        raise NotIssuable("held", check.target.code)
     target = check.target
     covered = ", ".join(part.code for part in check.parts())
     return _issue(
@@ -148,11 +151,9 @@ def do_issue_diploma(
     catalog = current_catalog()
     check = diploma_check(catalog, catalog.resolve(crebo), record_of(learner))
     if not check.complete:
-        raise NotIssuable(
-            f"the diploma {check.crebo} is not complete: missing {', '.join(check.missing)}"
-        )
+        raise NotIssuable("incomplete", check.crebo, check.missing)
     if held(learner, check.crebo):
-        raise NotIssuable(f"{learner.name} already holds the diploma {check.crebo}")
+        raise NotIssuable("held", check.crebo)
     return _issue(
         actor,
         learner,
@@ -193,7 +194,7 @@ def _issue(
     # One issuer at a time per organisation: status indices and the active key stay unique.
     Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
     if valid_credentials(learner).filter(code=code).exists():
-        raise AlreadyIssued(f"{learner.name} already has a valid credential for {code}")
+        raise AlreadyIssued(code)
     key = active_key(organisation)
     moment = (now or timezone.now()).replace(microsecond=0)
     uid = uuid.uuid4()
@@ -250,7 +251,7 @@ def free_status_index(organisation: Organisation) -> int:
         )
     )
     if len(used) >= LIST_SIZE:
-        raise InvalidInput(f"the status list of {organisation.name} is full")
+        raise StatusListFull(organisation.name)
     while True:
         index = secrets.randbelow(LIST_SIZE)
         if index not in used:
@@ -264,10 +265,10 @@ def do_revoke(actor: User, credential: IssuedCredential, reason: str) -> IssuedC
     learner = credential.learner
     require(actor, Action.ISSUE_CREDENTIAL, learner)
     if not reason.strip():
-        raise InvalidInput("a revocation needs a reason")
+        raise Required("reason")
     locked = IssuedCredential.objects.select_for_update().get(pk=credential.pk)
     if locked.revoked_at is not None:
-        raise AlreadyRevoked(f"{locked.credential_id} was already revoked")
+        raise AlreadyRevoked(str(locked.credential_id))
     locked.revoked_at = timezone.now()
     locked.revocation_reason = reason.strip()
     locked.revoked_by = actor

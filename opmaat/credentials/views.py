@@ -28,6 +28,7 @@ from opmaat.domain.credentials.verify import Report, parse_credential
 from opmaat.domain.errors import DomainError
 from opmaat.learners.access import learner_page, signed_in
 from opmaat.learners.models import Learner
+from opmaat.ui.errors import explain as explain_error
 
 
 @learner_page(Action.VIEW)
@@ -65,7 +66,7 @@ def credential_issue(
     try:
         credential = issue(signed_in(request), learner, code)
     except DomainError as error:
-        messages.error(request, str(error))
+        messages.error(request, explain_error(error))
     else:
         messages.success(
             request,
@@ -88,7 +89,7 @@ def credential_revoke(
     try:
         services.do_revoke(signed_in(request), credential, form.cleaned_data["reason"])
     except DomainError as error:
-        messages.error(request, str(error))
+        messages.error(request, explain_error(error))
     else:
         messages.success(request, _("Ingetrokken: %(name)s") % {"name": credential.name})
     return redirect("credentials", pk=learner.pk)
@@ -129,9 +130,7 @@ def verify_page(request: HttpRequest) -> HttpResponse:
         try:
             report = verify_document(parse_credential(form.cleaned_data["text"]))
         except MalformedCredential as error:
-            problem = _("Dit is geen JSON-bestand van een certificaat of diploma (%(error)s).") % {
-                "error": error
-            }
+            problem = explain_error(error)
     status = 400 if request.method == "POST" and report is None else 200
     return render(
         request,

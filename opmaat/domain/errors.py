@@ -1,28 +1,74 @@
 """Errors raised by the domain core, each with a stable machine-readable `code`.
 
-The edges translate them once: the CLI prints `opmaat: <message>` and exits 1, the API
-answers with problem details. docs/errors.md lists the codes.
+The domain says which refusal it is and with what data, never in which words: the edges
+render it once through opmaat.messages (the web in the user's language, the CLI in Dutch
+with the code, the API as RFC 9457 problem details). docs/errors.md lists the codes.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
+
+# What an error carries for its message: a code, a number, or a list of codes.
+Value = str | int | float | tuple[str, ...]
 
 
 class DomainError(Exception):
-    code = "domain_error"
+    """A refusal. `code` names it for every edge (docs/errors.md), `status` says what kind
+    of refusal it is in HTTP terms, and `data` holds what a message about it needs; the
+    domain decides no prose. `str(error)` is a developer's line for logs: the code and the
+    data. `field` names the input the refusal is about, when there is one ("work_hours")."""
+
+    code: ClassVar[str] = "domain_error"
+    status: ClassVar[int] = 400
+    # The data item whose value picks one of several messages for the code ("reason"),
+    # or "" when the code has one message.
+    variant: ClassVar[str] = ""
+
+    def __init__(self, **data: Value) -> None:
+        self.data: dict[str, Value] = data
+        super().__init__(self.code)
+
+    @property
+    def field(self) -> str:
+        value = self.data.get("field", "")
+        return value if isinstance(value, str) else ""
+
+    @property
+    def message_key(self) -> str:
+        """The code, or `code.<variant>` for a code with several messages."""
+        chosen = self.data.get(self.variant, "") if self.variant else ""
+        return f"{self.code}.{chosen}" if chosen else self.code
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """The problems found in a file, for the errors that list them."""
+        return ()
+
+    def __str__(self) -> str:
+        return developer_line(self.code, self.data)
+
+
+def developer_line(code: str, data: Mapping[str, Value]) -> str:
+    given = ", ".join(f"{key}={value!r}" for key, value in data.items())
+    return f"{code}: {given}" if given else code
 
 
 class UnknownCode(DomainError):
     code = "unknown_code"
+    status = 404
 
     def __init__(self, value: str, closest: Sequence[str] = ()) -> None:
         self.value = value
         self.closest = tuple(closest)
-        hint = f"; closest: {', '.join(self.closest)}" if self.closest else ""
-        super().__init__(f"unknown code {value!r}{hint}")
+        super().__init__(value=value, closest=self.closest)
+
+    @property
+    def message_key(self) -> str:
+        return f"{self.code}.closest" if self.closest else self.code
 
     @classmethod
     def among(cls, value: str, known: Iterable[str]) -> UnknownCode:
@@ -31,7 +77,72 @@ class UnknownCode(DomainError):
 
 
 class InvalidInput(DomainError):
+    """A value the domain cannot work with; each kind of it is a subclass with its code."""
+
     code = "invalid_input"
+
+
+class Conflict(DomainError):
+    """A request that is well formed but cannot be done in the current state."""
+
+    code = "conflict"
+    status = 409
+
+
+class Required(InvalidInput):
+    """Something that must be given was left out; `field` names it (grounds, rationale,
+    feedback, reason, observation, werkprocessen, evidence, file)."""
+
+    code = "required"
+    variant = "field"
+
+    def __init__(self, field: str) -> None:
+        super().__init__(field=field)
+
+
+class InvalidChoice(InvalidInput):
+    """A value that is not one of the field's choices."""
+
+    code = "invalid_choice"
+
+    def __init__(self, field: str, value: str) -> None:
+        super().__init__(field=field, value=value)
+
+
+class NulCharacter(InvalidInput):
+    """Text with a NUL character: no database stores it as text."""
+
+    code = "nul_character"
+
+    def __init__(self, field: str) -> None:
+        super().__init__(field=field)
+
+
+class UnsupportedFile(InvalidInput):
+    """A file whose name does not end in one of the accepted suffixes (`expected`)."""
+
+    code = "unsupported_file"
+
+    def __init__(self, name: str, expected: Sequence[str]) -> None:
+        super().__init__(field="file", name=name, expected=tuple(expected))
+
+
+class FileTooLarge(InvalidInput):
+    code = "file_too_large"
+    status = 413
+
+    def __init__(self, name: str, limit_mb: int) -> None:
+        super().__init__(field="file", name=name, limit_mb=limit_mb)
+
+
+class CannotWrite(InvalidInput):
+    """An output file that cannot be written: `detail` says what the system said, or names
+    the suffixes expected."""
+
+    code = "cannot_write"
+
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__(path=path, detail=detail)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,17 +160,31 @@ class Problem:
         return f"{where}:{field} {self.message}"
 
 
-class InvalidCatalog(DomainError):
-    """A catalog file with problems; every problem found is listed, not just the first."""
+class FileProblems(DomainError):
+    """A file with problems; every problem found is listed, not just the first. The data
+    gives the first problem and how many there are."""
 
-    code = "invalid_catalog"
+    code = "file_problems"
+    status = 422
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = tuple(problems)
-        count = len(self.problems)
-        first = str(self.problems[0]) if self.problems else "no problems"
-        more = f" (and {count - 1} more)" if count > 1 else ""
-        super().__init__(f"{first}{more}")
+        self._problems = tuple(problems)
+        first = str(self._problems[0]) if self._problems else ""
+        super().__init__(count=len(self._problems), first=first)
+
+    @property
+    def message_key(self) -> str:
+        """The code, or `code.<variant>` for a code with several messages."""
+        chosen = self.data.get(self.variant, "") if self.variant else ""
+        return f"{self.code}.{chosen}" if chosen else self.code
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return self._problems
+
+
+class InvalidCatalog(FileProblems):
+    code = "invalid_catalog"
 
 
 def closest_codes(value: str, known: Iterable[str], limit: int = 3) -> list[str]:

@@ -18,6 +18,21 @@ from opmaat.domain.errors import InvalidInput, UnknownCode
 from opmaat.domain.routes.holdings import credited_codes
 
 
+class NotPerWerkproces(InvalidInput):
+    """A result recorded against a code that takes none of its own (a unit, certificate,
+    qualification or retired code, `kind`): results go per werkproces, `instead` names
+    them."""
+
+    code = "not_per_werkproces"
+
+    def __init__(self, value: str, kind: str, instead: Sequence[str]) -> None:
+        super().__init__(field="code", value=value, kind=kind, instead=tuple(instead))
+
+    @property
+    def message_key(self) -> str:
+        return f"{self.code}.instead" if self.data["instead"] else self.code
+
+
 class SupervisionLevel(IntEnum):
     OBSERVES = 1
     DIRECT = 2  # performs under direct supervision
@@ -43,11 +58,13 @@ RESERVED_CEILING = SupervisionLevel.DIRECT
 
 
 class DateInFuture(InvalidInput):
+    """A date after today for something that has already happened."""
+
     code = "date_in_future"
 
     def __init__(self, day: date, today: date) -> None:
         self.day = day
-        super().__init__(f"{day.isoformat()} is after today ({today.isoformat()})")
+        super().__init__(day=day.isoformat(), today=today.isoformat())
 
 
 def check_not_in_future(day: date, today: date) -> date:
@@ -75,15 +92,8 @@ def assessable_code(catalog: Catalog, code: str, suggest: Sequence[str] = ()) ->
     unit = catalog.units.get(canonical)
     if unit is not None and not unit.outcomes and not unit.refers:
         return canonical
-    instead = ", ".join(werkprocessen_named(catalog, canonical))
-    if kind == CodeKind.UNIT:
-        problem = "is a unit"
-    elif kind == CodeKind.EQUIVALENCE:
-        problem = "is a retired code"
-    else:
-        problem = f"is a {kind.value.replace('_', ' ')}"
-    per = f" ({instead})" if instead and kind != CodeKind.QUALIFICATION else ""
-    raise InvalidInput(f"{canonical} {problem}: record results per werkproces{per}")
+    instead = () if kind == CodeKind.QUALIFICATION else werkprocessen_named(catalog, canonical)
+    raise NotPerWerkproces(canonical, kind.value, instead)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,11 +179,7 @@ def check_entrustment(
     """Raise EntrustmentNotAllowed when `level` is above the activity's ceiling."""
     ceiling = entrustment_ceiling(catalog, activity, done)
     if level > ceiling.level:
-        verb = "is" if len(ceiling.missing) == 1 else "are"
-        raise EntrustmentNotAllowed(
-            f"{activity.code} is a reserved or risky act: at most level {int(ceiling.level)} "
-            f"until {', '.join(ceiling.missing)} {verb} complete"
-        )
+        raise EntrustmentNotAllowed(activity.code, int(ceiling.level), ceiling.missing)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,16 +9,15 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
-from opmaat.api.schemas import Problem, Text, WeekIn
+from opmaat.api.schemas import DENIED, REFUSED, Problem, Text, WeekIn
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
-from opmaat.domain.errors import InvalidInput
+from opmaat.domain.errors import NulCharacter
 from opmaat.learners import services
 from opmaat.learners.access import access_learner, visible_learners
 from opmaat.learners.models import Holding, Learner, RoutePlan
 
 router = Router(tags=["learners"])
-DENIED = {401: Problem, 403: Problem, 404: Problem}
 
 
 class SavedRouteIn(WeekIn):
@@ -64,14 +63,14 @@ class RoutePlanOut(Schema):
     route: dict[str, Any]
 
 
-@router.get("", response={200: list[LearnerOut], 400: Problem, 401: Problem})
+@router.get("", response={200: list[LearnerOut], 400: Problem, 401: Problem, 422: Problem})
 def list_learners(request: HttpRequest, q: str = "") -> list[dict[str, Any]]:
     """The learners the caller may see."""
     learners = (
         visible_learners(request.user).order_by("name").prefetch_related("enrolments__organisation")
     )
     if "\x00" in q:
-        raise InvalidInput("q must not contain NUL characters")
+        raise NulCharacter("q")
     if q:
         learners = learners.filter(name__icontains=q)
     return [learner_out(x) for x in learners[:500]]
@@ -89,9 +88,7 @@ def list_holdings(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
     return [holding_out(h, catalog.name_of(h.code)) for h in learner.holdings.all()]
 
 
-@router.post(
-    "/{int:pk}/holdings", response={201: HoldingOut, 400: Problem, **DENIED, 422: dict[str, Any]}
-)
+@router.post("/{int:pk}/holdings", response={201: HoldingOut, **REFUSED, **DENIED})
 def add_holding(request: HttpRequest, pk: int, body: HoldingIn) -> Status[dict[str, Any]]:
     learner = access_learner(request.user, pk, Action.EDIT)
     holding = services.add_holding(request.user, learner, body.code, body.kind, body.evidence)  # type: ignore[arg-type]
@@ -114,9 +111,7 @@ def current_route(request: HttpRequest, pk: int) -> dict[str, Any]:
     return plan_out(plan)
 
 
-@router.post(
-    "/{int:pk}/routes", response={201: RoutePlanOut, 400: Problem, **DENIED, 422: dict[str, Any]}
-)
+@router.post("/{int:pk}/routes", response={201: RoutePlanOut, **REFUSED, **DENIED})
 def save_route(request: HttpRequest, pk: int, body: SavedRouteIn) -> Status[dict[str, Any]]:
     """Save a new version of the learner's route (the previous versions stay)."""
     learner = access_learner(request.user, pk, Action.PLAN)

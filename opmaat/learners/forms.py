@@ -22,6 +22,7 @@ from opmaat.domain.routes import (
     study_time,
 )
 from opmaat.learners.models import LEERWEG_LABELS, PACE_LABELS, Enrolment, Holding, Learner
+from opmaat.ui.errors import add_error, explain
 from opmaat.ui.widgets import DateInput
 
 
@@ -60,7 +61,7 @@ class HoldingForm(forms.Form):
         try:
             return current_catalog().resolve(self.cleaned_data["code"].strip())
         except DomainError as error:
-            raise forms.ValidationError(str(error)) from None
+            raise forms.ValidationError(explain(error)) from None
 
 
 def target_choices() -> list[tuple[str, list[tuple[str, str]]]]:
@@ -150,7 +151,7 @@ class RouteForm(WeekFields):
         try:
             data["request"] = check_request(current_catalog(), self.route_request(data))
         except DomainError as error:
-            self.add_error(error_field(error), str(error))
+            add_error(self, error, WEEK_FIELDS)
         return data
 
     @staticmethod
@@ -166,18 +167,12 @@ class RouteForm(WeekFields):
         )
 
 
-def error_field(error: DomainError) -> str | None:
-    """The field a planning error belongs next to."""
-    message = str(error)
-    if getattr(error, "code", "") == "invalid_pathway" or "BOL" in message:
-        return "pathway"
-    if "work hours" in message:
-        return "work_hours_per_week"
-    if "study hours" in message or "school or self-study" in message:
-        return "hours_per_week"
-    if "generic subject" in message:
-        return "exam_only"
-    return None
+# The domain's name of a week's input (DomainError.field) to the form's field.
+WEEK_FIELDS = {
+    "study_hours": "hours_per_week",
+    "school_hours": "hours_per_week",
+    "work_hours": "work_hours_per_week",
+}
 
 
 class ReachForm(WeekFields):
@@ -198,7 +193,7 @@ class ReachForm(WeekFields):
             try:
                 self.study_time()
             except DomainError as error:
-                self.add_error(error_field(error), str(error))
+                add_error(self, error, WEEK_FIELDS)
         return data
 
 

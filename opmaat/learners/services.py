@@ -23,7 +23,7 @@ from opmaat.accounts.models import Organisation
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action, may_enrol
 from opmaat.domain.catalog import Catalog, CodeKind
-from opmaat.domain.errors import InvalidInput
+from opmaat.domain.errors import Conflict, InvalidChoice, InvalidInput
 from opmaat.domain.routes import (
     Holdings,
     Leerweg,
@@ -149,9 +149,9 @@ def kind_for(catalog: Catalog, code: str, kind: str) -> str:
     if catalog.kind_of(code) == CodeKind.OUTCOME:
         return Holding.Kind.OUTCOME
     if kind == Holding.Kind.EXEMPTION and catalog.kind_of(code) == CodeKind.QUALIFICATION:
-        raise InvalidInput(f"{code} is a qualification: record the diploma as held instead")
+        raise QualificationExemption(code)
     if kind not in Holding.Kind.values:
-        raise InvalidInput(f"unknown kind of holding {kind!r}")
+        raise InvalidChoice("kind", kind)
     return kind if kind != Holding.Kind.OUTCOME else Holding.Kind.HELD
 
 
@@ -182,9 +182,32 @@ def preview_route(learner: Learner, request: RouteRequest) -> Preview:
 
 
 class TargetNotOpen(InvalidInput):
-    """The learner may not start the target (admission rules); the reason says why."""
+    """The learner may not start the target (admission rules); `reason` says why."""
 
     code = "target_not_open"
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(field="target", reason=reason)
+
+
+class QualificationExemption(InvalidInput):
+    """An exemption recorded for a whole qualification: that is a diploma held."""
+
+    code = "qualification_exemption"
+
+    def __init__(self, value: str) -> None:
+        super().__init__(field="kind", value=value)
+
+
+class CannotInvite(Conflict):
+    """An invitation that cannot be sent: `problem` is has_account, no_email or
+    account_exists; `name` the learner's name or the address."""
+
+    code = "cannot_invite"
+    variant = "problem"
+
+    def __init__(self, problem: str, name: str) -> None:
+        super().__init__(problem=problem, name=name)
 
 
 @transaction.atomic
@@ -282,11 +305,11 @@ def invite_learner(actor: User, learner: Learner, request: HttpRequest) -> User:
     to choose a password; no password is ever set or seen by staff."""
     require(actor, Action.EDIT, learner)
     if learner.user_id is not None:
-        raise InvalidInput(f"{learner.name} already has an account")
+        raise CannotInvite("has_account", learner.name)
     if not learner.email:
-        raise InvalidInput(f"{learner.name} has no e-mail address to send the invitation to")
+        raise CannotInvite("no_email", learner.name)
     if User.objects.filter(username__iexact=learner.email).exists():
-        raise InvalidInput(f"an account for {learner.email} already exists")
+        raise CannotInvite("account_exists", learner.email)
     user = User.objects.create_user(username=learner.email, email=learner.email)
     user.set_unusable_password()
     user.save(update_fields=["password"])

@@ -35,6 +35,7 @@ from opmaat.learners.forms import (
 from opmaat.learners.models import Holding, Learner, RoutePlan
 from opmaat.learners.privacy import export_learner
 from opmaat.ui.charts import timeline
+from opmaat.ui.errors import explain
 
 
 @login_required
@@ -131,7 +132,7 @@ def holding_add(request: HttpRequest, learner: Learner, allowed: frozenset[Actio
                 signed_in(request), learner, data["code"], data["kind"], data["evidence"]
             )
         except DomainError as error:
-            form.add_error("code", str(error))
+            form.add_error("code", explain(error))
         else:
             messages.success(request, _("Vastgelegd: %(code)s") % {"code": data["code"]})
             return redirect("learner", pk=learner.pk)
@@ -200,7 +201,7 @@ def learner_invite(
     try:
         services.invite_learner(signed_in(request), learner, request)
     except DomainError as error:
-        messages.error(request, str(error))
+        messages.error(request, explain(error))
     else:
         messages.success(
             request, _("Uitnodiging verstuurd naar %(email)s.") % {"email": learner.email}
@@ -305,7 +306,7 @@ def save_from(request: HttpRequest, learner: Learner, form: RouteForm) -> RouteP
             signed_in(request), learner, form.cleaned_data["request"], form.cleaned_data["note"]
         )
     except DomainError as error:
-        form.add_error("target", str(error))
+        form.add_error("target", explain(error))
         return None
 
 
@@ -325,7 +326,7 @@ def preview_context(learner: Learner, form: RouteForm) -> dict[str, object]:
     try:
         preview = services.preview_route(learner, form.cleaned_data["request"])
     except DomainError as error:
-        return {"errors": [str(error)]}
+        return {"errors": [explain(error)]}
     document = route_document(preview.route)
     return {
         "document": document,

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from opmaat.accounts.models import Organisation
 from opmaat.domain.access import Role
-from opmaat.domain.errors import InvalidInput
+from opmaat.domain.errors import FileTooLarge, UnsupportedFile
 from opmaat.domain.matching.states import (
     RoundState,
     advance,
@@ -64,9 +64,9 @@ def upload(user: User, matching_round: MatchingRound, kind: str, name: str, data
     state = RoundState(matching_round.state)
     suffix = Path(name).suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise InvalidInput(f"{name}: expected a .csv or .xlsx file")
+        raise UnsupportedFile(name, (".csv", ".xlsx"))
     if len(data) > MAX_FILE_BYTES:
-        raise InvalidInput(f"{name}: larger than {MAX_FILE_BYTES // 1024 // 1024} MB")
+        raise FileTooLarge(name, MAX_FILE_BYTES // 1024 // 1024)
     if kind == "places":
         check_places_upload(state)
         check_places_file(name, data)

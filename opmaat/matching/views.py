@@ -18,13 +18,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from opmaat.accounts.models import Organisation
-from opmaat.domain.errors import DomainError
+from opmaat.domain.errors import DomainError, Required
 from opmaat.domain.matching.states import RoundAction, RoundState, round_actions
 from opmaat.learners.access import signed_in
 from opmaat.matching import services
 from opmaat.matching.files import ASSIGNMENT_COLUMNS
 from opmaat.matching.models import STATE_LABELS, MatchingRound, MatchingRun
 from opmaat.ui.charts import rows_at, scale_to
+from opmaat.ui.errors import explain
 from opmaat.ui.widgets import DateInput
 
 
@@ -100,7 +101,7 @@ def round_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         if action in (RoundAction.PLACES, RoundAction.STUDENTS):
             form = FileForm(request.POST, request.FILES)
             if not form.is_valid():
-                raise DomainError(_("Kies een bestand."))
+                raise Required("file")
             upload = form.cleaned_data["file"]
             services.upload(user, matching_round, action, upload.name, upload.read())
             messages.success(request, _("Bestand %(name)s ingelezen.") % {"name": upload.name})
@@ -115,7 +116,7 @@ def round_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         else:
             raise PermissionDenied(action)
     except DomainError as error:
-        messages.error(request, str(error))
+        messages.error(request, explain(error))
     return redirect("round", pk=pk)
 
 
@@ -127,7 +128,7 @@ def run_publish(request: HttpRequest, pk: int, version: int) -> HttpResponse:
     try:
         services.publish(signed_in(request), run)
     except DomainError as error:
-        messages.error(request, str(error))
+        messages.error(request, explain(error))
     else:
         messages.success(request, _("Versie %(v)d gepubliceerd.") % {"v": version})
     return redirect("round_run", pk=pk, version=version)

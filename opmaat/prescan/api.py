@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
 from opmaat.api.auth import PUBLIC
-from opmaat.api.schemas import Problem, Text
+from opmaat.api.schemas import REFUSED, Text
 from opmaat.domain.prescan.scan import parse_can_do, prescan_document
 from opmaat.domain.routes import MAX_HOURS_PER_WEEK, Leerweg, StudyTime, study_time
 from opmaat.prescan import services
@@ -62,7 +62,7 @@ class PrescanIn(Schema):
 
 @router.post(
     "/",
-    response={200: dict[str, Any], 400: Problem, 422: dict[str, Any]},
+    response={200: dict[str, Any], **REFUSED},
     auth=None,
     openapi_extra=PUBLIC,
     summary="Run the pre-scan (vrijstellingsscan)",

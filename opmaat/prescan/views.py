@@ -23,6 +23,7 @@ from opmaat.prescan import services
 from opmaat.prescan.chart import hours_chart
 from opmaat.prescan.forms import PrescanForm, TargetForm, WeekForm
 from opmaat.prescan.models import SavedPrescan
+from opmaat.ui.errors import add_error, explain
 
 ESTIMATE_LABELS = {
     Estimate.CERTAIN.value: gettext_lazy("Zeker vrijgesteld"),
@@ -68,7 +69,7 @@ def chosen_target(
     try:
         info, _requirements = target_of(catalog, target)
     except DomainError as error:
-        target_form.add_error(None, str(error))
+        target_form.add_error(None, explain(error))
         return None
     return info
 
@@ -80,7 +81,7 @@ def store(form: PrescanForm) -> SavedPrescan | None:
             data["target"], data["have"], form.answers(), data["other"], form.time()
         )
     except DomainError as error:
-        form.add_error(None, str(error))
+        add_error(form, error)
         return None
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
-from opmaat.api.schemas import Problem
+from opmaat.api.schemas import DENIED
 from opmaat.domain.access import Action
 from opmaat.learners import services as learner_services
 from opmaat.learners.access import access_learner
@@ -16,7 +16,6 @@ from opmaat.progress import services
 from opmaat.progress.models import Assessment
 
 router = Router(tags=["progress"])
-DENIED = {401: Problem, 403: Problem, 404: Problem}
 
 
 @router.get("/learners/{int:pk}", response={200: dict[str, Any], **DENIED})

@@ -22,6 +22,7 @@ from opmaat.domain.progress import (
 from opmaat.learners.models import Learner
 from opmaat.progress.models import LEVEL_LABELS, METHOD_LABELS, RESULT_LABELS, ProfessionalActivity
 from opmaat.progress.services import assessable
+from opmaat.ui.errors import explain
 from opmaat.ui.widgets import DateInput
 
 # The id of the <datalist> on the progress page that offers the target's werkprocessen.
@@ -49,7 +50,7 @@ class CodeField(forms.CharField):
         try:
             return assessable(current_catalog(), text, self.learner)
         except DomainError as error:
-            raise forms.ValidationError(str(error)) from None
+            raise forms.ValidationError(explain(error)) from None
 
 
 class LearnerCodeForm(forms.Form):

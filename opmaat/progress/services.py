@@ -22,7 +22,7 @@ from opmaat.domain.credentials.completion import (
     Record,
     UnitCompletion,
 )
-from opmaat.domain.errors import DomainError, InvalidInput
+from opmaat.domain.errors import DomainError, Required
 from opmaat.domain.progress import (
     Activity,
     AssessmentMethod,
@@ -111,7 +111,7 @@ def do_record_feedback(
     check_not_in_future(given_on, timezone.localdate())
     code = assessable(current_catalog(), code, learner)
     if not text.strip():
-        raise InvalidInput("feedback must not be empty")
+        raise Required("text")
     feedback = Feedback.objects.create(
         learner=learner,
         code=code,

@@ -24,6 +24,7 @@ from opmaat.progress.forms import CODE_LIST, AssessmentForm, EntrustmentForm, Fe
 from opmaat.progress.models import Assessment, Feedback
 from opmaat.progress.timeline import actual_bars
 from opmaat.ui.charts import timeline
+from opmaat.ui.errors import explain
 
 
 @learner_page(Action.VIEW)
@@ -135,7 +136,7 @@ def entrust(request: HttpRequest, learner: Learner, allowed: frozenset[Action]) 
                 data["evidence"],
             )
         except DomainError as error:
-            form.add_error("level", str(error))
+            form.add_error("level", explain(error))
         else:
             messages.success(request, _("Niveau vastgelegd."))
             return redirect("progress", pk=learner.pk)

@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from opmaat.api.schemas import Problem, Text
+from opmaat.api.schemas import DENIED, REFUSED, Text
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
 from opmaat.domain.recognition.evc import EvcState
@@ -21,7 +21,6 @@ from opmaat.recognition import services
 from opmaat.recognition.models import EvcProcedure
 
 router = Router(tags=["recognition"])
-DENIED = {401: Problem, 403: Problem, 404: Problem}
 
 
 class JudgementOut(Schema):
@@ -146,7 +145,7 @@ def get_certificate(request: HttpRequest, pk: int) -> dict[str, Any]:
 
 @router.post(
     "/procedures/{int:pk}/transitions",
-    response={200: ProcedureOut, 400: Problem, **DENIED, 422: dict[str, Any]},
+    response={200: ProcedureOut, **REFUSED, **DENIED},
 )
 def move_procedure(request: HttpRequest, pk: int, body: MoveIn) -> dict[str, Any]:
     """Move the procedure to another phase; 400 with the reason when the state machine

@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
@@ -19,9 +19,6 @@ from opmaat.domain.recognition.certificate import certificate_from_document
 from opmaat.domain.recognition.evc import (
     TRANSITIONS,
     EvcState,
-    IllegalTransition,
-    TransitionBlocked,
-    TransitionNotAllowed,
     reminder,
 )
 from opmaat.domain.routes import Track
@@ -43,8 +40,8 @@ from opmaat.recognition.models import (
     Intake,
     OutcomeJudgement,
 )
-from opmaat.recognition.uploads import ALLOWED_LABEL, UploadRefused
 from opmaat.ui.charts import Timeline, timeline
+from opmaat.ui.errors import explain as explain_error
 
 MOVE_LABELS = {
     (EvcState.INTAKE, EvcState.PORTFOLIO): gettext_lazy("Intake afronden, portfolio starten"),
@@ -70,52 +67,10 @@ PHASES = (
 
 
 def explain(error: DomainError | ValueError) -> str:
-    """A refusal in the user's language."""
-    if isinstance(error, TransitionBlocked):
-        return blocked_message(error)
-    if isinstance(error, TransitionNotAllowed):
-        return _("U mag het traject in deze fase niet verder zetten.")
-    if isinstance(error, IllegalTransition | ValueError):
-        return _("Die stap bestaat niet vanuit deze fase.")
-    if isinstance(error, UploadRefused):
-        return upload_message(error)
-    return str(error)
-
-
-def blocked_message(error: TransitionBlocked) -> str:
-    n = error.count
-    messages = {
-        "no_evidence": _("Het portfolio bevat nog geen bewijs."),
-        "needs_evidence": ngettext(
-            "Voor %(n)d werkproces is nog meer bewijs nodig.",
-            "Voor %(n)d werkprocessen is nog meer bewijs nodig.",
-            n,
-        )
-        % {"n": n},
-        "unjudged": ngettext(
-            "%(n)d werkproces is nog niet beoordeeld.",
-            "%(n)d werkprocessen zijn nog niet beoordeeld.",
-            n,
-        )
-        % {"n": n},
-        "nothing_to_return": _("Geen enkel werkproces staat op ‘meer bewijs nodig’."),
-        "no_certificate": _("Het ervaringscertificaat is nog niet opgesteld."),
-        "no_decision": _("De examencommissie heeft nog geen besluit vastgelegd."),
-    }
-    return messages.get(error.reason, str(error))
-
-
-def upload_message(error: UploadRefused) -> str:
-    if error.reason == "empty":
-        return _("Het bestand is leeg.")
-    if error.reason == "too_large":
-        return _("Het bestand is %(mb)s MB; dat is te groot.") % {"mb": error.detail}
-    if error.reason == "type":
-        return _("Dit soort bestand (%(type)s) wordt niet aangenomen. Toegestaan: %(allowed)s.") % {
-            "type": error.detail,
-            "allowed": ALLOWED_LABEL,
-        }
-    return str(error)
+    """A refusal in the user's language; a ValueError is a phase name that does not exist."""
+    if isinstance(error, DomainError):
+        return explain_error(error)
+    return _("Die stap bestaat niet vanuit deze fase.")
 
 
 # -- intake -----------------------------------------------------------------------------

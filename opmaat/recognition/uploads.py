@@ -37,14 +37,18 @@ SNIFF_BYTES = 8192
 
 
 class UploadRefused(InvalidInput):
-    """`reason` is one of empty, too_large, type, name; `detail` the size or type found."""
+    """`reason` is one of empty, too_large, type, name; `detail` the size in MB, the type
+    or the name found, `limit` the largest size in MB."""
 
     code = "upload_refused"
+    variant = "reason"
 
-    def __init__(self, reason: str, message: str, detail: str = "") -> None:
+    def __init__(self, reason: str, detail: str = "", limit: int = 0) -> None:
         self.reason = reason
         self.detail = detail
-        super().__init__(message)
+        super().__init__(
+            field="file", reason=reason, detail=detail, limit=limit, allowed=ALLOWED_LABEL
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,22 +78,15 @@ def check_upload(upload: UploadedFile) -> str:
     limit = int(settings.UPLOAD_MAX_BYTES)
     size = upload.size or 0
     if size == 0:
-        raise UploadRefused("empty", "the file is empty")
+        raise UploadRefused("empty")
     if size > limit:
         mb = f"{size / 2**20:.1f}"
-        raise UploadRefused(
-            "too_large", f"the file is {mb} MB; at most {limit / 2**20:.0f} MB is allowed", mb
-        )
+        raise UploadRefused("too_large", mb, round(limit / 2**20))
     upload.seek(0)
     content_type = sniff(upload.read(SNIFF_BYTES))
     upload.seek(0)
     if content_type not in ALLOWED_TYPES:
-        raise UploadRefused(
-            "type",
-            f"this file's content is {content_type}, which is not accepted; "
-            f"allowed: {ALLOWED_LABEL}",
-            content_type,
-        )
+        raise UploadRefused("type", content_type)
     return content_type
 
 
@@ -118,7 +115,7 @@ def path_of(stored_name: str) -> Path:
     """Where a stored file lives; only generated names are accepted, so a name read back
     from the database can never point outside UPLOAD_DIR."""
     if not _STORED_NAME.match(stored_name):
-        raise UploadRefused("name", f"not a stored file name: {stored_name!r}")
+        raise UploadRefused("name", stored_name)
     return Path(settings.UPLOAD_DIR) / stored_name[:2] / stored_name
 
 

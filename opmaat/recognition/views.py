@@ -35,6 +35,7 @@ from opmaat.recognition.forms import (
 )
 from opmaat.recognition.models import Certificate, EvcProcedure, Evidence, Intake
 from opmaat.recognition.pdf import pdf_response
+from opmaat.ui.errors import add_error
 
 ProcedureView = Callable[..., HttpResponseBase]
 
@@ -89,7 +90,7 @@ def intake(request: HttpRequest, learner: Learner, allowed: frozenset[Action]) -
                     signed_in(request), learner, pages.intake_input(form.cleaned_data)
                 )
             except DomainError as error:
-                form.add_error("evc_units", str(error))
+                form.add_error("evc_units", pages.explain(error))
             else:
                 messages.success(request, _("Intake en ontwikkeladvies opgeslagen."))
                 return redirect("intake_version", pk=learner.pk, version=saved.version)
@@ -143,7 +144,7 @@ def procedures(request: HttpRequest, learner: Learner, allowed: frozenset[Action
                     signed_in(request), learner, data["provider"], data["standard"], data["units"]
                 )
             except DomainError as error:
-                form.add_error("units", str(error))
+                add_error(form, error)
             else:
                 messages.success(request, _("EVC-traject gestart."))
                 return redirect("evc_detail", pk=started.pk)

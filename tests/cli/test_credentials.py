@@ -84,7 +84,7 @@ def test_a_file_that_is_no_credential_is_one_readable_line(
     file.write_text("hallo")
     result = opmaat("credentials", "verify", str(file))
     assert result.code == 1
-    assert result.err.startswith(f"opmaat: {file}: malformed: not JSON")
+    assert result.err.startswith(f"opmaat: fout [credential_malformed]: {file}: ")
     missing = opmaat("credentials", "verify", str(tmp_path / "nope.json"))
     assert missing.code == 1 and "cannot read" in missing.err
 

@@ -52,7 +52,7 @@ def test_a_user_error_is_one_line_without_a_traceback(tmp_path: Path) -> None:
     result = opmaat(tmp_path, "route", "--target", "25797")
     assert result.returncode == 1
     last = result.stderr.strip().splitlines()[-1]
-    assert last.startswith("opmaat: unknown code '25797'")
+    assert last.startswith("opmaat: fout [unknown_code]: Onbekende code ‘25797’")
     assert "Traceback" not in result.stderr
 
 

@@ -119,9 +119,8 @@ def test_an_unknown_outcome_names_the_file_line_and_the_closest(
     result = opmaat("prescan", "--target", "25779", "--answers", answers)
     assert result.code == 1
     line = result.err.strip().splitlines()[-1]
-    assert line.startswith(
-        f"opmaat: {answers}:line 2: 23312-K1-W9: unknown outcome of 25779; closest: "
-    )
+    assert line.startswith(f"opmaat: fout [outcome_not_in_target]: {answers}:line 2: 23312-K1-W9: ")
+    assert "bedoelt u 23312-" in line
 
 
 def test_a_bad_answer_names_the_choices(opmaat: Opmaat, tmp_path: Path) -> None:
@@ -129,8 +128,8 @@ def test_a_bad_answer_names_the_choices(opmaat: Opmaat, tmp_path: Path) -> None:
     result = opmaat("prescan", "--target", "25779", "--answers", answers)
     assert result.code == 1
     assert result.err == (
-        f"opmaat: {answers}:line 2: 23312-P2-K1-W1: 'sometimes' is not one of never, "
-        "with_help, on_my_own, teaches_others\n"
+        f"opmaat: fout [invalid_answer]: {answers}:line 2: 23312-P2-K1-W1: ‘sometimes’ is geen "
+        "van de antwoorden never, with_help, on_my_own, teaches_others.\n"
     )
 
 
@@ -160,13 +159,13 @@ def test_a_missing_answers_file_is_named(opmaat: Opmaat, tmp_path: Path) -> None
 def test_an_unknown_target_fails_with_one_line(opmaat: Opmaat) -> None:
     result = opmaat("prescan", "--target", "25747")
     assert result.code == 1
-    assert result.err.startswith("opmaat: unknown code '25747'; closest: ")
+    assert result.err.startswith("opmaat: fout [unknown_code]: Onbekende code ‘25747’; bedoelt u ")
 
 
 def test_a_week_that_cannot_be_fails_with_one_line(opmaat: Opmaat) -> None:
     result = opmaat("prescan", "--target", "25779", "--work-hours-per-week", "20")
     assert result.code == 1 and result.err.count("\n") == 1
-    assert result.err.startswith("opmaat: BOL is full-time school")
+    assert result.err.startswith("opmaat: fout [work_hours_in_bol]: Bij BOL tellen werkuren niet")
     assert opmaat("prescan", "--target", "25779", "--pathway", "avond").code == 1
 
 

@@ -73,7 +73,7 @@ def test_a_pathway_the_qualification_does_not_offer_is_shown_next_to_the_field(
     response = advisor.post(f"/deelnemers/{sanne().pk}/route/", data)
     assert response.status_code == 200
     assert response.context["form"].errors["pathway"] == [
-        "25487 is not offered in BOL; offered: BBL"
+        "25487 wordt niet aangeboden in BOL; wel in BBL."
     ]
     assert sanne().route_plans.count() == 1
 
@@ -96,7 +96,7 @@ def test_saving_the_composer_form_creates_the_next_version(advisor: Client) -> N
 def test_an_unknown_code_is_explained_next_to_the_code_field(advisor: Client) -> None:
     response = advisor.post(f"/deelnemers/{sanne().pk}/bezit/", {"code": "25747", "kind": "held"})
     assert response.status_code == 400
-    assert "closest: 25477" in response.context["form"].errors["code"][0]  # old codes resolve
+    assert "bedoelt u 25477" in response.context["form"].errors["code"][0]  # old codes resolve
 
 
 def test_the_reach_page_lists_what_fits_in_the_months_given(advisor: Client) -> None:

@@ -63,21 +63,39 @@ def test_a_target_the_person_may_not_start_is_not_open(client: Client) -> None:
 
 
 @pytest.mark.parametrize(
-    ("body", "code"),
+    ("body", "status", "code"),
     [
-        ({"target": "25747"}, "unknown_code"),
-        ({"target": TARGET, "have": ["NOPE"]}, "unknown_code"),
-        ({"target": TARGET, "answers": {"23312-P2-K1-W1": "sometimes"}}, "invalid_answer"),
-        ({"target": TARGET, "answers": {"23312-P1-K1-W1": "never"}}, "outcome_not_in_target"),
-        ({"target": "23312-P2-K1-W1"}, "not_a_target"),
-        ({"target": TARGET, "pathway": "BOL", "work_hours_per_week": 20}, "invalid_input"),
+        ({"target": "25747"}, 404, "unknown_code"),
+        ({"target": TARGET, "have": ["NOPE"]}, 404, "unknown_code"),
+        ({"target": TARGET, "answers": {"23312-P2-K1-W1": "sometimes"}}, 400, "invalid_answer"),
+        (
+            {"target": TARGET, "answers": {"23312-P1-K1-W1": "never"}},
+            400,
+            "outcome_not_in_target",
+        ),
+        ({"target": "23312-P2-K1-W1"}, 400, "not_a_target"),
+        ({"target": TARGET, "pathway": "BOL", "work_hours_per_week": 20}, 400, "work_hours_in_bol"),
     ],
 )
-def test_bad_input_answers_400_with_a_stable_code(
-    client: Client, body: dict[str, object], code: str
+def test_bad_input_answers_with_problem_details_and_a_stable_code(
+    client: Client, body: dict[str, object], status: int, code: str
 ) -> None:
-    status, doc = post(client, body)
-    assert (status, doc["code"]) == (400, code)
+    answered, doc = post(client, body)
+    assert (answered, doc["code"], doc["status"]) == (status, code, status)
+    assert doc["type"] == f"urn:opmaat:problem:{code}"
+    assert isinstance(doc["title"], str) and isinstance(doc["detail"], str)
+
+
+def test_a_validation_error_lists_each_field_in_errors(client: Client) -> None:
+    answered, doc = post(client, {"target": TARGET, "hours_per_week": 99})
+    assert (answered, doc["code"], doc["type"]) == (
+        422,
+        "validation_error",
+        "urn:opmaat:problem:validation_error",
+    )
+    assert doc["status"] == 422 and doc["title"] == "Niet te verwerken"
+    errors = doc["errors"]
+    assert isinstance(errors, list) and [e["field"] for e in errors] == ["body.body.hours_per_week"]
 
 
 def test_a_pathway_outside_the_choices_is_a_validation_error(client: Client) -> None:

@@ -62,7 +62,7 @@ def test_a_wrong_form_is_shown_again_with_the_error(client: Client, sanne: Learn
     response = client.post(url, prefixed("assessment", wrong))
     assert response.status_code == 400
     body = response.content.decode()
-    assert "23268-B1-K1-1 is a unit: record results per werkproces" in body
+    assert "Voor 23268-B1-K1-1 worden resultaten per werkproces vastgelegd" in body
     assert "Een datum in de toekomst kan niet." in body
 
 
@@ -79,7 +79,7 @@ def test_a_reserved_act_above_level_2_is_refused_on_the_form(
         ),
     )
     assert response.status_code == 400
-    assert "at most level 2 until 23268-B1-K1-W4 is complete" in response.content.decode()
+    assert "hoogstens niveau 2 zolang 23268-B1-K1-W4 niet af is" in response.content.decode()
 
 
 def test_the_level_form_offers_only_the_targets_activities(client: Client, sanne: Learner) -> None:

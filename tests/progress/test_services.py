@@ -44,6 +44,7 @@ from tests.demo_logins import (
     TEACHER,
     WORKPLACE_SUPERVISOR,
 )
+from tests.errors import refused
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 30)
@@ -67,22 +68,25 @@ def test_the_last_met_result_completes_the_exam_unit(sanne: Learner) -> None:
 
 
 @pytest.mark.parametrize(
-    ("code", "message"),
+    ("code", "kind", "first"),
     [
-        ("23268-B1-K1-1", "is a unit: record results per werkproces"),
-        ("23268-B1-K1", "is a unit: record results per werkproces"),
-        (
-            "CERT-BDZ-C1-K1-W4",
-            r"is a retired code: record results per werkproces \(23268-B1-K1-W3\)",
-        ),
-        ("C0054", r"is a certificate: record results per werkproces \(23268-B1-K1-W1, 23268"),
+        ("23268-B1-K1-1", "unit", "23268-B1-K1-W1"),
+        ("23268-B1-K1", "unit", "23268-B1-K1-W1"),
+        ("CERT-BDZ-C1-K1-W4", "equivalence", "23268-B1-K1-W3"),
+        ("C0054", "certificate", "23268-B1-K1-W1"),
     ],
 )
-def test_results_are_recorded_per_werkproces(sanne: Learner, code: str, message: str) -> None:
-    with pytest.raises(InvalidInput, match=message):
+def test_results_are_recorded_per_werkproces(
+    sanne: Learner, code: str, kind: str, first: str
+) -> None:
+    with pytest.raises(InvalidInput) as raised:
         do_record_assessment(
             user(TEACHER), sanne, code, AssessmentMethod.EXAM, AssessmentResult.MET, TODAY
         )
+    error = raised.value
+    assert error.code == "not_per_werkproces" and error.data["kind"] == kind
+    instead = error.data["instead"]
+    assert isinstance(instead, tuple) and instead[0] == first
 
 
 def test_an_unknown_code_suggests_werkprocessen_of_the_target(sanne: Learner) -> None:
@@ -150,7 +154,7 @@ def test_a_reserved_act_waits_for_the_werkproces_it_builds_on(sanne: Learner) ->
     """Medication (23268-B1-K1-5, werkproces W5) after care (W4): the catalog's rule."""
     act = ProfessionalActivity.objects.get(code="VIG-MEDICATIE")
     supervisor = user(WORKPLACE_SUPERVISOR)
-    with pytest.raises(EntrustmentNotAllowed, match="until 23268-B1-K1-W4 is complete"):
+    with refused(EntrustmentNotAllowed, "entrustment_not_allowed", missing=("23268-B1-K1-W4",)):
         do_entrust(supervisor, sanne, act, SupervisionLevel.INDIRECT, TODAY)
     assert not EntrustmentDecision.objects.filter(learner=sanne, activity=act, level=3).exists()
     do_record_assessment(
@@ -168,7 +172,7 @@ def test_an_exemption_lifts_the_ceiling_too(demo: None) -> None:
     marloes = Learner.objects.get(name="Marloes Bos")  # EVC candidate for 25780, nothing yet
     act = ProfessionalActivity.objects.get(code="MZ-ZORGTECHNIEK")  # 23312-B1-K1-W5 after W2
     supervisor = user(WORKPLACE_SUPERVISOR)
-    with pytest.raises(EntrustmentNotAllowed, match="23312-B1-K1-W2"):
+    with refused(EntrustmentNotAllowed, "entrustment_not_allowed", missing=("23312-B1-K1-W2",)):
         do_entrust(supervisor, marloes, act, SupervisionLevel.INDIRECT, TODAY)
     add_holding(user(INTAKE), marloes, "23312-B1-K1-W2", "outcome", "EVC-rapport")
     do_entrust(supervisor, marloes, act, SupervisionLevel.INDIRECT, TODAY, "Na EVC")

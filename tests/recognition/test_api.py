@@ -37,8 +37,10 @@ def test_a_refused_move_says_why_with_a_stable_code(personas: Personas) -> None:
         {"target": "decision"},
         content_type="application/json",
     )
-    assert response.status_code == 400
+    assert response.status_code == 409  # a conflict with the procedure's phase
+    assert response["Content-Type"] == "application/problem+json"
     assert response.json()["code"] == "illegal_transition"
+    assert response.json()["type"] == "urn:opmaat:problem:illegal_transition"
 
 
 def test_an_outsider_gets_403_and_no_credentials_401(personas: Personas) -> None:

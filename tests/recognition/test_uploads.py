@@ -13,6 +13,7 @@ from opmaat.domain.recognition.assessment import EvidenceKind
 from opmaat.domain.recognition.evc import EvcState
 from opmaat.recognition import services, uploads
 from opmaat.recognition.models import EvcProcedure, Evidence
+from tests.errors import refused
 from tests.factories import make_procedure
 from tests.personas import Personas
 from tests.recognition import files
@@ -91,7 +92,7 @@ def test_an_oversized_file_is_refused_and_nothing_is_kept(
 
 
 def test_an_empty_file_is_refused(personas: Personas, procedure: EvcProcedure) -> None:
-    with pytest.raises(uploads.UploadRefused, match="empty"):
+    with refused(uploads.UploadRefused, "upload_refused", reason="empty"):
         add(personas, procedure, "leeg.pdf", b"")
 
 

@@ -169,7 +169,7 @@ def certificate_check(catalog: Catalog, code: str, record: Record) -> Certificat
     for check in certificate_checks(catalog, record):
         if check.target.code == code:
             return check
-    raise NotIssuable(f"{code} is not a certificate or a unit that carries one")
+    raise NotIssuable("not_a_certificate", code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +230,7 @@ def diploma_check(catalog: Catalog, crebo: str, record: Record) -> DiplomaCheck:
     """Whether the diploma of qualification `crebo` is complete for `record` (module rules)."""
     qualification = catalog.qualifications.get(crebo)
     if qualification is None:
-        raise NotIssuable(f"{crebo} is not a qualification")
+        raise NotIssuable("not_a_qualification", crebo)
     grounds = Grounds(catalog, record)
     return DiplomaCheck(
         crebo,

@@ -33,7 +33,7 @@ def canonical(value: object) -> bytes:
         return rfc8785.dumps(value)  # type: ignore[arg-type]  # JSON values, as parsed
     except (rfc8785.CanonicalizationError, TypeError, ValueError) as error:
         # UnicodeEncodeError (a ValueError): a lone surrogate, which JSON text cannot carry.
-        raise MalformedCredential(f"cannot canonicalise the document: {error}") from None
+        raise MalformedCredential("canonical", str(error)) from None
 
 
 def _simple(value: object) -> bool:

@@ -52,8 +52,5 @@ def decrypt_private_key(sealed: bytes, kek: bytes, key_id: str) -> Ed25519Privat
     try:
         raw = AESGCM(kek).decrypt(nonce, ciphertext, key_id.encode())
     except InvalidTag:
-        raise KeyUnavailable(
-            f"signing key {key_id} cannot be decrypted: OPMAAT_CREDENTIAL_KEY is not the key "
-            "it was stored with"
-        ) from None
+        raise KeyUnavailable(key_id) from None
     return Ed25519PrivateKey.from_private_bytes(raw)

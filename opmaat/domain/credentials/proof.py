@@ -74,7 +74,7 @@ def proof_of(document: Mapping[str, object]) -> dict[str, object]:
     if isinstance(proof, list) and len(proof) == 1:
         proof = proof[0]
     if not isinstance(proof, dict):
-        raise MalformedCredential("the credential has no proof (or more than one)")
+        raise MalformedCredential("no_proof")
     return proof
 
 

@@ -33,12 +33,12 @@ def decode_list(encoded: str) -> bytes:
     try:
         return gzip.decompress(from_multibase(encoded))
     except (EncodingError, OSError, EOFError) as error:
-        raise MalformedCredential(f"encodedList is not a GZIP bitstring: {error}") from None
+        raise MalformedCredential("status_list", str(error)) from None
 
 
 def is_set(bits: bytes, index: int) -> bool:
     if not 0 <= index < len(bits) * 8:
-        raise MalformedCredential(f"statusListIndex {index} is outside the status list")
+        raise MalformedCredential("status_index", str(index))
     return bool(bits[index // 8] & (0x80 >> (index % 8)))
 
 

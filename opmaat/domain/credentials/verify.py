@@ -110,9 +110,9 @@ def parse_credential(text: str | bytes) -> dict[str, object]:
     try:
         value = json.loads(text)
     except (ValueError, RecursionError) as error:
-        raise MalformedCredential(f"not JSON: {error}") from None
+        raise MalformedCredential("not_json", str(error)) from None
     if not isinstance(value, dict):
-        raise MalformedCredential("not a JSON object")
+        raise MalformedCredential("not_object")
     return value
 
 
@@ -169,8 +169,8 @@ def format_problem(document: Mapping[str, object]) -> str:
             return f"{name} is not a date and time with a time zone"
     try:
         proof_of(document)
-    except MalformedCredential as error:
-        return str(error)
+    except MalformedCredential:
+        return "the credential has no proof (or more than one)"
     return ""
 
 

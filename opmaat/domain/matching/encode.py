@@ -204,7 +204,7 @@ def ranking_entries(
     try:
         students, lengths = flat_lookup(student_index, rankings)
     except KeyError:
-        owners = [(f"place {p.id!r}'s ranking", r) for p, r in zip(places, rankings, strict=True)]
+        owners = [(p.id, r) for p, r in zip(places, rankings, strict=True)]
         raise unknown_in(student_index, owners, "student") from None
     starts = np.cumsum(lengths) - lengths
     positions = np.arange(len(students), dtype=np.int64) - np.repeat(starts, lengths) + 1
@@ -215,7 +215,7 @@ def ranking_entries(
     if len(twice):
         key = int(sorted_keys[twice[0]])
         twice_ranked = next(sid for sid, i in student_index.items() if i == key % n)
-        owner = f"place {places[key // n].id!r}'s ranking"
+        owner = places[key // n].id
         raise RepeatedEntry(owner, "student", twice_ranked)
     return sorted_keys, positions[order]
 
@@ -249,7 +249,7 @@ def choice_matrix(
     try:
         flat, lengths = flat_lookup(place_index, lists)
     except KeyError:
-        owners = [(f"student {s.id!r}'s preferences", s.preferences) for s in students]
+        owners = [(s.id, s.preferences) for s in students]
         raise unknown_in(place_index, owners, "place") from None
     width = int(lengths.max()) if len(students) else 0
     rows = np.repeat(np.arange(len(students)), lengths)
@@ -261,7 +261,7 @@ def choice_matrix(
     repeated = (ordered[:, 1:] == ordered[:, :-1]) & (ordered[:, 1:] >= 0)
     if repeated.any():
         row, column = (int(i[0]) for i in np.nonzero(repeated))
-        owner = f"student {students[row].id!r}'s preferences"
+        owner = students[row].id
         place = next(pid for pid, i in place_index.items() if i == ordered[row, column])
         raise RepeatedEntry(owner, "place", place)
     return choices

@@ -18,13 +18,21 @@ from datetime import date, timedelta
 from opmaat.domain.errors import InvalidInput
 from opmaat.domain.matching.model import Place
 
+
+class NegativeReturnDays(InvalidInput):
+    code = "negative_return_days"
+
+    def __init__(self, days: int) -> None:
+        super().__init__(field="return_days", value=days)
+
+
 DEFAULT_RETURN_DAYS = 14
 
 
 def return_deadline(final_matching: date, days: int = DEFAULT_RETURN_DAYS) -> date:
     """The first day on which unused reserved places are open to every school."""
     if days < 0:
-        raise InvalidInput(f"the return deadline must be 0 or more days before, not {days}")
+        raise NegativeReturnDays(days)
     return final_matching - timedelta(days=days)
 
 

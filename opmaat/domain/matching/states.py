@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from opmaat.domain.errors import InvalidInput
+from opmaat.domain.errors import Conflict, InvalidInput
 
 
 class RoundState(StrEnum):
@@ -44,21 +44,28 @@ ACTIONS: dict[RoundState, frozenset[RoundAction]] = {
     RoundState.EXECUTION: frozenset(),
 }
 
-DOING = {
-    RoundAction.PLACES: "changing the places",
-    RoundAction.STUDENTS: "changing the students",
-    RoundAction.ADVANCE: "moving on without publishing a run",
-    RoundAction.RUN: "running the matching",
-    RoundAction.PUBLISH: "publishing",
-}
 
+class NotNow(Conflict):
+    """A step outside the round's state; `action` is places, students, run, advance or
+    publish."""
 
-class NotNow(InvalidInput):
     code = "round_state"
+    variant = "action"
 
-    def __init__(self, what: str, state: RoundState) -> None:
+    def __init__(self, action: str, state: RoundState) -> None:
         self.state = state
-        super().__init__(f"{what} is not possible while the round is in {state.value}")
+        super().__init__(action=action, state=state.value)
+
+
+class MissingUpload(InvalidInput):
+    """Moving on before the file the next state needs is there; `kind` is places or
+    students."""
+
+    code = "missing_upload"
+    variant = "kind"
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind=kind)
 
 
 def round_actions(state: RoundState) -> frozenset[RoundAction]:
@@ -68,7 +75,7 @@ def round_actions(state: RoundState) -> frozenset[RoundAction]:
 
 def check_action(action: RoundAction, state: RoundState) -> None:
     if action not in ACTIONS[state]:
-        raise NotNow(DOING[action], state)
+        raise NotNow(action.value, state)
 
 
 def check_places_upload(state: RoundState) -> None:
@@ -87,9 +94,9 @@ def advance(state: RoundState, *, has_places: bool, has_students: bool) -> Round
     """The next state; publishing (matching → execution) goes through `publish` instead."""
     check_action(RoundAction.ADVANCE, state)
     if state == RoundState.INVENTORY and not has_places:
-        raise InvalidInput("upload the places before the distribution starts")
+        raise MissingUpload("places")
     if state == RoundState.DISTRIBUTION and not has_students:
-        raise InvalidInput("upload the students before the matching starts")
+        raise MissingUpload("students")
     return NEXT[state]
 
 

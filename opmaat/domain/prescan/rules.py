@@ -80,12 +80,18 @@ class InvalidAnswer(InvalidInput):
 
     def __init__(self, value: str) -> None:
         self.value = value
-        choices = ", ".join(c.value for c in CanDo)
-        super().__init__(f"{value!r} is not one of {choices}")
+        super().__init__(value=value, choices=tuple(c.value for c in CanDo))
 
 
 class InvalidPrescanRule(InvalidInput):
+    """A rule (`unit`, empty for the default rule) that would estimate without evidence:
+    `problem` is likely_at (the bar is `never`) or possible_share (not in (0, 1])."""
+
     code = "invalid_prescan_rule"
+    variant = "problem"
+
+    def __init__(self, unit: str, problem: str) -> None:
+        super().__init__(unit=unit, problem=problem)
 
 
 def parse_can_do(value: object) -> CanDo:
@@ -108,7 +114,7 @@ class UnitRule:
     note: str = ""
 
     def __post_init__(self) -> None:
-        check_thresholds(self.likely_at, self.possible_share, f"rule for {self.unit}")
+        check_thresholds(self.likely_at, self.possible_share, self.unit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +127,7 @@ class PrescanRules:
     note: str = ""
 
     def __post_init__(self) -> None:
-        check_thresholds(self.likely_at, self.possible_share, "default rule")
+        check_thresholds(self.likely_at, self.possible_share, "")
 
     def for_unit(self, code: str) -> UnitRule | None:
         return next((r for r in self.units if r.unit == code), None)
@@ -131,9 +137,9 @@ def check_thresholds(likely_at: CanDo | None, share: float | None, where: str) -
     """`never` as the bar, or a share of 0, would make an exemption likely without any
     evidence; a share above 1 could never be met."""
     if likely_at == CanDo.NEVER:
-        raise InvalidPrescanRule(f"{where}: likely_at must be above 'never'")
+        raise InvalidPrescanRule(where, "likely_at")
     if share is not None and not 0 < share <= 1:
-        raise InvalidPrescanRule(f"{where}: possible_share must be above 0 and at most 1")
+        raise InvalidPrescanRule(where, "possible_share")
 
 
 DEFAULT_RULES = PrescanRules()

@@ -85,9 +85,11 @@ class OutcomeNotInTarget(InvalidInput):
         self.outcome = outcome
         self.target = target
         self.closest = tuple(closest)
-        hint = f"; closest: {', '.join(self.closest)}" if self.closest else ""
-        self.detail = f"unknown outcome of {target}{hint}"
-        super().__init__(f"{outcome}: {self.detail}")
+        super().__init__(value=outcome, target=target, closest=self.closest)
+
+    @property
+    def message_key(self) -> str:
+        return f"{self.code}.closest" if self.closest else self.code
 
 
 @dataclass(frozen=True, slots=True)

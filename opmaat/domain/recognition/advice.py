@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from opmaat.domain.catalog import Catalog
-from opmaat.domain.errors import InvalidInput
+from opmaat.domain.recognition.errors import NotOnRoute
 from opmaat.domain.routes import (
     Holdings,
     PlannedItem,
@@ -81,7 +81,7 @@ def check_evc_units(
     for code in units:
         canonical = catalog.resolve(code)
         if canonical not in on_route or (cut and canonical not in cut):
-            raise InvalidInput(f"{canonical} is not a unit on this route: EVC cannot shorten it")
+            raise NotOnRoute(canonical)
         chosen[canonical] = on_route[canonical]
     return tuple(chosen.values())
 

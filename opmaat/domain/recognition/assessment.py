@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from opmaat.domain.catalog import Catalog, CodeKind, Qualification
-from opmaat.domain.errors import InvalidInput
+from opmaat.domain.recognition.errors import (
+    NotAQualification,
+    NotInScope,
+    NotInStandard,
+    SupersededStandard,
+)
 
 
 class Judgement(StrEnum):
@@ -78,23 +83,19 @@ def check_scope(catalog: Catalog, standard: str, units: Sequence[str]) -> Scope:
     crebo = catalog.resolve(standard)
     qualification = catalog.qualifications.get(crebo)
     if qualification is None:
-        raise InvalidInput(f"{crebo} is not a qualification: EVC is judged against one")
+        raise NotAQualification(crebo)
     if qualification.superseded:
-        successors = ", ".join(qualification.superseded_by)
-        raise InvalidInput(
-            f"{crebo} {qualification.name} is superseded by {successors}: "
-            "EVC is judged against the current qualification"
-        )
+        raise SupersededStandard(crebo, qualification.name, qualification.superseded_by)
     assessable = assessable_units(catalog, qualification)
     chosen = [catalog.resolve(u) for u in units] or list(assessable)
     strangers = [u for u in chosen if u not in qualification.units]
     if strangers:
-        raise InvalidInput(f"{', '.join(strangers)} is not a unit of {crebo} {qualification.name}")
+        raise NotInStandard("stranger", crebo, qualification.name, strangers)
     blank = [u for u in chosen if u not in assessable]
     if blank:
-        raise InvalidInput(f"{', '.join(blank)} has no werkprocessen to judge")
+        raise NotInStandard("blank", crebo, qualification.name, blank)
     if not chosen:
-        raise InvalidInput(f"{crebo} {qualification.name} has no units with werkprocessen")
+        raise NotInStandard("empty", crebo, qualification.name)
     return Scope(crebo, tuple(u for u in qualification.units if u in chosen))
 
 
@@ -106,7 +107,7 @@ def check_werkprocessen(catalog: Catalog, scope: Scope, codes: Sequence[str]) ->
     for code in codes:
         canonical = catalog.resolve(code)
         if catalog.kind_of(canonical) != CodeKind.OUTCOME or canonical not in in_scope:
-            raise InvalidInput(f"{canonical} is not a werkproces in this procedure's scope")
+            raise NotInScope(canonical)
         resolved.append(canonical)
     return tuple(dict.fromkeys(resolved))
 

@@ -14,8 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from opmaat.domain.catalog import Catalog
-from opmaat.domain.errors import InvalidInput
 from opmaat.domain.recognition.assessment import Recognition, unit_werkprocessen
+from opmaat.domain.recognition.errors import (
+    MalformedCertificate,
+    NothingToCertify,
+    NotJudged,
+    NotRecognised,
+)
 
 FORMAT = "opmaat-ervaringscertificaat/2"
 # Version 1 had no `werkprocessen` and no werkprocessen per unit; it still reads back.
@@ -53,12 +58,9 @@ def draw_up(
     """The certificate for a finished assessment; InvalidInput while werkprocessen are
     unjudged or when nothing at all was recognised (then there is nothing to certify)."""
     if not recognition.complete:
-        raise InvalidInput(
-            f"{len(recognition.unjudged)} werkproces(sen) are not judged yet: "
-            + ", ".join(recognition.unjudged[:5])
-        )
+        raise NotJudged(recognition.unjudged)
     if not recognition.werkprocessen:
-        raise InvalidInput("no werkproces was judged met: there is nothing to certify")
+        raise NothingToCertify()
     qualification = catalog.qualifications[standard]
     return Ervaringscertificaat(
         number=number,
@@ -120,7 +122,7 @@ def certificate_from_document(document: dict[str, object]) -> Ervaringscertifica
     A version-1 document names no werkprocessen of its units: it recognises its units and
     its loose werkprocessen (`outcomes`)."""
     if document.get("format", FORMATS[0]) not in FORMATS:
-        raise InvalidInput(f"unknown ervaringscertificaat format {document.get('format')!r}")
+        raise MalformedCertificate(str(document.get("format")))
     person = _mapping(document["person"])
     standard = _mapping(document["standard"])
     birth = person.get("date_of_birth")
@@ -149,13 +151,13 @@ def _codes(value: object) -> tuple[str, ...]:
 
 def _mapping(value: object) -> dict[str, object]:
     if not isinstance(value, dict):
-        raise InvalidInput("malformed ervaringscertificaat document")
+        raise MalformedCertificate()
     return {str(k): v for k, v in value.items()}
 
 
 def _sequence(value: object) -> list[object]:
     if not isinstance(value, list):
-        raise InvalidInput("malformed ervaringscertificaat document")
+        raise MalformedCertificate()
     return value
 
 
@@ -175,8 +177,8 @@ def check_grant(
     InvalidInput naming the first that it does not."""
     for code in units:
         if code not in cert.units:
-            raise InvalidInput(f"the ervaringscertificaat does not recognise unit {code}")
+            raise NotRecognised("unit", code)
     for code in werkprocessen:
         if code not in cert.werkprocessen:
-            raise InvalidInput(f"the ervaringscertificaat does not recognise werkproces {code}")
+            raise NotRecognised("werkproces", code)
     return Exemptions(tuple(dict.fromkeys(units)), tuple(dict.fromkeys(werkprocessen)))

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from opmaat.domain.access import Role
-from opmaat.domain.errors import DomainError
+from opmaat.domain.errors import Conflict, DomainError
 
 
 class EvcState(StrEnum):
@@ -102,44 +102,50 @@ TRANSITIONS: tuple[Transition, ...] = (
 _BY_EDGE = {(t.source, t.target): t for t in TRANSITIONS}
 
 
-class IllegalTransition(DomainError):
+class IllegalTransition(Conflict):
     code = "illegal_transition"
 
     def __init__(self, source: EvcState, target: EvcState) -> None:
-        super().__init__(f"an EVC procedure cannot go from {source.value} to {target.value}")
+        super().__init__(source=source.value, target=target.value)
 
 
 class TransitionNotAllowed(DomainError):
+    """The person's roles are not among the transition's movers."""
+
     code = "transition_not_allowed"
+    status = 403
 
     def __init__(self, transition: Transition) -> None:
-        who = ", ".join(sorted(str(m) for m in transition.movers))
         super().__init__(
-            f"only {who} may move an EVC procedure from {transition.source.value} "
-            f"to {transition.target.value}"
+            source=transition.source.value,
+            target=transition.target.value,
+            movers=tuple(sorted(str(m) for m in transition.movers)),
         )
 
 
-class TransitionBlocked(DomainError):
+# The guards a move can be blocked by; `count` is how many werkprocessen a guard concerns.
+GUARDS = (
+    "no_evidence",
+    "needs_evidence",
+    "unjudged",
+    "nothing_to_return",
+    "no_certificate",
+    "no_decision",
+)
+
+
+class TransitionBlocked(Conflict):
     """The move is allowed for this person, but the procedure is not ready for it;
-    `reason` names the guard (GUARD_MESSAGES), `count` how many werkprocessen it concerns."""
+    `reason` names the guard (GUARDS), `count` how many werkprocessen it concerns."""
 
     code = "transition_blocked"
+    variant = "reason"
 
     def __init__(self, reason: str, count: int = 0) -> None:
+        assert reason in GUARDS, reason
         self.reason = reason
         self.count = count
-        super().__init__(GUARD_MESSAGES[reason].format(count=count))
-
-
-GUARD_MESSAGES = {
-    "no_evidence": "the portfolio holds no evidence yet",
-    "needs_evidence": "{count} werkproces(sen) still need more evidence",
-    "unjudged": "{count} werkproces(sen) in scope are not judged yet",
-    "nothing_to_return": "no werkproces is marked as needing more evidence",
-    "no_certificate": "the ervaringscertificaat has not been drawn up yet",
-    "no_decision": "the exam board has not recorded a decision yet",
-}
+        super().__init__(reason=reason, count=count)
 
 
 @dataclass(frozen=True, slots=True)

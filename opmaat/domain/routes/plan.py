@@ -9,9 +9,8 @@ from datetime import date
 from opmaat.domain.catalog import Catalog, Unit, UnitKind
 from opmaat.domain.catalog.checks import find_cycle
 from opmaat.domain.catalog.estimate import EXAM_HOURS
-from opmaat.domain.errors import InvalidInput
 from opmaat.domain.routes.admission import admission
-from opmaat.domain.routes.errors import PrerequisiteCycle
+from opmaat.domain.routes.errors import NotGeneric, PrerequisiteCycle
 from opmaat.domain.routes.gap import Gap, UnitGap, find_gap, unit_requires
 from opmaat.domain.routes.holdings import Credit, Holdings, credited_codes, resolve_credit
 from opmaat.domain.routes.prerequisites import order_by_prerequisites
@@ -110,7 +109,7 @@ def exam_only_codes(catalog: Catalog, codes: Sequence[str]) -> frozenset[str]:
     for code in resolved:
         unit = catalog.units.get(code)
         if unit is None or unit.kind != UnitKind.GENERIC:
-            raise InvalidInput(f"{code} is not a generic subject: only those can be exam only")
+            raise NotGeneric(code)
     return frozenset(credited_codes(catalog, resolved))
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from opmaat.domain.catalog import Catalog
-from opmaat.domain.errors import InvalidInput
 from opmaat.domain.routes.admission import admission
+from opmaat.domain.routes.errors import NegativeMonths
 from opmaat.domain.routes.holdings import Holdings, resolve_credit
 from opmaat.domain.routes.plan import route_for_credit
 from opmaat.domain.routes.route import Route
@@ -43,7 +43,7 @@ def reach(
     Those the person may start come first, nearest first (fewest hours, then code); those
     not open to them follow, with the reason (admission rules)."""
     if months < 0:
-        raise InvalidInput(f"months must be 0 or more, got {months}")
+        raise NegativeMonths(months)
     credit = resolve_credit(catalog, holdings)
     deadline = add_months(start, months)
     options = []

@@ -35,9 +35,7 @@ class InvalidPathway(InvalidInput):
     def __init__(self, target: str, pathway: Leerweg, offered: tuple[str, ...]) -> None:
         self.target = target
         self.pathway = pathway
-        super().__init__(
-            f"{target} is not offered in {pathway.value}; offered: {', '.join(offered)}"
-        )
+        super().__init__(field="pathway", target=target, pathway=pathway.value, offered=offered)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ import numpy as np
 import numpy.typing as npt
 
 from opmaat.domain.catalog import Catalog
-from opmaat.domain.errors import InvalidInput
+from opmaat.domain.routes.errors import InvalidMatrix
 from opmaat.domain.routes.holdings import Credit
 from opmaat.domain.routes.target import Requirements, target_of
 
@@ -94,12 +94,11 @@ class WerkprocesMatrix:
         hours = np.asarray(self.hours, dtype=np.float64)
         shape = (len(self.target_codes), len(self.column_codes))
         if required.shape != shape or hours.shape != shape[1:]:
-            raise InvalidInput(
-                f"a matrix of {shape[0]} targets x {shape[1]} columns needs required "
-                f"{shape} and hours ({shape[1]},), not {required.shape} and {hours.shape}"
+            raise InvalidMatrix(
+                "shape", targets=shape[0], columns=shape[1], required=str(required.shape)
             )
         if (hours < 0).any() or not np.isfinite(hours).all():
-            raise InvalidInput("column hours must be finite and not negative")
+            raise InvalidMatrix("hours")
         exact = exact_hours(hours, required)
         object.__setattr__(self, "required", required)
         object.__setattr__(self, "hours", exact)
@@ -187,7 +186,7 @@ class WerkprocesMatrix:
         101,600 for the dense product), and a BLAS call per block per chunk.
         """
         if not self.target_codes:
-            raise InvalidInput("best_targets needs at least one target")
+            raise InvalidMatrix("no_targets")
         persons = coverage.shape[0]
         best_index = np.empty(persons, dtype=np.int32)
         best_hours = np.empty(persons, dtype=np.float32)
@@ -229,11 +228,11 @@ class WerkprocesMatrix:
 
     def _check(self, coverage: Coverage, chunk: int) -> None:
         if coverage.ndim != 2 or coverage.shape[1] != len(self.column_codes):
-            raise InvalidInput(
-                f"coverage must be persons x {len(self.column_codes)} columns, not {coverage.shape}"
+            raise InvalidMatrix(
+                "coverage", columns=len(self.column_codes), given=str(coverage.shape)
             )
         if chunk < 1:
-            raise InvalidInput(f"chunk must be at least 1 person, not {chunk}")
+            raise InvalidMatrix("chunk", chunk=chunk)
 
 
 def target_columns(catalog: Catalog, requirements: Requirements) -> list[str]:

@@ -32,6 +32,7 @@ from enum import StrEnum
 
 from opmaat.domain.errors import InvalidInput
 from opmaat.domain.routes.calendar import Week
+from opmaat.domain.routes.errors import NeedsStudyHours, RouteTooLong
 from opmaat.domain.routes.time import StudyTime
 
 EPSILON = 1e-9
@@ -149,11 +150,9 @@ def plan_weeks(
         try:
             week = next(weeks)
         except OverflowError:
-            raise InvalidInput(
-                f"a route starting {start.isoformat()} would end after the year 9999"
-            ) from None
+            raise RouteTooLong(start.isoformat()) from None
         if horizon is not None and week.first > horizon:
-            raise BeyondHorizon(f"the route would not end by {horizon.isoformat()}")
+            raise BeyondHorizon(horizon=horizon.isoformat())
         work, study = time.week(week) if week.days else (0.0, 0.0)
         exam = min(exams_left, study)
         exams_left -= exam
@@ -165,10 +164,7 @@ def plan_weeks(
         done = exams_left <= EPSILON and total >= courses - EPSILON
         if done and study_total >= generic - EPSILON and (courses > 0 or share == 0 or exam):
             return
-    raise InvalidInput(
-        f"a route starting {start.isoformat()} would take more than {MAX_WEEKS // 52} years "
-        "at these hours"
-    )
+    raise RouteTooLong(start.isoformat(), MAX_WEEKS // 52)
 
 
 def ending_week(weeks: Sequence[PlannedWeek], anywhere: float, generic: float) -> int:
@@ -188,9 +184,7 @@ def ending_week(weeks: Sequence[PlannedWeek], anywhere: float, generic: float) -
 def check_feasible(tasks: Sequence[Task], time: StudyTime) -> None:
     needs_school = any(t.track == Track.GENERIC and t.hours > 0 for t in tasks)
     if needs_school and time.school_and_study_hours <= 0:
-        raise InvalidInput(
-            "generic subjects and exams need school or self-study hours: give study hours per week"
-        )
+        raise NeedsStudyHours()
 
 
 def split(hours: float, a: float, b: float) -> tuple[float, float]:

@@ -14,8 +14,7 @@ from opmaat.domain.catalog import (
     Unit,
     UnitKind,
 )
-from opmaat.domain.errors import InvalidInput
-from opmaat.domain.routes.errors import NotATarget
+from opmaat.domain.routes.errors import NoSuchCut, NotATarget
 
 STUDY_YEAR_HOURS = 1600.0
 
@@ -80,8 +79,7 @@ def qualification_target(
     try:
         units = q.cut(cut)
     except KeyError:
-        names = ", ".join(c.name for c in q.cuts) or "none"
-        raise InvalidInput(f"{q.crebo} has no cut {cut!r}; its cuts: {names}") from None
+        raise NoSuchCut(q.crebo, cut or "", [c.name for c in q.cuts]) from None
     requirements = Requirements(
         units=tuple((u, all_outcomes(catalog, u)) for u in units),
         generic=q.generic.unit_codes(),

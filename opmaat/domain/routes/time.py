@@ -23,9 +23,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from opmaat.domain.errors import InvalidInput
 from opmaat.domain.leerweg import Leerweg
 from opmaat.domain.routes.calendar import DEFAULT_CALENDAR, Calendar, Week
+from opmaat.domain.routes.errors import HoursOutOfRange, NoHours, WeekTooLong, WorkHoursInBol
 
 STUDY_YEAR_HOURS = 1600.0  # WEB art. 7.2.7
 BBL_GUIDED_HOURS = 200.0  # WEB art. 7.2.7: at least 200 guided hours a year …
@@ -136,21 +136,16 @@ def check_time(time: StudyTime) -> StudyTime:
     hours = (("study", time.study_hours), ("work", time.work_hours), ("school", time.school_hours))
     for name, value in hours:
         if not math.isfinite(value) or value < 0:
-            raise InvalidInput(f"{name} hours per week must be 0 or more, got {value:g}")
+            raise HoursOutOfRange(f"{name}_hours", value)
         if value > MAX_HOURS_PER_WEEK:
-            raise InvalidInput(
-                f"{name} hours per week must be at most {MAX_HOURS_PER_WEEK:g}, got {value:g}"
-            )
+            raise HoursOutOfRange(f"{name}_hours", value, MAX_HOURS_PER_WEEK)
     if time.pathway == Leerweg.BOL and time.work_hours > 0:
-        raise InvalidInput(
-            "BOL is full-time school with internships: work hours do not count as study load "
-            "(choose BBL to count them)"
-        )
+        raise WorkHoursInBol()
     week = time.work_hours + time.school_hours + time.study_hours
     if week > MAX_WEEK_HOURS:
-        raise InvalidInput(f"a week of {week:g} hours is more than {MAX_WEEK_HOURS:g}")
+        raise WeekTooLong(week, MAX_WEEK_HOURS)
     if time.own_hours_per_year() <= 0:
-        raise InvalidInput("a route needs study or work hours: got none a week")
+        raise NoHours()
     return time
 
 

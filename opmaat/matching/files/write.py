@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from opmaat.domain.errors import InvalidInput
+from opmaat.domain.errors import CannotWrite
 from opmaat.domain.matching import Matching, Phase, Summary
 from opmaat.domain.matching.match import PHASE_NAMES
 from opmaat.tabular.write import Sheets, Value, write_csv, write_workbook
@@ -53,7 +53,7 @@ def write_assignments(m: Matching, summary: Summary, path: Path) -> None:
     """CSV or XLSX by the suffix of `path`."""
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise InvalidInput(f"cannot write {path}: expected a .csv or .xlsx file name")
+        raise CannotWrite(str(path), "expected a .csv or .xlsx file name")
     rows = assignment_rows(m)
     try:
         if suffix == ".csv":
@@ -61,7 +61,7 @@ def write_assignments(m: Matching, summary: Summary, path: Path) -> None:
         else:
             write_workbook(path, workbook_sheets(rows, summary))
     except OSError as error:
-        raise InvalidInput(f"cannot write {path}: {error.strerror or error}") from None
+        raise CannotWrite(str(path), str(error.strerror or error)) from None
 
 
 def workbook_sheets(rows: list[tuple[Value, ...]], summary: Summary) -> Sheets:

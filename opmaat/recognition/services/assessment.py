@@ -10,13 +10,14 @@ from django.db import transaction
 
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
-from opmaat.domain.errors import InvalidInput
+from opmaat.domain.errors import Required
 from opmaat.domain.recognition.assessment import (
     EvidenceKind,
     Judgement,
     SessionKind,
     check_werkprocessen,
 )
+from opmaat.domain.recognition.errors import EvidenceNotInPortfolio, MetWithoutEvidence
 from opmaat.domain.recognition.evc import EvcState
 from opmaat.learners import services as learners
 from opmaat.learners.access import require
@@ -40,12 +41,12 @@ def judge(
     require_state(procedure, EvcState.ASSESSMENT)
     (code,) = check_werkprocessen(current_catalog(), scope_of(procedure), [outcome])
     if not rationale.strip():
-        raise InvalidInput("give the rationale for the judgement")
+        raise Required("rationale")
     evidence = list(procedure.evidence.filter(pk__in=evidence_ids))
     if len(evidence) != len(set(evidence_ids)):
-        raise InvalidInput("evidence can only be cited from this procedure's portfolio")
+        raise EvidenceNotInPortfolio()
     if result == Judgement.MET and not evidence:
-        raise InvalidInput("a met werkproces must rest on at least one piece of evidence")
+        raise MetWithoutEvidence()
     judgement = OutcomeJudgement.objects.create(
         procedure=procedure, outcome=code, result=result.value, rationale=rationale, assessor=actor
     )
@@ -82,7 +83,7 @@ def record_session(
     require_state(procedure, EvcState.ASSESSMENT)
     codes = check_werkprocessen(current_catalog(), scope_of(procedure), outcomes)
     if not notes.strip():
-        raise InvalidInput("write down what the session showed")
+        raise Required("notes")
     session = AssessmentSession.objects.create(
         procedure=procedure,
         kind=kind.value,

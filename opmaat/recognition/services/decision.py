@@ -10,13 +10,14 @@ from django.utils import timezone
 
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
-from opmaat.domain.errors import InvalidInput
+from opmaat.domain.errors import Required
 from opmaat.domain.recognition.certificate import (
     certificate_document,
     certificate_from_document,
     check_grant,
     draw_up,
 )
+from opmaat.domain.recognition.errors import NoCertificateYet
 from opmaat.domain.recognition.evc import EvcState
 from opmaat.learners import services as learners
 from opmaat.learners.access import require
@@ -100,10 +101,10 @@ def decide(
     procedure = lock(procedure)
     require_state(procedure, EvcState.DECISION, EvcState.CLOSED)
     if not rationale.strip():
-        raise InvalidInput("give the grounds for the decision")
+        raise Required("rationale")
     certificate = current_certificate(procedure)
     if certificate is None:
-        raise InvalidInput("there is no ervaringscertificaat to decide on")
+        raise NoCertificateYet()
     granted = check_grant(certificate_from_document(certificate.document), units, werkprocessen)
     previous = current_decision(procedure)
     decision = Decision.objects.create(

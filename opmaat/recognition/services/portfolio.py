@@ -10,8 +10,9 @@ from django.db import transaction
 
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
-from opmaat.domain.errors import InvalidInput
+from opmaat.domain.errors import Required
 from opmaat.domain.recognition.assessment import EvidenceKind, check_werkprocessen
+from opmaat.domain.recognition.errors import EvidenceInUse
 from opmaat.domain.recognition.evc import EvcState
 from opmaat.learners import services as learners
 from opmaat.learners.access import require
@@ -37,9 +38,9 @@ def add_evidence(
     require_state(procedure, EvcState.INTAKE, EvcState.PORTFOLIO)
     codes = check_werkprocessen(current_catalog(), scope_of(procedure), outcomes)
     if not codes:
-        raise InvalidInput("link the evidence to at least one werkproces")
+        raise Required("outcomes")
     if upload is None and not text.strip():
-        raise InvalidInput("add a file or write the evidence out")
+        raise Required("evidence_content")
     stored = uploads.store(upload) if upload is not None else None
     try:
         evidence = Evidence.objects.create(
@@ -82,7 +83,7 @@ def remove_evidence(actor: User, evidence: Evidence) -> None:
     require(actor, Action.SUBMIT_EVIDENCE, procedure.learner)
     require_state(procedure, EvcState.INTAKE, EvcState.PORTFOLIO)
     if evidence.judgements.exists():
-        raise InvalidInput("this evidence was used in a judgement and stays in the portfolio")
+        raise EvidenceInUse()
     learners.audit(
         actor,
         procedure.learner,

@@ -13,7 +13,6 @@ from django.utils import timezone
 from opmaat.accounts.models import Organisation
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action, OrganisationKind, Role, roles_on_record
-from opmaat.domain.errors import InvalidInput
 from opmaat.domain.recognition.assessment import (
     Judgement,
     Recognition,
@@ -21,6 +20,7 @@ from opmaat.domain.recognition.assessment import (
     check_scope,
     recognise,
 )
+from opmaat.domain.recognition.errors import NotAnEvcProvider, WrongPhase
 from opmaat.domain.recognition.evc import (
     REMIND_BEFORE,
     TRANSITIONS,
@@ -58,7 +58,7 @@ def start_procedure(
     The candidate is linked to the provider, so its assessors see the record."""
     require(actor, Action.PLAN, learner)
     if provider.kind != OrganisationKind.EVC_PROVIDER.value:
-        raise InvalidInput(f"{provider.name} is not an EVC provider")
+        raise NotAnEvcProvider(provider.name)
     scope = check_scope(current_catalog(), standard, units)
     today = timezone.localdate()
     procedure = EvcProcedure.objects.create(
@@ -149,8 +149,7 @@ def lock(procedure: EvcProcedure) -> EvcProcedure:
 
 def require_state(procedure: EvcProcedure, *states: EvcState) -> None:
     if EvcState(procedure.state) not in states:
-        allowed = " or ".join(s.value for s in states)
-        raise InvalidInput(f"this can only be done in the {allowed} phase, not {procedure.state}")
+        raise WrongPhase([s.value for s in states], procedure.state)
 
 
 def current_certificate(procedure: EvcProcedure) -> Certificate | None:

@@ -18,6 +18,7 @@ from opmaat.domain.progress import (
     werkprocessen_named,
 )
 from tests.domain.routes.factories import generic_units, make_exam_unit, make_unit
+from tests.errors import refused
 
 CATALOG = Catalog(
     units=[make_unit("BASIS"), make_unit("ZORG"), make_unit("VERPLEEG")],
@@ -62,7 +63,7 @@ def test_a_reserved_act_stays_at_level_2_until_every_prerequisite_is_complete(
     ceiling = entrustment_ceiling(CATALOG, INJECT, done)
     assert ceiling.level == SupervisionLevel.DIRECT
     assert set(ceiling.missing) == {"ZORG", "BASIS"} - set(done)
-    with pytest.raises(EntrustmentNotAllowed, match="at most level 2"):
+    with refused(EntrustmentNotAllowed, "entrustment_not_allowed", ceiling=2):
         check_entrustment(CATALOG, INJECT, SupervisionLevel.INDIRECT, done)
 
 
@@ -76,7 +77,7 @@ def test_an_ordinary_activity_may_be_entrusted_at_any_level() -> None:
 
 def test_an_exam_units_activity_waits_for_the_werkproces_its_werkproces_requires() -> None:
     assert prerequisites_of(VIG, "K1-5") == ("K1-W2",)
-    with pytest.raises(EntrustmentNotAllowed, match="until K1-W2 is complete"):
+    with refused(EntrustmentNotAllowed, "entrustment_not_allowed", missing=("K1-W2",)):
         check_entrustment(VIG, MEDICATION, SupervisionLevel.INDIRECT, done=("K1-W1",))
     check_entrustment(VIG, MEDICATION, SupervisionLevel.INDEPENDENT, done=("K1-W2",))
 
@@ -92,17 +93,20 @@ def test_results_are_recorded_per_werkproces_or_generic_subject(typed: str, cano
 
 
 @pytest.mark.parametrize(
-    ("code", "message"),
+    ("code", "kind", "instead"),
     [
-        ("K1-1", "K1-1 is a unit: record results per werkproces (K1-W1, K1-W2)"),
-        ("K1", "K1 is a unit: record results per werkproces (K1-W1, K1-W2, K1-W3)"),
-        ("OLD-K1-W1", "OLD-K1-W1 is a retired code: record results per werkproces (K1-W3)"),
+        ("K1-1", "unit", ("K1-W1", "K1-W2")),
+        ("K1", "unit", ("K1-W1", "K1-W2", "K1-W3")),
+        ("OLD-K1-W1", "equivalence", ("K1-W3",)),
     ],
 )
-def test_a_unit_or_retired_code_names_the_werkprocessen_to_record(code: str, message: str) -> None:
+def test_a_unit_or_retired_code_names_the_werkprocessen_to_record(
+    code: str, kind: str, instead: tuple[str, ...]
+) -> None:
     with pytest.raises(InvalidInput) as raised:
         assessable_code(VIG, code)
-    assert str(raised.value) == message
+    assert raised.value.code == "not_per_werkproces"
+    assert raised.value.data == {"field": "code", "value": code, "kind": kind, "instead": instead}
 
 
 def test_an_unknown_code_is_compared_with_the_targets_werkprocessen() -> None:

@@ -20,33 +20,41 @@ from tests.domain.matching.factories import SEED, instance, place, student
 @pytest.mark.parametrize(
     ("inst", "error", "message"),
     [
-        (instance([place("P1"), place("P1")], []), DuplicateId, "duplicate place id 'P1'"),
-        (instance([], [student("S1"), student("S1")]), DuplicateId, "duplicate student id 'S1'"),
-        (instance([place("P1", -1)], []), NegativeCapacity, "place 'P1' has a negative capacity"),
+        (
+            instance([place("P1"), place("P1")], []),
+            DuplicateId,
+            "duplicate_id: kind='place', value='P1'",
+        ),
+        (
+            instance([], [student("S1"), student("S1")]),
+            DuplicateId,
+            "duplicate_id: kind='student', value='S1'",
+        ),
+        (instance([place("P1", -1)], []), NegativeCapacity, "negative_capacity: place='P1'"),
         (
             Instance((Place("P1", 1, supervision_capacity=-1),), ()),
             NegativeCapacity,
-            "place 'P1'",
+            "negative_capacity: place='P1'",
         ),
         (
             instance([place("P1")], [student("S1", "P2")]),
             UnknownReference,
-            "student 'S1''s preferences names an unknown place 'P2'",
+            "unknown_reference: owner='S1', kind='place', value='P2'",
         ),
         (
             instance([place("P1", ranking=["S7"])], [student("S1")]),
             UnknownReference,
-            "place 'P1''s ranking names an unknown student 'S7'",
+            "unknown_reference: owner='P1', kind='student', value='S7'",
         ),
         (
             instance([place("P1")], [student("S1", "P1", "P1")]),
             RepeatedEntry,
-            "student 'S1''s preferences names place 'P1' twice",
+            "repeated_entry: owner='S1', kind='place', value='P1'",
         ),
         (
             instance([place("P1", ranking=["S1", "S1"])], [student("S1")]),
             RepeatedEntry,
-            "place 'P1''s ranking names student 'S1' twice",
+            "repeated_entry: owner='P1', kind='student', value='S1'",
         ),
     ],
 )

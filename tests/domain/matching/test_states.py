@@ -17,6 +17,7 @@ from opmaat.domain.matching.states import (
     check_students_upload,
     round_actions,
 )
+from tests.errors import refused
 
 S = RoundState
 
@@ -24,9 +25,9 @@ S = RoundState
 def test_the_round_advances_once_its_files_are_in() -> None:
     assert advance(S.INVENTORY, has_places=True, has_students=False) == S.DISTRIBUTION
     assert advance(S.DISTRIBUTION, has_places=True, has_students=True) == S.MATCHING
-    with pytest.raises(InvalidInput, match="upload the places"):
+    with refused(InvalidInput, "missing_upload", kind="places"):
         advance(S.INVENTORY, has_places=False, has_students=False)
-    with pytest.raises(InvalidInput, match="upload the students"):
+    with refused(InvalidInput, "missing_upload", kind="students"):
         advance(S.DISTRIBUTION, has_places=True, has_students=False)
 
 

@@ -286,7 +286,11 @@ class TestErrors:
     ) -> None:
         with pytest.raises(OutcomeNotInTarget) as error:
             scan(mz, "25780", [], answers={"23312-P2-K1-W1": CanDo.NEVER})
-        assert str(error.value).startswith("23312-P2-K1-W1: unknown outcome of 25780; closest: ")
+        assert error.value.code == "outcome_not_in_target"
+        assert (error.value.data["value"], error.value.data["target"]) == (
+            "23312-P2-K1-W1",
+            "25780",
+        )
         assert "23312-P1-K1-W1" in error.value.closest
 
     def test_unknown_held_codes_and_targets_are_refused(self, mz: Catalog) -> None:
@@ -303,9 +307,11 @@ class TestErrors:
         assert parse_can_do(" On_My_Own ") == CanDo.ON_MY_OWN
         with pytest.raises(InvalidAnswer) as error:
             parse_can_do("sometimes")
-        assert str(error.value) == (
-            "'sometimes' is not one of never, with_help, on_my_own, teaches_others"
-        )
+        assert error.value.code == "invalid_answer"
+        assert error.value.data == {
+            "value": "sometimes",
+            "choices": ("never", "with_help", "on_my_own", "teaches_others"),
+        }
 
     @pytest.mark.parametrize(
         "rules",

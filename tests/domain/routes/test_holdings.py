@@ -74,4 +74,4 @@ def test_an_unknown_code_names_the_closest_codes(mz: Catalog) -> None:
         resolve_credit(mz, Holdings(codes=("25797",)))
     assert raised.value.value == "25797"
     assert "25779" in raised.value.closest
-    assert "closest: " in str(raised.value)
+    assert raised.value.message_key == "unknown_code.closest"

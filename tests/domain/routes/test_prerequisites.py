@@ -31,4 +31,3 @@ def test_a_cycle_is_named() -> None:
         order_by_prerequisites(["A", "B", "C"], requires_from({"A": ("B",), "B": ("A",)}))
     assert raised.value.cycle == ("A", "B", "A")
     assert raised.value.code == "prerequisite_cycle"
-    assert str(raised.value) == "prerequisite cycle: A requires B requires A"

@@ -31,6 +31,7 @@ from opmaat.domain.routes.scan import (
     remaining_hours_loop,
 )
 from opmaat.domain.routes.target import target_of
+from tests.errors import refused
 
 BoolArray = npt.NDArray[np.bool_]
 DTYPES = (np.bool_, np.uint8, np.float32)
@@ -188,7 +189,7 @@ def test_best_targets_never_holds_persons_by_targets() -> None:
 
 def test_coverage_of_another_width_is_refused() -> None:
     matrix = make_matrix(np.ones((2, 3), dtype=np.bool_), np.ones(3))
-    with pytest.raises(InvalidInput, match="persons x 3 columns"):
+    with refused(InvalidInput, "invalid_matrix", problem="coverage", columns=3):
         matrix.best_targets(np.zeros((5, 4), dtype=np.bool_))
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from opmaat.domain.errors import InvalidInput
 from opmaat.domain.routes import Leerweg, Track, add_months, schedule, study_time
 from opmaat.domain.routes.schedule import Task
+from tests.errors import refused
 
 MONDAY = date(2027, 9, 6)  # a teaching week
 BOL = study_time(Leerweg.BOL)  # 40 hours a teaching week
@@ -60,7 +59,7 @@ def test_bbl_work_goes_on_in_school_holidays_but_not_on_leave() -> None:
 
 def test_generic_subjects_need_school_or_self_study_hours() -> None:
     only_work = study_time(Leerweg.DERDE, study_hours=0, work_hours=20)
-    with pytest.raises(InvalidInput, match="school or self-study"):
+    with refused(InvalidInput, "needs_study_hours"):
         schedule([Task(Track.GENERIC, 10)], MONDAY, only_work)
 
 

@@ -151,7 +151,7 @@ def test_every_problem_in_both_files_is_collected(tmp_path: Path) -> None:
         ("students.csv", "row 2", "preferences"),
         ("students.csv", "row 3", "student_id"),
     ]
-    assert str(error.value).endswith("(and 3 more)")
+    assert error.value.data["count"] == 4
 
 
 @pytest.mark.parametrize(
@@ -181,14 +181,15 @@ def test_an_unreadable_file_is_named(
 
 
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
-    with pytest.raises(InvalidMatchingFile, match=r"nowhere\.csv: cannot read: No such file"):
+    with pytest.raises(InvalidMatchingFile) as error:
         read_instance(tmp_path / "nowhere.csv", write(tmp_path, "students.csv", STUDENTS))
+    assert "nowhere.csv: cannot read: No such file" in str(error.value.problems[0])
 
 
 def test_a_workbook_problem_names_the_row_as_excel_shows_it(tmp_path: Path) -> None:
     places = write_xlsx(tmp_path, "places.xlsx", [("place_id", "capacity"), ("P1", 1), ("P2", -3)])
     with pytest.raises(InvalidMatchingFile) as error:
         read_instance(places, write(tmp_path, "students.csv", STUDENTS))
-    assert str(error.value).removeprefix(str(tmp_path) + "/") == (
+    assert str(error.value.problems[0]).removeprefix(str(tmp_path) + "/") == (
         "places.xlsx:row 3: capacity: must be 0 or more, got -3"
     )

@@ -1,0 +1,368 @@
+"""What every refusal says, once, for every edge.
+
+The domain raises a `DomainError` with a `code` and data and decides no words. This module
+maps each code (or `code.<variant>`, see `DomainError.message_key`) to a Dutch template
+with named placeholders, marked for gettext: the web and the API render it in the active
+language (nl by default, en), the CLI in Dutch as written here. It imports no app, only
+the domain's errors, so every edge can use it.
+
+A plural message picks its form by its count as both Dutch and English do: the first for
+exactly one, the second otherwise; each form is then translated on its own.
+docs/errors.md lists every message in both languages (tests/test_errors_doc.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from opmaat.domain.errors import DomainError, Value
+
+Translate = Callable[[str], str]
+
+
+def gettext_noop(text: str) -> str:
+    """Marks `text` for the catalog (makemessages knows the name) and returns it as it is;
+    Django's own would need settings, which the CLI does not always load."""
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Plural:
+    one: str
+    other: str
+    count: str = "count"  # the data item that chooses
+
+    def pick(self, params: Mapping[str, object]) -> str:
+        return self.one if params.get(self.count) == 1 else self.other
+
+
+Message = str | Plural
+
+MESSAGES: dict[str, Message] = {
+    # The roots of the tree, for a subclass without a message of its own.
+    "domain_error": gettext_noop("Dit kan niet."),
+    "invalid_input": gettext_noop("Deze invoer is niet geldig."),
+    "conflict": gettext_noop("Dit kan nu niet."),
+    # Codes and catalogs
+    "unknown_code": gettext_noop("Onbekende code ‘%(value)s’."),
+    "unknown_code.closest": gettext_noop("Onbekende code ‘%(value)s’; bedoelt u %(closest)s?"),
+    "file_problems": Plural(
+        gettext_noop("Het bestand heeft een probleem: %(first)s"),
+        gettext_noop("Het bestand heeft %(count)d problemen; het eerste: %(first)s"),
+    ),
+    "invalid_catalog": Plural(
+        gettext_noop("Het catalogusbestand heeft een probleem: %(first)s"),
+        gettext_noop("Het catalogusbestand heeft %(count)d problemen; het eerste: %(first)s"),
+    ),
+    # Routes
+    "prerequisite_cycle": gettext_noop(
+        "De voorwaarden van deze eenheden vormen een kring: %(cycle)s."
+    ),
+    "invalid_pace": gettext_noop("Het aantal uren per week moet meer dan 0 zijn, niet %(value)s."),
+    "not_a_target": gettext_noop(
+        "‘%(value)s’ is geen doel: een route gaat naar een kwalificatie, een leereenheid of "
+        "een certificaat."
+    ),
+    "not_a_target.outcome": gettext_noop(
+        "‘%(value)s’ is een werkproces: een route gaat naar een kwalificatie, een leereenheid "
+        "of een certificaat."
+    ),
+    "not_a_target.equivalence": gettext_noop(
+        "‘%(value)s’ is een oude vooropleiding: een route gaat naar een kwalificatie, een "
+        "leereenheid of een certificaat."
+    ),
+    "hours_out_of_range": gettext_noop("Uren per week moeten 0 of meer zijn, niet %(value)s."),
+    "hours_out_of_range.limit": gettext_noop(
+        "Uren per week moeten tussen 0 en %(limit)s liggen, niet %(value)s."
+    ),
+    "work_hours_in_bol": gettext_noop(
+        "Bij BOL tellen werkuren niet als studielast; kies BBL als u werkt en leert."
+    ),
+    "week_too_long": gettext_noop("Een week van %(hours)s uur is meer dan %(limit)s uur."),
+    "no_hours": gettext_noop(
+        "Met deze week is geen route te plannen: geef studie- of werkuren op."
+    ),
+    "needs_study_hours": gettext_noop(
+        "Generieke vakken en examens vragen school- of zelfstudie-uren: geef studie-uren per "
+        "week op."
+    ),
+    "route_too_long": gettext_noop(
+        "Een route die op %(start)s begint, zou na het jaar 9999 eindigen."
+    ),
+    "route_too_long.years": gettext_noop(
+        "Een route die op %(start)s begint, duurt met deze uren meer dan %(years)s jaar."
+    ),
+    "no_such_cut": gettext_noop("%(qualification)s heeft geen uitstroom ‘%(cut)s’; wel: %(cuts)s."),
+    "not_generic": gettext_noop(
+        "%(value)s is geen generiek vak: alleen van generieke vakken kan alleen het examen "
+        "worden gepland."
+    ),
+    "negative_months": gettext_noop("Het aantal maanden moet 0 of meer zijn, niet %(value)s."),
+    "invalid_matrix": gettext_noop("De rekenmatrix van de verkenning klopt niet (%(problem)s)."),
+    "beyond_horizon": gettext_noop("De route is niet af vóór %(horizon)s."),
+    "invalid_pathway": gettext_noop(
+        "%(target)s wordt niet aangeboden in %(pathway)s; wel in %(offered)s."
+    ),
+    "target_not_open": gettext_noop("Dit doel staat niet open: %(reason)s"),
+    # Stagematching
+    "duplicate_id": gettext_noop("Id ‘%(value)s’ komt twee keer voor."),
+    "duplicate_id.place": gettext_noop("Plaats ‘%(value)s’ komt twee keer voor."),
+    "duplicate_id.student": gettext_noop("Student ‘%(value)s’ komt twee keer voor."),
+    "unknown_reference": gettext_noop("‘%(owner)s’ noemt een onbekende id ‘%(value)s’."),
+    "unknown_reference.place": gettext_noop(
+        "De voorkeuren van student ‘%(owner)s’ noemen een onbekende plaats ‘%(value)s’."
+    ),
+    "unknown_reference.student": gettext_noop(
+        "De rangorde van plaats ‘%(owner)s’ noemt een onbekende student ‘%(value)s’."
+    ),
+    "repeated_entry": gettext_noop("‘%(owner)s’ noemt ‘%(value)s’ twee keer."),
+    "repeated_entry.place": gettext_noop(
+        "De voorkeuren van student ‘%(owner)s’ noemen plaats ‘%(value)s’ twee keer."
+    ),
+    "repeated_entry.student": gettext_noop(
+        "De rangorde van plaats ‘%(owner)s’ noemt student ‘%(value)s’ twee keer."
+    ),
+    "negative_capacity": gettext_noop("Plaats ‘%(place)s’ heeft een negatieve capaciteit."),
+    "fill_too_large": gettext_noop(
+        "De aanvulling zou %(pairs)s combinaties van student en plaats wegen (hoogstens "
+        "%(limit)s); voer haar per regio uit."
+    ),
+    "invalid_matching_file": Plural(
+        gettext_noop("Het bestand heeft een probleem: %(first)s"),
+        gettext_noop("Het bestand heeft %(count)d problemen; het eerste: %(first)s"),
+    ),
+    "round_state": gettext_noop("Dit kan niet in deze fase van de ronde."),
+    "round_state.places": gettext_noop(
+        "De plaatsen kunnen in deze fase van de ronde niet veranderen."
+    ),
+    "round_state.students": gettext_noop(
+        "De studenten kunnen in deze fase van de ronde niet veranderen."
+    ),
+    "round_state.run": gettext_noop("De matching kan in deze fase van de ronde niet draaien."),
+    "round_state.advance": gettext_noop(
+        "Deze fase gaat alleen verder door een versie te publiceren."
+    ),
+    "round_state.publish": gettext_noop("Publiceren kan alleen in de fase van de matching."),
+    "missing_upload": gettext_noop("Lees eerst het bestand in."),
+    "missing_upload.places": gettext_noop("Lees eerst de plaatsen in; daarna begint de verdeling."),
+    "missing_upload.students": gettext_noop(
+        "Lees eerst de studenten in; daarna begint de matching."
+    ),
+    "negative_return_days": gettext_noop(
+        "De teruggavetermijn moet 0 of meer dagen zijn, niet %(value)s."
+    ),
+    # Pre-scan
+    "invalid_answer": gettext_noop("‘%(value)s’ is geen van de antwoorden %(choices)s."),
+    "outcome_not_in_target": gettext_noop("%(value)s is geen werkproces van %(target)s."),
+    "outcome_not_in_target.closest": gettext_noop(
+        "%(value)s is geen werkproces van %(target)s; bedoelt u %(closest)s?"
+    ),
+    "invalid_prescan_rule": gettext_noop("Deze pre-scanregel %(unit)s schat zonder bewijs."),
+    "invalid_prescan_rule.likely_at": gettext_noop(
+        "Pre-scanregel %(unit)s: de drempel moet boven ‘nooit’ liggen."
+    ),
+    "invalid_prescan_rule.possible_share": gettext_noop(
+        "Pre-scanregel %(unit)s: het aandeel moet boven 0 liggen en hoogstens 1 zijn."
+    ),
+    # Recognition (EVC)
+    "illegal_transition": gettext_noop("Die stap bestaat niet vanuit deze fase."),
+    "transition_not_allowed": gettext_noop("U mag het traject in deze fase niet verder zetten."),
+    "transition_blocked": gettext_noop("Het traject is nog niet klaar voor deze stap."),
+    "transition_blocked.no_evidence": gettext_noop("Het portfolio bevat nog geen bewijs."),
+    "transition_blocked.needs_evidence": Plural(
+        gettext_noop("Voor %(count)d werkproces is nog meer bewijs nodig."),
+        gettext_noop("Voor %(count)d werkprocessen is nog meer bewijs nodig."),
+    ),
+    "transition_blocked.unjudged": Plural(
+        gettext_noop("%(count)d werkproces is nog niet beoordeeld."),
+        gettext_noop("%(count)d werkprocessen zijn nog niet beoordeeld."),
+    ),
+    "transition_blocked.nothing_to_return": gettext_noop(
+        "Geen enkel werkproces staat op ‘meer bewijs nodig’."
+    ),
+    "transition_blocked.no_certificate": gettext_noop(
+        "Het ervaringscertificaat is nog niet opgesteld."
+    ),
+    "transition_blocked.no_decision": gettext_noop(
+        "De examencommissie heeft nog geen besluit vastgelegd."
+    ),
+    "upload_refused": gettext_noop("Dit bestand wordt niet aangenomen."),
+    "upload_refused.empty": gettext_noop("Het bestand is leeg."),
+    "upload_refused.too_large": gettext_noop(
+        "Het bestand is %(detail)s MB; dat is te groot (hoogstens %(limit)s MB)."
+    ),
+    "upload_refused.type": gettext_noop(
+        "Dit soort bestand (%(detail)s) wordt niet aangenomen. Toegestaan: %(allowed)s."
+    ),
+    "upload_refused.name": gettext_noop("‘%(detail)s’ is geen opgeslagen bestand."),
+    "not_judged": Plural(
+        gettext_noop("%(count)d werkproces is nog niet beoordeeld: %(first)s."),
+        gettext_noop("%(count)d werkprocessen zijn nog niet beoordeeld, onder meer %(first)s."),
+    ),
+    "nothing_to_certify": gettext_noop(
+        "Geen enkel werkproces is als behaald beoordeeld: er is niets te certificeren."
+    ),
+    "malformed_certificate": gettext_noop("Het opgeslagen ervaringscertificaat is niet te lezen."),
+    "not_recognised": gettext_noop("Het ervaringscertificaat erkent %(value)s niet."),
+    "not_recognised.unit": gettext_noop(
+        "Het ervaringscertificaat erkent de eenheid %(value)s niet."
+    ),
+    "not_recognised.werkproces": gettext_noop(
+        "Het ervaringscertificaat erkent het werkproces %(value)s niet."
+    ),
+    "not_a_qualification": gettext_noop(
+        "%(value)s is geen kwalificatie: EVC wordt beoordeeld tegen een kwalificatie."
+    ),
+    "superseded_standard": gettext_noop(
+        "%(value)s %(name)s is vervangen door %(successors)s: EVC wordt beoordeeld tegen de "
+        "geldende kwalificatie."
+    ),
+    "scope_unit": gettext_noop("Deze eenheden passen niet bij %(standard)s %(name)s: %(units)s."),
+    "scope_unit.stranger": gettext_noop("%(units)s: geen eenheid van %(standard)s %(name)s."),
+    "scope_unit.blank": gettext_noop("%(units)s: geen werkprocessen om te beoordelen."),
+    "scope_unit.empty": gettext_noop(
+        "%(standard)s %(name)s heeft geen eenheden met werkprocessen."
+    ),
+    "not_in_scope": gettext_noop("%(value)s is geen werkproces binnen dit traject."),
+    "not_on_route": gettext_noop(
+        "%(value)s is geen eenheid op deze route: EVC kan haar niet verkorten."
+    ),
+    "evidence_not_in_portfolio": gettext_noop(
+        "Alleen bewijs uit het portfolio van dit traject telt."
+    ),
+    "met_without_evidence": gettext_noop(
+        "Een behaald werkproces berust op minstens één bewijsstuk."
+    ),
+    "evidence_in_use": gettext_noop(
+        "Dit bewijs is gebruikt in een oordeel en blijft in het portfolio."
+    ),
+    "no_certificate_yet": gettext_noop("Er is nog geen ervaringscertificaat om over te besluiten."),
+    "not_an_evc_provider": gettext_noop("%(name)s is geen EVC-aanbieder."),
+    "wrong_phase": gettext_noop("Dit kan in deze fase van het traject niet."),
+    # Certificates, diplomas and progress
+    "credential_malformed": gettext_noop(
+        "Dit is geen JSON-bestand van een certificaat of diploma."
+    ),
+    "credential_not_issuable": gettext_noop("%(value)s kan niet worden uitgereikt."),
+    "credential_not_issuable.incomplete": gettext_noop(
+        "%(value)s is nog niet af; nog open: %(missing)s."
+    ),
+    "credential_not_issuable.held": gettext_noop("De deelnemer heeft %(value)s al."),
+    "credential_not_issuable.not_a_certificate": gettext_noop(
+        "%(value)s is geen certificaat en geen eenheid met een certificaat."
+    ),
+    "credential_not_issuable.not_a_qualification": gettext_noop("%(value)s is geen kwalificatie."),
+    "credential_already_issued": gettext_noop(
+        "Er is al een geldig certificaat of diploma voor %(value)s; trek dat eerst in."
+    ),
+    "credential_already_revoked": gettext_noop("Dit certificaat of diploma is al ingetrokken."),
+    "signing_key_unavailable": gettext_noop(
+        "Ondertekeningssleutel %(key_id)s is niet te ontsleutelen: %(setting)s is niet de "
+        "sleutel waarmee zij is opgeslagen."
+    ),
+    "entrustment_not_allowed": gettext_noop(
+        "%(activity)s is een voorbehouden of risicovolle handeling: hoogstens niveau "
+        "%(ceiling)s zolang %(missing)s niet af is."
+    ),
+    "status_list_full": gettext_noop("De statuslijst van %(organisation)s is vol."),
+    "date_in_future": gettext_noop("Een datum in de toekomst kan niet (%(day)s)."),
+    "not_per_werkproces": gettext_noop(
+        "Voor %(value)s worden resultaten per werkproces vastgelegd."
+    ),
+    "not_per_werkproces.instead": gettext_noop(
+        "Voor %(value)s worden resultaten per werkproces vastgelegd (%(instead)s)."
+    ),
+    # Learners
+    "qualification_exemption": gettext_noop(
+        "%(value)s is een kwalificatie: leg het diploma vast als behaald, niet als vrijstelling."
+    ),
+    "cannot_invite": gettext_noop("De uitnodiging kan niet worden verstuurd."),
+    "cannot_invite.has_account": gettext_noop("%(name)s heeft al een account."),
+    "cannot_invite.no_email": gettext_noop(
+        "%(name)s heeft geen e-mailadres om de uitnodiging naar te sturen."
+    ),
+    "cannot_invite.account_exists": gettext_noop("Er bestaat al een account voor %(name)s."),
+    # Any input
+    "required": gettext_noop("Vul dit in."),
+    "required.rationale": gettext_noop("Geef de onderbouwing."),
+    "required.notes": gettext_noop("Schrijf op wat de sessie liet zien."),
+    "required.outcomes": gettext_noop("Koppel het bewijs aan minstens één werkproces."),
+    "required.evidence_content": gettext_noop("Voeg een bestand toe of schrijf het bewijs uit."),
+    "required.text": gettext_noop("Schrijf de feedback op."),
+    "required.reason": gettext_noop("Geef de reden van de intrekking."),
+    "required.file": gettext_noop("Kies een bestand."),
+    "invalid_choice": gettext_noop("‘%(value)s’ is geen geldige keuze."),
+    "nul_character": gettext_noop("De tekst bevat een NUL-teken."),
+    "unsupported_file": gettext_noop("%(name)s: verwacht een bestand op %(expected)s."),
+    "file_too_large": gettext_noop("%(name)s is groter dan %(limit_mb)s MB."),
+    "cannot_write": gettext_noop("%(path)s kan niet worden geschreven: %(detail)s"),
+    # Refusals of the edges themselves (API problem details)
+    "bad_request": gettext_noop("De aanvraag is niet te lezen."),
+    "not_authenticated": gettext_noop("Meld u aan of geef een geldig token mee."),
+    "forbidden": gettext_noop("Dit mag u niet."),
+    "not_found": gettext_noop("Niet gevonden."),
+    "validation_error": Plural(
+        gettext_noop("De aanvraag heeft een ongeldig veld."),
+        gettext_noop("De aanvraag heeft %(count)d ongeldige velden."),
+    ),
+}
+
+# The title of a problem of each status (RFC 9457: the same for every problem of a type).
+TITLES: dict[int, str] = {
+    400: gettext_noop("Ongeldige invoer"),
+    401: gettext_noop("Niet aangemeld"),
+    403: gettext_noop("Niet toegestaan"),
+    404: gettext_noop("Niet gevonden"),
+    409: gettext_noop("Kan nu niet"),
+    413: gettext_noop("Te groot"),
+    422: gettext_noop("Niet te verwerken"),
+    500: gettext_noop("Fout in de server"),
+}
+
+
+def untranslated(text: str) -> str:
+    """The Dutch source text as written: the CLI's language, without Django."""
+    return text
+
+
+def template(key: str, code: str) -> Message:
+    """The message of `key`, else of the error's code."""
+    return MESSAGES.get(key) or MESSAGES[code]
+
+
+def render(key: str, params: Mapping[str, Value], translate: Translate = untranslated) -> str:
+    """The message `key` with its placeholders filled from `params`, through `translate`."""
+    code = key.split(".", 1)[0]
+    message = template(key, code)
+    shown = {name: shown_value(value) for name, value in params.items()}
+    text = message.pick(shown) if isinstance(message, Plural) else message
+    return translate(text) % shown
+
+
+def shown_value(value: Value) -> str | int:
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return value
+
+
+def message(error: DomainError, translate: Translate = untranslated) -> str:
+    """What `error` says to a person, in the language `translate` gives."""
+    key = error.message_key if error.message_key in MESSAGES else error.code
+    known = key if key in MESSAGES else fallback(error)
+    return render(known, error.data, translate)
+
+
+def fallback(error: DomainError) -> str:
+    """The code of the nearest class above `error` with a message."""
+    for cls in type(error).__mro__:
+        code = getattr(cls, "code", "")
+        if code in MESSAGES:
+            return str(code)
+    return "domain_error"
+
+
+def title(status: int, translate: Translate = untranslated) -> str:
+    return translate(TITLES.get(status, TITLES[400 if status < 500 else 500]))
