@@ -13,10 +13,11 @@ docs/errors.md lists every message in both languages (tests/test_errors_doc.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from opmaat.domain.errors import DomainError, Value
+from opmaat.domain.errors import DomainError, Problem, Value
 
 Translate = Callable[[str], str]
 
@@ -55,6 +56,28 @@ MESSAGES: dict[str, Message] = {
         gettext_noop("Het catalogusbestand heeft een probleem: %(first)s"),
         gettext_noop("Het catalogusbestand heeft %(count)d problemen; het eerste: %(first)s"),
     ),
+    # What is wrong in one place of a file (domain.errors.Said), after its location
+    "problem.not_whole": gettext_noop("verwacht een geheel getal, niet ‘%(value)s’"),
+    "problem.not_number": gettext_noop("verwacht een getal, niet ‘%(value)s’"),
+    "problem.not_date": gettext_noop("verwacht een datum JJJJ-MM-DD, niet ‘%(value)s’"),
+    "problem.not_bool": gettext_noop("verwacht ja of nee, niet ‘%(value)s’"),
+    "problem.not_one_of": gettext_noop("verwacht een van %(allowed)s, niet ‘%(value)s’"),
+    "problem.too_small": gettext_noop("moet %(low)s of meer zijn, niet %(value)s"),
+    "problem.out_of_range": gettext_noop("moet tussen %(low)s en %(high)s liggen, niet %(value)s"),
+    "problem.missing_column": gettext_noop("kolom ontbreekt (de kopregel heeft: %(header)s)"),
+    "problem.column_twice": gettext_noop("kolom staat twee keer in de kopregel"),
+    "problem.not_utf8": gettext_noop("geen UTF-8-tekst (bij byte %(byte)s)"),
+    "problem.not_xlsx": gettext_noop("geen Excel-werkmap (.xlsx)"),
+    "problem.file_type": gettext_noop("onbekend bestandstype (verwacht .csv of .xlsx)"),
+    "problem.cannot_read": gettext_noop("niet te lezen: %(detail)s"),
+    "problem.empty_file": gettext_noop("leeg bestand: verwacht een kopregel met de kolomnamen"),
+    "problem.duplicate_id": gettext_noop("id ‘%(value)s’ staat ook op rij %(row)s"),
+    "problem.before": gettext_noop("ligt voor %(other)s"),
+    "problem.too_many": gettext_noop("%(count)s voorkeuren, hoogstens %(most)s toegestaan"),
+    "problem.unknown_student": gettext_noop("onbekende student ‘%(value)s’"),
+    "problem.unknown_place": gettext_noop("onbekende plaats ‘%(value)s’"),
+    "problem.student_twice": gettext_noop("student ‘%(value)s’ staat er twee keer in"),
+    "problem.place_twice": gettext_noop("plaats ‘%(value)s’ staat er twee keer in"),
     # Routes
     "prerequisite_cycle": gettext_noop(
         "De voorwaarden van deze eenheden vormen een kring: %(cycle)s."
@@ -352,7 +375,42 @@ def message(error: DomainError, translate: Translate = untranslated) -> str:
     """What `error` says to a person, in the language `translate` gives."""
     key = error.message_key if error.message_key in MESSAGES else error.code
     known = key if key in MESSAGES else fallback(error)
-    return render(known, error.data, translate)
+    params = dict(error.data)
+    if error.problems:
+        params["first"] = problem_text(error.problems[0], translate)
+    return render(known, params, translate)
+
+
+LOCATION = re.compile(r"^(?:(?P<sheet>.+), )?(?P<unit>line|row) (?P<number>\d+)$")
+
+
+def problem_message(problem: Problem, translate: Translate = untranslated) -> str:
+    """What is wrong at the problem's place; in English when its reader did not say which
+    problem it is (the catalog's own consistency checks)."""
+    key = f"problem.{problem.kind}"
+    if problem.kind and key in MESSAGES:
+        return render(key, dict(problem.data), translate)
+    return problem.message
+
+
+def problem_text(problem: Problem, translate: Translate = untranslated) -> str:
+    """The problem with its place: "studenten.csv, rij 3, kolom place_id: …"."""
+    place = [problem.file] if problem.file else []
+    found = LOCATION.match(problem.location)
+    if found:
+        sheet = found["sheet"] or ""
+        if sheet.startswith("sheet "):
+            named = {"sheet": sheet.removeprefix("sheet ")}
+            place.append(translate(gettext_noop("blad %(sheet)s")) % named)
+        elif sheet:
+            place.append(sheet)  # a table's own file inside a zip: "units.csv"
+        unit = gettext_noop("regel %(n)s") if found["unit"] == "line" else gettext_noop("rij %(n)s")
+        place.append(translate(unit) % {"n": found["number"]})
+    elif problem.location:
+        place.append(problem.location)
+    if problem.field:
+        place.append(translate(gettext_noop("kolom %(column)s")) % {"column": problem.field})
+    return f"{', '.join(place)}: {problem_message(problem, translate)}"
 
 
 def fallback(error: DomainError) -> str:

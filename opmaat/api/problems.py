@@ -16,7 +16,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext
 
 from opmaat.domain.errors import DomainError, Value
-from opmaat.messages import message, render, title
+from opmaat.messages import message, problem_message, render, title
 
 CONTENT_TYPE = "application/problem+json"
 TYPE_PREFIX = "urn:opmaat:problem:"
@@ -41,7 +41,12 @@ def problem_body(code: str, status: int, detail: str, errors: list[Item] | None 
 def domain_problem(error: DomainError) -> Body:
     """The body for a refusal of the domain; a file's problems go to `errors`."""
     items = [
-        {"file": p.file, "row": p.location, "field": p.field, "message": p.message}
+        {
+            "file": p.file,
+            "row": p.location,
+            "field": p.field,
+            "message": problem_message(p, gettext),
+        }
         for p in error.problems
     ]
     return problem_body(error.code, error.status, message(error, gettext), items)

@@ -13,6 +13,7 @@ from opmaat.cli.errors import UserError
 from opmaat.cli.output import err, out, print_json
 from opmaat.domain.catalog import Catalog
 from opmaat.domain.errors import InvalidCatalog
+from opmaat.messages import problem_text
 
 app = typer.Typer(help="Load, export and check the catalog.", no_args_is_help=True)
 
@@ -32,7 +33,7 @@ def read_or_report(path: Path) -> Catalog:
         return read_catalog(path)
     except InvalidCatalog as error:
         for problem in error.problems:
-            err(str(problem))
+            err(problem_text(problem))
         raise UserError(f"{path}: {len(error.problems)} problem(s); nothing was written") from None
 
 
@@ -65,7 +66,7 @@ def validate(
             )
             raise typer.Exit(1) from None
         for problem in error.problems:
-            out(str(problem))
+            out(problem_text(problem))
         raise UserError(f"{file}: {len(error.problems)} problem(s)") from None
     counts = _counts(catalog)
     if as_json:

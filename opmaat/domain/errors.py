@@ -145,14 +145,32 @@ class CannotWrite(InvalidInput):
         super().__init__(path=path, detail=detail)
 
 
+class Said(str):
+    """What is wrong, in English for logs and developers, that also says which problem it
+    is (`kind`) and with what `data`, so that an edge words it in the user's language
+    (opmaat.messages, keys `problem.<kind>`)."""
+
+    kind: str
+    data: tuple[tuple[str, Value], ...]
+
+    def __new__(cls, text: str, kind: str, **data: Value) -> Said:
+        said = super().__new__(cls, text)
+        said.kind = kind
+        said.data = tuple(data.items())
+        return said
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong in an input file: where it is and what is wrong."""
+    """One thing wrong in an input file: where it is and what is wrong. `kind` and `data`
+    say which problem it is, when the reader said (see `Said`); `message` is English."""
 
     file: str
     location: str  # "line 12", "sheet units, row 4" or "" when the file as a whole is wrong
     field: str
     message: str
+    kind: str = ""
+    data: tuple[tuple[str, Value], ...] = ()
 
     def __str__(self) -> str:
         where = ":".join(part for part in (self.file, self.location) if part)

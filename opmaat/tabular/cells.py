@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime
 
+from opmaat.domain.errors import Said
+
 Cell = object  # text from CSV; text, a number, a date or None from a workbook or document
 
 NUMBER = re.compile(r"-?\d+([.,]\d+)?([eE][-+]?\d+)?")
@@ -96,40 +98,47 @@ def split_list(text: str, separator: str) -> tuple[str, ...]:
 # What is wrong with a cell, worded once for every file ------------------------------------
 
 
-def not_whole(value: Cell) -> str:
-    return f"expected a whole number, got {value!r}"
+def not_whole(value: Cell) -> Said:
+    return Said(f"expected a whole number, got {value!r}", "not_whole", value=str(value))
 
 
-def not_number(value: Cell) -> str:
-    return f"expected a number, got {value!r}"
+def not_number(value: Cell) -> Said:
+    return Said(f"expected a number, got {value!r}", "not_number", value=str(value))
 
 
-def not_date(value: Cell) -> str:
-    return f"expected a date YYYY-MM-DD, got {value!r}"
+def not_date(value: Cell) -> Said:
+    return Said(f"expected a date YYYY-MM-DD, got {value!r}", "not_date", value=str(value))
 
 
-def not_bool(value: Cell) -> str:
-    return f"expected true or false, got {value!r}"
+def not_bool(value: Cell) -> Said:
+    return Said(f"expected true or false, got {value!r}", "not_bool", value=str(value))
 
 
-def not_one_of(allowed: Iterable[str], value: Cell) -> str:
+def not_one_of(allowed: Iterable[str], value: Cell) -> Said:
     """ "expected BOL or BBL, got 'x'"; with more choices "expected one of a, b, c, got 'x'"."""
     choices = list(allowed)
     listed = " or ".join(choices) if len(choices) == 2 else f"one of {', '.join(choices)}"
-    return f"expected {listed}, got {value!r}"
+    return Said(
+        f"expected {listed}, got {value!r}", "not_one_of", allowed=tuple(choices), value=str(value)
+    )
 
 
-def whole_out_of_range(number: int, low: int, high: int | None) -> str | None:
+def whole_out_of_range(number: int, low: int, high: int | None) -> Said | None:
     """ "must be 1 to 8, got 9" or "must be 0 or more, got -2"; None within the range."""
-    if number >= low and (high is None or number <= high):
-        return None
-    limits = f"{low} to {high}" if high is not None else f"{low} or more"
-    return f"must be {limits}, got {number}"
+    return out_of_range(number, low, high, f"{number}", f"{low} or more")
 
 
-def number_out_of_range(number: float, low: float, high: float | None) -> str | None:
+def number_out_of_range(number: float, low: float, high: float | None) -> Said | None:
     """ "must be -90 to 90, got 95" or "must be at least 0, got -5"; None within the range."""
+    return out_of_range(number, low, high, f"{number:g}", f"at least {low:g}")
+
+
+def out_of_range(
+    number: float, low: float, high: float | None, shown: str, floor: str
+) -> Said | None:
     if number >= low and (high is None or number <= high):
         return None
-    limits = f"{low:g} to {high:g}" if high is not None else f"at least {low:g}"
-    return f"must be {limits}, got {number:g}"
+    if high is None:
+        return Said(f"must be {floor}, got {shown}", "too_small", low=low, value=shown)
+    text = f"must be {low:g} to {high:g}, got {shown}"
+    return Said(text, "out_of_range", low=low, high=high, value=shown)

@@ -14,6 +14,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Generic, Protocol, TypeVar
 
+from opmaat.domain.errors import Said
 from opmaat.tabular import cells
 from opmaat.tabular.cells import Cell
 from opmaat.tabular.problems import Problems
@@ -326,7 +327,8 @@ def has_columns(sheet: Sheet, required: Sequence[str], problems: Problems) -> bo
     missing = [name for name in required if name not in sheet.columns]
     header = ", ".join(sheet.columns) or "no column names"
     for name in missing:
-        problems.at(HEADER_ROW, name, f"missing column (the header has: {header})", sheet.label)
+        said = Said(f"missing column (the header has: {header})", "missing_column", header=header)
+        problems.at(HEADER_ROW, name, said, sheet.label)
     return not missing
 
 

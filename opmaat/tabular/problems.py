@@ -3,7 +3,7 @@ stopping at the first: whoever fixes a file wants the whole list at once."""
 
 from __future__ import annotations
 
-from opmaat.domain.errors import Problem
+from opmaat.domain.errors import Problem, Said
 
 
 def row_location(row: int, sheet: str = "") -> str:
@@ -34,7 +34,10 @@ class Problems:
 
     def add(self, location: str, column: str, message: str) -> None:
         """A problem at `location` ("line 12", a row's location, or "" for the whole file)."""
-        problem = Problem(self.file, location, column, message)
+        if isinstance(message, Said):
+            problem = Problem(self.file, location, column, str(message), message.kind, message.data)
+        else:
+            problem = Problem(self.file, location, column, message)
         if problem not in self._seen:
             self._seen.add(problem)
             self.found.append(problem)

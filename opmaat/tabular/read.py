@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from opmaat.domain.errors import Said
 from opmaat.tabular.cells import Cell
 from opmaat.tabular.problems import Problems
 
@@ -54,7 +55,8 @@ def decode(data: bytes, problems: Problems, label: str = "") -> str | None:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        problems.add(label, "", f"not UTF-8 text ({error.reason} at byte {error.start})")
+        text = f"not UTF-8 text ({error.reason} at byte {error.start})"
+        problems.add(label, "", Said(text, "not_utf8", byte=error.start))
         return None
 
 
@@ -88,7 +90,7 @@ def sheet_of(
         if not column:
             continue
         if column in sheet.columns:
-            problems.at(HEADER_ROW, column, "column given twice", label)
+            problems.at(HEADER_ROW, column, Said("column given twice", "column_twice"), label)
         sheet.columns.setdefault(column, position)
     for number, cells in enumerate(iterator, start=HEADER_ROW + 1):
         if not is_blank_row(cells):
@@ -113,7 +115,7 @@ def read_workbook(path: Path, problems: Problems, first_only: bool = False) -> l
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, InvalidFileException):  # KeyError: parts missing
-        problems.add("", "", "not an Excel workbook (.xlsx)")
+        problems.add("", "", Said("not an Excel workbook (.xlsx)", "not_xlsx"))
         return []
     try:
         worksheets = book.worksheets[:1] if first_only else book.worksheets
@@ -135,13 +137,14 @@ def read_table(path: Path, problems: Problems) -> Sheet | None:
     a problem, when the file cannot be read as one."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        problems.add("", "", "unknown file type (expected .csv or .xlsx)")
+        problems.add("", "", Said("unknown file type (expected .csv or .xlsx)", "file_type"))
         return None
     try:
         if suffix == ".csv":
             return read_csv(path.read_bytes(), problems, path.stem)
         sheets = read_workbook(path, problems, first_only=True)
     except OSError as error:
-        problems.add("", "", f"cannot read: {error.strerror or error}")
+        detail = str(error.strerror or error)
+        problems.add("", "", Said(f"cannot read: {detail}", "cannot_read", detail=detail))
         return None
     return sheets[0] if sheets else None

@@ -44,7 +44,7 @@ def test_validate_reports_every_problem_with_file_line_and_field(
     result = opmaat("catalog", "validate", str(broken))
     assert result.code == 1
     lines = result.out.splitlines()
-    assert any("broken.yaml:line 11: level:" in line for line in lines), lines
+    assert any("broken.yaml, regel 11, kolom level:" in line for line in lines), lines
     assert any("X-MISSING" in line and "units" in line for line in lines), lines
     assert result.err.startswith("opmaat: ")
 

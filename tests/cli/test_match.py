@@ -173,16 +173,16 @@ def test_a_picked_seed_is_shown_with_how_to_repeat_it(opmaat: Opmaat, files: Fil
 @pytest.mark.parametrize(
     ("places", "students", "message"),
     [
-        (PLACES, STUDENTS.replace("S2,P1,", "S2,P1;P9,"), "students.csv:row 3: preferences: "
-         "unknown place 'P9'"),
-        (PLACES, STUDENTS + "S1,P2,ROC Oost\n", "students.csv:row 6: student_id: duplicate id "
-         "'S1' (also on row 2)"),
-        (PLACES.replace("P2,2,", "P2,-2,"), STUDENTS, "places.csv:row 3: capacity: must be 0 "
-         "or more, got -2"),
-        (PLACES.replace("P2,2,", "P2,twee,"), STUDENTS, "places.csv:row 3: capacity: expected "
-         "a whole number, got 'twee'"),
-        ("place_id,ranking\nP1,\n", STUDENTS, "places.csv:row 1: capacity: missing column "
-         "(the header has: place_id, ranking)"),
+        (PLACES, STUDENTS.replace("S2,P1,", "S2,P1;P9,"), "students.csv, rij 3, kolom "
+         "preferences: onbekende plaats ‘P9’"),
+        (PLACES, STUDENTS + "S1,P2,ROC Oost\n", "students.csv, rij 6, kolom student_id: id "
+         "‘S1’ staat ook op rij 2"),
+        (PLACES.replace("P2,2,", "P2,-2,"), STUDENTS, "places.csv, rij 3, kolom capacity: moet "
+         "0 of meer zijn, niet -2"),
+        (PLACES.replace("P2,2,", "P2,twee,"), STUDENTS, "places.csv, rij 3, kolom capacity: "
+         "verwacht een geheel getal, niet ‘twee’"),
+        ("place_id,ranking\nP1,\n", STUDENTS, "places.csv, rij 1, kolom capacity: kolom "
+         "ontbreekt (de kopregel heeft: place_id, ranking)"),
     ],
 )  # fmt: skip
 def test_a_bad_file_exits_1_with_one_line_naming_file_row_and_column(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from opmaat.domain.errors import Problem
+from opmaat.domain.errors import Problem, Said
 from opmaat.domain.leerweg import FUNDED, Leerweg
 from opmaat.domain.matching import Instance, InvalidMatchingFile, Place, Student
 from opmaat.tabular.columns import (
@@ -122,7 +122,8 @@ def read_records(
     if sheet is None:
         return None
     if not sheet.has_header:
-        problems.add("", "", "empty file: expected a header row with the column names")
+        text = "empty file: expected a header row with the column names"
+        problems.add("", "", Said(text, "empty_file"))
         return None
     if not has_columns(sheet, required, problems):
         return None
@@ -151,9 +152,9 @@ def first_rows(
     seen: dict[str, int] = {}
     for number, record in records:
         if record.id and seen.setdefault(record.id, number) != number:
-            problems.at(
-                number, column, f"duplicate id {record.id!r} (also on row {seen[record.id]})"
-            )
+            text = f"duplicate id {record.id!r} (also on row {seen[record.id]})"
+            said = Said(text, "duplicate_id", value=record.id, row=seen[record.id])
+            problems.at(number, column, said)
     return set(seen)
 
 
@@ -166,7 +167,9 @@ def check_places(
     for number, place in places:
         named_once(place.ranking or (), student_ids, "student", number, "ranking", problems)
         if place.period_start and place.period_end and place.period_end < place.period_start:
-            problems.at(number, "period_end", "before period_start")
+            problems.at(
+                number, "period_end", Said("before period_start", "before", other="period_start")
+            )
 
 
 def check_students(
@@ -178,14 +181,18 @@ def check_students(
     for number, student in students:
         named_once(student.preferences, place_ids, "place", number, "preferences", problems)
         if max_choices and len(student.preferences) > max_choices:
-            message = f"{len(student.preferences)} preferences, at most {max_choices} allowed"
-            problems.at(number, "preferences", message)
+            count = len(student.preferences)
+            text = f"{count} preferences, at most {max_choices} allowed"
+            problems.at(
+                number, "preferences", Said(text, "too_many", count=count, most=max_choices)
+            )
         if (
             student.available_from
             and student.available_until
             and student.available_until < student.available_from
         ):
-            problems.at(number, "available_until", "before available_from")
+            said = Said("before available_from", "before", other="available_from")
+            problems.at(number, "available_until", said)
 
 
 def named_once(
@@ -196,7 +203,10 @@ def named_once(
     seen: set[str] = set()
     for value in ids:
         if value not in known:
-            problems.at(number, column, f"unknown {kind} {value!r}")
+            problems.at(
+                number, column, Said(f"unknown {kind} {value!r}", f"unknown_{kind}", value=value)
+            )
         elif value in seen:
-            problems.at(number, column, f"{kind} {value!r} named twice")
+            said = Said(f"{kind} {value!r} named twice", f"{kind}_twice", value=value)
+            problems.at(number, column, said)
         seen.add(value)
