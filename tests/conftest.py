@@ -1,5 +1,6 @@
 """Shared fixtures: every test database starts with the default catalog loaded once; the
-personas of tests/personas.py are there for any test that asks for them."""
+personas of tests/personas.py (and Anna in training) are there for any test that asks for
+them."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import pytest
 
 from opmaat.catalog.files import default_catalog_path, read_catalog
 from opmaat.domain.catalog import Catalog
-from tests.personas import personas
+from tests.personas import anna_in_training, personas
 
-__all__ = ["personas"]
+__all__ = ["anna_in_training", "personas"]
 
 
 @pytest.fixture(scope="session")

@@ -1,22 +1,27 @@
 """Build the rows a test needs through the apps' own services, so audit and invariants hold:
-`make_learner`, `add_holding`, `make_procedure`, `make_round`, plus the plain organisations
-and staff accounts below them. Keyword arguments with defaults; say only what the test is
-about."""
+`make_learner`, `add_holding`, `save_route`, `record_result`, `make_procedure`, `make_round`,
+plus the plain organisations and staff accounts below them. Keyword arguments with
+defaults; say only what the test is about."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from opmaat.accounts.models import Membership, Organisation
 from opmaat.domain.access import OrganisationKind, Role
+from opmaat.domain.progress import AssessmentMethod, AssessmentResult
 from opmaat.domain.recognition.evc import EvcState
+from opmaat.domain.routes import Leerweg, Pace, RouteRequest
 from opmaat.learners import services as learners
-from opmaat.learners.models import Enrolment, Holding, Learner
+from opmaat.learners.models import Enrolment, Holding, Learner, RoutePlan
 from opmaat.matching import services as matching
 from opmaat.matching.models import MatchingRound
+from opmaat.progress import services as progress
+from opmaat.progress.models import Assessment
 from opmaat.recognition import services as recognition
 from opmaat.recognition.models import EvcProcedure
 
@@ -66,6 +71,38 @@ def add_holding(
     evidence: str = "Diploma gezien.",
 ) -> Holding:
     return learners.add_holding(by, learner, code, kind, evidence)
+
+
+def save_route(
+    by: User,
+    learner: Learner,
+    target: str,
+    *,
+    pathway: Leerweg = Leerweg.BBL,
+    work_hours_per_week: float | None = None,
+    start: date | None = None,
+) -> RoutePlan:
+    """A new route version towards `target`, saved by `by` (an intake advisor); starting on
+    the first of next month unless `start` says otherwise."""
+    if start is None:
+        today = timezone.localdate()
+        start = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+    request = RouteRequest(
+        target, start, None, pathway, Pace.NORMAL, work_hours_per_week=work_hours_per_week
+    )
+    return learners.save_route(by, learner, request, "Intakegesprek.")
+
+
+def record_result(
+    by: User, learner: Learner, code: str, result: AssessmentResult = AssessmentResult.MET
+) -> Assessment:
+    """A practical-test result for the werkproces `code`, recorded today by `by` (a teacher
+    or workplace supervisor)."""
+    method = AssessmentMethod.PRACTICAL_TEST
+    today = timezone.localdate()
+    return progress.do_record_assessment(
+        by, learner, code, method, result, today, "Proeve op de afdeling."
+    )
 
 
 def make_procedure(

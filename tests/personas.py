@@ -30,11 +30,16 @@ Otto   administrator (superuser)                —                      may do 
 
 The school, the care organisation and the EVC provider lie in Regio Midden. Built through
 the services (tests/factories.py), so Anna's record starts with its audit events.
+
+`anna_in_training` is the same cast with Anna on her way to Verzorgende-IG (25656, BBL, 28
+hours at Zorggroep Zuid): a vmbo diploma held, Nederlands exempt, route version 1 saved by
+Bram, and Tess's result for 23268-B1-K1-W1, so the certificate C0054 'Basis voor deskundige
+zorg' lacks only 23268-B1-K1-W4.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 from django.contrib.auth.models import User
@@ -43,8 +48,19 @@ from opmaat.accounts.models import Organisation
 from opmaat.catalog import cache
 from opmaat.domain.access import OrganisationKind, Role
 from opmaat.learners import services as learners
-from opmaat.learners.models import Enrolment, Learner
-from tests.factories import make_learner, make_organisation, make_staff
+from opmaat.learners.models import Enrolment, Holding, Learner
+from tests.factories import (
+    add_holding,
+    make_learner,
+    make_organisation,
+    make_staff,
+    record_result,
+    save_route,
+)
+
+# The werkproces that completes C0054 for Anna in training; the one she already has.
+LAST_RESULT = "23268-B1-K1-W4"
+FIRST_RESULT = "23268-B1-K1-W1"
 
 
 @dataclass(frozen=True)
@@ -118,3 +134,18 @@ def build_personas() -> Personas:
 def personas(db: None) -> Personas:
     cache.clear()
     return build_personas()
+
+
+def start_annas_training(cast: Personas) -> Personas:
+    """Anna in training (see the module docstring); returns the cast with her record fresh."""
+    anna = cast.anna_record
+    add_holding(cast.bram, anna, "VMBO-GT")
+    add_holding(cast.bram, anna, "NL-2F", Holding.Kind.EXEMPTION)
+    save_route(cast.bram, anna, "25656", work_hours_per_week=28)
+    record_result(cast.tess, anna, FIRST_RESULT)
+    return replace(cast, anna_record=Learner.objects.get(pk=anna.pk))
+
+
+@pytest.fixture
+def anna_in_training(personas: Personas) -> Personas:
+    return start_annas_training(personas)

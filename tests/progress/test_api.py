@@ -9,7 +9,8 @@ from django.test import Client
 
 from opmaat.accounts.models import ApiToken
 from opmaat.learners.models import Learner
-from tests.demo_logins import ASSESSOR, TEACHER
+from tests.demo_logins import TEACHER
+from tests.personas import Personas
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +34,11 @@ def test_the_teacher_reads_the_targets_werkprocessen_with_their_grounds(
     assert {e["activity"] for e in body["entrustments"]} >= {"BDZ-ADL", "VIG-MEDICATIE"}
 
 
-def test_an_outsider_gets_no_progress(client: Client, sanne: Learner) -> None:
-    response = client.get(f"/api/progress/learners/{sanne.pk}", headers=bearer(ASSESSOR))
-    assert response.status_code == 403
+@pytest.mark.parametrize(("who", "status"), [("tess", 200), ("dirk", 403), ("chris", 403)])
+def test_annas_teacher_reads_her_progress_and_outsiders_get_none(
+    client: Client, anna_in_training: Personas, who: str, status: int
+) -> None:
+    anna = anna_in_training.anna_record
+    headers = bearer(anna_in_training.by_name(who).username)
+    response = client.get(f"/api/progress/learners/{anna.pk}", headers=headers)
+    assert response.status_code == status

@@ -1,9 +1,12 @@
-"""Who may read and change what, page by page and endpoint by endpoint, for every demo role.
+"""Who may read and change what, page by page and endpoint by endpoint, for every persona of
+tests/personas.py: Anna's record read as rules ("Anna sees all of it, Bram plans it, Fleur
+looks with her consent, Chris and Joost get 403").
 
 The tables below are the specification; they are written out by hand, not derived from the
 rules they check. Allowed reads answer 200, allowed changes redirect (302, pages) or answer
 201 (API); everything else answers 403, and anonymous visitors go to the login page (401 in
-the API).
+the API). The record is Anna in training (a saved route to 25656, a result for
+23268-B1-K1-W1); her classmate Lotte is only a student at ROC Noord.
 """
 
 from __future__ import annotations
@@ -17,20 +20,8 @@ from django.test import Client
 from opmaat.accounts.models import ApiToken
 from opmaat.learners.access import permissions, visible_learners
 from opmaat.learners.models import Learner
-from tests.demo_logins import (
-    ADMIN,
-    ASSESSOR,
-    CATALOG_EDITOR,
-    COORDINATOR,
-    EMPLOYER_HR,
-    EXAM_BOARD,
-    INTAKE,
-    SANNE,
-    TEACHER,
-    WORKPLACE_SUPERVISOR,
-)
-
-pytestmark = pytest.mark.usefixtures("demo")
+from tests.factories import add_holding, make_learner, make_procedure, save_route
+from tests.personas import Personas
 
 READS = (
     "detail", "composer", "history", "version", "reach", "audit", "export", "prescans",
@@ -40,25 +31,29 @@ CHANGES = ("holding", "route", "edit", "consent", "feedback", "issue", "advice")
 ALL_READS = set(READS) - {"export"}
 LOOKING = {"detail", "composer", "history", "version", "reach", "prescans"}
 LOOKING |= {"progress", "credentials", "intake", "evc"}
-
-# Sanne de Vries: student at the school, employee of Het Baken, consented to Het Baken.
-SANNES_RECORD: dict[str, tuple[set[str], set[str]]] = {
-    SANNE: (set(READS), {"consent"}),
-    INTAKE: (ALL_READS, {"holding", "route", "edit", "advice"}),
-    EXAM_BOARD: (ALL_READS, {"holding", "edit", "issue"}),
-    TEACHER: (LOOKING, {"feedback"}),
-    WORKPLACE_SUPERVISOR: (LOOKING, {"feedback"}),
-    EMPLOYER_HR: (LOOKING, set()),
-    ASSESSOR: (set(), set()),
-    COORDINATOR: (set(), set()),
-    CATALOG_EDITOR: (set(), set()),
-    ADMIN: (set(READS), set(CHANGES)),
-}
-# Fatma Yılmaz: only a student at the school; no employer, no consent.
 Allowed = tuple[set[str], set[str]]
-FATMA_DIFFERS: dict[str, Allowed] = {
-    WORKPLACE_SUPERVISOR: (set(), set()),
-    EMPLOYER_HR: (set(), set()),
+NOTHING: Allowed = (set(), set())
+
+# Anna: a student at ROC Noord, an employee of Zorggroep Zuid, consented to Zorggroep Zuid.
+ANNAS_RECORD: dict[str, Allowed] = {
+    "anna": (set(READS), {"consent"}),  # reads and exports her record, decides on consent
+    "bram": (ALL_READS, {"holding", "route", "edit", "advice"}),  # her intake advisor plans
+    "eva": (ALL_READS, {"holding", "edit", "issue"}),  # her exam board edits and issues
+    "tess": (LOOKING, {"feedback"}),  # her teacher looks and gives feedback
+    "gijs": (LOOKING, {"feedback"}),  # her workplace supervisor looks and gives feedback
+    "fleur": (LOOKING, set()),  # her employer's HR looks, because she consented
+    "dirk": NOTHING,  # an EVC assessor: she is no candidate of his
+    "hanna": NOTHING,  # the regional coordinator sees figures, never records
+    "ivo": NOTHING,  # the catalog editor edits the catalog, never records
+    "chris": NOTHING,  # an intake advisor of another school
+    "joost": NOTHING,  # another learner
+    "otto": (set(READS), set(CHANGES)),  # the administrator may do everything
+}
+# Lotte: only a student at ROC Noord; no employer, no consent. Where the table differs:
+LOTTES_RECORD_DIFFERS: dict[str, Allowed] = {
+    "gijs": NOTHING,  # no workplace of hers
+    "fleur": NOTHING,  # no employer of hers
+    "anna": NOTHING,  # a classmate's record is not hers
 }
 
 
@@ -68,6 +63,16 @@ FEEDBACK = {
     "feedback-given_on": "2026-01-05",
 }
 ISSUE = {"kind": "certificate", "code": "C0054"}
+
+
+@pytest.fixture
+def lotte(anna_in_training: Personas) -> Learner:
+    """Anna's classmate at ROC Noord, on a saved route like hers but without an employer."""
+    cast = anna_in_training
+    lotte = make_learner(cast.bram, cast.school, "Lotte Bakker")
+    add_holding(cast.bram, lotte, "VMBO-GT")
+    save_route(cast.bram, lotte, "25656")
+    return Learner.objects.get(pk=lotte.pk)
 
 
 def page_requests(pk: int) -> dict[str, tuple[str, str, dict[str, str]]]:
@@ -105,44 +110,49 @@ def page_requests(pk: int) -> dict[str, tuple[str, str, dict[str, str]]]:
     }
 
 
-def expected_status(name: str, allowed: tuple[set[str], set[str]]) -> int:
+def expected_status(name: str, allowed: Allowed) -> int:
     reads, changes = allowed
     if name in READS:
         return 200 if name in reads else 403
     return 302 if name in changes else 403
 
 
-def check_pages(
-    client: Client, learner: Learner, table: dict[str, tuple[set[str], set[str]]], who: str
-) -> None:
+def check_pages(client: Client, learner: Learner, allowed: Allowed, user: User) -> None:
     employer = learner.enrolments.filter(relation="employee").first()
-    client.force_login(User.objects.get(username=who))
+    client.force_login(user)
     for name, (method, url, data) in page_requests(learner.pk).items():
         if name == "consent" and employer is not None:
             data = {**data, "organisation": str(employer.organisation_id)}
         response = getattr(client, method)(url, data)
-        assert response.status_code == expected_status(name, table[who]), f"{who} {name} {url}"
+        assert response.status_code == expected_status(name, allowed), f"{user} {name} {url}"
 
 
-@pytest.mark.parametrize("who", list(SANNES_RECORD))
-def test_pages_of_a_learner_with_an_employer_who_has_consent(client: Client, who: str) -> None:
-    check_pages(client, Learner.objects.get(name="Sanne de Vries"), SANNES_RECORD, who)
+@pytest.mark.parametrize("who", list(ANNAS_RECORD))
+def test_annas_record_with_an_employer_she_consented_to_answers_each_persona_by_the_table(
+    client: Client, anna_in_training: Personas, who: str
+) -> None:
+    cast = anna_in_training
+    check_pages(client, cast.anna_record, ANNAS_RECORD[who], cast.by_name(who))
 
 
-@pytest.mark.parametrize("who", [EMPLOYER_HR, WORKPLACE_SUPERVISOR, INTAKE])
-def test_pages_of_a_learner_without_employer_or_consent(client: Client, who: str) -> None:
-    table: dict[str, Allowed] = {**SANNES_RECORD, **FATMA_DIFFERS, SANNE: (set(), set())}
-    check_pages(client, Learner.objects.get(name="Fatma Yılmaz"), table, who)
+@pytest.mark.parametrize("who", ["fleur", "gijs", "bram"])
+def test_a_record_without_employer_or_consent_is_closed_to_the_workplace(
+    client: Client, anna_in_training: Personas, lotte: Learner, who: str
+) -> None:
+    allowed = {**ANNAS_RECORD, **LOTTES_RECORD_DIFFERS}[who]
+    check_pages(client, lotte, allowed, anna_in_training.by_name(who))
 
 
-def test_another_learner_cannot_open_a_record(client: Client) -> None:
-    table: dict[str, Allowed] = {SANNE: (set(), set())}
-    check_pages(client, Learner.objects.get(name="Fatma Yılmaz"), table, SANNE)
+def test_a_learner_cannot_open_a_classmates_record(
+    client: Client, anna_in_training: Personas, lotte: Learner
+) -> None:
+    check_pages(client, lotte, LOTTES_RECORD_DIFFERS["anna"], anna_in_training.anna)
 
 
-def test_anonymous_visitors_are_sent_to_the_login_page(client: Client) -> None:
-    pk = Learner.objects.get(name="Sanne de Vries").pk
-    for name, (method, url, data) in page_requests(pk).items():
+def test_anonymous_visitors_are_sent_to_the_login_page(
+    client: Client, anna_in_training: Personas
+) -> None:
+    for name, (method, url, data) in page_requests(anna_in_training.anna_record.pk).items():
         response = getattr(client, method)(url, data)
         assert response.status_code == 302 and response["Location"].startswith("/inloggen/"), name
     for url in ("/deelnemers/", "/deelnemers/nieuw/", "/regio/", "/mijn/"):
@@ -151,28 +161,37 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client: Client) -> None:
 
 @pytest.mark.parametrize(
     ("who", "status"),
-    [(COORDINATOR, 200), (ADMIN, 200), (INTAKE, 403), (EMPLOYER_HR, 403), (SANNE, 403)],
+    [("hanna", 200), ("otto", 200), ("bram", 403), ("fleur", 403), ("anna", 403)],
 )
-def test_only_coordinators_see_the_regional_figures(client: Client, who: str, status: int) -> None:
-    client.force_login(User.objects.get(username=who))
+def test_only_coordinators_see_the_regional_figures(
+    client: Client, personas: Personas, who: str, status: int
+) -> None:
+    client.force_login(personas.by_name(who))
     assert client.get("/regio/").status_code == status
 
 
 @pytest.mark.parametrize(
     ("who", "status"),
-    [(INTAKE, 200), (ADMIN, 200), (TEACHER, 403), (EMPLOYER_HR, 403), (SANNE, 403)],
+    [("bram", 200), ("otto", 200), ("tess", 403), ("fleur", 403), ("anna", 403)],
 )
-def test_only_intake_advisors_enrol_new_learners(client: Client, who: str, status: int) -> None:
-    client.force_login(User.objects.get(username=who))
+def test_only_intake_advisors_enrol_new_learners(
+    client: Client, personas: Personas, who: str, status: int
+) -> None:
+    client.force_login(personas.by_name(who))
     assert client.get("/deelnemers/nieuw/").status_code == status
 
 
-def test_every_list_shows_exactly_the_records_the_rules_allow() -> None:
+def test_every_list_shows_exactly_the_records_the_rules_allow(
+    anna_in_training: Personas, lotte: Learner
+) -> None:
+    cast = anna_in_training
+    make_procedure(cast.chris, cast.joost_record, cast.evc_provider)  # Joost, Dirk's candidate
     learners = list(Learner.objects.all())
     for user in User.objects.all():
         listed = set(visible_learners(user))
         allowed = {x for x in learners if permissions(user, x)}
         assert listed == allowed, user.username
+    assert set(visible_learners(cast.dirk)) == {cast.joost_record}
 
 
 # The API: same rules, 401 without credentials.
@@ -184,25 +203,27 @@ API_READS = {
 }
 
 
-def api(client: Client, who: str | None) -> dict[str, str]:
-    if who is None:
+def api(user: User | None) -> dict[str, str]:
+    if user is None:
         return {}
-    _, key = ApiToken.issue(User.objects.get(username=who), "test")
+    _, key = ApiToken.issue(user, "test")
     return {"Authorization": f"Bearer {key}"}
 
 
-@pytest.mark.parametrize("who", [None, *SANNES_RECORD])
-def test_the_api_follows_the_same_rules(client: Client, who: str | None) -> None:
-    sanne = Learner.objects.get(name="Sanne de Vries")
-    headers = api(client, who)
-    reads, changes = SANNES_RECORD[who] if who else (set(), set())
+@pytest.mark.parametrize("who", [None, *ANNAS_RECORD])
+def test_the_api_follows_the_same_rules(
+    client: Client, anna_in_training: Personas, who: str | None
+) -> None:
+    anna = anna_in_training.anna_record
+    headers = api(anna_in_training.by_name(who) if who else None)
+    reads, changes = ANNAS_RECORD[who] if who else NOTHING
     denied = 401 if who is None else 403
     for name, suffix in API_READS.items():
-        response = client.get(f"/api/learners/{sanne.pk}{suffix}", headers=headers)
+        response = client.get(f"/api/learners/{anna.pk}{suffix}", headers=headers)
         assert response.status_code == (200 if "detail" in reads else denied), f"{who} {name}"
     body = {"code": "REK-2F", "kind": "exemption"}
     response = client.post(
-        f"/api/learners/{sanne.pk}/holdings",
+        f"/api/learners/{anna.pk}/holdings",
         json.dumps(body),
         content_type="application/json",
         headers=headers,
@@ -210,7 +231,7 @@ def test_the_api_follows_the_same_rules(client: Client, who: str | None) -> None
     assert response.status_code == (201 if "holding" in changes else denied), f"{who} holding"
     route = {"target": "25656", "hours_per_week": 24, "pathway": "BBL"}
     response = client.post(
-        f"/api/learners/{sanne.pk}/routes",
+        f"/api/learners/{anna.pk}/routes",
         json.dumps(route),
         content_type="application/json",
         headers=headers,
@@ -218,20 +239,21 @@ def test_the_api_follows_the_same_rules(client: Client, who: str | None) -> None
     assert response.status_code == (201 if "route" in changes else denied), f"{who} route"
 
 
-def test_the_api_lists_only_visible_learners(client: Client) -> None:
-    names = {
-        x["name"] for x in client.get("/api/learners", headers=api(client, EMPLOYER_HR)).json()
-    }
-    assert names == {x.name for x in visible_learners(User.objects.get(username=EMPLOYER_HR))}
-    assert "Fatma Yılmaz" not in names and "Sanne de Vries" in names
+def test_the_api_lists_only_the_learners_a_persona_may_see(
+    client: Client, anna_in_training: Personas, lotte: Learner
+) -> None:
+    fleur = anna_in_training.fleur
+    names = {x["name"] for x in client.get("/api/learners", headers=api(fleur)).json()}
+    assert names == {x.name for x in visible_learners(fleur)}
+    assert names == {"Anna de Wit"}  # her consented employee, not Lotte or Joost
 
 
-def test_a_missing_learner_is_404_not_403(client: Client) -> None:
-    assert client.get("/api/learners/999999", headers=api(client, INTAKE)).status_code == 404
+def test_a_missing_learner_is_404_not_403(client: Client, personas: Personas) -> None:
+    assert client.get("/api/learners/999999", headers=api(personas.bram)).status_code == 404
 
 
-def test_a_catalog_editor_may_edit_units_in_the_admin(client: Client) -> None:
-    client.force_login(User.objects.get(username=CATALOG_EDITOR))
+def test_a_catalog_editor_may_edit_units_in_the_admin(client: Client, personas: Personas) -> None:
+    client.force_login(personas.ivo)
     assert client.get("/admin/catalog/unit/").status_code == 200
     assert client.get("/admin/prescan/unitrule/").status_code == 200
     assert client.get("/admin/learners/learner/").status_code == 403
