@@ -78,6 +78,44 @@ MESSAGES: dict[str, Message] = {
     "problem.unknown_place": gettext_noop("onbekende plaats ‘%(value)s’"),
     "problem.student_twice": gettext_noop("student ‘%(value)s’ staat er twee keer in"),
     "problem.place_twice": gettext_noop("plaats ‘%(value)s’ staat er twee keer in"),
+    # Stagematching: why each student got their place (domain.matching.explain)
+    "matching.match": gettext_noop("Geplaatst op voorkeur %(choice)s (%(place)s)."),
+    "matching.fill_no_preferences": gettext_noop(
+        "Geplaatst in de aanvulronde op %(place)s: je had geen voorkeuren opgegeven."
+    ),
+    "matching.fill": gettext_noop(
+        "Geplaatst in de aanvulronde op %(place)s: deze plek stond niet op je lijst, en geen "
+        "van je voorkeuren kon je plaatsen."
+    ),
+    "matching.none_no_preferences": gettext_noop(
+        "Niet geplaatst: je hebt geen voorkeuren opgegeven."
+    ),
+    "matching.none": gettext_noop("Niet geplaatst: geen van je voorkeuren kon je plaatsen."),
+    "matching.full": gettext_noop(
+        "Voorkeur %(choice)s (%(place)s) was vol met studenten die de plek hoger rangschikte."
+    ),
+    "matching.no_seats": gettext_noop("Voorkeur %(choice)s (%(place)s) had geen plaatsen."),
+    "matching.not_ranked": gettext_noop(
+        "Voorkeur %(choice)s (%(place)s) heeft je niet gerangschikt."
+    ),
+    "matching.not_eligible": gettext_noop(
+        "Voorkeur %(choice)s (%(place)s): niet geschikt, %(detail)s."
+    ),
+    "matching.reserved": gettext_noop(
+        "de plek is tot de terugvaldatum gereserveerd voor %(school)s"
+    ),
+    "matching.qualification": gettext_noop(
+        "de plek is voor kwalificatie %(offered)s, jij volgt %(qualification)s"
+    ),
+    "matching.level": gettext_noop("de plek is voor niveau %(levels)s, jij volgt niveau %(level)s"),
+    "matching.pathway": gettext_noop("de plek is %(place_pathway)s, jij volgt %(pathway)s"),
+    "matching.period": gettext_noop(
+        "de periode %(period)s valt buiten je beschikbaarheid (%(available)s)"
+    ),
+    "matching.distance": gettext_noop("de plek ligt %(km)s km weg, je maximum is %(max_km)s km"),
+    "matching.span": gettext_noop("%(begin)s t/m %(end)s"),
+    "matching.span.from": gettext_noop("vanaf %(begin)s"),
+    "matching.span.until": gettext_noop("tot en met %(end)s"),
     # Routes
     "prerequisite_cycle": gettext_noop(
         "De voorwaarden van deze eenheden vormen een kring: %(cycle)s."
@@ -424,3 +462,76 @@ def fallback(error: DomainError) -> str:
 
 def title(status: int, translate: Translate = untranslated) -> str:
     return translate(TITLES.get(status, TITLES[400 if status < 500 else 500]))
+
+
+def matching_texts(
+    explanation: Mapping[str, object], translate: Translate = untranslated
+) -> tuple[str, list[str]]:
+    """What a student's explanation in a matching document (`opmaat match --json`) says:
+    their outcome, and why each place they ranked higher did not take them."""
+    outcome = str(explanation.get("outcome", ""))
+    given = {"choice": shown(explanation.get("choice")), "place": shown(explanation.get("place"))}
+    text = render(f"matching.{outcome}", given, translate)
+    refusals = explanation.get("refusals")
+    said = (
+        [refusal_text(r, translate) for r in refusals if isinstance(r, Mapping)]
+        if (isinstance(refusals, list))
+        else []
+    )
+    return text, said
+
+
+def refusal_text(refusal: Mapping[str, object], translate: Translate = untranslated) -> str:
+    given = {"choice": shown(refusal.get("choice")), "place": shown(refusal.get("place"))}
+    reason = str(refusal.get("reason", ""))
+    if reason != "not_eligible":
+        return render(f"matching.{reason}", given, translate)
+    data = refusal.get("data")
+    facts = {k: shown(v) for k, v in data.items()} if isinstance(data, Mapping) else {}
+    detail = str(refusal.get("detail", ""))
+    if detail == "period":
+        facts = {
+            "period": span(facts.get("start", ""), facts.get("end", ""), translate),
+            "available": span(
+                facts.get("available_from", ""), facts.get("available_until", ""), translate
+            ),
+        }
+    given["detail"] = render(f"matching.{detail}", facts, translate)
+    return render("matching.not_eligible", given, translate)
+
+
+def span(begin: str, end: str, translate: Translate) -> str:
+    key = (
+        "matching.span"
+        if begin and end
+        else "matching.span.from"
+        if begin
+        else ("matching.span.until")
+    )
+    return render(key, {"begin": begin, "end": end}, translate)
+
+
+def shown(value: object) -> str:
+    """A document's value as a message shows it: lists joined, numbers without ".0"."""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return "" if value is None else str(value)
+
+
+def add_matching_texts(
+    document: dict[str, object], translate: Translate = untranslated
+) -> dict[str, object]:
+    """The document with each explanation's and refusal's `text` filled in (in Dutch unless
+    `translate` says otherwise): the field scripts read since before the facts."""
+    explanations = document.get("explanations")
+    if isinstance(explanations, dict):
+        for explanation in explanations.values():
+            if isinstance(explanation, dict):
+                text, said = matching_texts(explanation, translate)
+                explanation["text"] = text
+                for refusal, words in zip(explanation.get("refusals") or [], said, strict=False):
+                    if isinstance(refusal, dict):
+                        refusal["text"] = words
+    return document

@@ -15,6 +15,7 @@ from rich.table import Table
 
 from opmaat.cli.errors import UserError
 from opmaat.cli.output import console, err, print_json
+from opmaat.messages import add_matching_texts, matching_texts
 
 if TYPE_CHECKING:
     from opmaat.domain.matching import Explanation, Matching, Summary
@@ -92,7 +93,7 @@ def match_command(
             write_assignments(matching, summary, output)
         explanations = explain_all(matching) if explain else None
     if as_json:
-        print_json(match_document(matching, explanations, summary))
+        print_json(add_matching_texts(match_document(matching, explanations, summary)))
     else:
         show_summary(matching, summary, picked=seed is None)
         if explanations is not None:
@@ -192,10 +193,13 @@ def unused_table(summary: Summary) -> Table:
 
 
 def show_explanations(explanations: list[Explanation]) -> None:
+    from opmaat.domain.matching.documents import explanation
+
     for e in explanations:
-        console.print(f"[bold]{e.student}[/]: {e.text}", soft_wrap=True)
-        for refusal in e.refusals:
-            console.print(f"  {refusal.text}", soft_wrap=True)
+        text, refusals = matching_texts(explanation(e))
+        console.print(f"[bold]{e.student}[/]: {text}", soft_wrap=True)
+        for said in refusals:
+            console.print(f"  {said}", soft_wrap=True)
 
 
 def number(value: int) -> str:

@@ -27,6 +27,7 @@ from opmaat.domain.matching.states import (
 )
 from opmaat.learners.access import actor_of
 from opmaat.matching.models import MatchingRound, MatchingRun
+from opmaat.messages import add_matching_texts
 
 if TYPE_CHECKING:
     from opmaat.domain.matching.model import Instance
@@ -158,7 +159,7 @@ def run_round(
     )
     chosen = new_seed() if seed is None else seed
     matching = match(Instance(places, instance.students), chosen, fill=fill)
-    document = match_document(matching, explain(matching), summarise(matching))
+    document = add_matching_texts(match_document(matching, explain(matching), summarise(matching)))
     document["supply_demand"] = [
         {
             "organisation": r.organisation,

@@ -13,8 +13,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from opmaat.accounts.models import Organisation
@@ -24,6 +24,7 @@ from opmaat.learners.access import signed_in
 from opmaat.matching import services
 from opmaat.matching.files import ASSIGNMENT_COLUMNS
 from opmaat.matching.models import STATE_LABELS, MatchingRound, MatchingRun
+from opmaat.messages import matching_texts
 from opmaat.ui.charts import rows_at, scale_to
 from opmaat.ui.errors import explain
 from opmaat.ui.widgets import DateInput
@@ -152,13 +153,24 @@ def run_detail(request: HttpRequest, pk: int, version: int) -> HttpResponse:
             "schools": per_column(run.rows, "school"),
             "organisations": per_column(run.rows, "organisation"),
             "unmatched": [
-                (sid, e["text"], [r["text"] for r in e["refusals"]])
+                (sid, *worded(e))
                 for sid, e in run.document.get("explanations", {}).items()
                 if e["place"] is None
             ],
-            "explanations": run.document.get("explanations", {}),
+            "explanations": [
+                (sid, e["place"], worded(e)[0])
+                for sid, e in run.document.get("explanations", {}).items()
+            ],
         },
     )
+
+
+def worded(explanation: dict[str, Any]) -> tuple[str, list[str]]:
+    """A student's outcome and refusals in the reader's language; a run saved before the
+    explanations carried their facts keeps its Dutch text."""
+    if "outcome" in explanation:
+        return matching_texts(explanation, gettext)
+    return explanation["text"], [r["text"] for r in explanation["refusals"]]
 
 
 def steps(current: RoundState) -> list[tuple[str, bool]]:

@@ -28,18 +28,20 @@ def match_document(
 
 
 def explanation(e: Explanation) -> dict[str, object]:
+    """The facts of one explanation; the edges add each `text` in their language
+    (opmaat.messages.add_matching_texts)."""
     return {
         "place": e.place,
         "phase": e.phase,
         "choice": e.choice,
-        "text": e.text,
+        "outcome": e.outcome,
         "refusals": [
             {
                 "choice": r.choice,
                 "place": r.place,
                 "reason": r.reason,
                 "detail": r.detail,
-                "text": r.text,
+                "data": r.data,
             }
             for r in e.refusals
         ],

@@ -1,17 +1,17 @@
-"""Why each student got their place and not one they ranked higher, in Dutch.
+"""Why each student got their place and not one they ranked higher, as facts that the
+edges word in the user's language (opmaat.messages, keys `matching.*`).
 
 For every place a student listed above the one they got (all of them when they got none),
 exactly one of three things holds in a stable matching, and the explanation names it:
 
-- full: the place was full with students it ranked higher ("vol met studenten die de plek
-  hoger rangschikte");
+- full: the place was full with students it ranked higher (no_seats: it had none at all);
 - not_eligible: the student does not fit the place (which rule, with both values);
 - not_ranked: the place has a ranking of its own and the student is not on it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
@@ -44,9 +44,9 @@ class Refusal:
 
     choice: int  # 1 for the student's first preference
     place: str
-    reason: str  # full, not_eligible, not_ranked
+    reason: str  # full, no_seats, not_eligible, not_ranked
     detail: str  # for not_eligible: reserved, qualification, level, pathway, period, distance
-    text: str
+    data: dict[str, str | int | float | list[str]] = field(default_factory=dict)  # the detail's
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ class Explanation:
     place: str | None
     phase: str | None  # match, fill, or None when unplaced
     choice: int | None  # 1-based preference of the place got in the matching
-    text: str
+    outcome: str  # match, fill, fill_no_preferences, none, none_no_preferences
     refusals: tuple[Refusal, ...]
 
 
@@ -92,67 +92,52 @@ def explain_student(m: Matching, s: int, facts: Facts | None = None) -> Explanat
         place=place,
         phase=PHASE_NAMES[phase],
         choice=got + 1 if phase == Phase.MATCH else None,
-        text=outcome_text(phase, got + 1, place, listed),
+        outcome=outcome(phase, bool(listed)),
         refusals=refusals,
     )
 
 
-def outcome_text(phase: Phase, choice: int, place: str | None, listed: list[int]) -> str:
+def outcome(phase: Phase, listed: bool) -> str:
     if phase == Phase.MATCH:
-        return f"Geplaatst op voorkeur {choice} ({place})."
-    if phase == Phase.FILL and not listed:
-        return f"Geplaatst in de aanvulronde op {place}: je had geen voorkeuren opgegeven."
-    if phase == Phase.FILL:
-        return (
-            f"Geplaatst in de aanvulronde op {place}: deze plek stond niet op je lijst, "
-            "en geen van je voorkeuren kon je plaatsen."
-        )
-    if not listed:
-        return "Niet geplaatst: je hebt geen voorkeuren opgegeven."
-    return "Niet geplaatst: geen van je voorkeuren kon je plaatsen."
+        return "match"
+    name = "fill" if phase == Phase.FILL else "none"
+    return name if listed else f"{name}_no_preferences"
 
 
 def refusal(m: Matching, facts: Facts, s: int, j: int, p: int, reason: int) -> Refusal:
     place = m.encoded.places.ids[p]
-    head = f"Voorkeur {j + 1} ({place})"
     if reason == OK:
-        if facts.capacity[p] == 0:
-            text = f"{head} had geen plaatsen."
-        else:
-            text = f"{head} was vol met studenten die de plek hoger rangschikte."
-        return Refusal(j + 1, place, "full", "", text)
+        return Refusal(j + 1, place, "full" if facts.capacity[p] else "no_seats", "")
     if reason == NOT_RANKED:
-        return Refusal(j + 1, place, "not_ranked", "", f"{head} heeft je niet gerangschikt.")
-    detail = mismatch_text(m.encoded, s, p, Reason(reason))
-    return Refusal(
-        j + 1,
-        place,
-        "not_eligible",
-        DETAIL_CODES[Reason(reason)],
-        f"{head}: niet geschikt, {detail}.",
-    )
+        return Refusal(j + 1, place, "not_ranked", "")
+    why = Reason(reason)
+    return Refusal(j + 1, place, "not_eligible", DETAIL_CODES[why], mismatch(m.encoded, s, p, why))
 
 
-def mismatch_text(enc: Encoded, s: int, p: int, reason: Reason) -> str:
+def mismatch(
+    enc: Encoded, s: int, p: int, reason: Reason
+) -> dict[str, str | int | float | list[str]]:
+    """The values that make the student not fit the place, both sides of the rule."""
     st, pl = enc.students, enc.places
     if reason == Reason.RESERVED:
-        school = enc.school_codes[int(pl.reserved_for[p])]
-        return f"de plek is tot de terugvaldatum gereserveerd voor {school}"
+        return {"school": enc.school_codes[int(pl.reserved_for[p])]}
     if reason == Reason.QUALIFICATION:
-        offered = " of ".join(offered_qualifications(enc, p))
-        return f"de plek is voor kwalificatie {offered}, jij volgt {code_of(enc, s)}"
+        return {"offered": offered_qualifications(enc, p), "qualification": code_of(enc, s)}
     if reason == Reason.LEVEL:
-        levels = " of ".join(str(b) for b in range(64) if int(pl.level_mask[p]) >> b & 1)
-        return f"de plek is voor niveau {levels}, jij volgt niveau {int(st.level[s])}"
+        levels = [str(b) for b in range(64) if int(pl.level_mask[p]) >> b & 1]
+        return {"levels": levels, "level": int(st.level[s])}
     if reason == Reason.PATHWAY:
         place, student = PATHWAY_NAMES[int(pl.pathway[p])], PATHWAY_NAMES[int(st.pathway[s])]
-        return f"de plek is {place}, jij volgt {student}"
+        return {"place_pathway": place, "pathway": student}
     if reason == Reason.PERIOD:
-        period = span(int(pl.start[p]), int(pl.end[p]))
-        available = span(int(st.available_from[s]), int(st.available_until[s]))
-        return f"de periode {period} valt buiten je beschikbaarheid ({available})"
+        return {
+            "start": day(int(pl.start[p])),
+            "end": day(int(pl.end[p])),
+            "available_from": day(int(st.available_from[s])),
+            "available_until": day(int(st.available_until[s])),
+        }
     distance = float(distances_km(enc, np.array([s]), np.array([p]))[0])
-    return f"de plek ligt {distance:.0f} km weg, je maximum is {float(st.max_distance_km[s]):g} km"
+    return {"km": round(distance), "max_km": float(st.max_distance_km[s])}
 
 
 def offered_qualifications(enc: Encoded, p: int) -> list[str]:
@@ -165,9 +150,6 @@ def code_of(enc: Encoded, s: int) -> str:
     return enc.qualification_codes[int(enc.students.qualification[s])]
 
 
-def span(first: int, last: int) -> str:
-    begin = "" if first in (EARLIEST, LATEST) else date.fromordinal(first).isoformat()
-    end = "" if last in (EARLIEST, LATEST) else date.fromordinal(last).isoformat()
-    if begin and end:
-        return f"{begin} t/m {end}"
-    return f"vanaf {begin}" if begin else f"tot en met {end}"
+def day(ordinal: int) -> str:
+    """An ISO date, or "" for an open end."""
+    return "" if ordinal in (EARLIEST, LATEST) else date.fromordinal(ordinal).isoformat()

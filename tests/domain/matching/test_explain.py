@@ -6,13 +6,15 @@ from datetime import date
 
 from opmaat.domain.leerweg import Leerweg
 from opmaat.domain.matching import Instance, Place, Student, explain, match
+from opmaat.domain.matching.documents import explanation
+from opmaat.messages import matching_texts
 from tests.domain.matching.factories import SEED, instance, place, student
 
 
 def explanations(inst: Instance, fill: bool = False) -> dict[str, tuple[str, list[str]]]:
+    """Each student's outcome and refusals as the edges word them (in Dutch)."""
     return {
-        e.student: (e.text, [r.text for r in e.refusals])
-        for e in explain(match(inst, SEED, fill=fill))
+        e.student: matching_texts(explanation(e)) for e in explain(match(inst, SEED, fill=fill))
     }
 
 
