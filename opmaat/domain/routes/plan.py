@@ -237,8 +237,10 @@ class Plan:
 
 def unit_order(catalog: Catalog, units: Sequence[UnitGap]) -> list[str]:
     """The units in prerequisite order. Lifting werkproces rules onto units that mix
-    werkprocessen can make two units require each other although no werkproces does; such a
-    pair keeps the cut's order. A cycle among the catalog's own rules is an error."""
+    werkprocessen can make units require each other in a ring although no werkproces does;
+    the ring is broken at its lifted links, so a unit's own rules ("U2 requires U1") always
+    hold, and units joined by lifted links only keep the cut's order. A cycle among the
+    catalog's own rules is an error."""
     needs = {g.code: list(unit_requires(catalog, units)(g.code)) for g in units}
     codes = [g.code for g in units]
     while True:
@@ -247,7 +249,9 @@ def unit_order(catalog: Catalog, units: Sequence[UnitGap]) -> list[str]:
         except PrerequisiteCycle as cycle:
             if find_cycle(catalog):
                 raise
-            for unit, required in zip(cycle.cycle, cycle.cycle[1:], strict=False):
+            links = list(zip(cycle.cycle, cycle.cycle[1:], strict=False))
+            lifted = [(u, r) for u, r in links if r not in catalog.requires(u)] or links
+            for unit, required in lifted:
                 needs[unit] = [r for r in needs[unit] if r != required]
 
 
