@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import HttpBearer, SessionAuth
@@ -15,7 +14,7 @@ LAST_USED_RESOLUTION_SECONDS = 300
 
 
 class TokenAuth(HttpBearer):
-    def authenticate(self, request: HttpRequest, token: str) -> Any:
+    def authenticate(self, request: HttpRequest, token: str) -> AbstractBaseUser | None:
         row = (
             ApiToken.objects.select_related("user")
             .filter(key_hash=hash_token(token), user__is_active=True)
@@ -37,7 +36,7 @@ class LoggedInSession(SessionAuth):
     """The browser session; the CSRF check only for requests that have one, so that a
     request without credentials gets 401 rather than a CSRF 403."""
 
-    def __call__(self, request: HttpRequest) -> Any:
+    def __call__(self, request: HttpRequest) -> object:
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             return None
@@ -46,4 +45,4 @@ class LoggedInSession(SessionAuth):
 
 PRIVATE = [TokenAuth(), LoggedInSession()]
 # Marks an operation that needs no credentials (catalog, health, route computation).
-PUBLIC: dict[str, Any] = {"security": []}
+PUBLIC: dict[str, object] = {"security": []}

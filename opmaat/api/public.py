@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.db import connection
 from django.http import HttpRequest
@@ -11,7 +10,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from opmaat.api.auth import PUBLIC
-from opmaat.api.schemas import REFUSED, Problem, Text, WeekIn
+from opmaat.api.schemas import REFUSED, Problem, RouteDocument, Text, WeekIn
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.routes import Holdings, plan_request, route_document
 from opmaat.learners.access import actor_of
@@ -39,22 +38,22 @@ class Health(Schema):
 
 
 @router.get("/health", response={200: Health, 503: Health}, auth=None, openapi_extra=PUBLIC)
-def health(request: HttpRequest) -> Status[dict[str, str]]:
+def health(request: HttpRequest) -> Status[Health]:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except Exception:  # any database failure means: not healthy
-        return Status(503, {"status": "error", "database": "unavailable"})
-    return Status(200, {"status": "ok", "database": "ok"})
+        return Status(503, Health(status="error", database="unavailable"))
+    return Status(200, Health(status="ok", database="ok"))
 
 
 @router.post(
     "/routes/compute",
-    response={200: dict[str, Any], **REFUSED},
+    response={200: RouteDocument, **REFUSED},
     auth=None,
     openapi_extra=PUBLIC,
 )
-def compute_route(request: HttpRequest, body: RouteIn) -> dict[str, Any]:
+def compute_route(request: HttpRequest, body: RouteIn) -> dict[str, object]:
     """Plan a route for the holdings given, as `opmaat route --json` does. Nothing is stored."""
     catalog = current_catalog()
     held = [catalog.resolve(c) for c in body.have]
@@ -69,11 +68,11 @@ def compute_route(request: HttpRequest, body: RouteIn) -> dict[str, Any]:
 
 
 @router.get("/me", response={200: Me, 401: Problem})
-def me(request: HttpRequest) -> dict[str, Any]:
+def me(request: HttpRequest) -> Me:
     user = request.user
     learner = getattr(user, "learner", None)
-    return {
-        "username": user.get_username(),
-        "roles": sorted(r.value for r in actor_of(user).roles()),
-        "learner": learner.pk if learner is not None and learner.erased_at is None else None,
-    }
+    return Me(
+        username=user.get_username(),
+        roles=sorted(r.value for r in actor_of(user).roles()),
+        learner=learner.pk if learner is not None and learner.erased_at is None else None,
+    )

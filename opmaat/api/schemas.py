@@ -6,7 +6,7 @@ from datetime import date
 from typing import Annotated
 
 from ninja import Field, Schema
-from pydantic import AfterValidator
+from pydantic import AfterValidator, ConfigDict, WithJsonSchema
 
 from opmaat.domain.routes import MAX_HOURS_PER_WEEK, Leerweg, Pace, RouteRequest
 
@@ -79,3 +79,120 @@ class WeekIn(Schema):
             work_hours_per_week=self.work_hours_per_week,
             exam_only=tuple(self.exam_only),
         )
+
+
+# A JSON number as the domain computed it: an int stays an int (`720`, not `720.0`), so a
+# document reads the same through the API as from the CLI.
+Number = Annotated[int | float, WithJsonSchema({"type": "number"})]
+
+
+class Document(Schema):
+    """A versioned JSON document (docs/cli.md): fields are only ever added, so a field that
+    this schema does not name yet is passed on as it is."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class TargetOut(Schema):
+    """The target of a route or a pre-scan, and whether it is open to the person."""
+
+    code: str
+    name: str
+    kind: str = Field(description="qualification, unit or certificate")
+    level: int | None
+    provisional: bool
+    superseded_by: list[str]
+    open: bool
+    reason: str = Field(description="Why not, when not open")
+
+
+class MissingUnitOut(Schema):
+    code: str
+    title: str
+    kind: str
+    level: int | None
+    hours: Number
+    start: date
+    end: date
+    provisional: bool
+    for_prerequisite: bool
+
+
+class PartialUnitOut(MissingUnitOut):
+    full_hours: Number
+    missing_outcomes: list[str]
+
+
+class GenericSubjectOut(Schema):
+    code: str
+    title: str
+    hours: Number
+    start: date
+    end: date
+    exam_only: bool
+    obligation: bool
+
+
+class ScheduledOut(Schema):
+    code: str
+    title: str
+    kind: str
+    hours: Number
+    partial: bool
+    start: date
+    end: date
+    track: str
+    exam_only: bool
+    obligation: bool
+    missing_outcomes: list[str]
+    for_prerequisite: bool
+
+
+class ExplanationFactsOut(Document):
+    """The figures behind the explanation's sentences."""
+
+    months: Number
+    nominal_months: Number
+    werkprocessen: int
+    credited_werkprocessen: int
+    pathway: Leerweg
+    work_hours_per_week: Number
+    school_hours_per_week: Number
+    study_hours_per_week: Number
+    study_load_per_year: Number
+    meets_bbl_norm: bool
+    teaching_weeks_per_year: Number
+    exam_only: list[str]
+    elective_hours_required: Number
+    elective_hours_applied: Number
+    elective_rule: str
+    superseded_by: list[str]
+    open: bool
+    reason: str
+
+
+class RouteDocument(Document):
+    """The route of `opmaat route --json` (docs/cli.md, docs/routes.md)."""
+
+    target: TargetOut
+    start: date
+    pathway: Leerweg
+    hours_per_week: Number = Field(description="The study hours, as study_hours_per_week")
+    study_hours_per_week: Number
+    work_hours_per_week: Number
+    school_hours_per_week: Number
+    study_load_per_year: Number
+    missing_units: list[MissingUnitOut]
+    partial_units: list[PartialUnitOut]
+    generic_missing: list[GenericSubjectOut]
+    elective_hours_missing: Number
+    elective_hours_required: Number
+    schedule: list[ScheduledOut]
+    covered_units: list[str]
+    total_hours: Number
+    completion_date: date
+    months: Number
+    nominal_months: Number
+    explanation: list[str]
+    explanation_facts: ExplanationFactsOut
+    provisional: bool

@@ -8,8 +8,6 @@ name. docs/privacy.md explains the trade-off.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils import timezone
 
 from opmaat.credentials.models import IssuedCredential
@@ -22,7 +20,7 @@ def export_section(learner: Learner) -> object:
     return [credential_summary(c) for c in rows]
 
 
-def credential_summary(c: IssuedCredential) -> dict[str, Any]:
+def credential_summary(c: IssuedCredential) -> dict[str, object]:
     """One issued credential as the API and the learner's download show it."""
     return {
         "id": c.credential_id,

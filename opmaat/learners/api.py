@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
-from opmaat.api.schemas import DENIED, REFUSED, Problem, Text, WeekIn
+from opmaat.api.schemas import DENIED, REFUSED, Problem, RouteDocument, Text, WeekIn
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
 from opmaat.domain.errors import NulCharacter
@@ -32,6 +31,15 @@ class LearnerOut(Schema):
     email: str
     organisations: list[str]
 
+    @classmethod
+    def from_row(cls, learner: Learner) -> LearnerOut:
+        return cls(
+            id=learner.pk,
+            name=learner.name,
+            email=learner.email,
+            organisations=[e.organisation.name for e in learner.enrolments.all()],
+        )
+
 
 class HoldingOut(Schema):
     id: int
@@ -40,6 +48,17 @@ class HoldingOut(Schema):
     name: str
     evidence: str
     recorded_at: datetime
+
+    @classmethod
+    def from_row(cls, holding: Holding, name: str) -> HoldingOut:
+        return cls(
+            id=holding.pk,
+            code=holding.code,
+            kind=holding.kind,
+            name=name,
+            evidence=holding.evidence,
+            recorded_at=holding.recorded_at,
+        )
 
 
 class HoldingIn(Schema):
@@ -60,11 +79,28 @@ class RoutePlanOut(Schema):
     note: str
     saved_at: datetime
     saved_by: str | None
-    route: dict[str, Any]
+    route: RouteDocument = Field(description="The route as saved (`opmaat route --json`)")
+
+    @classmethod
+    def from_row(cls, plan: RoutePlan) -> RoutePlanOut:
+        return cls(
+            version=plan.version,
+            target=plan.target,
+            start=plan.start,
+            hours_per_week=plan.hours_per_week,
+            work_hours_per_week=plan.work_hours_per_week,
+            exam_only=list(plan.exam_only),
+            pathway=plan.pathway,
+            pace=plan.pace,
+            note=plan.note,
+            saved_at=plan.created_at,
+            saved_by=plan.created_by.get_username() if plan.created_by else None,
+            route=RouteDocument.model_validate(plan.document),
+        )
 
 
 @router.get("", response={200: list[LearnerOut], 400: Problem, 401: Problem, 422: Problem})
-def list_learners(request: HttpRequest, q: str = "") -> list[dict[str, Any]]:
+def list_learners(request: HttpRequest, q: str = "") -> list[LearnerOut]:
     """The learners the caller may see."""
     learners = (
         visible_learners(request.user).order_by("name").prefetch_related("enrolments__organisation")
@@ -73,85 +109,48 @@ def list_learners(request: HttpRequest, q: str = "") -> list[dict[str, Any]]:
         raise NulCharacter("q")
     if q:
         learners = learners.filter(name__icontains=q)
-    return [learner_out(x) for x in learners[:500]]
+    return [LearnerOut.from_row(x) for x in learners[:500]]
 
 
 @router.get("/{int:pk}", response={200: LearnerOut, **DENIED})
-def get_learner(request: HttpRequest, pk: int) -> dict[str, Any]:
-    return learner_out(access_learner(request.user, pk, Action.VIEW))
+def get_learner(request: HttpRequest, pk: int) -> LearnerOut:
+    return LearnerOut.from_row(access_learner(request.user, pk, Action.VIEW))
 
 
 @router.get("/{int:pk}/holdings", response={200: list[HoldingOut], **DENIED})
-def list_holdings(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
+def list_holdings(request: HttpRequest, pk: int) -> list[HoldingOut]:
     learner = access_learner(request.user, pk, Action.VIEW)
     catalog = current_catalog()
-    return [holding_out(h, catalog.name_of(h.code)) for h in learner.holdings.all()]
+    return [HoldingOut.from_row(h, catalog.name_of(h.code)) for h in learner.holdings.all()]
 
 
 @router.post("/{int:pk}/holdings", response={201: HoldingOut, **REFUSED, **DENIED})
-def add_holding(request: HttpRequest, pk: int, body: HoldingIn) -> Status[dict[str, Any]]:
+def add_holding(request: HttpRequest, pk: int, body: HoldingIn) -> Status[HoldingOut]:
     learner = access_learner(request.user, pk, Action.EDIT)
     holding = services.add_holding(request.user, learner, body.code, body.kind, body.evidence)  # type: ignore[arg-type]
-    return Status(201, holding_out(holding, current_catalog().name_of(holding.code)))
+    return Status(201, HoldingOut.from_row(holding, current_catalog().name_of(holding.code)))
 
 
 @router.get("/{int:pk}/routes", response={200: list[RoutePlanOut], **DENIED})
-def list_routes(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
+def list_routes(request: HttpRequest, pk: int) -> list[RoutePlanOut]:
     """Every saved version, newest first."""
     learner = access_learner(request.user, pk, Action.VIEW)
-    return [plan_out(p) for p in learner.route_plans.select_related("created_by")]
+    return [RoutePlanOut.from_row(p) for p in learner.route_plans.select_related("created_by")]
 
 
 @router.get("/{int:pk}/routes/current", response={200: RoutePlanOut, **DENIED})
-def current_route(request: HttpRequest, pk: int) -> dict[str, Any]:
+def current_route(request: HttpRequest, pk: int) -> RoutePlanOut:
     learner = access_learner(request.user, pk, Action.VIEW)
     plan = services.current_route(learner)
     if plan is None:
         raise Http404("no saved route")
-    return plan_out(plan)
+    return RoutePlanOut.from_row(plan)
 
 
 @router.post("/{int:pk}/routes", response={201: RoutePlanOut, **REFUSED, **DENIED})
-def save_route(request: HttpRequest, pk: int, body: SavedRouteIn) -> Status[dict[str, Any]]:
+def save_route(request: HttpRequest, pk: int, body: SavedRouteIn) -> Status[RoutePlanOut]:
     """Save a new version of the learner's route (the previous versions stay)."""
     learner = access_learner(request.user, pk, Action.PLAN)
     route_request = body.route_request(body.target, body.start or timezone.localdate())
     plan = services.save_route(request.user, learner, route_request, body.note)  # type: ignore[arg-type]
-    return Status(201, plan_out(plan))
-
-
-def learner_out(learner: Learner) -> dict[str, Any]:
-    return {
-        "id": learner.pk,
-        "name": learner.name,
-        "email": learner.email,
-        "organisations": [e.organisation.name for e in learner.enrolments.all()],
-    }
-
-
-def holding_out(holding: Holding, name: str) -> dict[str, Any]:
-    return {
-        "id": holding.pk,
-        "code": holding.code,
-        "kind": holding.kind,
-        "name": name,
-        "evidence": holding.evidence,
-        "recorded_at": holding.recorded_at,
-    }
-
-
-def plan_out(plan: RoutePlan) -> dict[str, Any]:
-    return {
-        "version": plan.version,
-        "target": plan.target,
-        "start": plan.start,
-        "hours_per_week": plan.hours_per_week,
-        "work_hours_per_week": plan.work_hours_per_week,
-        "exam_only": list(plan.exam_only),
-        "pathway": plan.pathway,
-        "pace": plan.pace,
-        "note": plan.note,
-        "saved_at": plan.created_at,
-        "saved_by": plan.created_by.get_username() if plan.created_by else None,
-        "route": plan.document,
-    }
+    return Status(201, RoutePlanOut.from_row(plan))

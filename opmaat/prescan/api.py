@@ -4,13 +4,13 @@ computed from what is posted; nothing is stored."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
 from opmaat.api.auth import PUBLIC
-from opmaat.api.schemas import REFUSED, Text
+from opmaat.api.schemas import REFUSED, Document, Number, TargetOut, Text
+from opmaat.domain.prescan.rules import Estimate
 from opmaat.domain.prescan.scan import parse_can_do, prescan_document
 from opmaat.domain.routes import MAX_HOURS_PER_WEEK, Leerweg, StudyTime, study_time
 from opmaat.prescan import services
@@ -60,9 +60,67 @@ class PrescanIn(Schema):
         )
 
 
+class EquivalenceOut(Schema):
+    source: str
+    counts_for: list[str]
+    note: str
+
+
+class UnitEstimateOut(Schema):
+    code: str
+    title: str
+    hours: Number
+    estimate: Estimate
+    reason: str
+    basis: str
+    via: list[str]
+    equivalences: list[EquivalenceOut]
+    counted_outcomes: list[str]
+    met_outcomes: list[str]
+    answers: dict[str, str] = Field(description="Werkproces code → the answer counted")
+    provisional: bool
+    werkprocessen: list[str]
+    credited_werkprocessen: list[str]
+    hours_missing: Number
+
+
+class PrescanDocument(Document):
+    """The pre-scan of `opmaat prescan --json` (docs/cli.md)."""
+
+    target: TargetOut
+    have: list[str]
+    units: list[UnitEstimateOut]
+    counts: dict[str, int] = Field(description="Units per estimate")
+    full_hours: Number
+    remaining_hours: Number
+    remaining_hours_pessimistic: Number
+    generic_missing: list[str]
+    elective_hours_missing: Number
+    provisional: bool
+    open: bool
+    reason: str
+    start: date
+    pathway: Leerweg
+    hours_per_week: Number = Field(description="The study hours, as study_hours_per_week")
+    study_hours_per_week: Number
+    work_hours_per_week: Number
+    school_hours_per_week: Number
+    study_load_per_year: Number
+    nominal_months: Number
+    full_months: Number
+    months_remaining: Number
+    months_remaining_pessimistic: Number
+    completion_date: date
+    completion_date_pessimistic: date
+    werkprocessen: int
+    credited_werkprocessen: int
+    credited_werkprocessen_expected: int
+    explanation: list[str]
+
+
 @router.post(
     "/",
-    response={200: dict[str, Any], **REFUSED},
+    response={200: PrescanDocument, **REFUSED},
     auth=None,
     openapi_extra=PUBLIC,
     summary="Run the pre-scan (vrijstellingsscan)",

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
+from pydantic import WithJsonSchema
 
 from opmaat.api.schemas import DENIED, REFUSED, Text
 from opmaat.catalog.cache import current_catalog
@@ -18,9 +19,27 @@ from opmaat.domain.recognition.evc import EvcState
 from opmaat.learners.access import require
 from opmaat.learners.models import Learner
 from opmaat.recognition import services
-from opmaat.recognition.models import EvcProcedure
+from opmaat.recognition.models import Decision, EvcProcedure, OutcomeJudgement
 
 router = Router(tags=["recognition"])
+
+# The ervaringscertificaat as it was issued: a stored document keeps the format it was
+# issued in (`opmaat-ervaringscertificaat/1`, `/2`), so only what every format has is named.
+CertificateDocument = Annotated[
+    dict[str, object],
+    WithJsonSchema(
+        {
+            "type": "object",
+            "title": "CertificateDocument",
+            "description": "The ervaringscertificaat as issued: `format` "
+            "(`opmaat-ervaringscertificaat/<n>`), `number`, and the person, provider, "
+            "standard and units it certifies",
+            "properties": {"format": {"type": "string"}, "number": {"type": "string"}},
+            "required": ["format", "number"],
+            "additionalProperties": True,
+        }
+    ),
+]
 
 
 class JudgementOut(Schema):
@@ -30,6 +49,17 @@ class JudgementOut(Schema):
     assessor: str | None
     at: datetime
     evidence: list[int]
+
+    @classmethod
+    def from_row(cls, j: OutcomeJudgement) -> JudgementOut:
+        return cls(
+            outcome=j.outcome,
+            result=j.result,
+            rationale=j.rationale,
+            assessor=j.assessor.get_username() if j.assessor else None,
+            at=j.at,
+            evidence=sorted(e.pk for e in j.evidence.all()),
+        )
 
 
 class DecisionOut(Schema):
@@ -42,6 +72,20 @@ class DecisionOut(Schema):
     decided_at: datetime
     supersedes: int | None
     current: bool
+
+    @classmethod
+    def from_row(cls, d: Decision) -> DecisionOut:
+        return cls(
+            id=d.pk,
+            units=d.units,
+            outcomes=d.outcomes,
+            rationale=d.rationale,
+            certificate=d.certificate.number,
+            decided_by=d.decided_by.get_username() if d.decided_by else None,
+            decided_at=d.decided_at,
+            supersedes=d.supersedes_id,
+            current=not hasattr(d, "superseded_by"),
+        )
 
 
 class ProcedureOut(Schema):
@@ -57,6 +101,26 @@ class ProcedureOut(Schema):
     judgements: list[JudgementOut]
     certificates: list[str]
     decisions: list[DecisionOut]
+
+    @classmethod
+    def from_row(cls, procedure: EvcProcedure) -> ProcedureOut:
+        decisions = procedure.decisions.select_related("certificate", "decided_by")
+        return cls(
+            id=procedure.pk,
+            learner=procedure.learner_id,
+            provider=procedure.provider.name,
+            standard=procedure.standard,
+            units=procedure.units,
+            werkprocessen=list(services.scope_of(procedure).werkprocessen(current_catalog())),
+            state=EvcState(procedure.state),
+            state_since=procedure.state_since,
+            deadline=procedure.deadline,
+            judgements=[
+                JudgementOut.from_row(j) for j in services.latest_judgements(procedure).values()
+            ],
+            certificates=[c.number for c in procedure.certificates.all()],
+            decisions=[DecisionOut.from_row(d) for d in decisions],
+        )
 
 
 class MoveIn(Schema):
@@ -74,72 +138,31 @@ def procedure_for(request: HttpRequest, pk: int) -> EvcProcedure:
     return procedure
 
 
-def procedure_out(procedure: EvcProcedure) -> dict[str, Any]:
-    latest = services.latest_judgements(procedure)
-    return {
-        "id": procedure.pk,
-        "learner": procedure.learner_id,
-        "provider": procedure.provider.name,
-        "standard": procedure.standard,
-        "units": procedure.units,
-        "werkprocessen": list(services.scope_of(procedure).werkprocessen(current_catalog())),
-        "state": procedure.state,
-        "state_since": procedure.state_since,
-        "deadline": procedure.deadline,
-        "judgements": [
-            {
-                "outcome": j.outcome,
-                "result": j.result,
-                "rationale": j.rationale,
-                "assessor": j.assessor.get_username() if j.assessor else None,
-                "at": j.at,
-                "evidence": sorted(e.pk for e in j.evidence.all()),
-            }
-            for j in latest.values()
-        ],
-        "certificates": [c.number for c in procedure.certificates.all()],
-        "decisions": [
-            {
-                "id": d.pk,
-                "units": d.units,
-                "outcomes": d.outcomes,
-                "rationale": d.rationale,
-                "certificate": d.certificate.number,
-                "decided_by": d.decided_by.get_username() if d.decided_by else None,
-                "decided_at": d.decided_at,
-                "supersedes": d.supersedes_id,
-                "current": not hasattr(d, "superseded_by"),
-            }
-            for d in procedure.decisions.select_related("certificate", "decided_by")
-        ],
-    }
-
-
 @router.get("/learners/{int:pk}/procedures", response={200: list[ProcedureOut], **DENIED})
-def list_procedures(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
+def list_procedures(request: HttpRequest, pk: int) -> list[ProcedureOut]:
     """A learner's EVC procedures, newest first, with the judgement that counts per
     werkproces."""
     learner = get_object_or_404(Learner, pk=pk, erased_at__isnull=True)
     require(request.user, Action.VIEW, learner)
-    return [procedure_out(p) for p in EvcProcedure.objects.filter(learner=learner)]
+    return [ProcedureOut.from_row(p) for p in EvcProcedure.objects.filter(learner=learner)]
 
 
 @router.get("/procedures/{int:pk}", response={200: ProcedureOut, **DENIED})
-def get_procedure(request: HttpRequest, pk: int) -> dict[str, Any]:
-    return procedure_out(procedure_for(request, pk))
+def get_procedure(request: HttpRequest, pk: int) -> ProcedureOut:
+    return ProcedureOut.from_row(procedure_for(request, pk))
 
 
 @router.get(
     "/procedures/{int:pk}/certificate",
-    response={200: dict[str, Any], **DENIED},
+    response={200: CertificateDocument, **DENIED},
 )
-def get_certificate(request: HttpRequest, pk: int) -> dict[str, Any]:
+def get_certificate(request: HttpRequest, pk: int) -> dict[str, object]:
     """The latest ervaringscertificaat as data (format `opmaat-ervaringscertificaat/1`)."""
     procedure = procedure_for(request, pk)
     certificate = services.current_certificate(procedure)
     if certificate is None:
         raise Http404("no certificate yet")
-    document: dict[str, Any] = certificate.document
+    document: dict[str, object] = certificate.document
     return document
 
 
@@ -147,7 +170,7 @@ def get_certificate(request: HttpRequest, pk: int) -> dict[str, Any]:
     "/procedures/{int:pk}/transitions",
     response={200: ProcedureOut, **REFUSED, **DENIED},
 )
-def move_procedure(request: HttpRequest, pk: int, body: MoveIn) -> dict[str, Any]:
+def move_procedure(request: HttpRequest, pk: int, body: MoveIn) -> ProcedureOut:
     """Move the procedure to another phase; 400 with the reason when the state machine
     refuses (`illegal_transition`, `transition_not_allowed`, `transition_blocked`)."""
     procedure = procedure_for(request, pk)
@@ -156,4 +179,4 @@ def move_procedure(request: HttpRequest, pk: int, body: MoveIn) -> dict[str, Any
         raise PermissionDenied("login required")
     services.move(user, procedure, body.target, body.note)
     procedure.refresh_from_db()
-    return procedure_out(procedure)
+    return ProcedureOut.from_row(procedure)
