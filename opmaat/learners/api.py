@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
-from opmaat.api.schemas import DENIED, REFUSED, Problem, RouteDocument, Text, WeekIn
+from opmaat.api.schemas import DENIED, REFUSED, Problem, Text, WeekIn
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
 from opmaat.domain.errors import NulCharacter
@@ -79,7 +79,11 @@ class RoutePlanOut(Schema):
     note: str
     saved_at: datetime
     saved_by: str | None
-    route: RouteDocument = Field(description="The route as saved (`opmaat route --json`)")
+    # A saved version is a record of the day it was planned: its document has the fields of
+    # `opmaat route --json` at that time (RouteDocument now), older ones fewer.
+    route: dict[str, object] = Field(
+        description="The route as it was saved: `opmaat route --json` of that day"
+    )
 
     @classmethod
     def from_row(cls, plan: RoutePlan) -> RoutePlanOut:
@@ -95,7 +99,7 @@ class RoutePlanOut(Schema):
             note=plan.note,
             saved_at=plan.created_at,
             saved_by=plan.created_by.get_username() if plan.created_by else None,
-            route=RouteDocument.model_validate(plan.document),
+            route=plan.document,
         )
 
 
