@@ -109,3 +109,13 @@ def test_only_the_regions_coordinator_manages_its_rounds(client: Client) -> None
         assert client.post(f"/regio/rondes/{r.pk}/run/").status_code == 403
     with pytest.raises(PermissionDenied):
         services.run_round(User.objects.get(username=INTAKE), r)
+
+
+def test_the_explanations_are_worded_in_the_readers_language(coordinator: Client) -> None:
+    r = demo_round()
+    coordinator.post(f"/regio/rondes/{r.pk}/run/", {"seed": "1"})
+    page = coordinator.get(f"/regio/rondes/{r.pk}/versies/1/")
+    assert "Geplaatst op voorkeur" in page.content.decode()
+    coordinator.cookies["django_language"] = "en"
+    english = coordinator.get(f"/regio/rondes/{r.pk}/versies/1/").content.decode()
+    assert "Placed at preference" in english and "Geplaatst op voorkeur" not in english
