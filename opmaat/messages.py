@@ -473,12 +473,8 @@ def matching_texts(
     given = {"choice": shown(explanation.get("choice")), "place": shown(explanation.get("place"))}
     text = render(f"matching.{outcome}", given, translate)
     refusals = explanation.get("refusals")
-    said = (
-        [refusal_text(r, translate) for r in refusals if isinstance(r, Mapping)]
-        if (isinstance(refusals, list))
-        else []
-    )
-    return text, said
+    listed = refusals if isinstance(refusals, list) else []
+    return text, [refusal_text(r, translate) for r in listed if isinstance(r, Mapping)]
 
 
 def refusal_text(refusal: Mapping[str, object], translate: Translate = untranslated) -> str:
@@ -501,13 +497,11 @@ def refusal_text(refusal: Mapping[str, object], translate: Translate = untransla
 
 
 def span(begin: str, end: str, translate: Translate) -> str:
-    key = (
-        "matching.span"
-        if begin and end
-        else "matching.span.from"
-        if begin
-        else ("matching.span.until")
-    )
+    """A period with one or both ends: "2027-02-01 t/m 2027-06-30", "vanaf …", "tot en met …"."""
+    if begin and end:
+        key = "matching.span"
+    else:
+        key = "matching.span.from" if begin else "matching.span.until"
     return render(key, {"begin": begin, "end": end}, translate)
 
 
