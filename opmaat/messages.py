@@ -165,7 +165,16 @@ MESSAGES: dict[str, Message] = {
     "invalid_pathway": gettext_noop(
         "%(target)s wordt niet aangeboden in %(pathway)s; wel in %(offered)s."
     ),
-    "target_not_open": gettext_noop("Dit doel staat niet open: %(reason)s"),
+    "target_not_open": gettext_noop("Dit doel staat niet open."),
+    # The admission rules (domain.routes.admission), also the reason a route gives
+    "target_not_open.entree": gettext_noop(
+        "Entree is alleen voor wie nog niet toelaatbaar is tot een opleiding op niveau 2 "
+        "(WEB art. 8.1.1b); met %(held)s kun je meteen een opleiding op niveau 2 volgen."
+    ),
+    "target_not_open.specialist": gettext_noop(
+        "Een specialistenopleiding vraagt een diploma op niveau 3 in hetzelfde beroepenveld "
+        "(WEB art. 8.2.1 lid 2); de school kan na een toelatingsonderzoek een uitzondering maken."
+    ),
     # Stagematching
     "duplicate_id": gettext_noop("Id ‘%(value)s’ komt twee keer voor."),
     "duplicate_id.place": gettext_noop("Plaats ‘%(value)s’ komt twee keer voor."),

@@ -13,7 +13,9 @@ from opmaat.api.auth import PUBLIC
 from opmaat.api.schemas import REFUSED, Problem, RouteDocument, Text, WeekIn
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.routes import Holdings, plan_request, route_document
+from opmaat.explanations import add_route_texts
 from opmaat.learners.access import actor_of
+from opmaat.ui.voice import voice
 
 router = Router(tags=["public"])
 
@@ -64,7 +66,7 @@ def compute_route(request: HttpRequest, body: RouteIn) -> dict[str, object]:
         elective_hours=body.elective_hours,
     )
     route_request = body.route_request(body.target, body.start or timezone.localdate())
-    return route_document(plan_request(catalog, holdings, route_request))
+    return add_route_texts(route_document(plan_request(catalog, holdings, route_request)), voice())
 
 
 @router.get("/me", response={200: Me, 401: Problem})

@@ -103,7 +103,11 @@ class TargetOut(Schema):
     provisional: bool
     superseded_by: list[str]
     open: bool
-    reason: str = Field(description="Why not, when not open")
+    admission_rule: str = Field(
+        "", description="The admission rule that closes it: entree or specialist; empty if open"
+    )
+    admission_held: str = Field("", description="The diploma that admits to level 2 (entree)")
+    reason: str = Field(description="Why not, when not open (in the request's language)")
 
 
 class MissingUnitOut(Schema):
@@ -151,6 +155,7 @@ class ScheduledOut(Schema):
 class ExplanationFactsOut(Document):
     """The figures behind the explanation's sentences."""
 
+    nothing_left: bool = Field(False, description="Nothing is left to do")
     months: Number
     nominal_months: Number
     werkprocessen: int
@@ -160,14 +165,21 @@ class ExplanationFactsOut(Document):
     school_hours_per_week: Number
     study_hours_per_week: Number
     study_load_per_year: Number
+    study_year_hours: Number = Field(1600, description="The norm of a study year")
     meets_bbl_norm: bool
+    bbl_norm_top_up: bool = Field(
+        False, description="Meeting the BBL norm raises the week to the norm's pace"
+    )
     teaching_weeks_per_year: Number
     exam_only: list[str]
     elective_hours_required: Number
     elective_hours_applied: Number
     elective_rule: str
+    electives_reduced: bool = Field(False, description="The shortened route needs fewer")
     superseded_by: list[str]
     open: bool
+    admission_rule: str = ""
+    admission_held: str = ""
     reason: str
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 import yaml
@@ -41,6 +42,7 @@ from opmaat.domain.prescan.scan import (
     prescan_document,
     run_prescan,
 )
+from opmaat.explanations import add_prescan_texts, prescan_sentences, unit_reason
 from opmaat.messages import message
 
 ESTIMATE_LABELS = {
@@ -91,7 +93,7 @@ def prescan(
             str(Problem(str(answers_file), where, error.outcome, message(error))), error.code
         ) from None
     if as_json:
-        print_json(prescan_document(result))
+        print_json(add_prescan_texts(prescan_document(result)))
     else:
         show_prescan(result)
 
@@ -177,21 +179,22 @@ def show_prescan(result: PrescanResult) -> None:
         "  [bold yellow]VOORLOPIG: structuur niet geverifieerd[/]" if result.provisional else ""
     )
     console.print(f"[bold]Vrijstellingsscan voor {t.code} {t.name}[/] (niveau {t.level}){warning}")
+    document = add_prescan_texts(prescan_document(result))
     if not result.open:
-        console.print(f"[bold red]Niet toegankelijk:[/] {result.reason}")
+        console.print(f"[bold red]Niet toegankelijk:[/] {document['reason']}")
     if result.units:
-        console.print(estimate_table(result))
+        console.print(estimate_table(result, document))
     console.print(
         f"Hele opleiding {hours(result.full_hours)} uur ({months_text(result.full.months)} "
         f"op deze leerweg) · nog nodig (verwacht) [bold]{hours(result.remaining_hours)} uur, "
         f"{months_text(result.expected.months)}[/]"
     )
-    for sentence in result.explanation():
+    for sentence in prescan_sentences(document):
         console.print(f"· {sentence}")
     console.print("Een inschatting, geen besluit: over vrijstellingen beslist de examencommissie.")
 
 
-def estimate_table(result: PrescanResult) -> Table:
+def estimate_table(result: PrescanResult, document: Mapping[str, object]) -> Table:
     table = Table(show_edge=False, pad_edge=False)
     table.add_column("Code", no_wrap=True)
     table.add_column("Onderdeel", min_width=24)
@@ -199,7 +202,8 @@ def estimate_table(result: PrescanResult) -> Table:
     table.add_column("Erkend", justify="right")
     table.add_column("Inschatting", no_wrap=True)
     table.add_column("Waarom", min_width=30)
-    for unit in result.units:
+    reasons = [unit_reason(u) for u in cast(list[dict[str, object]], document["units"])]
+    for unit, reason in zip(result.units, reasons, strict=True):
         title = unit.title + (" (voorlopig)" if unit.provisional else "")
         table.add_row(
             unit.code,
@@ -207,6 +211,6 @@ def estimate_table(result: PrescanResult) -> Table:
             hours(unit.hours),
             f"{len(unit.credited)}/{len(unit.werkprocessen)}",
             ESTIMATE_LABELS[unit.estimate],
-            unit.reason,
+            reason,
         )
     return table

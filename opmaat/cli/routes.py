@@ -20,13 +20,14 @@ from opmaat.domain.routes import (
     ReachOption,
     Route,
     StudyTime,
-    explanation,
     plan_route,
     reach,
     reach_document,
     route_document,
     study_time,
 )
+from opmaat.domain.routes.explain import admission_facts
+from opmaat.explanations import add_reach_texts, add_route_texts, admission_reason, route_sentences
 
 KIND_LABELS = {"qualification": "kwalificatie", "certificate": "certificaat", "unit": "leereenheid"}
 PATHWAYS = {
@@ -125,7 +126,7 @@ def route(
         catalog, target.strip(), holdings, parse_start(start), time, split_codes(exam_only), cut
     )
     if as_json:
-        print_json(route_document(planned))
+        print_json(add_route_texts(route_document(planned)))
     else:
         show_route(planned)
 
@@ -151,7 +152,7 @@ def reach_command(
     begin = parse_start(start)
     options = reach(catalog, holdings, months, begin, time, split_codes(exam_only))
     if as_json:
-        print_json(reach_document(options, months=months, start=begin, time=time))
+        print_json(add_reach_texts(reach_document(options, months=months, start=begin, time=time)))
     else:
         show_reach(options, months)
 
@@ -215,8 +216,11 @@ def show_route(route: Route) -> None:
     console.print(f"[bold]Route naar {t.code} {t.name}[/] (niveau {t.level}){warning}")
     if t.superseded_by:
         console.print(f"[yellow]Vervangen door {', '.join(t.superseded_by)}[/]")
+    document = route_document(route)
     if not route.open:
-        console.print(f"[bold red]Niet toegankelijk:[/] {route.reason}")
+        console.print(
+            f"[bold red]Niet toegankelijk:[/] {admission_reason(admission_facts(route.admission))}"
+        )
     console.print(
         f"Start {route.start:%Y-%m-%d} · totaal {hours(route.total_hours)} uur · "
         f"klaar op [bold]{route.completion_date:%Y-%m-%d}[/] "
@@ -224,7 +228,7 @@ def show_route(route: Route) -> None:
     )
     if route.items:
         console.print(route_table(route))
-    for sentence in explanation(route)[1:]:
+    for sentence in route_sentences(document)[1:]:
         console.print(f"· {sentence}")
     if route.covered_units:
         console.print(f"Al behaald of vrijgesteld: {', '.join(route.covered_units)}")
@@ -312,4 +316,4 @@ def show_reach(options: list[ReachOption], months: int) -> None:
     console.print(table)
     for o in options:
         if not o.open:
-            console.print(f"{o.code}: {o.reason}")
+            console.print(f"{o.code}: {admission_reason(admission_facts(o.admission))}")

@@ -30,9 +30,11 @@ from opmaat.domain.routes import (
     Pace,
     Route,
     RouteRequest,
+    Verdict,
     plan_request,
     route_document,
 )
+from opmaat.explanations import add_route_texts
 from opmaat.learners.access import actor_of, forget_facts, require
 from opmaat.learners.models import (
     AuditEvent,
@@ -182,12 +184,15 @@ def preview_route(learner: Learner, request: RouteRequest) -> Preview:
 
 
 class TargetNotOpen(InvalidInput):
-    """The learner may not start the target (admission rules); `reason` says why."""
+    """The learner may not start the target: the admission `rule` says why (and, for
+    Entree, the diploma `held` that admits to level 2 instead)."""
 
     code = "target_not_open"
+    variant = "rule"
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(field="target", reason=reason)
+    def __init__(self, verdict: Verdict) -> None:
+        rule = verdict.rule.value if verdict.rule else ""
+        super().__init__(field="target", rule=rule, held=verdict.held)
 
 
 class QualificationExemption(InvalidInput):
@@ -217,7 +222,7 @@ def save_route(actor: User, learner: Learner, request: RouteRequest, note: str =
     require(actor, Action.PLAN, learner)
     route = preview_route(learner, request).route
     if not route.open:
-        raise TargetNotOpen(route.reason)
+        raise TargetNotOpen(route.admission)
     return _save_route(actor, learner, request, note)
 
 
@@ -238,7 +243,7 @@ def _save_route(actor: User, learner: Learner, request: RouteRequest, note: str)
         pathway=request.pathway.value,
         pace=request.pace.value,
         note=note,
-        document=route_document(preview.route),
+        document=add_route_texts(route_document(preview.route)),
         created_by=actor,
     )
     audit(

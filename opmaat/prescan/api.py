@@ -13,7 +13,9 @@ from opmaat.api.schemas import REFUSED, Document, Number, TargetOut, Text
 from opmaat.domain.prescan.rules import Estimate
 from opmaat.domain.prescan.scan import parse_can_do, prescan_document
 from opmaat.domain.routes import MAX_HOURS_PER_WEEK, Leerweg, StudyTime, study_time
+from opmaat.explanations import add_prescan_texts
 from opmaat.prescan import services
+from opmaat.ui.voice import voice
 
 router = Router(tags=["prescan"])
 Hours = float | None
@@ -64,6 +66,16 @@ class EquivalenceOut(Schema):
     source: str
     counts_for: list[str]
     note: str
+    provisional: bool = False
+    relevant: list[str] = Field([], description="Of counts_for, the codes on the way here")
+
+
+class CoveredByOut(Schema):
+    """The held code that covers a unit on its own."""
+
+    code: str
+    kind: str = Field(description="qualification, certificate, unit, prior_education, …")
+    name: str
 
 
 class UnitEstimateOut(Schema):
@@ -74,7 +86,11 @@ class UnitEstimateOut(Schema):
     reason: str
     basis: str
     via: list[str]
+    covered_by: CoveredByOut | None = None
     equivalences: list[EquivalenceOut]
+    likely_at: str | None = Field(None, description="The bar the answers were judged at")
+    possible_share: Number = 0.0
+    rule_note: str = ""
     counted_outcomes: list[str]
     met_outcomes: list[str]
     answers: dict[str, str] = Field(description="Werkproces code → the answer counted")
@@ -82,6 +98,20 @@ class UnitEstimateOut(Schema):
     werkprocessen: list[str]
     credited_werkprocessen: list[str]
     hours_missing: Number
+
+
+class WeekFacts(Schema):
+    """The person's week and what it gives a year, against the norm."""
+
+    pathway: Leerweg
+    work_hours_per_week: Number
+    school_hours_per_week: Number
+    study_hours_per_week: Number
+    study_load_per_year: Number
+    study_year_hours: Number
+    meets_bbl_norm: bool
+    bbl_norm_top_up: bool
+    teaching_weeks_per_year: Number
 
 
 class PrescanDocument(Document):
@@ -115,7 +145,14 @@ class PrescanDocument(Document):
     werkprocessen: int
     credited_werkprocessen: int
     credited_werkprocessen_expected: int
-    explanation: list[str]
+    nothing_left: bool = False
+    nothing_left_pessimistic: bool = False
+    week: WeekFacts | None = None
+    elective_hours_required: Number = 0
+    elective_hours_applied: Number = 0
+    elective_rule: str = ""
+    electives_reduced: bool = False
+    explanation: list[str] = Field(description="The sentences, in the request's language")
 
 
 @router.post(
@@ -131,4 +168,4 @@ def run(request: HttpRequest, body: PrescanIn) -> dict[str, object]:
     open to the person, and the remaining hours and months on their pathway."""
     answers = {code: parse_can_do(value) for code, value in body.answers.items()}
     result = services.compute(body.target, body.have, answers, body.time(), body.start)
-    return prescan_document(result)
+    return add_prescan_texts(prescan_document(result), voice())

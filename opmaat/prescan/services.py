@@ -26,6 +26,7 @@ from opmaat.domain.prescan.scan import (
     run_prescan,
 )
 from opmaat.domain.routes import Leerweg, StudyTime, study_time
+from opmaat.explanations import add_prescan_texts
 from opmaat.learners.access import require
 from opmaat.learners.models import Learner
 from opmaat.learners.services import audit
@@ -90,7 +91,7 @@ def do_store_prescan(
         pathway=time.pathway.value,
         hours_per_week=time.study_hours,
         work_hours_per_week=time.work_hours,
-        document=prescan_document(result),
+        document=add_prescan_texts(prescan_document(result)),
     )
 
 

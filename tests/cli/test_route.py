@@ -40,6 +40,8 @@ def test_the_json_document_has_the_promised_fields(opmaat: Opmaat) -> None:
         "provisional": False,
         "superseded_by": [],
         "open": True,
+        "admission_rule": "",
+        "admission_held": "",
         "reason": "",
     }
     assert (doc["pathway"], doc["study_hours_per_week"], doc["nominal_months"]) == ("BBL", 8, 36)

@@ -6,7 +6,8 @@ import pytest
 from django.test import Client
 
 from opmaat.catalog.models import Outcome, Unit
-from opmaat.domain.prescan.scan import DEFAULT_RULES, CanDo, Estimate
+from opmaat.domain.prescan.scan import DEFAULT_RULES, CanDo, Estimate, unit_document
+from opmaat.explanations import unit_reason
 from opmaat.prescan import services
 from opmaat.prescan.models import DefaultRule, UnitRule
 from tests.personas import Personas
@@ -20,7 +21,7 @@ EXAM_UNIT = "23312-B1-K1-2"  # an exam unit of 25779: two basisdeel werkprocesse
 
 def unit_estimate(answers: dict[str, CanDo]) -> tuple[Estimate, str]:
     unit = services.compute("23312-B1-K2", [], answers).units[0]
-    return unit.estimate, unit.reason
+    return unit.estimate, unit_reason(unit_document(unit))
 
 
 def test_without_rows_the_rules_are_the_documented_defaults() -> None:

@@ -17,6 +17,7 @@ from opmaat.domain.recognition.advice import (
     study_load,
 )
 from opmaat.domain.routes import Holdings, Leerweg, RouteRequest, Track
+from opmaat.explanations import add_advice_texts
 from tests.errors import refused
 
 CATALOG: Catalog = read_catalog(default_catalog_path())
@@ -60,7 +61,7 @@ def test_with_every_unit_through_evc_the_diploma_comes_within_a_year() -> None:
 
 def test_the_document_gives_the_week_the_evc_units_with_their_werkprocessen_and_savings() -> None:
     advice = compose_advice(CATALOG, MBO_4, JOLANDA, ["23312-B1-K1-3"])
-    document = advice_document(CATALOG, advice)
+    document = add_advice_texts(advice_document(CATALOG, advice))
     assert (document["pathway"], document["work_hours_per_week"]) == ("BBL", 36)
     evc = document["evc"]
     assert isinstance(evc, dict)

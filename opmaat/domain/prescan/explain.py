@@ -1,6 +1,5 @@
-"""The pre-scan's Dutch sentences: why a unit is covered by what someone holds (the held
-code and the equivalence rules on the way), why answers make an exemption likely or not,
-and how long the rest takes against the nominal duration."""
+"""Why a unit is covered by what someone holds: the held code and the equivalence rules on
+the way, as facts. The sentences are worded at the edges (opmaat.explanations)."""
 
 from __future__ import annotations
 
@@ -9,11 +8,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 
-from opmaat.domain.catalog import Catalog, CodeKind, Equivalence
-from opmaat.domain.prescan.rules import CanDo, Estimate, UnitRule
-from opmaat.domain.routes.explain import decimal, number, week_sentence
+from opmaat.domain.catalog import Catalog, Equivalence
 from opmaat.domain.routes.holdings import counts_for
-from opmaat.domain.routes.route import Route
 
 
 class Basis(StrEnum):
@@ -26,23 +22,31 @@ class Basis(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Named:
+    """A held code as a reason names it: its kind (a CodeKind value, "" when unknown) and
+    its name (the code itself when it has none)."""
+
+    code: str
+    kind: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class Coverage:
-    """How held codes cover a unit."""
+    """How held codes cover a unit: one of them on its own (`named`), with the equivalence
+    rules on the way and of what each counts for the codes `relevant` to this unit; or,
+    with `named` None, all of `via` together."""
 
     basis: Basis
     via: tuple[str, ...]  # the held codes that cover it
     equivalences: tuple[Equivalence, ...]  # the equivalence rules used on the way
-    reason: str
+    named: Named | None = None
+    relevant: tuple[tuple[str, ...], ...] = ()  # per equivalence rule
 
 
-KIND_WORDS = {
-    CodeKind.QUALIFICATION: "diploma",
-    CodeKind.CERTIFICATE: "certificaat",
-    CodeKind.UNIT: "leereenheid",
-    CodeKind.OUTCOME: "werkproces",
-    CodeKind.PRIOR_EDUCATION: "vooropleiding",
-    CodeKind.EQUIVALENCE: "diploma",
-}
+def named(catalog: Catalog, code: str) -> Named:
+    kind = catalog.kind_of(code)
+    return Named(code, kind.value if kind is not None else "", catalog.name_of(code))
 
 
 def explain_coverage(
@@ -62,16 +66,11 @@ def explain_coverage(
         paths = [path_to(parents, end) for end in ends]
         rules = tuple(dict.fromkeys(r for path in paths for r in equivalences_on(catalog, path)))
         basis = Basis.EQUIVALENCE if rules else Basis.HOLDING
-        relevant = frozenset(c for path in paths for c in path)
-        return Coverage(basis, (code,), rules, single_reason(catalog, code, rules, relevant))
+        on_the_way = frozenset(c for path in paths for c in path)
+        relevant = tuple(tuple(c for c in r.counts_for if c in on_the_way) for r in rules)
+        return Coverage(basis, (code,), rules, named(catalog, code), relevant)
     together = tuple(c for c in held if set(reached_from(catalog, c)) & {unit_code, *required})
-    names = ", ".join(together)
-    return Coverage(
-        Basis.HOLDING,
-        together,
-        (),
-        f"Vrijstelling: alle werkprocessen zijn samen erkend met {names}.",
-    )
+    return Coverage(Basis.HOLDING, together, ())
 
 
 def reached_from(catalog: Catalog, code: str) -> dict[str, str | None]:
@@ -115,141 +114,3 @@ def structural(catalog: Catalog, code: str) -> tuple[str, ...]:
     if code in catalog.certificates:
         return catalog.certificates[code].covers
     return ()
-
-
-def single_reason(
-    catalog: Catalog,
-    code: str,
-    rules: Sequence[Equivalence],
-    relevant: frozenset[str] = frozenset(),
-) -> str:
-    """The sentence for a unit covered by `code`, quoting the rules on the way; of what a
-    rule counts for, only the `relevant` codes (those on the way to this unit)."""
-    kind = catalog.kind_of(code)
-    word = KIND_WORDS.get(kind, "code") if kind is not None else "code"
-    name = catalog.name_of(code)
-    named = f"{word} {code}" + (f" ({name})" if name != code else "")
-    if kind == CodeKind.UNIT:
-        return f"Al behaald: {named}."
-    sentence = f"Vrijstelling op grond van {named}"
-    if rules:
-        sentence += " (" + "; ".join(equivalence_phrase(e, relevant) for e in rules) + ")"
-    return sentence + "."
-
-
-def equivalence_phrase(rule: Equivalence, relevant: frozenset[str] = frozenset()) -> str:
-    named = [c for c in rule.counts_for if c in relevant] or list(rule.counts_for)
-    more = " …" if len(named) < len(rule.counts_for) else ""
-    text = f"gelijkwaardigheid: {rule.source} telt voor {', '.join(named)}{more}"
-    if rule.note:
-        text += f", {rule.note}"
-    if rule.provisional:
-        text += ", voorlopig"
-    return text
-
-
-def answers_reason(
-    estimate: Estimate, counted: Sequence[str], met: Sequence[str], bar: CanDo, share: float
-) -> str:
-    """Why the answers on the `counted` werkprocessen (`met` at the `bar`) give `estimate`."""
-    n, m = len(counted), len(met)
-    level = f"‘{bar.label}’ of hoger"
-    missing = [o for o in counted if o not in met]
-    if not counted:
-        return (
-            "Dit onderdeel heeft geen werkprocessen om te beantwoorden; zonder diploma of "
-            "certificaat is een vrijstelling niet in te schatten."
-        )
-    if estimate == Estimate.LIKELY:
-        which = "Het werkproces dat telt" if n == 1 else f"Alle {n} werkprocessen die tellen"
-        return (
-            f"{which}: {level} (of al erkend). Met bewijs daarvan is vrijstelling via EVC "
-            "waarschijnlijk: EVC vraagt bewust bekwaam op alle werkprocessen."
-        )
-    if n == 1:
-        return f"Het werkproces dat telt is nog niet {level}: {missing[0]}."
-    percent = f"{share * 100:.0f}%"
-    if estimate == Estimate.POSSIBLE:
-        return (
-            f"{m} van de {n} werkprocessen die tellen: {level} (mogelijk vanaf {percent}); "
-            f"nog niet: {', '.join(missing)}."
-        )
-    return (
-        f"{m} van de {n} werkprocessen die tellen: {level}, minder dan {percent}; "
-        f"nog niet: {', '.join(missing)}."
-    )
-
-
-def rule_phrase(code: str, rule: UnitRule | None) -> str:
-    if rule is None:
-        return "(Standaardregel.)"
-    note = f": {rule.note}" if rule.note else ""
-    return f"(Regel van de catalogusredactie voor {code}{note}.)"
-
-
-def prescan_explanation(pessimistic: Route, expected: Route, reason: str = "") -> list[str]:
-    """How long the rest takes, expected and with the certain exemptions only, against the
-    nominal duration; what is already recognised; the week it is planned for; and, when the
-    person may not start the target, why not."""
-    sentences = duration_sentences(pessimistic, expected)
-    sentences.extend(recognised_sentence(pessimistic, expected))
-    sentences.append(week_sentence(expected))
-    if expected.electives.reduced:
-        rule = f" ({expected.electives.rule})" if expected.electives.rule else ""
-        sentences.append(
-            f"Keuzedelen: {number(expected.electives.applied)} uur in plaats van "
-            f"{number(expected.electives.required)}, omdat de route verkort is{rule}."
-        )
-    if expected.target.superseded_by:
-        sentences.append(
-            "Deze kwalificatie is vervangen door "
-            f"{', '.join(expected.target.superseded_by)}: kies die voor een nieuwe opleiding."
-        )
-    if reason:
-        sentences.append(reason)
-    return sentences
-
-
-def duration_sentences(pessimistic: Route, expected: Route) -> list[str]:
-    """The expected duration, the one with the certain exemptions only where it differs,
-    and the nominal duration."""
-    nominal = f"Nominaal duurt {expected.target.name} {decimal(expected.nominal_months)} maanden."
-    if same_length(pessimistic, expected):
-        return [f"Nog nodig: {duration(expected)}.", nominal]
-    return [
-        f"Verwacht, als de waarschijnlijke vrijstellingen via EVC worden toegekend: "
-        f"{duration(expected)}.",
-        f"Alleen met de zekere vrijstellingen: {duration(pessimistic)}.",
-        nominal,
-    ]
-
-
-def same_length(one: Route, other: Route) -> bool:
-    return one.months == other.months and round(one.total_hours) == round(other.total_hours)
-
-
-def duration(route: Route) -> str:
-    if not route.items:
-        return "niets meer"
-    return (
-        f"{decimal(route.months)} maanden ({number(route.total_hours)} uur), "
-        f"klaar rond {route.completion_date:%d-%m-%Y}"
-    )
-
-
-def recognised_sentence(pessimistic: Route, expected: Route) -> list[str]:
-    """How many of the target's werkprocessen are recognised, and how many more are likely
-    to be; nothing for a target without werkprocessen."""
-    total = pessimistic.werkprocessen
-    held = pessimistic.credited_werkprocessen
-    likely = expected.credited_werkprocessen - held
-    if not total:
-        return []
-    if held:
-        sentence = f"{held} van de {total} werkprocessen {'is' if held == 1 else 'zijn'} al erkend"
-    else:
-        sentence = f"Van de {total} werkprocessen is er nog geen erkend"
-    if likely > 0:
-        verb = "is" if likely == 1 else "zijn"
-        sentence += f"; {likely} {verb} waarschijnlijk via EVC te erkennen"
-    return [sentence + "."]

@@ -18,13 +18,7 @@ from datetime import date
 from opmaat.domain.catalog import Catalog, Equivalence
 from opmaat.domain.catalog.model import normalise_code
 from opmaat.domain.errors import InvalidInput, closest_codes
-from opmaat.domain.prescan.explain import (
-    Basis,
-    answers_reason,
-    explain_coverage,
-    prescan_explanation,
-    rule_phrase,
-)
+from opmaat.domain.prescan.explain import Basis, Named, explain_coverage
 from opmaat.domain.prescan.rules import (
     CAN_DO_ORDER,
     DEFAULT_RULES,
@@ -37,12 +31,14 @@ from opmaat.domain.prescan.rules import (
     parse_can_do,
 )
 from opmaat.domain.routes import (
+    OPEN,
     Credit,
     Holdings,
     Leerweg,
     Route,
     StudyTime,
     TargetInfo,
+    Verdict,
     admission,
     resolve_credit,
     route_for_credit,
@@ -50,6 +46,7 @@ from opmaat.domain.routes import (
     target_of,
 )
 from opmaat.domain.routes.documents import target_document, time_document
+from opmaat.domain.routes.explain import admission_facts, week_facts
 from opmaat.domain.routes.gap import unit_gap
 from opmaat.domain.routes.target import Requirements
 
@@ -100,8 +97,7 @@ class UnitEstimate:
     title: str
     hours: float  # of the werkprocessen the target asks of this unit
     estimate: Estimate
-    reason: str  # a Dutch sentence naming the rule
-    basis: Basis
+    basis: Basis  # what decided it; the edges word the reason (opmaat.explanations)
     werkprocessen: tuple[str, ...] = ()  # the werkprocessen the target asks of this unit
     credited: tuple[str, ...] = ()  # of those, the ones credited by what is held
     hours_missing: float = 0.0  # the hours of the werkprocessen not credited
@@ -110,6 +106,11 @@ class UnitEstimate:
     answers: tuple[tuple[str, CanDo], ...] = ()  # the answers given for this unit
     via: tuple[str, ...] = ()  # held codes that cover the unit (certain only)
     equivalences: tuple[Equivalence, ...] = ()  # equivalence rules used (certain only)
+    relevant: tuple[tuple[str, ...], ...] = ()  # per rule, what it counts for here
+    covered_by: Named | None = None  # the held code that covers it alone (certain only)
+    likely_at: CanDo | None = None  # the bar the answers were judged at (not certain)
+    possible_share: float = 0.0  # the share of werkprocessen met that makes it possible
+    rule_note: str = ""  # the note of the editor's rule for this unit
     provisional: bool = False
 
 
@@ -122,7 +123,7 @@ class PrescanResult:
     - `pessimistic`: after the certain exemptions only;
     - `expected`: after the certain exemptions and the likely ones, granted through EVC.
 
-    `open` and `reason` say whether the person may start the target (admission rules).
+    `admission` says whether the person may start the target (admission rules).
     """
 
     target: TargetInfo
@@ -131,8 +132,11 @@ class PrescanResult:
     full: Route
     pessimistic: Route
     expected: Route
-    open: bool = True
-    reason: str = ""
+    admission: Verdict = OPEN
+
+    @property
+    def open(self) -> bool:
+        return self.admission.open
 
     @property
     def provisional(self) -> bool:
@@ -164,10 +168,6 @@ class PrescanResult:
 
     def count(self, estimate: Estimate) -> int:
         return sum(1 for u in self.units if u.estimate == estimate)
-
-    def explanation(self) -> list[str]:
-        """The durations against the nominal one and why, in Dutch sentences."""
-        return prescan_explanation(self.pessimistic, self.expected, self.reason)
 
 
 def run_prescan(
@@ -211,7 +211,6 @@ def run_prescan(
     def plan(with_credit: Credit) -> Route:
         return route_for_credit(catalog, info.code, with_credit, begin, time)
 
-    verdict = admission(catalog, Holdings(codes=held), info.code)
     return PrescanResult(
         target=info,
         have=held,
@@ -219,8 +218,7 @@ def run_prescan(
         full=plan(resolve_credit(catalog, Holdings())),
         pessimistic=plan(credit),
         expected=plan(optimistic),
-        open=verdict.open,
-        reason=verdict.reason,
+        admission=admission(catalog, Holdings(codes=held), info.code),
     )
 
 
@@ -256,7 +254,6 @@ def estimate_unit(
         title=unit.title,
         hours=catalog.hours_of(required) if required else unit.hours,
         estimate=Estimate.UNLIKELY,
-        reason="",
         basis=Basis.DEFAULT_RULE,
         werkprocessen=required,
         credited=tuple(o for o in required if o in credit.outcomes),
@@ -269,21 +266,24 @@ def estimate_unit(
         return replace(
             evidence,
             estimate=Estimate.CERTAIN,
-            reason=cover.reason,
             basis=cover.basis,
             counted=required,
             met=required,
             via=cover.via,
             equivalences=cover.equivalences,
+            relevant=cover.relevant,
+            covered_by=cover.named,
         )
     judged = judge_answers(code, required, credit, answers, rules)
     return replace(
         evidence,
         estimate=judged.estimate,
-        reason=judged.reason,
         basis=judged.basis,
         counted=judged.counted,
         met=judged.met,
+        likely_at=judged.likely_at,
+        possible_share=judged.possible_share,
+        rule_note=judged.rule_note,
     )
 
 
@@ -291,9 +291,11 @@ def estimate_unit(
 class Judgement:
     estimate: Estimate
     basis: Basis
-    reason: str
     counted: tuple[str, ...]
     met: tuple[str, ...]
+    likely_at: CanDo
+    possible_share: float
+    rule_note: str
 
 
 def judge_answers(
@@ -320,8 +322,8 @@ def judge_answers(
         estimate = Estimate.POSSIBLE
     else:
         estimate = Estimate.UNLIKELY
-    reason = answers_reason(estimate, counted, met, bar, share) + " " + rule_phrase(code, rule)
-    return Judgement(estimate, basis, reason, counted, met)
+    note = rule.note if rule is not None else ""
+    return Judgement(estimate, basis, counted, met, bar, share, note)
 
 
 def counted_outcomes(required: tuple[str, ...], rule: UnitRule | None) -> tuple[str, ...]:
@@ -335,9 +337,10 @@ def counted_outcomes(required: tuple[str, ...], rule: UnitRule | None) -> tuple[
 
 def prescan_document(result: PrescanResult) -> dict[str, object]:
     """The document of `opmaat prescan --json` and `POST /api/prescan/` (docs/cli.md).
-    Fields are only ever added, never renamed."""
+    Fields are only ever added, never renamed. The sentences (`explanation`, each `reason`)
+    are the edges' to word: opmaat.explanations fills them in from the facts beside them."""
     expected, pessimistic = result.expected, result.pessimistic
-    verdict = {"open": result.open, "reason": result.reason}
+    verdict = admission_facts(result.admission)
     return {
         "target": {**target_document(result.target), **verdict},
         "have": list(result.have),
@@ -362,7 +365,13 @@ def prescan_document(result: PrescanResult) -> dict[str, object]:
         "werkprocessen": expected.werkprocessen,
         "credited_werkprocessen": pessimistic.credited_werkprocessen,
         "credited_werkprocessen_expected": expected.credited_werkprocessen,
-        "explanation": result.explanation(),
+        "nothing_left": not expected.items,
+        "nothing_left_pessimistic": not pessimistic.items,
+        "week": week_facts(result.time),
+        "elective_hours_required": expected.electives.required,
+        "elective_hours_applied": expected.electives.applied,
+        "elective_rule": expected.electives.rule,
+        "electives_reduced": expected.electives.reduced,
     }
 
 
@@ -372,13 +381,22 @@ def unit_document(unit: UnitEstimate) -> dict[str, object]:
         "title": unit.title,
         "hours": hours(unit.hours),
         "estimate": unit.estimate.value,
-        "reason": unit.reason,
         "basis": unit.basis.value,
         "via": list(unit.via),
+        "covered_by": covered_by(unit.covered_by),
         "equivalences": [
-            {"source": e.source, "counts_for": list(e.counts_for), "note": e.note}
-            for e in unit.equivalences
+            {
+                "source": e.source,
+                "counts_for": list(e.counts_for),
+                "note": e.note,
+                "provisional": e.provisional,
+                "relevant": list(relevant),
+            }
+            for e, relevant in zip(unit.equivalences, unit.relevant, strict=True)
         ],
+        "likely_at": unit.likely_at.value if unit.likely_at else None,
+        "possible_share": unit.possible_share,
+        "rule_note": unit.rule_note,
         "counted_outcomes": list(unit.counted),
         "met_outcomes": list(unit.met),
         "answers": {code: answer.value for code, answer in unit.answers},
@@ -387,6 +405,10 @@ def unit_document(unit: UnitEstimate) -> dict[str, object]:
         "credited_werkprocessen": list(unit.credited),
         "hours_missing": hours(unit.hours_missing),
     }
+
+
+def covered_by(code: Named | None) -> dict[str, str] | None:
+    return {"code": code.code, "kind": code.kind, "name": code.name} if code else None
 
 
 def hours(value: float) -> float:

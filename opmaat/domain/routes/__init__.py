@@ -7,11 +7,11 @@ one route (every `opmaat route`) does not pay numpy's import time.
 """
 
 from opmaat.domain.leerweg import Leerweg
-from opmaat.domain.routes.admission import Verdict, admission
+from opmaat.domain.routes.admission import OPEN, AdmissionRule, Verdict, admission
 from opmaat.domain.routes.calendar import DEFAULT_CALENDAR, Calendar, months_between
 from opmaat.domain.routes.documents import reach_document, route_document
 from opmaat.domain.routes.errors import InvalidPace, NotATarget, PrerequisiteCycle
-from opmaat.domain.routes.explain import explanation, explanation_facts
+from opmaat.domain.routes.explain import explanation_facts
 from opmaat.domain.routes.gap import Gap, UnitGap, find_gap
 from opmaat.domain.routes.holdings import Credit, Holdings, resolve_credit
 from opmaat.domain.routes.plan import plan_route, route_for_credit
@@ -38,6 +38,8 @@ __all__ = [
     "DEFAULT_CALENDAR",
     "ELECTIVE_BLOCK",
     "MAX_HOURS_PER_WEEK",
+    "OPEN",
+    "AdmissionRule",
     "Calendar",
     "Credit",
     "Electives",
@@ -63,7 +65,6 @@ __all__ = [
     "add_months",
     "admission",
     "check_request",
-    "explanation",
     "explanation_facts",
     "find_gap",
     "months_between",

@@ -8,38 +8,42 @@
   this catalog at level 3 or 4.
 
 A school may admit someone who does not meet an entry requirement after an assessment
-(WEB art. 8.2.1 lid 6); the reason says so. Units and certificates have no admission rule.
+(WEB art. 8.2.1 lid 6); the worded reason says so (opmaat.messages, `admission.<rule>`).
+Units and certificates have no admission rule.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from opmaat.domain.catalog import Admission, Catalog, Qualification
 from opmaat.domain.routes.holdings import Holdings
 
-ENTREE_REASON = (
-    "Entree is alleen voor wie nog niet toelaatbaar is tot een opleiding op niveau 2 "
-    "(WEB art. 8.1.1b); met {held} kun je meteen een opleiding op niveau 2 volgen."
-)
-SPECIALIST_REASON = (
-    "Een specialistenopleiding vraagt een diploma op niveau 3 in hetzelfde beroepenveld "
-    "(WEB art. 8.2.1 lid 2); de school kan na een toelatingsonderzoek een uitzondering maken."
-)
+
+class AdmissionRule(StrEnum):
+    """The admission rule that closes a target."""
+
+    ENTREE = "entree"  # Entree only without admission to level 2 (WEB art. 8.1.1b)
+    SPECIALIST = "specialist"  # a level-3 diploma in the field (WEB art. 8.2.1 lid 2)
 
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
+    """Whether someone may start a target; when not, the `rule` that says so and, for
+    Entree, the diploma `held` that admits to level 2 instead ("name (code)")."""
+
     open: bool
-    reason: str = ""
+    rule: AdmissionRule | None = None
+    held: str = ""
 
 
 OPEN = Verdict(True)
 
 
 def admission(catalog: Catalog, holdings: Holdings, target: str) -> Verdict:
-    """May someone with `holdings` start `target`? With the reason when not."""
+    """May someone with `holdings` start `target`? With the rule when not."""
     q = catalog.qualifications.get(target)
     if q is None or q.admission == Admission.OPEN:
         return OPEN
@@ -47,11 +51,11 @@ def admission(catalog: Catalog, holdings: Holdings, target: str) -> Verdict:
     if q.admission == Admission.WITHOUT_LEVEL_2_ENTRY:
         admitting = [c for c in diplomas if admits_level(catalog, c) >= 2]
         if admitting:
-            return Verdict(False, ENTREE_REASON.format(held=described(catalog, admitting[0])))
+            return Verdict(False, AdmissionRule.ENTREE, described(catalog, admitting[0]))
         return OPEN
     if any(in_field_at_level_3(catalog, c, q) for c in diplomas):
         return OPEN
-    return Verdict(False, SPECIALIST_REASON)
+    return Verdict(False, AdmissionRule.SPECIALIST)
 
 
 def admits_level(catalog: Catalog, code: str) -> int:

@@ -1,7 +1,8 @@
 """The JSON documents of `opmaat route --json` and `opmaat reach --json` (docs/cli.md).
 
 JSON-ready: dates as ISO strings, hours as numbers rounded to one decimal. Fields are only
-ever added, never renamed.
+ever added, never renamed. The sentences (`explanation`, each `reason`) are the edges' to
+word: opmaat.explanations fills them in from the facts beside them.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from opmaat.domain.routes.explain import explanation, explanation_facts
+from opmaat.domain.routes.explain import admission_facts, explanation_facts
 from opmaat.domain.routes.reach import ReachOption
 from opmaat.domain.routes.route import PlannedItem, Route
 from opmaat.domain.routes.target import TargetInfo
@@ -19,7 +20,7 @@ from opmaat.domain.routes.time import StudyTime
 def route_document(route: Route) -> dict[str, object]:
     """The document of `opmaat route --json`."""
     return {
-        "target": {**target_document(route.target), "open": route.open, "reason": route.reason},
+        "target": {**target_document(route.target), **admission_facts(route.admission)},
         "start": route.start.isoformat(),
         "pathway": route.time.pathway.value,
         **time_document(route.time),
@@ -34,7 +35,6 @@ def route_document(route: Route) -> dict[str, object]:
         "completion_date": route.completion_date.isoformat(),
         "months": route.months,
         "nominal_months": route.nominal_months,
-        "explanation": explanation(route),
         "explanation_facts": explanation_facts(route),
         "provisional": route.provisional,
     }
@@ -137,8 +137,7 @@ def reach_option(option: ReachOption) -> dict[str, object]:
         "completion_date": option.completion_date.isoformat(),
         "months": option.months,
         "provisional": option.provisional,
-        "open": option.open,
-        "reason": option.reason,
+        **admission_facts(option.admission),
     }
 
 

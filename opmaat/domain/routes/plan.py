@@ -45,12 +45,12 @@ def plan_route(
     3. Order the vocational units by prerequisite; generic subjects and keuzedelen run
        alongside (`schedule`).
     4. A shortened route carries the lower keuzedeel obligation where the target has one.
-    5. Admission: whether the person may start the target, and why not.
+    5. Admission: whether the person may start the target, and by which rule not.
     """
     credit = resolve_credit(catalog, holdings)
     route = route_for_credit(catalog, target, credit, start, time, exam_only, cut)
     verdict = admission(catalog, holdings, route.target.code)
-    return replace(route, open=verdict.open, reason=verdict.reason)
+    return replace(route, admission=verdict)
 
 
 def route_for_credit(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from opmaat.domain.catalog import Catalog
-from opmaat.domain.routes.admission import admission
+from opmaat.domain.routes.admission import OPEN, Verdict, admission
 from opmaat.domain.routes.errors import NegativeMonths
 from opmaat.domain.routes.holdings import Holdings, resolve_credit
 from opmaat.domain.routes.plan import route_for_credit
@@ -26,8 +26,11 @@ class ReachOption:
     completion_date: date
     provisional: bool
     months: float = 0.0
-    open: bool = True
-    reason: str = ""
+    admission: Verdict = OPEN
+
+    @property
+    def open(self) -> bool:
+        return self.admission.open
 
 
 def reach(
@@ -41,7 +44,7 @@ def reach(
     """Every current qualification, certificate and certificate-carrying unit not yet fully
     held whose route from `start` with the week `time` ends within `months` calendar months.
     Those the person may start come first, nearest first (fewest hours, then code); those
-    not open to them follow, with the reason (admission rules)."""
+    not open to them follow, with the rule that closes them (admission rules)."""
     if months < 0:
         raise NegativeMonths(months)
     credit = resolve_credit(catalog, holdings)
@@ -54,11 +57,11 @@ def reach(
             continue
         if route.items and route.completion_date <= deadline:
             verdict = admission(catalog, holdings, code)
-            options.append(option(route, verdict.open, verdict.reason))
+            options.append(option(route, verdict))
     return sorted(options, key=lambda o: (not o.open, o.total_hours, o.code))
 
 
-def option(route: Route, open_: bool, reason: str) -> ReachOption:
+def option(route: Route, verdict: Verdict) -> ReachOption:
     """A route summed up as an option."""
     t = route.target
     return ReachOption(
@@ -70,6 +73,5 @@ def option(route: Route, open_: bool, reason: str) -> ReachOption:
         completion_date=route.completion_date,
         provisional=route.provisional,
         months=route.months,
-        open=open_,
-        reason=reason,
+        admission=verdict,
     )

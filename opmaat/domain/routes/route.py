@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from opmaat.domain.catalog import UnitKind
+from opmaat.domain.routes.admission import OPEN, Verdict
 from opmaat.domain.routes.calendar import months_between
 from opmaat.domain.routes.schedule import Track
 from opmaat.domain.routes.target import TargetInfo
@@ -66,8 +67,11 @@ class Route:
     werkprocessen: int  # the target's werkprocessen
     credited_werkprocessen: int  # of which already credited
     electives: Electives
-    open: bool = True  # admission: may this person start the target?
-    reason: str = ""  # why not, when not open
+    admission: Verdict = OPEN  # may this person start the target? (admission rules)
+
+    @property
+    def open(self) -> bool:
+        return self.admission.open
 
     @property
     def hours_per_week(self) -> float:

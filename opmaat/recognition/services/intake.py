@@ -13,6 +13,7 @@ from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
 from opmaat.domain.recognition.advice import advice_document, compose_advice
 from opmaat.domain.routes import RouteRequest
+from opmaat.explanations import add_advice_texts
 from opmaat.learners import services as learners
 from opmaat.learners.access import require
 from opmaat.learners.models import Learner
@@ -64,7 +65,7 @@ def save_intake(actor: User, learner: Learner, data: IntakeInput) -> Intake:
         motivation=data.motivation,
         support_needs=data.support_needs,
         evc_units=[i.code for i in advice.evc_units],
-        advice=advice_document(catalog, advice),
+        advice=add_advice_texts(advice_document(catalog, advice)),
         created_by=actor,
     )
     learners.audit(

@@ -6,6 +6,11 @@ from datetime import date
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from opmaat import explanations
+from opmaat.domain.routes import Verdict
+from opmaat.domain.routes.explain import admission_facts
+from opmaat.ui.voice import voice
+
 register = template.Library()
 
 
@@ -52,3 +57,31 @@ def confidence_label(value: object) -> str:
         if re.search(rf"\b{word}\b", note):
             return str(label)
     return ""
+
+
+@register.filter
+def route_sentences(document: object) -> list[str]:
+    """Why a route document's route takes as long as it does, in the reader's language."""
+    return explanations.route_sentences(explanations.mapping(document), voice())
+
+
+@register.filter
+def prescan_sentences(document: object) -> list[str]:
+    """A pre-scan document's durations and why, in the reader's language."""
+    return explanations.prescan_sentences(explanations.mapping(document), voice())
+
+
+@register.filter
+def unit_reason(unit: object) -> str:
+    """Why a pre-scan's unit got its estimate, in the reader's language."""
+    return explanations.unit_reason(explanations.mapping(unit), voice())
+
+
+@register.filter
+def admission_reason(facts: object) -> str:
+    """Why a target is not open (admission rules), in the reader's language: of a
+    document's facts, or of a domain value with its `admission` verdict."""
+    verdict = getattr(facts, "admission", None)
+    if isinstance(verdict, Verdict):
+        facts = admission_facts(verdict)
+    return explanations.admission_reason(explanations.mapping(facts), voice())

@@ -17,6 +17,7 @@ from opmaat.domain.prescan.scan import (
     PrescanRules,
     UnitRule,
     run_prescan,
+    unit_document,
 )
 from opmaat.domain.routes import (
     Holdings,
@@ -25,6 +26,7 @@ from opmaat.domain.routes import (
     target_of,
 )
 from opmaat.domain.routes.gap import unit_gap
+from opmaat.explanations import unit_reason
 from tests.strategies import catalogs, start_dates, targets, times
 
 EXAMPLES = settings(max_examples=80, deadline=None)
@@ -155,7 +157,7 @@ class TestWhatTheEstimatesMean:
         for (code, required), unit in zip(requirements.units, result.units, strict=True):
             covered = unit_gap(s.catalog, code, required, credit) is None
             assert (unit.estimate == Estimate.CERTAIN) == covered
-            assert unit.reason
+            assert unit_reason(unit_document(unit))  # every estimate says why
 
     @EXAMPLES
     @given(scans())

@@ -21,12 +21,15 @@ from opmaat.domain.prescan.scan import (
     OutcomeNotInTarget,
     PrescanResult,
     PrescanRules,
+    UnitEstimate,
     UnitRule,
     parse_can_do,
     prescan_document,
     run_prescan,
+    unit_document,
 )
 from opmaat.domain.routes import (
+    AdmissionRule,
     Holdings,
     Leerweg,
     NotATarget,
@@ -34,6 +37,12 @@ from opmaat.domain.routes import (
     plan_route,
     study_time,
     target_of,
+)
+from opmaat.explanations import (
+    add_prescan_texts,
+    admission_reason,
+    prescan_sentences,
+    unit_reason,
 )
 from tests.domain.routes.factories import mz_catalog
 
@@ -69,9 +78,13 @@ def scan(
 
 
 def explained(result: PrescanResult) -> list[str]:
-    sentences = prescan_document(result)["explanation"]
-    assert isinstance(sentences, list)
-    return [str(s) for s in sentences]
+    """The result's durations and why, as the edges word them in Dutch."""
+    return prescan_sentences(prescan_document(result))
+
+
+def reason(unit: UnitEstimate) -> str:
+    """Why the unit got its estimate, as the edges word it in Dutch."""
+    return unit_reason(unit_document(unit))
 
 
 class TestCertain:
@@ -86,7 +99,7 @@ class TestCertain:
         assert certain == ["23312-B1-K1-1", "23312-B1-K1-4", "23312-B1-K1-5", "23312-B1-K2-1"]
         first = result.units[0]
         assert first.basis == Basis.HOLDING and first.via == ("25780",)
-        assert "diploma 25780" in first.reason
+        assert "diploma 25780" in reason(first)
 
     def test_a_partly_credited_exam_unit_costs_only_its_missing_werkprocessen(
         self, default_catalog: Catalog
@@ -105,7 +118,7 @@ class TestCertain:
         assert set(by_code(result).values()) == {Estimate.CERTAIN}
         unit = result.units[0]
         assert unit.basis == Basis.EQUIVALENCE and unit.equivalences[0].source == "25491"
-        assert "gelijkwaardigheid: 25491 telt voor 23268-B1-K1-W1, 23268-B1-K1-W4" in unit.reason
+        assert "gelijkwaardigheid: 25491 telt voor 23268-B1-K1-W1, 23268-B1-K1-W4" in reason(unit)
 
     def test_the_certificate_basis_voor_deskundige_zorg_covers_werk_in_uitvoering(
         self, default_catalog: Catalog
@@ -118,7 +131,7 @@ class TestCertain:
             Estimate.CERTAIN,
             ("C0054",),
         )
-        assert "certificaat C0054 (Basis voor deskundige zorg)" in first.reason
+        assert "certificaat C0054 (Basis voor deskundige zorg)" in reason(first)
         assert all(u.estimate != Estimate.CERTAIN for u in rest)
         assert result.remaining_hours_pessimistic < result.full_hours
 
@@ -133,7 +146,7 @@ class TestCertain:
         )
         unit = scan(catalog, "25780", ["old-1"]).units[1]
         assert unit.estimate == Estimate.CERTAIN and unit.basis == Basis.EQUIVALENCE
-        assert "diploma OLD-1 (Oud)" in unit.reason and "oud diploma 2012" in unit.reason
+        assert "diploma OLD-1 (Oud)" in reason(unit) and "oud diploma 2012" in reason(unit)
 
 
 class TestAnswers:
@@ -183,7 +196,7 @@ class TestAnswers:
     ) -> None:
         unit = scan(mz, "23312-B1-K2", [], answers=answers).units[0]
         assert unit.estimate == expected
-        assert unit.basis == Basis.DEFAULT_RULE and "Standaardregel" in unit.reason
+        assert unit.basis == Basis.DEFAULT_RULE and "Standaardregel" in reason(unit)
 
     def test_an_editor_rule_counts_only_the_werkprocessen_it_names(self, mz: Catalog) -> None:
         rules = PrescanRules(
@@ -192,7 +205,7 @@ class TestAnswers:
         answers = {"23312-B1-K2-W1": CanDo.ON_MY_OWN}
         unit = scan(mz, "23312-B1-K2", [], answers=answers, rules=rules).units[0]
         assert unit.estimate == Estimate.LIKELY and unit.counted == ("23312-B1-K2-W1",)
-        assert unit.basis == Basis.UNIT_RULE and "W2 volgt uit W1" in unit.reason
+        assert unit.basis == Basis.UNIT_RULE and "W2 volgt uit W1" in reason(unit)
 
     def test_an_editor_rule_may_raise_the_bar(self, mz: Catalog) -> None:
         rules = PrescanRules(units=(UnitRule("23312-B1-K2", likely_at=CanDo.TEACHES_OTHERS),))
@@ -263,8 +276,10 @@ class TestAdmission:
         self, default_catalog: Catalog
     ) -> None:
         result = scan(default_catalog, "25741", ["VMBO-GT"])
-        assert not result.open and "Entree is alleen voor" in result.reason
-        assert result.units and result.reason in explained(result)
+        said = admission_reason(prescan_document(result))
+        assert not result.open and result.admission.rule == AdmissionRule.ENTREE
+        assert "Entree is alleen voor" in said and "VMBO-GT" in said
+        assert result.units and said in explained(result)
 
     def test_the_praktijkopleider_asks_for_a_level_3_diploma(
         self, default_catalog: Catalog
@@ -327,7 +342,9 @@ class TestErrors:
 
 
 def test_the_document_has_the_promised_fields(default_catalog: Catalog) -> None:
-    document = prescan_document(scan(default_catalog, "25779", ["25780"], time=BBL_28))
+    """The document of `opmaat prescan --json`, its texts worded as the edges do."""
+    result = scan(default_catalog, "25779", ["25780"], time=BBL_28)
+    document = add_prescan_texts(prescan_document(result))
     assert {
         "target",
         "have",

@@ -4,7 +4,9 @@ only with a level-3 diploma in its field (WEB art. 8.2.1 lid 2)."""
 from __future__ import annotations
 
 from opmaat.domain.catalog import Admission, Catalog, PriorEducation
-from opmaat.domain.routes import Holdings, admission
+from opmaat.domain.routes import AdmissionRule, Holdings, admission
+from opmaat.domain.routes.explain import admission_facts
+from opmaat.explanations import admission_reason
 from tests.domain.routes.factories import make_qualification, make_unit
 
 
@@ -30,8 +32,12 @@ def test_entree_is_open_to_someone_without_a_diploma() -> None:
 
 def test_entree_is_not_open_with_a_vmbo_diploma_and_says_why() -> None:
     verdict = admission(catalog(), Holdings(codes=("VMBO-BB",)), "ENTREE")
-    assert not verdict.open
-    assert "niveau 2" in verdict.reason and "Vmbo basis" in verdict.reason
+    assert (verdict.open, verdict.rule, verdict.held) == (
+        False,
+        AdmissionRule.ENTREE,
+        "Vmbo basis (VMBO-BB)",
+    )
+    assert "niveau 2" in admission_reason(admission_facts(verdict))
 
 
 def test_entree_is_not_open_to_a_helpende() -> None:
@@ -45,8 +51,8 @@ def test_a_specialistenopleiding_needs_a_level_3_diploma() -> None:
 
 def test_an_exemption_or_certificate_is_no_diploma_for_admission() -> None:
     verdict = admission(catalog(), Holdings(exemptions=("V",)), "PRAKTIJK")
-    assert not verdict.open
-    assert "WEB art. 8.2.1" in verdict.reason
+    assert (verdict.open, verdict.rule) == (False, AdmissionRule.SPECIALIST)
+    assert "WEB art. 8.2.1" in admission_reason(admission_facts(verdict))
 
 
 def test_other_targets_are_open() -> None:

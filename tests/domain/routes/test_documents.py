@@ -16,13 +16,16 @@ from opmaat.domain.routes import (
     route_document,
     study_time,
 )
+from opmaat.explanations import add_reach_texts, add_route_texts
 
 START = date(2027, 9, 6)
 BBL = study_time(Leerweg.BBL, study_hours=8, work_hours=32)
 
 
 def test_the_route_document_has_the_promised_fields(mz: Catalog) -> None:
-    doc = route_document(plan_route(mz, "25779", Holdings(codes=("25780",)), START, BBL))
+    """The document of `opmaat route --json`, its texts worded as the edges do."""
+    route = plan_route(mz, "25779", Holdings(codes=("25780",)), START, BBL)
+    doc = add_route_texts(route_document(route))
     assert doc["target"] == {
         "code": "25779",
         "name": "Qualification 25779",
@@ -31,6 +34,8 @@ def test_the_route_document_has_the_promised_fields(mz: Catalog) -> None:
         "provisional": False,
         "superseded_by": [],
         "open": True,
+        "admission_rule": "",
+        "admission_held": "",
         "reason": "",
     }
     assert (doc["start"], doc["pathway"]) == ("2027-09-06", "BBL")
@@ -77,7 +82,7 @@ def test_a_superseded_target_names_its_successors(mz: Catalog) -> None:
 
 def test_the_reach_document_names_the_question_and_the_options(mz: Catalog) -> None:
     options = reach(mz, Holdings(codes=("25780",)), 24, START, BBL)
-    doc = reach_document(options, months=24, start=START, time=BBL)
+    doc = add_reach_texts(reach_document(options, months=24, start=START, time=BBL))
     assert (doc["months"], doc["start"], doc["pathway"]) == (24, "2027-09-06", "BBL")
     [first, *_] = cast(list[dict[str, Any]], doc["options"])
     assert set(first) == {
@@ -90,6 +95,8 @@ def test_the_reach_document_names_the_question_and_the_options(mz: Catalog) -> N
         "months",
         "provisional",
         "open",
+        "admission_rule",
+        "admission_held",
         "reason",
     }
 
