@@ -32,7 +32,7 @@ def test_route_works_before_init_from_the_shipped_catalog_without_creating_a_dat
     result = opmaat(tmp_path, "route", "--target", "C0054", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["missing_units"][0]["code"] == "23268-B1-K1-1"
-    assert "default catalog" in result.stderr
+    assert "standaardcatalogus" in result.stderr
     assert not (tmp_path / "opmaat.sqlite3").exists()
 
 
@@ -59,7 +59,8 @@ def test_a_user_error_is_one_line_without_a_traceback(tmp_path: Path) -> None:
 def test_export_before_init_says_what_to_do(tmp_path: Path) -> None:
     result = opmaat(tmp_path, "catalog", "export", "-o", str(tmp_path / "c.yaml"))
     assert result.returncode == 1
-    assert "run `opmaat init`" in result.stderr
+    assert result.stderr.startswith("opmaat: database ") and result.stderr.count("\n") == 1
+    assert "voer `opmaat init` uit" in result.stderr
     assert "Traceback" not in result.stderr
 
 
