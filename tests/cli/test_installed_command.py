@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 
-def opmaat(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def opmaat(home: Path, *args: str, **variables: str) -> subprocess.CompletedProcess[str]:
     env = {
         k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
     }
     env["OPMAAT_HOME"] = str(home)
+    env.update(variables)
     return subprocess.run(
         [sys.executable, "-m", "opmaat", *args],
         env=env,
@@ -62,6 +63,12 @@ def test_export_before_init_says_what_to_do(tmp_path: Path) -> None:
     assert result.stderr.startswith("opmaat: database ") and result.stderr.count("\n") == 1
     assert "voer `opmaat init` uit" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_wrong_setting_is_one_line_naming_the_variable(tmp_path: Path) -> None:
+    result = opmaat(tmp_path, "init", OPMAAT_DEBUG="ja")
+    assert result.returncode == 1
+    assert result.stderr == "opmaat: OPMAAT_DEBUG moet true of false zijn, niet ‘ja’\n"
 
 
 @pytest.mark.parametrize("command", [[], ["route"], ["catalog"], ["catalog", "export"]])
