@@ -20,7 +20,7 @@ def envbool(name: str, default: bool) -> bool:
         return True
     if value in {"0", "false", "no", "off"}:
         return False
-    raise EnvError(f"{name} must be true or false, not {value!r}")
+    raise EnvError(f"{name} moet true of false zijn, niet ‘{value}’")
 
 
 def envint(name: str, default: int) -> int:
@@ -30,7 +30,7 @@ def envint(name: str, default: int) -> int:
     try:
         return int(value)
     except ValueError:
-        raise EnvError(f"{name} must be a whole number, not {value!r}") from None
+        raise EnvError(f"{name} moet een geheel getal zijn, niet ‘{value}’") from None
 
 
 def envstr(name: str, default: str) -> str:
@@ -93,7 +93,7 @@ def credential_key() -> bytes:
     except (binascii.Error, ValueError):
         key = b""
     if len(key) != 32:
-        raise EnvError("OPMAAT_CREDENTIAL_KEY must be 32 bytes in base64url (44 characters)")
+        raise EnvError("OPMAAT_CREDENTIAL_KEY moet 32 bytes in base64url zijn (44 tekens)")
     return key
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from pytest_django import DjangoDbBlocker, Settings
 
 from opmaat.catalog.files import default_catalog_path, read_catalog
 from opmaat.domain.catalog import Catalog
@@ -22,19 +23,19 @@ def default_catalog() -> Catalog:
 
 @pytest.fixture(scope="session")
 def django_db_setup(
-    django_db_setup: None, django_db_blocker: pytest.FixtureRequest, default_catalog: Catalog
+    django_db_setup: None, django_db_blocker: DjangoDbBlocker, default_catalog: Catalog
 ) -> Iterator[None]:
     from opmaat.catalog.services import do_load_catalog
 
-    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+    with django_db_blocker.unblock():
         do_load_catalog(default_catalog)
     yield
 
 
 @pytest.fixture(autouse=True)
-def fast_password_hashing(settings: pytest.FixtureRequest) -> None:
+def fast_password_hashing(settings: Settings) -> None:
     """Real hashing costs ~0.2 s a password; tests create many accounts."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -34,7 +34,9 @@ def read_or_report(path: Path) -> Catalog:
     except InvalidCatalog as error:
         for problem in error.problems:
             err(problem_text(problem))
-        raise UserError(f"{path}: {len(error.problems)} problem(s); nothing was written") from None
+        raise UserError(
+            f"{path}: {problems(len(error.problems))}; er is niets opgeslagen"
+        ) from None
 
 
 @app.command("validate")
@@ -67,7 +69,7 @@ def validate(
             raise typer.Exit(1) from None
         for problem in error.problems:
             out(problem_text(problem))
-        raise UserError(f"{file}: {len(error.problems)} problem(s)") from None
+        raise UserError(f"{file}: {problems(len(error.problems))}") from None
     counts = _counts(catalog)
     if as_json:
         print_json({"file": str(file), "valid": True, "problems": [], "counts": counts})
@@ -103,7 +105,8 @@ def export(
 
     if not django_setup.has_catalog():
         raise UserError(
-            f"database {django_setup.database_location()} has no catalog; run `opmaat init`"
+            f"database {django_setup.database_location()} heeft geen catalogus; "
+            "voer `opmaat init` uit"
         )
     from opmaat.catalog import services
 
@@ -111,8 +114,12 @@ def export(
     try:
         write_catalog(catalog, output, fmt.value)
     except OSError as error:
-        raise UserError(f"cannot write {output}: {error.strerror}") from None
+        raise UserError(f"kan {output} niet schrijven: {error.strerror}") from None
     out(f"Wrote {output} ({fmt.value}; {_describe(_counts(catalog))})")
+
+
+def problems(count: int) -> str:
+    return "1 probleem" if count == 1 else f"{count} problemen"
 
 
 def _counts(catalog: Catalog) -> dict[str, int]:

@@ -25,7 +25,7 @@ def register(main: typer.Typer) -> None:
 
 def prepared() -> None:
     if not django_setup.database_exists():
-        raise UserError("no database yet; run `opmaat init` first")
+        raise UserError("nog geen database; voer eerst `opmaat init` uit")
     django_setup.setup()
 
 
@@ -77,9 +77,11 @@ def export(
     with django_setup.database_errors():
         row = credential_row(as_urn(credential_id))
     if row is None:
-        raise UserError(f"no credential {credential_id}")
+        raise UserError(f"geen certificaat of diploma met id {credential_id}")
     if not row.document:
-        raise UserError(f"the stored copy of {credential_id} was erased with the holder's data")
+        raise UserError(
+            f"de opgeslagen kopie van {credential_id} is gewist met de gegevens van de houder"
+        )
     output.write_text(json.dumps(row.document, ensure_ascii=False, indent=2) + "\n")
     out(f"{row.credential_id} written to {output}")
 
@@ -114,7 +116,7 @@ def verify(
         raise typer.Exit(0 if report.valid else 1)
     if not report.valid:
         reasons = "; ".join(f"{f.code.value}: {f.message}" for f in report.failures)
-        raise UserError(f"{file}: not valid: {reasons}")
+        raise UserError(f"{file}: niet geldig: {reasons}")
     out(
         f"{file}: valid: {report.kind} {report.achievement} of {report.holder}, issued by "
         f"{report.issuer_name}"
@@ -124,10 +126,12 @@ def verify(
 def read(file: Path) -> str:
     try:
         return file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"{file}: bestand bestaat niet") from None
     except OSError as error:
-        raise UserError(f"cannot read {file}: {error.strerror}") from None
+        raise UserError(f"kan {file} niet lezen: {error.strerror}") from None
     except UnicodeDecodeError:
-        raise UserError(f"{file}: malformed: not UTF-8 text") from None
+        raise UserError(f"{file}: geen UTF-8-tekst") from None
 
 
 @app.command("rotate-key")
@@ -143,6 +147,6 @@ def rotate_key(
     with django_setup.database_errors():
         org = organisation_named(organisation)
         if org is None:
-            raise UserError(f"no organisation {organisation!r}")
+            raise UserError(f"onbekende organisatie ‘{organisation}’")
         key = rotate(org)
     out(f"{org.name}: new key {key.verification_method}")

@@ -54,7 +54,7 @@ def serve(
 ) -> None:
     """Run the web app with gunicorn (the database must have been prepared by `opmaat init`)."""
     if not django_setup.has_catalog():
-        err("opmaat: the database is not prepared; running `opmaat init` first")
+        err("opmaat: de database is nog niet klaar; eerst wordt `opmaat init` uitgevoerd")
         init(demo=False)
     django_setup.setup()
     from opmaat.demo import demo_logins_present

@@ -44,7 +44,8 @@ def database_errors() -> Iterator[None]:
     except DatabaseError as error:
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error)
         raise UserError(
-            f"database {database_location()} is not ready ({first_line}); run `opmaat init`"
+            f"database {database_location()} is niet klaar voor gebruik ({first_line}); "
+            "voer `opmaat init` uit"
         ) from error
 
 

@@ -46,7 +46,7 @@ def run(argv: Sequence[str] | None = None) -> None:
     except typer.Exit as done:
         sys.exit(done.exit_code)
     except (typer.Abort, KeyboardInterrupt):
-        print("opmaat: aborted", file=sys.stderr)
+        print("opmaat: afgebroken", file=sys.stderr)
         sys.exit(130)
     except DomainError as error:  # in Dutch, with its code
         print(error_line(message(error), error.code), file=sys.stderr)

@@ -77,13 +77,15 @@ def match_command(
     from opmaat.matching.files import read_instance, write_assignments
 
     if output is not None and output.suffix.lower() not in (".csv", ".xlsx"):
-        raise UserError(f"cannot write {output}: expected a .csv or .xlsx file name")
+        raise UserError(
+            f"kan {output} niet schrijven: verwacht een bestandsnaam die eindigt op .csv of .xlsx"
+        )
     chosen_seed = new_seed() if seed is None else seed
     with progress() as step:
         step("Bestanden lezen")
         files = read_instance(places, students, max_choices)
         for note in files.notes:
-            err(f"opmaat: note: {note}")
+            err(f"opmaat: opmerking: {note}")
         instance = with_reservations(files.instance, final_date, on, return_days)
         step("Matchen")
         matching = match(instance, chosen_seed, fill=fill)
@@ -110,16 +112,24 @@ def with_reservations(
     if final_date is None:
         if reserved:
             err(
-                f"opmaat: note: {reserved} places are reserved for a school; give --final-date "
-                "to return them to the pool at the return deadline"
+                f"opmaat: opmerking: {places_are(reserved)} gereserveerd voor een school; geef "
+                "--final-date om ze op de terugvaldatum terug te geven aan alle scholen"
             )
         return instance
     final, today = parse_day(final_date, "--final-date"), parse_day(on, "--date")
     places = release_reservations(instance.places, today, final, return_days)
     if reserved and places != instance.places:
         deadline = return_deadline(final, return_days)
-        err(f"opmaat: note: {reserved} reserved places back in the pool since {deadline}")
+        err(
+            f"opmaat: opmerking: {places_are(reserved, 'gereserveerde ')} sinds {deadline} "
+            "terug voor alle scholen"
+        )
     return Instance(places, instance.students)
+
+
+def places_are(count: int, kind: str = "") -> str:
+    """The count with its noun and verb: 1 plaats is, 3 gereserveerde plaatsen zijn."""
+    return f"1 {kind}plaats is" if count == 1 else f"{count} {kind}plaatsen zijn"
 
 
 def parse_day(text: str | None, option: str) -> date:
@@ -128,7 +138,9 @@ def parse_day(text: str | None, option: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise UserError(f"bad {option} {text!r}: expected YYYY-MM-DD, e.g. 2027-06-01") from None
+        raise UserError(
+            f"ongeldige {option} ‘{text}’: verwacht JJJJ-MM-DD, bijvoorbeeld 2027-06-01"
+        ) from None
 
 
 @contextmanager

@@ -29,7 +29,6 @@ from opmaat.cli.routes import (
     planning_catalog,
     split_codes,
 )
-from opmaat.domain.errors import Problem
 from opmaat.domain.prescan.scan import (
     DEFAULT_RULES,
     CanDo,
@@ -88,9 +87,9 @@ def prescan(
         )
     except OutcomeNotInTarget as error:
         assert answers_file is not None  # answers only come from the file
-        where = lines.get(error.outcome.upper(), "")
+        line = lines.get(error.outcome.upper())
         raise UserError(
-            str(Problem(str(answers_file), where, error.outcome, message(error))), error.code
+            f"{place(str(answers_file), line, error.outcome)}: {message(error)}", error.code
         ) from None
     if as_json:
         print_json(add_prescan_texts(prescan_document(result)))
@@ -110,66 +109,82 @@ def database_rules() -> PrescanRules:
     try:
         return current_rules()
     except DatabaseError:
-        err("opmaat: note: the pre-scan rules are not in the database yet; using the defaults")
+        err(
+            "opmaat: opmerking: de pre-scanregels staan nog niet in de database; "
+            "de standaardregels worden gebruikt"
+        )
         return DEFAULT_RULES
 
 
-def read_answers(path: Path) -> tuple[dict[str, CanDo], dict[str, str]]:
-    """The answers in `path` by outcome code, and the line of each code ("line 3") where
-    the format tells it. Every problem names the file, the line and the field."""
+def read_answers(path: Path) -> tuple[dict[str, CanDo], dict[str, int]]:
+    """The answers in `path` by outcome code, and the line number of each code where the
+    format tells it. Every problem names the file, the line and the werkproces."""
     name = str(path)
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
-        raise UserError(f"{name}: unknown file type (expected .yaml, .yml or .json)")
+        raise UserError(f"{name}: onbekend bestandstype (verwacht .yaml, .yml of .json)")
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise UserError(f"{name}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise UserError(f"{name}: cannot be read ({error})") from None
+        raise UserError(f"{name}: bestand bestaat niet") from None
+    except UnicodeDecodeError as error:
+        raise UserError(f"{name}: geen UTF-8-tekst (bij byte {error.start})") from None
+    except OSError as error:
+        raise UserError(f"kan {name} niet lezen: {error.strerror or error}") from None
     data, lines = parse_yaml(name, text) if fmt == "yaml" else parse_json(name, text)
     if data is None:
         return {}, {}
     if not isinstance(data, dict):
-        raise UserError(f"{name}: expected a mapping of outcome code to answer")
+        raise UserError(f"{name}: verwacht per werkprocescode een antwoord (code: antwoord)")
     answers: dict[str, CanDo] = {}
     for key, value in data.items():
         code = str(key).strip()
         try:
             answers[code] = parse_can_do(value)
         except InvalidAnswer as error:
-            where = lines.get(code.upper(), "")
-            raise UserError(str(Problem(name, where, code, message(error))), error.code) from None
+            where = place(name, lines.get(code.upper()), code)
+            raise UserError(f"{where}: {message(error)}", error.code) from None
     return answers, lines
 
 
-def parse_yaml(name: str, text: str) -> tuple[object, dict[str, str]]:
+def place(name: str, line: int | None, code: str = "") -> str:
+    """Where in the answers file: "answers.yaml, regel 3, werkproces 23312-P2-K1-W1"."""
+    parts = [name]
+    if line is not None:
+        parts.append(f"regel {line}")
+    if code:
+        parts.append(f"werkproces {code}")
+    return ", ".join(parts)
+
+
+def parse_yaml(name: str, text: str) -> tuple[object, dict[str, int]]:
     try:
         data = yaml.safe_load(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f":line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or "bad syntax"
-        raise UserError(f"{name}{where}: not valid YAML ({problem})") from None
-    lines: dict[str, str] = {}
+        where = place(name, mark.line + 1 if mark is not None else None)
+        problem = getattr(error, "problem", None) or "ongeldige syntaxis"
+        raise UserError(f"{where}: geen geldige YAML ({problem})") from None
+    lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key, _ in node.value:
-            lines.setdefault(str(key.value).strip().upper(), f"line {key.start_mark.line + 1}")
+            lines.setdefault(str(key.value).strip().upper(), key.start_mark.line + 1)
     return data, lines
 
 
-def parse_json(name: str, text: str) -> tuple[object, dict[str, str]]:
+def parse_json(name: str, text: str) -> tuple[object, dict[str, int]]:
     try:
         data = json.loads(text) if text.strip() else None
     except json.JSONDecodeError as error:
-        raise UserError(f"{name}:line {error.lineno}: not valid JSON ({error.msg})") from None
-    lines: dict[str, str] = {}
+        where = place(name, error.lineno)
+        raise UserError(f"{where}: geen geldige JSON ({error.msg})") from None
+    lines: dict[str, int] = {}
     if isinstance(data, dict):
         for number, line in enumerate(text.splitlines(), 1):
             for key in data:
                 if f'"{key}"' in line:
-                    lines.setdefault(str(key).strip().upper(), f"line {number}")
+                    lines.setdefault(str(key).strip().upper(), number)
     return data, lines
 
 

@@ -160,7 +160,7 @@ def reach_command(
 def parse_time(pathway: str, study_hours: float | None, work_hours: float | None) -> StudyTime:
     chosen = PATHWAYS.get(pathway.strip().lower())
     if chosen is None:
-        raise UserError(f"bad --pathway {pathway!r}: expected bol, bbl or derde")
+        raise UserError(f"onbekende --pathway ‘{pathway}’: verwacht bol, bbl of derde")
     return study_time(chosen, study_hours, work_hours)
 
 
@@ -176,8 +176,8 @@ def planning_catalog(catalog_file: Path | None) -> Catalog:
 
         return read_catalog()
     err(
-        "opmaat: note: no catalog in the database yet (`opmaat init`); "
-        "using the default catalog shipped with opmaat"
+        "opmaat: opmerking: nog geen catalogus in de database (`opmaat init`); "
+        "de standaardcatalogus van opmaat wordt gebruikt"
     )
     return read_or_report(default_catalog_path())
 
@@ -205,7 +205,9 @@ def parse_start(text: str | None) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise UserError(f"bad date {text!r}: expected YYYY-MM-DD, e.g. 2027-02-01") from None
+        raise UserError(
+            f"ongeldige datum ‘{text}’: verwacht JJJJ-MM-DD, bijvoorbeeld 2027-02-01"
+        ) from None
 
 
 def show_route(route: Route) -> None:

@@ -18,7 +18,7 @@ app = typer.Typer(help="API tokens for scripts (Authorization: Bearer …).", no
 
 def prepared() -> None:
     if not django_setup.database_exists():
-        raise UserError("no database yet; run `opmaat init` first")
+        raise UserError("nog geen database; voer eerst `opmaat init` uit")
     django_setup.setup()
 
 
@@ -27,7 +27,7 @@ def user_named(username: str) -> User:
 
     user = User.objects.filter(username=username).first()
     if user is None:
-        raise UserError(f"no user {username!r}")
+        raise UserError(f"onbekende gebruiker ‘{username}’")
     return user
 
 
@@ -84,5 +84,5 @@ def revoke(
     from opmaat.accounts.services import revoke_token
 
     if not revoke_token(token_id):
-        raise UserError(f"no token with id {token_id}")
+        raise UserError(f"geen token met id {token_id}")
     out(f"token {token_id} revoked")

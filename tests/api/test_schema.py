@@ -83,7 +83,7 @@ def test_every_operation_is_either_on_personal_data_or_public(schema: Schema) ->
 
 
 def test_operations_on_personal_data_require_credentials(schema: Schema) -> None:
-    schemes = schema["components"]["securitySchemes"]  # type: ignore[index]  # JSON document
+    schemes = schema["components"]["securitySchemes"]  # type: ignore[index]  # JSON, typed object
     for (method, path), operation in operations(schema).items():
         if is_personal(path):
             security = operation.get("security")

@@ -65,7 +65,8 @@ def test_a_broken_file_loads_nothing(opmaat: Opmaat, tmp_path: Path) -> None:
     before = models.Unit.objects.count()
     result = opmaat("catalog", "load", str(broken))
     assert result.code == 1
-    assert "nothing was written" in result.err
+    summary = result.err.splitlines()[-1]
+    assert summary == f"opmaat: {broken}: 2 problemen; er is niets opgeslagen"
     assert models.Unit.objects.count() == before
     assert not models.Qualification.objects.filter(crebo="99001").exists()
 

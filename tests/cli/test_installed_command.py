@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 
-def opmaat(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def opmaat(home: Path, *args: str, **variables: str) -> subprocess.CompletedProcess[str]:
     env = {
         k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
     }
     env["OPMAAT_HOME"] = str(home)
+    env.update(variables)
     return subprocess.run(
         [sys.executable, "-m", "opmaat", *args],
         env=env,
@@ -32,7 +33,7 @@ def test_route_works_before_init_from_the_shipped_catalog_without_creating_a_dat
     result = opmaat(tmp_path, "route", "--target", "C0054", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["missing_units"][0]["code"] == "23268-B1-K1-1"
-    assert "default catalog" in result.stderr
+    assert "standaardcatalogus" in result.stderr
     assert not (tmp_path / "opmaat.sqlite3").exists()
 
 
@@ -59,8 +60,15 @@ def test_a_user_error_is_one_line_without_a_traceback(tmp_path: Path) -> None:
 def test_export_before_init_says_what_to_do(tmp_path: Path) -> None:
     result = opmaat(tmp_path, "catalog", "export", "-o", str(tmp_path / "c.yaml"))
     assert result.returncode == 1
-    assert "run `opmaat init`" in result.stderr
+    assert result.stderr.startswith("opmaat: database ") and result.stderr.count("\n") == 1
+    assert "voer `opmaat init` uit" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_wrong_setting_is_one_line_naming_the_variable(tmp_path: Path) -> None:
+    result = opmaat(tmp_path, "init", OPMAAT_DEBUG="ja")
+    assert result.returncode == 1
+    assert result.stderr == "opmaat: OPMAAT_DEBUG moet true of false zijn, niet ‘ja’\n"
 
 
 @pytest.mark.parametrize("command", [[], ["route"], ["catalog"], ["catalog", "export"]])

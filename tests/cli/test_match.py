@@ -154,7 +154,18 @@ def test_reserved_places_return_to_the_pool_at_the_deadline(opmaat: Opmaat, file
     after = run_match(opmaat, files, "--json", "--seed", "1", *dates, "2027-05-18")
     assert before["assignments"] == {"S1": "P2", "S2": None, "S3": "P1", "S4": None}
     assert document(after)["assignments"] == {"S1": "P2", "S2": None, "S3": "P1", "S4": "P3"}
-    assert "back in the pool since 2027-05-18" in after.err
+    assert "1 gereserveerde plaats is sinds 2027-05-18 terug voor alle scholen" in after.err
+
+
+def test_notes_on_stderr_say_what_was_set_aside_in_dutch(opmaat: Opmaat, tmp_path: Path) -> None:
+    files = write_files(tmp_path, PLACES, STUDENTS.replace("school\n", "school,naam\n", 1))
+    result = run_match(opmaat, files, "--json", "--seed", "1")
+    assert result.code == 0
+    assert result.err.splitlines() == [
+        f"opmaat: opmerking: {files[1]}: niet gebruikt: kolom naam (zie docs/formats/matching.md)",
+        "opmaat: opmerking: 1 plaats is gereserveerd voor een school; geef --final-date om ze "
+        "op de terugvaldatum terug te geven aan alle scholen",
+    ]
 
 
 def test_the_human_summary_is_dutch(opmaat: Opmaat, files: Files) -> None:
@@ -197,8 +208,15 @@ def test_a_bad_file_exits_1_with_one_line_naming_file_row_and_column(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("-o", "out.txt"), "cannot write out.txt: expected a .csv or .xlsx file name"),
-        (("--final-date", "1 juni"), "bad --final-date '1 juni': expected YYYY-MM-DD"),
+        (
+            ("-o", "out.txt"),
+            "opmaat: kan out.txt niet schrijven: verwacht een bestandsnaam die eindigt op .csv "
+            "of .xlsx",
+        ),
+        (
+            ("--final-date", "1 juni"),
+            "opmaat: ongeldige --final-date ‘1 juni’: verwacht JJJJ-MM-DD, bijvoorbeeld 2027-06-01",
+        ),
     ],
 )
 def test_bad_options_exit_1_with_one_line(

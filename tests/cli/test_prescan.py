@@ -119,7 +119,9 @@ def test_an_unknown_outcome_names_the_file_line_and_the_closest(
     result = opmaat("prescan", "--target", "25779", "--answers", answers)
     assert result.code == 1
     line = result.err.strip().splitlines()[-1]
-    assert line.startswith(f"opmaat: fout [outcome_not_in_target]: {answers}:line 2: 23312-K1-W9: ")
+    assert line.startswith(
+        f"opmaat: fout [outcome_not_in_target]: {answers}, regel 2, werkproces 23312-K1-W9: "
+    )
     assert "bedoelt u 23312-" in line
 
 
@@ -128,18 +130,18 @@ def test_a_bad_answer_names_the_choices(opmaat: Opmaat, tmp_path: Path) -> None:
     result = opmaat("prescan", "--target", "25779", "--answers", answers)
     assert result.code == 1
     assert result.err == (
-        f"opmaat: fout [invalid_answer]: {answers}:line 2: 23312-P2-K1-W1: ‘sometimes’ is geen "
-        "van de antwoorden never, with_help, on_my_own, teaches_others.\n"
+        f"opmaat: fout [invalid_answer]: {answers}, regel 2, werkproces 23312-P2-K1-W1: "
+        "‘sometimes’ is geen van de antwoorden never, with_help, on_my_own, teaches_others.\n"
     )
 
 
 @pytest.mark.parametrize(
     ("name", "text", "message"),
     [
-        ("answers.yaml", "a: [1,\n", "not valid YAML"),
-        ("answers.json", '{"a": ', "line 1: not valid JSON"),
-        ("answers.yaml", "- on_my_own\n", "expected a mapping of outcome code to answer"),
-        ("answers.txt", "x", "unknown file type"),
+        ("answers.yaml", "a: [1,\n", ", regel 2: geen geldige YAML ("),
+        ("answers.json", '{"a": ', ", regel 1: geen geldige JSON ("),
+        ("answers.yaml", "- on_my_own\n", ": verwacht per werkprocescode een antwoord"),
+        ("answers.txt", "x", ": onbekend bestandstype (verwacht .yaml, .yml of .json)"),
     ],
 )
 def test_a_broken_answers_file_fails_with_one_line(
@@ -151,9 +153,18 @@ def test_a_broken_answers_file_fails_with_one_line(
     assert message in result.err
 
 
+def test_an_answers_file_that_is_not_utf8_is_named(opmaat: Opmaat, tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_bytes(b"23312-P2-K1-W1: \xff\n")
+    result = opmaat("prescan", "--target", "25779", "--answers", str(path))
+    assert result.code == 1
+    assert result.err == f"opmaat: {path}: geen UTF-8-tekst (bij byte 16)\n"
+
+
 def test_a_missing_answers_file_is_named(opmaat: Opmaat, tmp_path: Path) -> None:
     result = opmaat("prescan", "--target", "25779", "--answers", str(tmp_path / "nope.yaml"))
-    assert result.code == 1 and result.err.endswith("nope.yaml: no such file\n")
+    assert result.code == 1
+    assert result.err == f"opmaat: {tmp_path / 'nope.yaml'}: bestand bestaat niet\n"
 
 
 def test_an_unknown_target_fails_with_one_line(opmaat: Opmaat) -> None:

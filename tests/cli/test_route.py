@@ -157,7 +157,9 @@ def test_an_unknown_holding_fails_too(opmaat: Opmaat) -> None:
 def test_a_bad_date_fails_with_one_line(opmaat: Opmaat, start: str) -> None:
     result = opmaat("route", "--target", "25779", "--start", start)
     assert result.code == 1
-    assert result.err == f"opmaat: bad date {start!r}: expected YYYY-MM-DD, e.g. 2027-02-01\n"
+    assert result.err == (
+        f"opmaat: ongeldige datum ‘{start}’: verwacht JJJJ-MM-DD, bijvoorbeeld 2027-02-01\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -170,7 +172,7 @@ def test_a_bad_date_fails_with_one_line(opmaat: Opmaat, start: str) -> None:
         ),
         (("--pathway", "bbl", "--work-hours-per-week", "70"), "[hours_out_of_range]"),
         (("--pathway", "bol", "--work-hours-per-week", "16"), "[work_hours_in_bol]"),
-        (("--pathway", "avond"), "bad --pathway 'avond'"),
+        (("--pathway", "avond"), "opmaat: onbekende --pathway ‘avond’: verwacht bol, bbl of derde"),
         (("--exam-only", "C0054"), "[not_generic]"),
     ],
 )

@@ -30,4 +30,4 @@ def test_a_created_token_opens_the_api_until_it_is_revoked(opmaat: Opmaat, clien
 def test_an_unknown_user_is_one_readable_line(opmaat: Opmaat) -> None:
     result = opmaat("token", "create", "nobody")
     assert result.code == 1
-    assert result.err.strip() == "opmaat: no user 'nobody'"
+    assert result.err.strip() == "opmaat: onbekende gebruiker ‘nobody’"

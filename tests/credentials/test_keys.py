@@ -43,7 +43,7 @@ def test_another_credential_key_cannot_sign(demo: None, monkeypatch: pytest.Monk
 
 def test_a_malformed_credential_key_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPMAAT_CREDENTIAL_KEY", "too-short")
-    with pytest.raises(EnvError, match="OPMAAT_CREDENTIAL_KEY must be 32 bytes"):
+    with pytest.raises(EnvError, match="OPMAAT_CREDENTIAL_KEY moet 32 bytes"):
         credential_key()
 
 

@@ -122,7 +122,7 @@ def test_export_holds_everything_about_the_learner() -> None:
     sanne = learner("Sanne de Vries")
     document = export_learner(user(SANNE), sanne)
     assert document["format"] == "opmaat-learner-export/1"
-    assert document["learner"]["name"] == "Sanne de Vries"  # type: ignore[index]
+    assert document["learner"]["name"] == "Sanne de Vries"  # type: ignore[index]  # JSON, typed object
     assert document["account"] == {"username": SANNE, "email": sanne.email}
     holdings = document["holdings"]
     assert isinstance(holdings, list) and {h["code"] for h in holdings} == {"NL-2F", "VMBO-GT"}

@@ -29,7 +29,8 @@ def scan_form(target: str = TARGET, **extra: object) -> dict[str, object]:
     }
     have = extra.pop("have", [])
     data["have"] = have
-    for code, answer in extra.pop("answers", {}).items():  # type: ignore[attr-defined]
+    answers = extra.pop("answers", {})
+    for code, answer in answers.items():  # type: ignore[attr-defined]  # a dict, typed object
         data[f"a_{code}"] = answer
     data.update(extra)
     return data

@@ -153,7 +153,7 @@ def test_every_judgement_is_audited_with_who_when_and_the_evidence(
     services.judge(personas.dirk, procedure, W1, Judgement.MET, "Nu wel.", [item.pk])
     events = AuditEvent.objects.filter(action="evc.judged").order_by("at", "id")
     assert [e.changes["result"] for e in events] == ["more_evidence", "met"]
-    assert events.last().changes["evidence"] == [item.pk]  # type: ignore[union-attr]
+    assert events.last().changes["evidence"] == [item.pk]  # type: ignore[union-attr]  # two events: not None
     assert {e.actor for e in events} == {personas.dirk}
     assert procedure.judgements.count() == 2  # the first stays as history
     assert services.latest_judgements(procedure)[W1].result == Judgement.MET

@@ -129,7 +129,10 @@ def read_records(
         return None
     unused = unknown_columns(sheet, known)
     if unused:
-        notes.append(f"{path}: not used: column {', '.join(unused)} (see docs/formats/matching.md)")
+        columns = "kolom" if len(unused) == 1 else "kolommen"
+        notes.append(
+            f"{path}: niet gebruikt: {columns} {', '.join(unused)} (zie docs/formats/matching.md)"
+        )
     return [
         (number, build(Row(cells, number, sheet.columns, problems))) for number, cells in sheet.rows
     ]

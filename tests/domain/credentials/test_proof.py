@@ -47,7 +47,7 @@ def test_the_signed_bytes_are_the_two_hashes_of_section_3_3_4() -> None:
         hashlib.sha256(canonical(config)).digest() + hashlib.sha256(canonical(DOCUMENT)).digest()
     )
     assert hash_data(DOCUMENT, OPTIONS.as_json()) == expected
-    signature = from_multibase(str(signed["proof"]["proofValue"]))  # type: ignore[index]
+    signature = from_multibase(str(signed["proof"]["proofValue"]))  # type: ignore[index]  # JSON, typed object
     key.public_key().verify(signature, expected)  # raises when it does not match
 
 
@@ -64,7 +64,7 @@ def test_key_order_and_whitespace_do_not_matter_but_values_do() -> None:
     reordered = dict(reversed(list(signed.items())))
     assert verify_proof(reordered, key.public_key())
     changed = copy.deepcopy(signed)
-    changed["credentialSubject"]["alumniOf"] = "The School of Fakes"  # type: ignore[index]
+    changed["credentialSubject"]["alumniOf"] = "The School of Fakes"  # type: ignore[index]  # JSON, typed object
     assert not verify_proof(changed, key.public_key())
 
 
@@ -72,7 +72,7 @@ def test_changing_the_proof_options_breaks_the_signature() -> None:
     key = Ed25519PrivateKey.generate()
     signed = add_proof(DOCUMENT, key, OPTIONS)
     changed = copy.deepcopy(signed)
-    changed["proof"]["created"] = "2030-01-01T00:00:00Z"  # type: ignore[index]
+    changed["proof"]["created"] = "2030-01-01T00:00:00Z"  # type: ignore[index]  # JSON, typed object
     assert not verify_proof(changed, key.public_key())
 
 
@@ -80,7 +80,7 @@ def test_a_proof_context_must_prefix_the_documents_context() -> None:
     key = Ed25519PrivateKey.generate()
     signed = add_proof(DOCUMENT, key, OPTIONS)
     with_context = copy.deepcopy(signed)
-    with_context["proof"]["@context"] = ["https://example.org/other"]  # type: ignore[index]
+    with_context["proof"]["@context"] = ["https://example.org/other"]  # type: ignore[index]  # JSON, typed object
     assert not verify_proof(with_context, key.public_key())
 
 

@@ -138,13 +138,13 @@ def leaf_paths(value: object, path: Path = ()) -> list[Path]:
 
 def get(value: object, path: Path) -> object:
     for step in path:
-        value = value[step]  # type: ignore[index]
+        value = value[step]  # type: ignore[index]  # a dict or list at every step of a leaf path
     return value
 
 
 def put(value: object, path: Path, new: object) -> None:
     target = get(value, path[:-1])
-    target[path[-1]] = new  # type: ignore[index]
+    target[path[-1]] = new  # type: ignore[index]  # the leaf's dict or list
 
 
 def render(path: Path) -> str:

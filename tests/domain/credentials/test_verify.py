@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -36,7 +37,8 @@ def test_a_freshly_issued_credential_is_valid(issuer: MemoryIssuer) -> None:
 
 def test_a_changed_name_is_named_when_the_issued_copy_is_known(issuer: MemoryIssuer) -> None:
     signed = issuer.issue(spec())
-    signed["credentialSubject"]["identifier"][0]["identityHash"] = "Piet Fraude"  # type: ignore[index]
+    subject = signed["credentialSubject"]
+    subject["identifier"][0]["identityHash"] = "Piet Fraude"  # type: ignore[index]  # JSON, typed object
     report = verify_credential(signed, issuer, NOW)
     assert report.codes == ("tampered",)
     assert report.failures[0].fields == ("credentialSubject.identifier[0].identityHash",)
@@ -55,8 +57,10 @@ def test_without_the_issued_copy_the_signature_mismatch_is_reported(issuer: Memo
 
 def test_a_changed_signature_is_tampering_of_the_proof(issuer: MemoryIssuer) -> None:
     signed = issuer.issue(spec())
-    value = signed["proof"]["proofValue"]  # type: ignore[index]
-    signed["proof"]["proofValue"] = value[:-2] + ("A" if value[-2] != "A" else "B") + value[-1]  # type: ignore[index]
+    proof = signed["proof"]
+    value = proof["proofValue"]  # type: ignore[index]  # JSON, typed object
+    changed = value[:-2] + ("A" if value[-2] != "A" else "B") + value[-1]
+    proof["proofValue"] = changed  # type: ignore[index]  # JSON, typed object
     report = verify_credential(signed, issuer, NOW)
     assert report.codes == ("tampered",)
     assert report.failures[0].fields == ("proof.proofValue",)
@@ -64,7 +68,7 @@ def test_a_changed_signature_is_tampering_of_the_proof(issuer: MemoryIssuer) -> 
 
 def test_an_added_field_is_tampering(issuer: MemoryIssuer) -> None:
     signed = issuer.issue(spec())
-    signed["credentialSubject"]["grade"] = "cum laude"  # type: ignore[index]
+    signed["credentialSubject"]["grade"] = "cum laude"  # type: ignore[index]  # JSON, typed object
     report = verify_credential(signed, issuer, NOW)
     assert report.failures[0].fields == ("credentialSubject.grade",)
 
@@ -125,7 +129,7 @@ def test_old_credentials_still_verify_after_the_key_is_rotated(issuer: MemoryIss
     old = issuer.issue(spec(1))
     issuer.new_key("key-2")
     new = issuer.issue(spec(2))
-    assert new["proof"]["verificationMethod"].endswith("#key-2")  # type: ignore[index]
+    assert new["proof"]["verificationMethod"].endswith("#key-2")  # type: ignore[index]  # JSON, typed object
     assert verify_credential(old, issuer, NOW).valid
     assert verify_credential(new, issuer, NOW).valid
 
@@ -141,10 +145,10 @@ def test_old_credentials_still_verify_after_the_key_is_rotated(issuer: MemoryIss
     ],
 )
 def test_a_document_that_is_no_credential_is_malformed(
-    issuer: MemoryIssuer, mutate: object, message: str
+    issuer: MemoryIssuer, mutate: Callable[[dict[str, object]], object], message: str
 ) -> None:
     signed = copy.deepcopy(issuer.issue(spec()))
-    mutate(signed)  # type: ignore[operator]
+    mutate(signed)
     report = verify_credential(signed, issuer, NOW)
     assert report.codes == (FailureCode.MALFORMED.value,)
     assert report.failures[0].message.startswith(message)
@@ -152,7 +156,7 @@ def test_a_document_that_is_no_credential_is_malformed(
 
 def test_another_proof_suite_is_unsupported(issuer: MemoryIssuer) -> None:
     signed = issuer.issue(spec())
-    signed["proof"]["cryptosuite"] = "eddsa-rdfc-2022"  # type: ignore[index]
+    signed["proof"]["cryptosuite"] = "eddsa-rdfc-2022"  # type: ignore[index]  # JSON, typed object
     assert verify_credential(signed, issuer, NOW).codes == ("unsupported_proof",)
 
 

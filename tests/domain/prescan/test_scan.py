@@ -3,7 +3,7 @@ durations by pathway, admission, the reasons and the errors."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 
 import pytest
@@ -336,9 +336,11 @@ class TestErrors:
             lambda: UnitRule("X", possible_share=1.5),
         ],
     )
-    def test_rules_that_would_estimate_without_evidence_are_refused(self, rules: object) -> None:
+    def test_rules_that_would_estimate_without_evidence_are_refused(
+        self, rules: Callable[[], object]
+    ) -> None:
         with pytest.raises(InvalidPrescanRule):
-            rules()  # type: ignore[operator]
+            rules()
 
 
 def test_the_document_has_the_promised_fields(default_catalog: Catalog) -> None:

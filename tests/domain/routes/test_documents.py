@@ -44,7 +44,7 @@ def test_the_route_document_has_the_promised_fields(mz: Catalog) -> None:
     assert doc["nominal_months"] == 36
     assert isinstance(doc["months"], float)
     assert doc["covered_units"] == ["23312-E2", "23312-E3", "LB"]
-    assert [s["code"] for s in doc["schedule"]] == [  # type: ignore[attr-defined]
+    assert [s["code"] for s in doc["schedule"]] == [  # type: ignore[attr-defined]  # JSON, typed object
         "23312-E1",
         "23312-E4",
         "NL-3F",
@@ -77,7 +77,7 @@ def test_a_partial_unit_lists_its_missing_werkprocessen(mz: Catalog) -> None:
 
 def test_a_superseded_target_names_its_successors(mz: Catalog) -> None:
     doc = route_document(plan_route(mz, "OLD", Holdings(), START, BBL))
-    assert doc["target"]["superseded_by"] == ["25780"]  # type: ignore[index]
+    assert doc["target"]["superseded_by"] == ["25780"]  # type: ignore[index]  # JSON, typed object
 
 
 def test_the_reach_document_names_the_question_and_the_options(mz: Catalog) -> None:
