@@ -42,7 +42,7 @@ def actor_of(user: AnyUser) -> Actor:
         memberships=tuple(Membership(org, Role(role)) for org, role in rows),
         is_admin=bool(getattr(user, "is_superuser", False)),
     )
-    user._opmaat_actor = actor  # type: ignore[attr-defined]
+    user._opmaat_actor = actor  # type: ignore[attr-defined]  # a cache on the request's user
     return actor
 
 
@@ -60,7 +60,7 @@ def facts_of(learner: Learner) -> RecordFacts:
             )
         ),
     )
-    learner._opmaat_facts = facts  # type: ignore[attr-defined]
+    learner._opmaat_facts = facts  # type: ignore[attr-defined]  # a cache on this object
     return facts
 
 

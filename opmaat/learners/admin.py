@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from opmaat.learners import services
+from opmaat.learners.access import signed_in
 from opmaat.learners.models import AuditEvent, ErasureRequest, Learner
 
 
@@ -24,7 +25,7 @@ class ErasureRequestAdmin(admin.ModelAdmin[ErasureRequest]):
     def carry_out(self, request: HttpRequest, queryset: QuerySet[ErasureRequest]) -> None:
         done = 0
         for erasure in queryset.filter(carried_out_at__isnull=True).select_related("learner"):
-            services.erase_learner(request.user, erasure.learner)  # type: ignore[arg-type]
+            services.erase_learner(signed_in(request), erasure.learner)
             done += 1
         self.message_user(request, _("%(n)d deelnemer(s) gewist.") % {"n": done}, messages.SUCCESS)
 

@@ -13,7 +13,7 @@ from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
 from opmaat.domain.errors import NulCharacter
 from opmaat.learners import services
-from opmaat.learners.access import access_learner, visible_learners
+from opmaat.learners.access import access_learner, signed_in, visible_learners
 from opmaat.learners.models import Holding, Learner, RoutePlan
 
 router = Router(tags=["learners"])
@@ -131,7 +131,8 @@ def list_holdings(request: HttpRequest, pk: int) -> list[HoldingOut]:
 @router.post("/{int:pk}/holdings", response={201: HoldingOut, **REFUSED, **DENIED})
 def add_holding(request: HttpRequest, pk: int, body: HoldingIn) -> Status[HoldingOut]:
     learner = access_learner(request.user, pk, Action.EDIT)
-    holding = services.add_holding(request.user, learner, body.code, body.kind, body.evidence)  # type: ignore[arg-type]
+    user = signed_in(request)
+    holding = services.add_holding(user, learner, body.code, body.kind, body.evidence)
     return Status(201, HoldingOut.from_row(holding, current_catalog().name_of(holding.code)))
 
 
@@ -156,5 +157,5 @@ def save_route(request: HttpRequest, pk: int, body: SavedRouteIn) -> Status[Rout
     """Save a new version of the learner's route (the previous versions stay)."""
     learner = access_learner(request.user, pk, Action.PLAN)
     route_request = body.route_request(body.target, body.start or timezone.localdate())
-    plan = services.save_route(request.user, learner, route_request, body.note)  # type: ignore[arg-type]
+    plan = services.save_route(signed_in(request), learner, route_request, body.note)
     return Status(201, RoutePlanOut.from_row(plan))
