@@ -56,6 +56,24 @@ MESSAGES: dict[str, Message] = {
         gettext_noop("Het catalogusbestand heeft een probleem: %(first)s"),
         gettext_noop("Het catalogusbestand heeft %(count)d problemen; het eerste: %(first)s"),
     ),
+    # Backups (opmaat backup / opmaat restore)
+    "bad_backup": gettext_noop("Dit is geen bruikbare back-up."),
+    "bad_backup.not_a_backup": gettext_noop("Dit is geen back-up van opmaat (%(member)s)."),
+    "bad_backup.version": gettext_noop(
+        "Deze back-up heeft een onbekende opmaakversie (%(detail)s); herstel met de opmaat "
+        "die hem maakte."
+    ),
+    "bad_backup.missing": gettext_noop("De back-up is onvolledig: %(member)s ontbreekt."),
+    "bad_backup.checksum": gettext_noop(
+        "De back-up is beschadigd: %(member)s klopt niet met de controlesom; er is niets veranderd."
+    ),
+    "bad_backup.unsafe_name": gettext_noop(
+        "De back-up bevat een bestandsnaam buiten de uploadmap (%(member)s); er is niets veranderd."
+    ),
+    "bad_backup.newer": gettext_noop(
+        "Deze back-up is gemaakt met een nieuwere opmaat (migratie %(detail)s); werk opmaat "
+        "eerst bij."
+    ),
     # What is wrong in one place of a file (domain.errors.Said), after its location
     "problem.not_whole": gettext_noop("verwacht een geheel getal, niet ‘%(value)s’"),
     "problem.not_number": gettext_noop("verwacht een getal, niet ‘%(value)s’"),

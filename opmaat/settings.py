@@ -161,6 +161,12 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 UPLOAD_DIR = Path(env.envstr("OPMAAT_UPLOAD_DIR", "") or HOME / "uploads")
 UPLOAD_MAX_BYTES = env.envint("OPMAAT_UPLOAD_MAX_MB", 10) * 1024 * 1024
 
+SERIALIZATION_MODULES = {"exactjson": "opmaat.backup.fixture"}  # backups, to the microsecond
+
+# Which learner records were erased when (no personal data): restoring an older backup
+# erases them again (opmaat.backup.ledger). Keep it off the disk the backups go to.
+ERASURE_LEDGER = Path(env.envstr("OPMAAT_ERASURE_LEDGER", "") or HOME / "erasure-ledger.jsonl")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

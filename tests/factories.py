@@ -38,6 +38,11 @@ def make_account(username: str) -> User:
     return User.objects.create_user(username, password=PASSWORD)
 
 
+def make_admin(username: str = "beheer") -> User:
+    """An administrator (superuser), e.g. to carry out an erasure."""
+    return User.objects.create_superuser(username, password="x")
+
+
 def make_staff(username: str, organisation: Organisation, role: Role) -> User:
     """An account with one role at one organisation."""
     user = make_account(username)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import typer
 
-from opmaat.cli import catalog, credentials, database, match, prescan, routes, tokens
+from opmaat.cli import backup, catalog, credentials, database, match, prescan, routes, tokens
 from opmaat.cli.errors import UserError, error_line
 from opmaat.domain.errors import DomainError
 from opmaat.env import EnvError
@@ -27,6 +27,7 @@ routes.register(app)
 match.register(app)
 prescan.register(app)
 credentials.register(app)
+backup.register(app)
 
 
 def run(argv: Sequence[str] | None = None) -> None:

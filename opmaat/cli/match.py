@@ -3,9 +3,6 @@ file, without the database."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -14,7 +11,7 @@ import typer
 from rich.table import Table
 
 from opmaat.cli.errors import UserError
-from opmaat.cli.output import console, err, print_json
+from opmaat.cli.output import console, err, print_json, progress
 from opmaat.messages import add_matching_texts, matching_texts
 
 if TYPE_CHECKING:
@@ -81,7 +78,7 @@ def match_command(
             f"kan {output} niet schrijven: verwacht een bestandsnaam die eindigt op .csv of .xlsx"
         )
     chosen_seed = new_seed() if seed is None else seed
-    with progress() as step:
+    with progress("Stagematching") as step:
         step("Bestanden lezen")
         files = read_instance(places, students, max_choices)
         for note in files.notes:
@@ -141,24 +138,6 @@ def parse_day(text: str | None, option: str) -> date:
         raise UserError(
             f"ongeldige {option} ‘{text}’: verwacht JJJJ-MM-DD, bijvoorbeeld 2027-06-01"
         ) from None
-
-
-@contextmanager
-def progress() -> Iterator[Callable[[str], None]]:
-    """A progress bar on stderr, only when stderr is a terminal; `step(label)` moves it."""
-    if not sys.stderr.isatty():
-        yield lambda label: None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("Stagematching", total=None)
-
-        def step(label: str) -> None:
-            bar.update(task, description=label)
-
-        yield step
 
 
 def show_summary(m: Matching, summary: Summary, picked: bool) -> None:

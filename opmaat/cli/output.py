@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from rich.console import Console
 
@@ -23,3 +25,20 @@ def err(text: str) -> None:
 
 def print_json(document: object) -> None:
     print(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+@contextmanager
+def progress(title: str) -> Iterator[Callable[[str], None]]:
+    """A progress bar on stderr, only when stderr is a terminal; `step(label)` moves it."""
+    if not sys.stderr.isatty():
+        yield lambda label: None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(title, total=None)
+
+        def step(label: str) -> None:
+            bar.update(task, description=f"{title}: {label}")
+
+        yield step

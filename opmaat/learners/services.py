@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.contrib.auth.forms import PasswordResetForm
@@ -20,6 +20,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from opmaat.accounts.models import Organisation
+from opmaat.backup import ledger
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action, may_enrol
 from opmaat.domain.catalog import Catalog, CodeKind
@@ -399,6 +400,28 @@ def erase_learner(actor: User, learner: Learner) -> None:
     certificates keep something to point at; the account is deleted.
     """
     require(actor, Action.ERASE, learner)
+    erase(actor, learner, "Persoonsgegevens gewist")
+
+
+def erased_learners() -> list[tuple[int, datetime]]:
+    """Every erased record with when (what the erasure ledger also holds)."""
+    rows = Learner.objects.filter(erased_at__isnull=False).values_list("pk", "erased_at")
+    return [(pk, at) for pk, at in rows if at is not None]
+
+
+@transaction.atomic
+def erase_again(learner_id: int) -> bool:
+    """Erase a record that a restored backup brought back although it had been erased
+    (opmaat.backup); False when there is no such record or it is erased already."""
+    learner = Learner.objects.select_for_update().filter(pk=learner_id).first()
+    if learner is None or learner.erased_at is not None:
+        return False
+    erase(None, learner, "Persoonsgegevens opnieuw gewist na herstel van een back-up")
+    return True
+
+
+def erase(actor: User | None, learner: Learner, summary: str) -> None:
+    """The erasure itself, audited with `summary`; the ledger learns of it once committed."""
     user = learner.user
     for section in privacy_sections():
         section.erase(learner)
@@ -421,4 +444,6 @@ def erase_learner(actor: User, learner: Learner) -> None:
     )
     if user is not None:
         user.delete()
-    audit(actor, learner, "learner.erased", "Persoonsgegevens gewist")
+    audit(actor, learner, "learner.erased", summary)
+    erased = (learner.pk, learner.erased_at)
+    transaction.on_commit(lambda: ledger.record(*erased))
