@@ -47,6 +47,7 @@ from opmaat.domain.credentials.jcs import canonical
 from opmaat.domain.credentials.proof import ProofOptions, add_proof
 from opmaat.domain.credentials.status_list import LIST_SIZE, status_entry
 from opmaat.domain.errors import Required
+from opmaat.domain.recognition.grants import Source
 from opmaat.learners import services as learner_services
 from opmaat.learners.access import actor_of, facts_of, require
 from opmaat.learners.models import Holding, Learner
@@ -239,7 +240,9 @@ def _issue(
         {"credential": spec.id, "kind": kind.value, "code": code},
     )
     # Routes shrink: what is issued is held from now on, with the credential as evidence.
-    learner_services.add_holding(actor, learner, code, Holding.Kind.HELD, spec.id)
+    learner_services.add_holding(
+        actor, learner, code, Holding.Kind.HELD, spec.id, Source.CREDENTIAL, spec.id
+    )
     return credential
 
 
@@ -280,7 +283,8 @@ def do_revoke(actor: User, credential: IssuedCredential, reason: str) -> IssuedC
         f"Ingetrokken: {locked.code} {locked.name}",
         {"credential": locked.credential_id, "reason": locked.revocation_reason},
     )
-    for holding in learner.holdings.filter(evidence=locked.credential_id):
+    given = learner.holdings.filter(source=Source.CREDENTIAL.value, source_ref=locked.credential_id)
+    for holding in given:
         learner_services.remove_holding(actor, holding)
     return locked
 

@@ -47,6 +47,8 @@ class HoldingOut(Schema):
     kind: str
     name: str
     evidence: str
+    source: str = Field(description="manual, decision or credential")
+    source_ref: str = Field(description="The decision's id or the credential's, by source")
     recorded_at: datetime
 
     @classmethod
@@ -57,6 +59,8 @@ class HoldingOut(Schema):
             kind=holding.kind,
             name=name,
             evidence=holding.evidence,
+            source=holding.source,
+            source_ref=holding.source_ref,
             recorded_at=holding.recorded_at,
         )
 

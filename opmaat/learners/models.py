@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from opmaat.accounts.models import Organisation
+from opmaat.domain.recognition.grants import Grant, Source
 from opmaat.domain.routes import Leerweg, Pace
 
 LEERWEG_LABELS = {
@@ -105,7 +106,15 @@ class Consent(models.Model):
 
 
 class Holding(models.Model):
-    """Something the learner holds or is exempted from, with the evidence for it."""
+    """Something the learner holds or is exempted from, with the evidence for it and its
+    source (opmaat.domain.recognition.grants): by hand, by a decision or by a credential.
+    The same code may be held once per source, so removing what one source granted leaves
+    what another did."""
+
+    class Source(models.TextChoices):
+        MANUAL = Source.MANUAL.value, _("Handmatig vastgelegd")
+        DECISION = Source.DECISION.value, _("Besluit van de examencommissie")
+        CREDENTIAL = Source.CREDENTIAL.value, _("Uitgegeven certificaat of diploma")
 
     class Kind(models.TextChoices):
         HELD = "held", _("Behaald")  # diploma, certificate or unit
@@ -116,6 +125,10 @@ class Holding(models.Model):
     code = models.CharField(_("code"), max_length=64)
     kind = models.CharField(_("soort"), max_length=16, choices=Kind.choices)
     evidence = models.TextField(_("bewijs"), blank=True)
+    source = models.CharField(
+        _("bron"), max_length=16, choices=Source.choices, default=Source.MANUAL.value
+    )
+    source_ref = models.CharField(_("besluit of certificaat"), max_length=100, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -126,8 +139,14 @@ class Holding(models.Model):
         verbose_name = _("behaald of vrijgesteld")
         verbose_name_plural = _("behaald en vrijgesteld")
         constraints = [
-            models.UniqueConstraint(fields=["learner", "code", "kind"], name="holding_unique")
+            models.UniqueConstraint(
+                fields=["learner", "code", "kind", "source", "source_ref"], name="holding_unique"
+            )
         ]
+
+    @property
+    def grant(self) -> Grant:
+        return Grant(self.code, self.kind, Source(self.source), self.source_ref)
 
 
 class RoutePlan(models.Model):

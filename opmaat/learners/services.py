@@ -25,6 +25,7 @@ from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action, may_enrol
 from opmaat.domain.catalog import Catalog, CodeKind
 from opmaat.domain.errors import Conflict, InvalidChoice, InvalidInput
+from opmaat.domain.recognition.grants import Source
 from opmaat.domain.routes import (
     Holdings,
     Leerweg,
@@ -123,7 +124,17 @@ def _json(value: object) -> object:
 
 
 @transaction.atomic
-def add_holding(actor: User, learner: Learner, code: str, kind: str, evidence: str = "") -> Holding:
+def add_holding(
+    actor: User,
+    learner: Learner,
+    code: str,
+    kind: str,
+    evidence: str = "",
+    source: Source = Source.MANUAL,
+    source_ref: str = "",
+) -> Holding:
+    """Record a holding on its source's grounds (by hand unless a decision or credential
+    grants it); the same code on other grounds is a holding of its own."""
     require(actor, Action.EDIT, learner)
     catalog = current_catalog()
     code = catalog.resolve(code.strip())
@@ -132,6 +143,8 @@ def add_holding(actor: User, learner: Learner, code: str, kind: str, evidence: s
         learner=learner,
         code=code,
         kind=kind,
+        source=source.value,
+        source_ref=source_ref,
         defaults={"evidence": evidence, "recorded_by": actor},
     )
     if created:
@@ -141,7 +154,7 @@ def add_holding(actor: User, learner: Learner, code: str, kind: str, evidence: s
             learner,
             "holding.added",
             f"{label}: {code} {catalog.name_of(code)}",
-            {"code": code, "kind": kind, "evidence": evidence},
+            {"code": code, "kind": kind, "evidence": evidence, "source": source.value},
         )
     return holding
 

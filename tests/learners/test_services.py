@@ -40,7 +40,12 @@ def test_every_change_is_audited_with_who_and_what() -> None:
     assert sanne.audit_events.count() == before + 1
     assert event is not None and event.actor_label == INTAKE
     assert event.action == "holding.added"
-    assert event.changes == {"code": "NL-3F", "kind": "held", "evidence": "Havo-cijferlijst"}
+    assert event.changes == {
+        "code": "NL-3F",
+        "kind": "held",
+        "evidence": "Havo-cijferlijst",
+        "source": "manual",
+    }
 
 
 def test_an_outcome_code_is_recorded_as_an_outcome_whatever_the_form_said() -> None:

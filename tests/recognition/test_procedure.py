@@ -175,6 +175,30 @@ def test_a_new_decision_supersedes_the_old_one_and_both_are_kept(
     assert AuditEvent.objects.filter(action="holding.removed", actor=personas.eva).exists()
 
 
+def test_superseding_a_decision_leaves_an_exemption_recorded_on_other_grounds(
+    personas: Personas, in_assessment: tuple[EvcProcedure, Evidence]
+) -> None:
+    """Issue 14: holdings were matched by code and kind, so the superseded decision took a
+    hand-recorded exemption of the same unit with it."""
+    learners.add_holding(
+        personas.bram, personas.anna_record, UNIT, Holding.Kind.EXEMPTION, "Vrijstellingsbrief 2019"
+    )
+    procedure = decided(personas, *in_assessment)
+    services.decide(personas.eva, procedure, [], [], "Herzien na bezwaar van de school.")
+
+    [left] = personas.anna_record.holdings.filter(code=UNIT, kind=Holding.Kind.EXEMPTION)
+    assert (left.source, left.evidence) == (Holding.Source.MANUAL, "Vrijstellingsbrief 2019")
+
+
+def test_a_decision_granting_again_moves_the_holding_to_its_own_grounds(
+    personas: Personas, in_assessment: tuple[EvcProcedure, Evidence]
+) -> None:
+    procedure = decided(personas, *in_assessment)
+    second = services.decide(personas.eva, procedure, [UNIT], [], "Bevestigd na bezwaar.")
+    [held] = personas.anna_record.holdings.filter(code=UNIT, kind=Holding.Kind.EXEMPTION)
+    assert (held.source, held.source_ref) == (Holding.Source.DECISION, str(second.pk))
+
+
 def test_only_the_exam_board_decides(
     personas: Personas, in_assessment: tuple[EvcProcedure, Evidence]
 ) -> None:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
 from opmaat.domain.errors import Required
+from opmaat.domain.recognition import grants
 from opmaat.domain.recognition.certificate import (
     certificate_document,
     certificate_from_document,
@@ -19,6 +20,7 @@ from opmaat.domain.recognition.certificate import (
 )
 from opmaat.domain.recognition.errors import NoCertificateYet
 from opmaat.domain.recognition.evc import EvcState
+from opmaat.domain.recognition.grants import Source
 from opmaat.learners import services as learners
 from opmaat.learners.access import require
 from opmaat.learners.models import Holding, Learner
@@ -143,15 +145,17 @@ def decide(
 def follow_decision(
     actor: User, learner: Learner, previous: Decision | None, decision: Decision, grounds: str
 ) -> None:
-    """Make the learner's holdings say what `decision` grants instead of `previous`."""
+    """Make the learner's holdings say what `decision` grants instead of `previous`; what
+    was recorded on other grounds stays (domain.recognition.grants)."""
     wanted = {(u, Holding.Kind.EXEMPTION.value) for u in decision.units}
     wanted |= {(o, Holding.Kind.OUTCOME.value) for o in decision.outcomes}
-    if previous is not None:
-        before = {(u, Holding.Kind.EXEMPTION.value) for u in previous.units}
-        before |= {(o, Holding.Kind.OUTCOME.value) for o in previous.outcomes}
-        for code, kind in sorted(before - wanted):
-            holding = learner.holdings.filter(code=code, kind=kind).first()
-            if holding is not None:
-                learners.remove_holding(actor, holding)
-    for code, kind in sorted(wanted):
-        learners.add_holding(actor, learner, code, kind, grounds)
+    rows = {h.grant: h for h in learner.holdings.filter(source=Source.DECISION.value)}
+    ref = str(decision.pk)
+    change = grants.follow_decision(rows, str(previous.pk) if previous else None, ref, wanted)
+    for grant in change.remove:
+        learners.remove_holding(actor, rows[grant])
+    for grant in change.move:  # granted again: now on the new decision's grounds
+        rows[grant].source_ref, rows[grant].evidence = ref, grounds
+        rows[grant].save(update_fields=["source_ref", "evidence"])
+    for code, kind in change.add:
+        learners.add_holding(actor, learner, code, kind, grounds, Source.DECISION, ref)
