@@ -306,12 +306,9 @@ def test_an_unknown_unit_in_a_sheet_names_the_link_row(tmp_path: Path) -> None:
     book = load_workbook(path)
     book["qualification_units"]["B2"] = "D1-NOPE"
     book.save(path)
-    [problem] = problems_in(path)
-    assert (problem.location, problem.field, problem.message) == (
-        "sheet qualification_units, row 2",
-        "units",
-        "unknown unit D1-NOPE",
-    )
+    assert said(problems_in(path)) == [
+        ("sheet qualification_units, row 2", "units", "unknown_unit", {"value": "D1-NOPE"})
+    ]
 
 
 def test_a_crebo_typed_as_a_number_in_a_sheet_is_a_code(tmp_path: Path) -> None:
@@ -603,6 +600,20 @@ def test_a_cut_row_for_an_unknown_qualification_names_its_row(tmp_path: Path) ->
     zipfile.ZipFile(tmp_path / "c.zip").extractall(tmp_path / "dir")
     with (tmp_path / "dir" / "qualification_cuts.csv").open("a") as cuts:
         cuts.write("10009,kerntaken,D1-B1-K1,\n")
-    assert where(problems_in(tmp_path / "dir")) == [
-        ("qualification_cuts.csv, row 3", "crebo", "unknown qualification 10009")
+    assert said(problems_in(tmp_path / "dir")) == [
+        ("qualification_cuts.csv, row 3", "crebo", "unknown_qualification", {"value": "10009"})
     ]
+
+
+def test_a_werkproces_row_for_an_unknown_unit_names_its_row(tmp_path: Path) -> None:
+    write_catalog(small_catalog(), tmp_path / "c.zip", "csv")
+    zipfile.ZipFile(tmp_path / "c.zip").extractall(tmp_path / "dir")
+    with (tmp_path / "dir" / "outcomes.csv").open("a") as outcomes:
+        outcomes.write("D1-NOPE,D1-NOPE-W1,Eén,\n")
+    [problem] = problems_in(tmp_path / "dir")
+    assert (problem.field, problem.kind, dict(problem.data)) == (
+        "unit",
+        "unknown_unit",
+        {"value": "D1-NOPE"},
+    )
+    assert problem.location.startswith("outcomes.csv, row ")
