@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from opmaat.domain.errors import DomainError, Problem, Value
+from opmaat.domain.errors import DomainError, Problem, Said, Value
 
 Translate = Callable[[str], str]
 
@@ -117,6 +117,18 @@ MESSAGES: dict[str, Message] = {
         "niet generic"
     ),
     "problem.prerequisite_cycle": gettext_noop("de voorwaarden vormen een kring: %(cycle)s"),
+    # What makes a document no credential to verify (domain.credentials.verify)
+    "problem.credential_context": gettext_noop(
+        "@context is geen lijst die begint met %(expected)s"
+    ),
+    "problem.credential_type": gettext_noop("type is geen lijst met VerifiableCredential"),
+    "problem.credential_issuer": gettext_noop("de uitgever (issuer) ontbreekt"),
+    "problem.credential_subject": gettext_noop(
+        "de gegevens over de houder (credentialSubject) ontbreken"
+    ),
+    "problem.credential_id": gettext_noop("id is geen tekst"),
+    "problem.credential_datetime": gettext_noop("%(field)s is geen datum en tijd met een tijdzone"),
+    "problem.credential_proof": gettext_noop("er is geen handtekening (proof), of meer dan één"),
     # Stagematching: why each student got their place (domain.matching.explain)
     "matching.match": gettext_noop("Geplaatst op voorkeur %(choice)s (%(place)s)."),
     "matching.fill_no_preferences": gettext_noop(
@@ -465,10 +477,20 @@ def problem_message(problem: Problem, translate: Translate = untranslated) -> st
     """What is wrong at the problem's place; in English when its reader did not say which
     problem it is (a required cell; the catalog reader's own problems, such as an unknown
     field or a code given twice)."""
-    key = f"problem.{problem.kind}"
-    if problem.kind and key in MESSAGES:
-        return render(key, dict(problem.data), translate)
-    return problem.message
+    return kind_message(problem.kind, problem.data, translate) or problem.message
+
+
+def said_message(text: str, translate: Translate = untranslated) -> str:
+    """What `text` says, when it is a `Said` of a kind with a message; else ""."""
+    return kind_message(text.kind, text.data, translate) if isinstance(text, Said) else ""
+
+
+def kind_message(
+    kind: str, data: tuple[tuple[str, Value], ...], translate: Translate = untranslated
+) -> str:
+    """The message of problem `kind` with its data (`problem.<kind>`), or "" without one."""
+    key = f"problem.{kind}"
+    return render(key, dict(data), translate) if kind and key in MESSAGES else ""
 
 
 def problem_text(problem: Problem, translate: Translate = untranslated) -> str:
