@@ -24,7 +24,7 @@ document's message also says which problem it is (a `Said`, worded by opmaat.mes
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -321,25 +321,31 @@ def _report(
     )
 
 
-def report_document(report: Report) -> dict[str, object]:
-    """The report as JSON (`opmaat credentials verify --json`, the API): docs/cli.md."""
+def report_document(
+    report: Report, words: Callable[[Failure], str] | None = None
+) -> dict[str, object]:
+    """The report as JSON (`opmaat credentials verify --json`, the API): docs/cli.md. With
+    `words`, each failure also has its `text`: the failure as a person reads it."""
 
     def when(moment: datetime | None) -> str | None:
         return moment.isoformat() if moment is not None else None
 
+    def failure(f: Failure) -> dict[str, object]:
+        item: dict[str, object] = {
+            "code": f.code.value,
+            "message": f.message,
+            "fields": list(f.fields),
+            "reason": f.reason,
+            "at": when(f.at),
+        }
+        if words is not None:
+            item["text"] = words(f)
+        return item
+
     return {
         "format": "opmaat-verification/1",
         "valid": report.valid,
-        "failures": [
-            {
-                "code": f.code.value,
-                "message": f.message,
-                "fields": list(f.fields),
-                "reason": f.reason,
-                "at": when(f.at),
-            }
-            for f in report.failures
-        ],
+        "failures": [failure(f) for f in report.failures],
         "credential": {
             "id": report.credential_id,
             "issuer": report.issuer_id,
