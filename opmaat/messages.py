@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from opmaat.domain.errors import DomainError, Problem, Value
+from opmaat.domain.errors import DomainError, Problem, Said, Value
 
 Translate = Callable[[str], str]
 
@@ -96,6 +96,57 @@ MESSAGES: dict[str, Message] = {
     "problem.unknown_place": gettext_noop("onbekende plaats ‘%(value)s’"),
     "problem.student_twice": gettext_noop("student ‘%(value)s’ staat er twee keer in"),
     "problem.place_twice": gettext_noop("plaats ‘%(value)s’ staat er twee keer in"),
+    # What the catalog's consistency checks find (domain.catalog.checks), after its location
+    "problem.not_positive": gettext_noop("moet meer dan 0 zijn, niet %(value)s"),
+    "problem.beyond_field": gettext_noop(
+        "moet tussen 0 en %(other)s (%(high)s) liggen, niet %(value)s"
+    ),
+    "problem.before_date": gettext_noop("ligt voor %(other)s (%(day)s)"),
+    "problem.obligation_not_generic": gettext_noop(
+        "alleen een generiek vak (loopbaan en burgerschap) kan een verplichting zijn"
+    ),
+    "problem.not_sum_of_werkprocessen": gettext_noop(
+        "moet gelijk zijn aan de uren van de werkprocessen samen (%(hours)s), niet %(value)s; "
+        "pas in plaats daarvan de uren van de werkprocessen aan"
+    ),
+    "problem.unknown_unit": gettext_noop("onbekende leereenheid %(value)s"),
+    "problem.unknown_werkproces": gettext_noop("onbekend werkproces %(value)s"),
+    "problem.unknown_unit_or_werkproces": gettext_noop(
+        "onbekende leereenheid of onbekend werkproces %(value)s"
+    ),
+    "problem.unknown_qualification": gettext_noop("onbekende kwalificatie %(value)s"),
+    "problem.generic_in_units": gettext_noop(
+        "%(value)s is een generiek vak; noem het onder generic"
+    ),
+    "problem.cut_without_name": gettext_noop("een indeling heeft een naam nodig"),
+    "problem.cut_twice": gettext_noop("indeling ‘%(name)s’ staat er twee keer in"),
+    "problem.cut_misses": gettext_noop(
+        "indeling ‘%(name)s’ mist werkprocessen van de standaardindeling: %(codes)s"
+    ),
+    "problem.cut_extra": gettext_noop(
+        "indeling ‘%(name)s’ heeft werkprocessen buiten de standaardindeling: %(codes)s"
+    ),
+    "problem.successor_superseded": gettext_noop("%(value)s is zelf ook vervangen"),
+    "problem.generic_unit_missing": gettext_noop(
+        "heeft de generieke leereenheid %(value)s nodig, maar die staat niet in de catalogus"
+    ),
+    "problem.generic_unit_kind": gettext_noop(
+        "heeft de generieke leereenheid %(value)s nodig, maar die is van soort %(unit_kind)s, "
+        "niet generic"
+    ),
+    "problem.prerequisite_cycle": gettext_noop("de voorwaarden vormen een kring: %(cycle)s"),
+    # What makes a document no credential to verify (domain.credentials.verify)
+    "problem.credential_context": gettext_noop(
+        "@context is geen lijst die begint met %(expected)s"
+    ),
+    "problem.credential_type": gettext_noop("type is geen lijst met VerifiableCredential"),
+    "problem.credential_issuer": gettext_noop("de uitgever (issuer) ontbreekt"),
+    "problem.credential_subject": gettext_noop(
+        "de gegevens over de houder (credentialSubject) ontbreken"
+    ),
+    "problem.credential_id": gettext_noop("id is geen tekst"),
+    "problem.credential_datetime": gettext_noop("%(field)s is geen datum en tijd met een tijdzone"),
+    "problem.credential_proof": gettext_noop("er is geen handtekening (proof), of meer dan één"),
     # Stagematching: why each student got their place (domain.matching.explain)
     "matching.match": gettext_noop("Geplaatst op voorkeur %(choice)s (%(place)s)."),
     "matching.fill_no_preferences": gettext_noop(
@@ -451,11 +502,22 @@ LOCATION = re.compile(r"^(?:(?P<sheet>.+), )?(?P<unit>line|row) (?P<number>\d+)$
 
 def problem_message(problem: Problem, translate: Translate = untranslated) -> str:
     """What is wrong at the problem's place; in English when its reader did not say which
-    problem it is (the catalog's own consistency checks)."""
-    key = f"problem.{problem.kind}"
-    if problem.kind and key in MESSAGES:
-        return render(key, dict(problem.data), translate)
-    return problem.message
+    problem it is (a required cell; the catalog reader's own problems, such as an unknown
+    field or a code given twice)."""
+    return kind_message(problem.kind, problem.data, translate) or problem.message
+
+
+def said_message(text: str, translate: Translate = untranslated) -> str:
+    """What `text` says, when it is a `Said` of a kind with a message; else ""."""
+    return kind_message(text.kind, text.data, translate) if isinstance(text, Said) else ""
+
+
+def kind_message(
+    kind: str, data: tuple[tuple[str, Value], ...], translate: Translate = untranslated
+) -> str:
+    """The message of problem `kind` with its data (`problem.<kind>`), or "" without one."""
+    key = f"problem.{kind}"
+    return render(key, dict(data), translate) if kind and key in MESSAGES else ""
 
 
 def problem_text(problem: Problem, translate: Translate = untranslated) -> str:

@@ -112,7 +112,9 @@ def verify(
     with django_setup.database_errors():
         report = verify_document(document)
     if as_json:
-        print_json(report_document(report))
+        from opmaat.credentials.messages import explain
+
+        print_json(report_document(report, explain))  # each failure's text in Dutch
         raise typer.Exit(0 if report.valid else 1)
     if not report.valid:
         reasons = "; ".join(f"{f.code.value}: {f.message}" for f in report.failures)

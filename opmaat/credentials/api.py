@@ -13,6 +13,7 @@ from pydantic import WithJsonSchema
 
 from opmaat.api.auth import PUBLIC
 from opmaat.api.schemas import DENIED, REFUSED, Document
+from opmaat.credentials.messages import explain
 from opmaat.credentials.models import IssuedCredential
 from opmaat.credentials.privacy import credential_summary
 from opmaat.credentials.verification import verify_document
@@ -57,6 +58,9 @@ class FailureOut(Schema):
     fields: list[str] = Field(description="tampered: the changed fields, when known")
     reason: str = Field(description="revoked: the exam board's reason")
     at: str | None = Field(description="revoked: when; expired or not yet valid: the date")
+    text: str = Field(
+        description="the failure as the verify page says it, in the request's language (nl, en)"
+    )
 
 
 class CheckedCredentialOut(Schema):
@@ -108,5 +112,6 @@ def get_credential(request: HttpRequest, uid: UUID) -> dict[str, object]:
 )
 def verify(request: HttpRequest, credential: Body[dict[str, object]]) -> dict[str, object]:
     """Check a credential: signature, issuer, dates, revocation. Always 200 with a report
-    (`valid`, and `failures` with stable codes); nothing is stored. docs/api.md."""
-    return report_document(verify_document(credential))
+    (`valid`, and `failures` with stable codes and their `text`); nothing is stored.
+    docs/api.md."""
+    return report_document(verify_document(credential), explain)

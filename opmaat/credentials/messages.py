@@ -1,11 +1,15 @@
-"""Each verification failure in plain Dutch for the public page (the code stays stable)."""
+"""Each verification failure in plain words for the public page, in the reader's language
+(Dutch by default; the code stays stable)."""
 
 from __future__ import annotations
+
+from typing import assert_never
 
 from django.utils import formats
 from django.utils.translation import gettext as _
 
 from opmaat.domain.credentials.verify import Failure, FailureCode
+from opmaat.messages import said_message
 
 
 def explain(failure: Failure) -> str:
@@ -13,9 +17,12 @@ def explain(failure: Failure) -> str:
     day = formats.date_format(failure.at, "j F Y") if failure.at else ""
     match failure.code:
         case FailureCode.MALFORMED:
+            detail = said_message(failure.message, _)
+            if not detail:
+                return _("Dit is geen certificaat of diploma dat hier te controleren is.")
             return _(
                 "Dit is geen certificaat of diploma dat hier te controleren is: %(detail)s."
-            ) % {"detail": failure.message}
+            ) % {"detail": detail}
         case FailureCode.UNSUPPORTED_PROOF:
             return _("De handtekening is van een soort die deze site niet controleert.")
         case FailureCode.UNKNOWN_ISSUER:
@@ -47,4 +54,4 @@ def explain(failure: Failure) -> str:
             }
         case FailureCode.REVOKED:
             return _("Ingetrokken door de uitgever.")
-    return failure.message
+    assert_never(failure.code)  # every code is worded: never the English message

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from django.test import Client
 from django.utils import translation
 
 from opmaat.api.problems import domain_problem, problem_response
+from opmaat.catalog.files.assembly import Assembly
+from opmaat.domain.catalog import Prerequisite
 from opmaat.domain.errors import InvalidCatalog, Problem, UnknownCode
+from opmaat.tabular.problems import Problems
 
 
 def test_a_file_with_problems_lists_each_in_errors() -> None:
@@ -30,6 +34,28 @@ def test_a_file_with_problems_lists_each_in_errors() -> None:
         "message": "must be a number",
     }
     assert body["detail"].startswith("Het catalogusbestand heeft 2 problemen")
+
+
+def test_a_catalogs_consistency_problem_is_worded_in_errors() -> None:
+    assembly = Assembly(Problems("catalog.yaml"))
+    assembly.prerequisites.append(Prerequisite("D1-K1", "D1-K7"))
+    with pytest.raises(InvalidCatalog) as caught:
+        assembly.finish()
+    body = domain_problem(caught.value)
+    assert body["errors"] == [
+        {
+            "file": "catalog.yaml",
+            "row": "",
+            "field": "unit",
+            "message": "onbekende leereenheid of onbekend werkproces D1-K1",
+        },
+        {
+            "file": "catalog.yaml",
+            "row": "",
+            "field": "requires",
+            "message": "onbekende leereenheid of onbekend werkproces D1-K7",
+        },
+    ]
 
 
 def test_the_detail_is_in_the_requests_language() -> None:

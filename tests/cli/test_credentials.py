@@ -62,7 +62,12 @@ def test_a_changed_byte_fails_with_the_reason(opmaat: Opmaat, demo: None, tmp_pa
     )
     as_json = opmaat("credentials", "verify", str(file), "--json")
     assert as_json.code == 1
-    assert json.loads(as_json.out)["failures"][0]["code"] == "tampered"
+    [failure] = json.loads(as_json.out)["failures"]
+    assert failure["code"] == "tampered"
+    assert failure["text"] == (
+        "Het document is na uitgifte veranderd. Gewijzigd: "
+        "credentialSubject.identifier[0].identityHash."
+    )
 
 
 def test_a_revoked_credential_fails_with_its_reason(

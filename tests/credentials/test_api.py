@@ -8,6 +8,7 @@ import json
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import translation
 
 from opmaat.accounts.models import ApiToken
 from opmaat.credentials.models import IssuedCredential
@@ -65,5 +66,26 @@ def test_verification_is_public_and_reports_with_codes(client: Client, demo: Non
             "fields": [],
             "reason": "",
             "at": None,
+            "text": "Dit is geen certificaat of diploma dat hier te controleren is: @context is "
+            "geen lijst die begint met https://www.w3.org/ns/credentials/v2.",
         }
     ]
+
+
+def test_each_failure_is_also_told_in_the_requests_language(client: Client, demo: None) -> None:
+    diploma = IssuedCredential.objects.get(kind="diploma")
+    changed = json.dumps({**diploma.document, "validFrom": "2020-01-01T00:00:00Z"})
+
+    def failures() -> list[dict[str, object]]:
+        response = client.post("/api/credentials/verify", changed, content_type="application/json")
+        found: list[dict[str, object]] = response.json()["failures"]
+        return found
+
+    assert failures()[0]["text"] == "Het document is na uitgifte veranderd. Gewijzigd: validFrom."
+    client.cookies["django_language"] = "en"
+    try:
+        [tampered] = failures()
+    finally:
+        translation.deactivate()  # the language middleware leaves the thread in English
+    assert tampered["text"] == "The document was altered after it was issued. Altered: validFrom."
+    assert tampered["message"] == "the credential was changed after it was issued: validFrom"

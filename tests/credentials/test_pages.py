@@ -111,6 +111,20 @@ def test_garbage_gets_a_plain_answer_not_an_error(client: Client, demo: None) ->
     assert "Dit is geen JSON-bestand" in page.content.decode()
 
 
+def test_a_document_that_is_no_credential_says_why_in_dutch(
+    client: Client, certificate: IssuedCredential
+) -> None:
+    document = {**certificate.document}
+    del document["issuer"]
+    body = client.post("/verifieren/", {"text": json.dumps(document)}).content.decode()
+    assert 'data-code="malformed"' in body
+    assert (
+        "Dit is geen certificaat of diploma dat hier te controleren is: de uitgever (issuer) "
+        "ontbreekt."
+    ) in body
+    assert "issuer is missing" not in body
+
+
 def test_the_qr_link_shows_the_issued_credential(
     client: Client, certificate: IssuedCredential
 ) -> None:

@@ -45,7 +45,8 @@ def test_the_english_developer_text_stays_on_the_problem() -> None:
 
 
 def test_a_problem_no_reader_worded_keeps_its_english_text() -> None:
-    """The catalog's own consistency checks are still worded in English (issue 13)."""
-    assert problem_text(first("hours do not add up", "line 12", "")) == (
-        "places.csv, regel 12: hours do not add up"
+    """The catalog reader's own problems (an unknown field, a code given twice) are still
+    worded in English."""
+    assert problem_text(first("duplicate unit code D1-K1", "line 12", "")) == (
+        "places.csv, regel 12: duplicate unit code D1-K1"
     )

@@ -11,6 +11,7 @@ from opmaat.catalog.files import entities as e
 from opmaat.catalog.files.assembly import Assembly
 from opmaat.catalog.files.fields import Record
 from opmaat.domain.catalog import Catalog, Cut, Outcome
+from opmaat.domain.catalog.checks import not_in_catalog
 from opmaat.tabular.cells import Cell, code_text
 from opmaat.tabular.columns import HEADER_ROW, unknown_columns
 from opmaat.tabular.problems import Problems, row_location
@@ -132,7 +133,7 @@ def read_units(tables: Tables, assembly: Assembly) -> None:
     for code, orphans in outcomes.items():
         for _, rec in orphans:
             if code:  # an empty unit code is already reported as required
-                rec.fail("unit", f"unknown unit {code}")
+                rec.fail("unit", not_in_catalog("unit", code))
 
 
 def read_qualifications(tables: Tables, assembly: Assembly) -> None:
@@ -151,7 +152,8 @@ def read_qualifications(tables: Tables, assembly: Assembly) -> None:
     orphans: list[tuple[str, Links | Cuts]] = [*links.items(), *cuts.items()]
     for crebo, orphan in orphans:
         if crebo:
-            assembly.problems.add(orphan.location, "crebo", f"unknown qualification {crebo}")
+            said = not_in_catalog("qualification", crebo)
+            assembly.problems.add(orphan.location, "crebo", said)
 
 
 def read_outcomes(table: Rows, problems: Problems) -> dict[str, list[tuple[Outcome, Record]]]:

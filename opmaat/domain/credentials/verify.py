@@ -1,8 +1,10 @@
 """Checking a credential: format, issuer and key, signature, validity dates, revocation.
 
 `verify_credential` never raises on bad input: every problem becomes a `Failure` with a
-stable code (docs/errors.md) and a plain English message; pages translate the code into
-Dutch. The checks, in order:
+stable code (docs/errors.md) and a plain English message for logs and scripts; a malformed
+document's message also says which problem it is (a `Said`, worded by opmaat.messages as
+`problem.<kind>`). Pages word the code and its data in the reader's language
+(opmaat.credentials.messages). The checks, in order:
 
 1. Format: a JSON object with the VC 2.0 context, type VerifiableCredential, an issuer,
    a credentialSubject and one proof. Otherwise `malformed`, and nothing else is checked.
@@ -22,7 +24,7 @@ Dutch. The checks, in order:
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -33,6 +35,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from opmaat.domain.credentials.document import VC_CONTEXT, parse_xsd_datetime
 from opmaat.domain.credentials.errors import MalformedCredential
 from opmaat.domain.credentials.proof import proof_of, supported, verify_proof
+from opmaat.domain.errors import Said
 
 
 class FailureCode(StrEnum):
@@ -49,7 +52,7 @@ class FailureCode(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Failure:
     code: FailureCode
-    message: str
+    message: str  # English; a `Said` for a malformed document
     fields: tuple[str, ...] = ()  # tampered: the changed fields, when known
     reason: str = ""  # revoked: the exam board's reason
     at: datetime | None = None  # revoked: when; expired / not yet valid: the date
@@ -119,7 +122,7 @@ def parse_credential(text: str | bytes) -> dict[str, object]:
 def verify_credential(document: Mapping[str, object], trust: Trust, now: datetime) -> Report:
     """Check `document` against `trust` at `now` (see the module docstring for the steps)."""
     problem = format_problem(document)
-    if problem:
+    if problem is not None:
         return Report(False, (Failure(FailureCode.MALFORMED, problem),))
     facts = describe(document)
     proof = proof_of(document)
@@ -150,28 +153,30 @@ def verify_credential(document: Mapping[str, object], trust: Trust, now: datetim
     return _report({**facts, "issuer_name": key.issuer_name}, tuple(failures), status)
 
 
-def format_problem(document: Mapping[str, object]) -> str:
-    """What makes `document` not a checkable credential, or ''."""
+def format_problem(document: Mapping[str, object]) -> Said | None:
+    """What makes `document` not a checkable credential, or None."""
     context = document.get("@context")
     if not isinstance(context, list) or not context or context[0] != VC_CONTEXT:
-        return f"@context must be a list starting with {VC_CONTEXT}"
+        text = f"@context must be a list starting with {VC_CONTEXT}"
+        return Said(text, "credential_context", expected=VC_CONTEXT)
     types = document.get("type")
     if not isinstance(types, list) or "VerifiableCredential" not in types:
-        return "type must be a list with VerifiableCredential"
+        return Said("type must be a list with VerifiableCredential", "credential_type")
     if not issuer_id(document):
-        return "issuer is missing"
+        return Said("issuer is missing", "credential_issuer")
     if not isinstance(document.get("credentialSubject"), dict):
-        return "credentialSubject is missing"
+        return Said("credentialSubject is missing", "credential_subject")
     if not isinstance(document.get("id", ""), str):
-        return "id must be text"
+        return Said("id must be text", "credential_id")
     for name in ("validFrom", "validUntil"):
         if name in document and parse_xsd_datetime(document[name]) is None:
-            return f"{name} is not a date and time with a time zone"
+            text = f"{name} is not a date and time with a time zone"
+            return Said(text, "credential_datetime", field=name)
     try:
         proof_of(document)
     except MalformedCredential:
-        return "the credential has no proof (or more than one)"
-    return ""
+        return Said("the credential has no proof (or more than one)", "credential_proof")
+    return None
 
 
 def issuer_id(document: Mapping[str, object]) -> str:
@@ -316,25 +321,31 @@ def _report(
     )
 
 
-def report_document(report: Report) -> dict[str, object]:
-    """The report as JSON (`opmaat credentials verify --json`, the API): docs/cli.md."""
+def report_document(
+    report: Report, words: Callable[[Failure], str] | None = None
+) -> dict[str, object]:
+    """The report as JSON (`opmaat credentials verify --json`, the API): docs/cli.md. With
+    `words`, each failure also has its `text`: the failure as a person reads it."""
 
     def when(moment: datetime | None) -> str | None:
         return moment.isoformat() if moment is not None else None
 
+    def failure(f: Failure) -> dict[str, object]:
+        item: dict[str, object] = {
+            "code": f.code.value,
+            "message": f.message,
+            "fields": list(f.fields),
+            "reason": f.reason,
+            "at": when(f.at),
+        }
+        if words is not None:
+            item["text"] = words(f)
+        return item
+
     return {
         "format": "opmaat-verification/1",
         "valid": report.valid,
-        "failures": [
-            {
-                "code": f.code.value,
-                "message": f.message,
-                "fields": list(f.fields),
-                "reason": f.reason,
-                "at": when(f.at),
-            }
-            for f in report.failures
-        ],
+        "failures": [failure(f) for f in report.failures],
         "credential": {
             "id": report.credential_id,
             "issuer": report.issuer_id,

@@ -12,7 +12,8 @@ from openpyxl.utils import get_column_letter
 from opmaat.catalog.files import read_catalog, write_catalog
 from opmaat.catalog.files.tables import TABLES
 from opmaat.domain.catalog import Equivalence, GenericRequirements, Qualification, Unit, UnitKind
-from opmaat.domain.errors import InvalidCatalog, Problem
+from opmaat.domain.errors import InvalidCatalog, Problem, Value
+from opmaat.messages import message, problem_text
 from tests.catalog.files.samples import small_catalog
 
 GOOD = """\
@@ -71,6 +72,14 @@ def where(problems: list[Problem]) -> list[tuple[str, str, str]]:
     return [(p.location, p.field, p.message) for p in problems]
 
 
+Said = tuple[str, str, str, dict[str, Value]]
+
+
+def said(problems: list[Problem]) -> list[Said]:
+    """Each problem as (location, field, kind, data): which problem it is, where."""
+    return [(p.location, p.field, p.kind, dict(p.data)) for p in problems]
+
+
 def column(table: str, name: str) -> str:
     """The sheet column letter of a table's column."""
     return get_column_letter(TABLES[table].index(name) + 1)
@@ -106,17 +115,25 @@ def test_a_duplicate_unit_code_is_reported(tmp_path: Path) -> None:
 
 
 def test_an_unknown_unit_reference_names_the_line_of_the_list(tmp_path: Path) -> None:
-    [problem] = problems_in(write(tmp_path, GOOD.replace("[D1-K1]", "[D1-K1, D1-K9]")))
-    assert (problem.location, problem.field, problem.message) == (
-        "line 7",
-        "units",
-        "unknown unit D1-K9",
+    problems = problems_in(write(tmp_path, GOOD.replace("[D1-K1]", "[D1-K1, D1-K9]")))
+    assert said(problems) == [("line 7", "units", "unknown_unit", {"value": "D1-K9"})]
+
+
+def test_a_consistency_problem_is_told_in_dutch_with_its_place(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("[D1-K1]", "[D1-K1, D1-K9]"))
+    with pytest.raises(InvalidCatalog) as caught:
+        read_catalog(path)
+    [problem] = caught.value.problems
+    assert problem_text(problem) == f"{path}, regel 7, kolom units: onbekende leereenheid D1-K9"
+    assert message(caught.value) == (
+        f"Het catalogusbestand heeft een probleem: {path}, regel 7, kolom units: onbekende "
+        "leereenheid D1-K9"
     )
 
 
 def test_a_missing_generic_unit_is_reported(tmp_path: Path) -> None:
-    [problem] = problems_in(write(tmp_path, GOOD.replace("{nederlands: 2F}", "{nederlands: 3F}")))
-    assert "NL-3F" in problem.message
+    problems = problems_in(write(tmp_path, GOOD.replace("{nederlands: 2F}", "{nederlands: 3F}")))
+    assert said(problems) == [("line 8", "generic", "generic_unit_missing", {"value": "NL-3F"})]
 
 
 def test_an_unknown_field_is_reported_as_a_likely_typo(tmp_path: Path) -> None:
@@ -132,7 +149,10 @@ def test_a_prerequisite_cycle_is_named(tmp_path: Path) -> None:
         + "prerequisites:\n  - {unit: D1-K1, requires: NL-2F}\n  - {unit: NL-2F, requires: D1-K1}\n"
     )
     [problem] = problems_in(write(tmp_path, text))
-    assert "cycle" in problem.message and "D1-K1 -> NL-2F -> D1-K1" in problem.message
+    assert (problem.kind, dict(problem.data)) == (
+        "prerequisite_cycle",
+        {"cycle": "D1-K1 -> NL-2F -> D1-K1"},
+    )
 
 
 def test_problems_in_a_document_are_listed_by_line(tmp_path: Path) -> None:
@@ -262,12 +282,9 @@ def test_a_prerequisite_problem_names_its_own_line(tmp_path: Path) -> None:
     text = GOOD + (
         "prerequisites:\n  - {unit: D1-K1, requires: NL-2F}\n  - {unit: D1-K1, requires: D1-K7}\n"
     )
-    [problem] = problems_in(write(tmp_path, text))
-    assert (problem.location, problem.field, problem.message) == (
-        "line 23",
-        "requires",
-        "unknown unit or werkproces D1-K7",
-    )
+    assert said(problems_in(write(tmp_path, text))) == [
+        ("line 23", "requires", "unknown_unit_or_werkproces", {"value": "D1-K7"})
+    ]
 
 
 def test_a_file_that_is_not_utf8_is_one_problem(tmp_path: Path) -> None:
@@ -289,12 +306,9 @@ def test_an_unknown_unit_in_a_sheet_names_the_link_row(tmp_path: Path) -> None:
     book = load_workbook(path)
     book["qualification_units"]["B2"] = "D1-NOPE"
     book.save(path)
-    [problem] = problems_in(path)
-    assert (problem.location, problem.field, problem.message) == (
-        "sheet qualification_units, row 2",
-        "units",
-        "unknown unit D1-NOPE",
-    )
+    assert said(problems_in(path)) == [
+        ("sheet qualification_units, row 2", "units", "unknown_unit", {"value": "D1-NOPE"})
+    ]
 
 
 def test_a_crebo_typed_as_a_number_in_a_sheet_is_a_code(tmp_path: Path) -> None:
@@ -382,15 +396,16 @@ def test_a_unit_that_both_defines_and_refers_to_werkprocessen_is_refused(tmp_pat
 
 def test_a_unit_refers_only_to_known_werkprocessen(tmp_path: Path) -> None:
     text = GOOD + EXAM_UNIT.replace("[D1-K1-W1]", "[D1-K1-W1, D1-K1-W9]")
-    assert where(problems_in(write(tmp_path, text))) == [
-        ("line 24", "werkprocessen", "unknown werkproces D1-K1-W9")
+    assert said(problems_in(write(tmp_path, text))) == [
+        ("line 24", "werkprocessen", "unknown_werkproces", {"value": "D1-K1-W9"})
     ]
 
 
 def test_a_referring_unit_states_the_hours_of_its_werkprocessen(tmp_path: Path) -> None:
-    [problem] = problems_in(write(tmp_path, GOOD + EXAM_UNIT + "    hours: 390\n"))
-    assert (problem.location, problem.field) == ("line 25", "hours")
-    assert problem.message.startswith("must be the sum of its werkprocessen's hours (400), got 390")
+    problems = problems_in(write(tmp_path, GOOD + EXAM_UNIT + "    hours: 390\n"))
+    assert said(problems) == [
+        ("line 25", "hours", "not_sum_of_werkprocessen", {"hours": "400", "value": "390"})
+    ]
 
 
 def test_hours_that_cannot_be_read_are_reported_once_not_again_by_a_referring_unit(
@@ -406,38 +421,39 @@ def test_hours_that_cannot_be_read_are_reported_once_not_again_by_a_referring_un
 
 def test_only_a_generic_subject_is_an_obligation(tmp_path: Path) -> None:
     text = GOOD.replace("    hours: 400\n", "    hours: 400\n    obligation: true\n")
-    assert where(problems_in(write(tmp_path, text))) == [
-        (
-            "line 14",
-            "obligation",
-            "only a generic subject (loopbaan en burgerschap) is an obligation",
-        )
+    assert said(problems_in(write(tmp_path, text))) == [
+        ("line 14", "obligation", "obligation_not_generic", {})
     ]
 
 
 @pytest.mark.parametrize(
-    "value, message",
-    [("-5", "must be at least 0, got -5"), ("veel", "expected a number, got 'veel'")],
+    "value, kind, data",
+    [
+        ("-5", "too_small", {"low": 0, "value": "-5"}),
+        ("veel", "not_number", {"value": "veel"}),
+    ],
 )
-def test_exam_hours_are_a_number_of_at_least_0(tmp_path: Path, value: str, message: str) -> None:
+def test_exam_hours_are_a_number_of_at_least_0(
+    tmp_path: Path, value: str, kind: str, data: dict[str, Value]
+) -> None:
     text = GOOD + f"    exam_hours: {value}\n"  # of NL-2F, the last unit
-    assert where(problems_in(write(tmp_path, text))) == [("line 21", "exam_hours", message)]
+    assert said(problems_in(write(tmp_path, text))) == [("line 21", "exam_hours", kind, data)]
 
 
 @pytest.mark.parametrize(
-    "value, message",
+    "value, kind, data",
     [
-        ("-1", "must be at least 0, got -1"),
-        ("600", "must be 0 to elective_hours (480), got 600"),
-        ("veel", "expected a number, got 'veel'"),
+        ("-1", "too_small", {"low": 0, "value": "-1"}),
+        ("600", "beyond_field", {"other": "elective_hours", "high": "480", "value": "600"}),
+        ("veel", "not_number", {"value": "veel"}),
     ],
 )
 def test_shortened_elective_hours_are_0_to_the_elective_hours(
-    tmp_path: Path, value: str, message: str
+    tmp_path: Path, value: str, kind: str, data: dict[str, Value]
 ) -> None:
     text = in_qualification(f"    elective_hours: 480\n    elective_hours_shortened: {value}\n")
-    assert where(problems_in(write(tmp_path, text))) == [
-        ("line 10", "elective_hours_shortened", message)
+    assert said(problems_in(write(tmp_path, text))) == [
+        ("line 10", "elective_hours_shortened", kind, data)
     ]
 
 
@@ -466,8 +482,8 @@ def test_rekenen_is_a_reference_level_or_an_mbo_rekenniveau(tmp_path: Path, valu
 
 def test_rekenen_at_an_mbo_rekenniveau_needs_its_generic_unit(tmp_path: Path) -> None:
     text = GOOD.replace("{nederlands: 2F}", "{nederlands: 2F, rekenen: 3}")
-    assert where(problems_in(write(tmp_path, text))) == [
-        ("line 8", "generic", "needs generic unit REK-3, which the catalog lacks")
+    assert said(problems_in(write(tmp_path, text))) == [
+        ("line 8", "generic", "generic_unit_missing", {"value": "REK-3"})
     ]
     rekenen = "  - {code: REK-3, title: Rekenen, level: 3, kind: generic, hours: 120}\n"
     catalog = read_catalog(write(tmp_path, text + rekenen))
@@ -480,18 +496,18 @@ def test_a_qualification_may_have_another_cut(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "units, message",
+    "units, kind, data",
     [
-        ("[EX-1, EX-9]", "unknown unit EX-9"),
-        ("[EX-1, NL-2F]", "NL-2F is a generic subject; list it under generic"),
-        ("[]", "cut 'examens' misses werkprocessen of the default cut: D1-K1-W1"),
+        ("[EX-1, EX-9]", "unknown_unit", {"value": "EX-9"}),
+        ("[EX-1, NL-2F]", "generic_in_units", {"value": "NL-2F"}),
+        ("[]", "cut_misses", {"name": "examens", "codes": ("D1-K1-W1",)}),
     ],
 )
 def test_a_cut_divides_the_werkprocessen_of_the_default_cut(
-    tmp_path: Path, units: str, message: str
+    tmp_path: Path, units: str, kind: str, data: dict[str, Value]
 ) -> None:
     text = in_qualification(CUT.replace("[EX-1]", units)) + EXAM_UNIT
-    assert where(problems_in(write(tmp_path, text))) == [("line 9", "cuts", message)]
+    assert said(problems_in(write(tmp_path, text))) == [("line 9", "cuts", kind, data)]
 
 
 def test_a_cut_has_a_name_and_only_known_fields(tmp_path: Path) -> None:
@@ -511,8 +527,8 @@ def test_a_cut_is_a_mapping(tmp_path: Path) -> None:
 
 def test_a_successor_is_a_known_qualification(tmp_path: Path) -> None:
     text = in_qualification("    superseded_by: [10009]\n")
-    assert where(problems_in(write(tmp_path, text))) == [
-        ("line 9", "superseded_by", "unknown qualification 10009")
+    assert said(problems_in(write(tmp_path, text))) == [
+        ("line 9", "superseded_by", "unknown_qualification", {"value": "10009"})
     ]
 
 
@@ -521,18 +537,18 @@ def test_a_successor_is_a_known_qualification(tmp_path: Path) -> None:
     [
         (
             "    valid_from: 2020-08-01\n    valid_until: 2019-07-31\n",
-            ("line 10", "valid_until", "must not be before valid_from (2020-08-01)"),
+            ("line 10", "valid_until", "before_date", {"other": "valid_from", "day": "2020-08-01"}),
         ),
         (
             "    valid_until: 31-7-2019\n",
-            ("line 9", "valid_until", "expected a date YYYY-MM-DD, got '31-7-2019'"),
+            ("line 9", "valid_until", "not_date", {"value": "31-7-2019"}),
         ),
     ],
 )
 def test_valid_until_is_a_date_not_before_valid_from(
-    tmp_path: Path, lines: str, problem: tuple[str, str, str]
+    tmp_path: Path, lines: str, problem: Said
 ) -> None:
-    assert where(problems_in(write(tmp_path, in_qualification(lines)))) == [problem]
+    assert said(problems_in(write(tmp_path, in_qualification(lines)))) == [problem]
 
 
 def test_prior_education_admits_to_a_level_from_0_to_4(tmp_path: Path) -> None:
@@ -584,6 +600,20 @@ def test_a_cut_row_for_an_unknown_qualification_names_its_row(tmp_path: Path) ->
     zipfile.ZipFile(tmp_path / "c.zip").extractall(tmp_path / "dir")
     with (tmp_path / "dir" / "qualification_cuts.csv").open("a") as cuts:
         cuts.write("10009,kerntaken,D1-B1-K1,\n")
-    assert where(problems_in(tmp_path / "dir")) == [
-        ("qualification_cuts.csv, row 3", "crebo", "unknown qualification 10009")
+    assert said(problems_in(tmp_path / "dir")) == [
+        ("qualification_cuts.csv, row 3", "crebo", "unknown_qualification", {"value": "10009"})
     ]
+
+
+def test_a_werkproces_row_for_an_unknown_unit_names_its_row(tmp_path: Path) -> None:
+    write_catalog(small_catalog(), tmp_path / "c.zip", "csv")
+    zipfile.ZipFile(tmp_path / "c.zip").extractall(tmp_path / "dir")
+    with (tmp_path / "dir" / "outcomes.csv").open("a") as outcomes:
+        outcomes.write("D1-NOPE,D1-NOPE-W1,Eén,\n")
+    [problem] = problems_in(tmp_path / "dir")
+    assert (problem.field, problem.kind, dict(problem.data)) == (
+        "unit",
+        "unknown_unit",
+        {"value": "D1-NOPE"},
+    )
+    assert problem.location.startswith("outcomes.csv, row ")

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from opmaat.domain.credentials.document import VC_CONTEXT
 from opmaat.domain.credentials.errors import MalformedCredential
 from opmaat.domain.credentials.verify import (
     FailureCode,
@@ -16,6 +17,8 @@ from opmaat.domain.credentials.verify import (
     parse_credential,
     verify_credential,
 )
+from opmaat.domain.errors import Said, Value
+from opmaat.messages import MESSAGES
 from tests.domain.credentials.helpers import ISSUED, NOW, MemoryIssuer, spec
 
 
@@ -135,23 +138,39 @@ def test_old_credentials_still_verify_after_the_key_is_rotated(issuer: MemoryIss
 
 
 @pytest.mark.parametrize(
-    ("mutate", "message"),
+    ("mutate", "kind", "data"),
     [
-        (lambda d: d.pop("proof"), "the credential has no proof (or more than one)"),
-        (lambda d: d.update({"@context": ["x"]}), "@context must be a list starting with"),
-        (lambda d: d.update({"type": "VerifiableCredential"}), "type must be a list"),
-        (lambda d: d.pop("issuer"), "issuer is missing"),
-        (lambda d: d.update({"validFrom": "gisteren"}), "validFrom is not a date"),
+        (lambda d: d.pop("proof"), "credential_proof", {}),
+        (lambda d: d.update({"@context": ["x"]}), "credential_context", {"expected": VC_CONTEXT}),
+        (lambda d: d.update({"type": "VerifiableCredential"}), "credential_type", {}),
+        (lambda d: d.pop("issuer"), "credential_issuer", {}),
+        (lambda d: d.pop("credentialSubject"), "credential_subject", {}),
+        (lambda d: d.update({"id": 7}), "credential_id", {}),
+        (
+            lambda d: d.update({"validFrom": "gisteren"}),
+            "credential_datetime",
+            {"field": "validFrom"},
+        ),
     ],
 )
 def test_a_document_that_is_no_credential_is_malformed(
-    issuer: MemoryIssuer, mutate: Callable[[dict[str, object]], object], message: str
+    issuer: MemoryIssuer, mutate: Callable[[dict[str, object]], object], kind: str, data: dict[str, Value]
 ) -> None:
+    """The failure says which problem it is; opmaat.messages words it (problem.<kind>)."""
     signed = copy.deepcopy(issuer.issue(spec()))
     mutate(signed)
     report = verify_credential(signed, issuer, NOW)
     assert report.codes == (FailureCode.MALFORMED.value,)
-    assert report.failures[0].message.startswith(message)
+    [failure] = report.failures
+    assert isinstance(failure.message, Said)
+    assert (failure.message.kind, dict(failure.message.data)) == (kind, data)
+    assert f"problem.{kind}" in MESSAGES
+
+
+def test_a_malformed_documents_english_message_stays_for_scripts(issuer: MemoryIssuer) -> None:
+    signed = {**issuer.issue(spec()), "@context": ["x"]}
+    [failure] = verify_credential(signed, issuer, NOW).failures
+    assert failure.message == f"@context must be a list starting with {VC_CONTEXT}"
 
 
 def test_another_proof_suite_is_unsupported(issuer: MemoryIssuer) -> None:
