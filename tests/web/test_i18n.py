@@ -17,6 +17,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 from pytest_django import Settings
 
 import opmaat
@@ -189,6 +190,14 @@ def test_a_browser_preferring_english_still_gets_dutch_until_the_user_chooses(
 def test_an_unknown_language_in_the_cookie_falls_back_to_dutch(client: Client) -> None:
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
     assert '<html lang="nl">' in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_requests_language_ends_with_the_request(english: Client) -> None:
+    """The thread goes back to its own language: what runs next is not in English."""
+    before = translation.get_language()
+    english.get("/")
+    assert translation.get_language() == before
 
 
 # -- the catalog ----------------------------------------------------------------------------

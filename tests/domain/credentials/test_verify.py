@@ -154,7 +154,10 @@ def test_old_credentials_still_verify_after_the_key_is_rotated(issuer: MemoryIss
     ],
 )
 def test_a_document_that_is_no_credential_is_malformed(
-    issuer: MemoryIssuer, mutate: Callable[[dict[str, object]], object], kind: str, data: dict[str, Value]
+    issuer: MemoryIssuer,
+    mutate: Callable[[dict[str, object]], object],
+    kind: str,
+    data: dict[str, Value],
 ) -> None:
     """The failure says which problem it is; opmaat.messages words it (problem.<kind>)."""
     signed = copy.deepcopy(issuer.issue(spec()))
