@@ -85,11 +85,27 @@ TEMPLATES = [
 ]
 
 
+# The embedded SQLite file, set up for a web server with several workers: write-ahead
+# logging (readers never wait for the writer), writers that wait up to 20 s for the lock
+# rather than fail, and transactions that take the write lock when they begin, so that two
+# transactions never both read and then both try to write (SQLite would refuse one at once,
+# whatever the timeout).
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
+
+
 def _database() -> dict[str, object]:
     url = env.database_url()
     if url:
         return dict(dj_database_url.parse(url, conn_max_age=60))
-    return {"ENGINE": "django.db.backends.sqlite3", "NAME": env.sqlite_path()}
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": env.sqlite_path(),
+        "OPTIONS": SQLITE_OPTIONS,
+    }
 
 
 DATABASES = {"default": _database()}
