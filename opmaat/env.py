@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -49,6 +50,19 @@ def opmaat_home() -> Path:
     )
 
 
+def ensure_home() -> Path:
+    """OPMAAT_HOME, created readable by its owner only (0700) when it is missing."""
+    home = opmaat_home()
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return home
+
+
+def write_private(path: Path, text: str) -> None:
+    """A new file readable by its owner only (0600) from the moment it exists."""
+    with os.fdopen(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "w") as file:
+        file.write(text)
+
+
 def sqlite_path() -> Path:
     return opmaat_home() / "opmaat.sqlite3"
 
@@ -66,9 +80,9 @@ def secret_key() -> str:
     if not path.exists():
         import secrets
 
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+        ensure_home()
+        with contextlib.suppress(FileExistsError):  # another worker was first
+            write_private(path, secrets.token_urlsafe(50))
     return path.read_text().strip()
 
 
@@ -84,9 +98,9 @@ def credential_key() -> bytes:
         if not path.exists():
             import secrets
 
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
-            path.chmod(0o600)
+            ensure_home()
+            with contextlib.suppress(FileExistsError):  # another worker was first
+                write_private(path, base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
         configured = path.read_text().strip()
     try:
         key = base64.urlsafe_b64decode(configured + "=" * (-len(configured) % 4))

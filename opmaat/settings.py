@@ -14,7 +14,7 @@ from opmaat import env
 django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent
-HOME = env.opmaat_home()
+HOME = env.ensure_home()  # created 0700 when missing
 
 DEBUG = env.envbool("OPMAAT_DEBUG", False)
 SECRET_KEY = env.secret_key()
@@ -102,7 +102,7 @@ def _database() -> dict[str, object]:
     if url:
         return dict(dj_database_url.parse(url, conn_max_age=60))
     return {
-        "ENGINE": "django.db.backends.sqlite3",
+        "ENGINE": "opmaat.sqlite",  # Django's, creating the file 0600 (opmaat/sqlite/base.py)
         "NAME": env.sqlite_path(),
         "OPTIONS": SQLITE_OPTIONS,
     }

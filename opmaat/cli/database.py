@@ -22,7 +22,7 @@ def init(
     from opmaat import env
 
     if env.database_url() is None:
-        env.sqlite_path().parent.mkdir(parents=True, exist_ok=True)
+        env.ensure_home()
     django_setup.setup()
     from django.core.management import call_command
 

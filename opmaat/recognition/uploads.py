@@ -95,7 +95,9 @@ def store(upload: UploadedFile) -> StoredFile:
     content_type = check_upload(upload)
     stored_name = f"{uuid.uuid4().hex}.{ALLOWED_TYPES[content_type]}"
     path = path_of(stored_name)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    # Owner only, like the files: the folder lists who sent how much (created when missing).
+    Path(settings.UPLOAD_DIR).mkdir(mode=0o700, parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, exist_ok=True)
     digest = hashlib.sha256()
     with path.open("xb") as out:
         for chunk in upload.chunks():

@@ -49,6 +49,15 @@ def test_init_prepares_the_database_once_and_again_without_harm(tmp_path: Path) 
     assert routed.returncode == 0 and routed.stderr == ""
 
 
+def test_init_creates_the_home_and_the_database_for_their_owner_only(tmp_path: Path) -> None:
+    home = tmp_path / "nieuw" / "opmaat"
+    result = opmaat(home, "init")
+    assert result.returncode == 0, result.stderr
+    modes = {p.name: p.stat().st_mode & 0o777 for p in (home, *home.iterdir())}
+    assert modes["opmaat"] == 0o700
+    assert modes["opmaat.sqlite3"] == modes["secret_key"] == 0o600
+
+
 def test_a_user_error_is_one_line_without_a_traceback(tmp_path: Path) -> None:
     result = opmaat(tmp_path, "route", "--target", "25797")
     assert result.returncode == 1

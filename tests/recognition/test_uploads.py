@@ -62,6 +62,14 @@ def test_accepted_files_are_stored_under_a_generated_name_outside_the_web_root(
     assert evidence.original_name == name and evidence.size == len(content)
 
 
+def test_the_upload_folders_and_files_are_readable_by_their_owner_only(
+    personas: Personas, procedure: EvcProcedure, uploads_dir: Path
+) -> None:
+    stored = uploads.path_of(add(personas, procedure, "plan.pdf", files.PDF).stored_name)
+    modes = [p.stat().st_mode & 0o777 for p in (uploads_dir, stored.parent, stored)]
+    assert modes == [0o700, 0o700, 0o600]
+
+
 @pytest.mark.parametrize(
     ("name", "content"),
     [

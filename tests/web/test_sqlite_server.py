@@ -2,7 +2,8 @@
 routes at the same moment all succeed, none gets "database is locked".
 
 This runs what a user runs: `opmaat init --demo` on a fresh OPMAAT_HOME (a real SQLite file),
-`opmaat serve` with four gunicorn workers, and sixty route saves through the API at once."""
+`opmaat serve` with four gunicorn workers, and sixty route saves through the API at once.
+The database's files are its owner's only (opmaat/sqlite/base.py)."""
 
 from __future__ import annotations
 
@@ -127,6 +128,10 @@ def test_sixty_route_saves_at_once_all_succeed(
         statuses = Counter(pool.map(save, range(SAVES)))
 
     assert statuses == {201: SAVES}
+    # The write-ahead log holds the same records as the database, so it is as private.
+    assert {(home / f"opmaat.sqlite3{end}").stat().st_mode & 0o777 for end in ("-wal", "-shm")} == {
+        0o600
+    }
     with sqlite3.connect(home / "opmaat.sqlite3") as database:
         (mode,) = database.execute("PRAGMA journal_mode").fetchone()
         (saved,) = database.execute(
