@@ -54,6 +54,8 @@ OPMAAT_PRIVACY_SECTIONS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # No copy of a signed-in user's answers in any cache (opmaat/web/security.py).
+    "opmaat.web.security.PrivateResponsesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "opmaat.web.language.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from opmaat.accounts.models import Organisation
@@ -140,6 +141,7 @@ def verify_page(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cache_control(private=True, no_store=True)  # shown without an account, but personal
 def verify_stored(request: HttpRequest, uid: UUID) -> HttpResponse:
     """Where the QR code leads: the credential as issued, checked now."""
     credential = get_object_or_404(IssuedCredential, uid=uid)

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from opmaat.catalog.cache import current_catalog
@@ -85,6 +86,7 @@ def store(form: PrescanForm) -> SavedPrescan | None:
         return None
 
 
+@cache_control(private=True, no_store=True)  # shown without an account, but personal
 def prescan_result(request: HttpRequest, token: str) -> HttpResponse:
     """The kept result; with another week in the query (the week form), the durations are
     planned again for that week, without changing what was kept."""

@@ -128,7 +128,9 @@ def test_a_document_that_is_no_credential_says_why_in_dutch(
 def test_the_qr_link_shows_the_issued_credential(
     client: Client, certificate: IssuedCredential
 ) -> None:
-    body = client.get(f"/verifieren/{certificate.uid}/").content.decode()
+    page = client.get(f"/verifieren/{certificate.uid}/")
+    assert "no-store" in page["Cache-Control"]  # it names the holder: never cached
+    body = page.content.decode()
     assert 'data-verdict="valid"' in body and "ROC De Brug (demo)" in body
     assert client.get("/verifieren/00000000-0000-4000-8000-000000000000/").status_code == 404
 

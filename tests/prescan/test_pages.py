@@ -58,7 +58,9 @@ def test_posting_stores_the_scan_and_shows_it_by_an_unguessable_token(
     scan = SavedPrescan.objects.get()
     assert response["Location"] == f"/vrijstellingsscan/{scan.token}/"
     assert len(scan.token) >= 32 and scan.learner is None
-    page = client.get(response["Location"]).content.decode()
+    kept = client.get(response["Location"])
+    assert "no-store" in kept["Cache-Control"]  # public, but theirs: never cached
+    page = kept.content.decode()
     assert 'data-estimate="certain"' in page and 'data-estimate="likely"' in page
     assert "diploma 25780" in page and "<svg" in page
     assert 'id="remaining-months"' in page and "nominaal 36 maanden" in page
