@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # No copy of a signed-in user's answers in any cache (opmaat/web/security.py).
     "opmaat.web.security.PrivateResponsesMiddleware",
+    # Scripts and styles only from opmaat's own files (OPMAAT_CONTENT_SECURITY_POLICY).
+    "opmaat.web.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "opmaat.web.language.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -170,6 +172,12 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Every HTML page (opmaat/web/security.py): no inline script or style, nothing from elsewhere.
+# Images may be data: URIs (the API's documentation page draws its icons so).
+OPMAAT_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 SECURE_SSL_REDIRECT = env.envbool("OPMAAT_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = 31536000 if env.envbool("OPMAAT_HSTS", False) else 0
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,4 +1,5 @@
-"""No app uses another app's templates (import-linter checks the Python side)."""
+"""Templates: no app uses another app's templates (import-linter checks the Python side), and
+no page has inline script or style, which the Content Security Policy refuses."""
 
 from __future__ import annotations
 
@@ -33,3 +34,42 @@ def test_every_app_with_pages_is_checked() -> None:
 def test_an_app_uses_only_its_own_and_the_shared_templates(app: str) -> None:
     foreign = {name for name in used_templates(app) if not name.startswith((f"{app}/", *SHARED))}
     assert foreign == set()
+
+
+# Rendered by WeasyPrint into PDF files, never served as a page: they may style inline.
+PDF_TEMPLATES = {
+    "credentials/pdf.html",
+    "recognition/_pdf_style.html",
+    "recognition/_timeline_pdf.html",
+    "recognition/advice_pdf.html",
+    "recognition/certificate_pdf.html",
+}
+INLINE = {
+    "a <style> element": re.compile(r"<style\b", re.IGNORECASE),
+    "a style attribute": re.compile(r"\sstyle\s*=", re.IGNORECASE),
+    "an inline script": re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE),
+    "an event handler attribute": re.compile(r"\son[a-z]+\s*=", re.IGNORECASE),
+    "a javascript: link": re.compile(r"javascript:", re.IGNORECASE),
+}
+
+
+def template_name(path: Path) -> str:
+    """`app/page.html` for `opmaat/app/templates/app/page.html`."""
+    return path.relative_to(next(p for p in path.parents if p.name == "templates")).as_posix()
+
+
+TEMPLATES = sorted(PACKAGE.glob("**/templates/**/*.html"))
+PAGE_TEMPLATES = [path for path in TEMPLATES if template_name(path) not in PDF_TEMPLATES]
+
+
+def test_the_pdf_templates_exist() -> None:
+    assert {template_name(path) for path in TEMPLATES} >= PDF_TEMPLATES
+
+
+@pytest.mark.parametrize(
+    "template", PAGE_TEMPLATES, ids=lambda p: p.relative_to(PACKAGE).as_posix()
+)
+def test_no_page_template_has_inline_script_or_style(template: Path) -> None:
+    """The Content Security Policy refuses them: scripts and styles live in static files."""
+    text = template.read_text()
+    assert [what for what, pattern in INLINE.items() if pattern.search(text)] == []

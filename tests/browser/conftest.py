@@ -14,7 +14,14 @@ from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Playwright,
+    sync_playwright,
+)
 from pytest_django import DjangoDbBlocker
 from pytest_django.live_server_helper import LiveServer
 
@@ -80,20 +87,29 @@ def demo_site(transactional_db: None, live_server: LiveServer) -> LiveServer:
 def open_page(
     request: pytest.FixtureRequest, browser: Browser, demo_site: LiveServer
 ) -> Iterator[OpenPage]:
-    """Opens a page in a new browser context: a visitor who is not logged in."""
+    """Opens a page in a new browser context: a visitor who is not logged in. Every page the
+    test visits must keep to the Content Security Policy (opmaat/web/security.py): the test
+    fails when the browser refused a script or a style."""
     contexts: list[BrowserContext] = []
+    refused: list[str] = []
+
+    def note_refusal(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            refused.append(f"{message.page.url if message.page else '?'}: {message.text}")
 
     def open_new() -> Page:
         context = browser.new_context(base_url=demo_site.url, locale="nl-NL", accept_downloads=True)
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         page = context.new_page()
+        page.on("console", note_refusal)
         request.node.stash[CURRENT_PAGE] = page
         return page
 
     yield open_new
     for context in contexts:
         context.close()
+    assert refused == []
 
 
 @pytest.fixture
