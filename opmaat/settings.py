@@ -166,7 +166,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # Serve straight from the app folders too, so `opmaat serve` works before collectstatic.
 WHITENOISE_USE_FINDERS = True
 
-# Behind HTTPS in production set OPMAAT_SECURE_COOKIES, OPMAAT_SSL_REDIRECT and OPMAAT_HSTS.
+# Behind HTTPS in production set OPMAAT_SECURE_COOKIES, OPMAAT_SSL_REDIRECT, OPMAAT_HSTS and,
+# behind a reverse proxy, OPMAAT_TRUST_PROXY.
 SESSION_COOKIE_SECURE = env.envbool("OPMAAT_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -180,7 +181,11 @@ OPMAAT_CONTENT_SECURITY_POLICY = (
 )
 SECURE_SSL_REDIRECT = env.envbool("OPMAAT_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = 31536000 if env.envbool("OPMAAT_HSTS", False) else 0
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Only behind a reverse proxy that sets X-Forwarded-Proto itself (replacing what the client
+# sent) may that header say the request came over HTTPS; otherwise anyone could send it.
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env.envbool("OPMAAT_TRUST_PROXY", False) else None
+)
 
 # EVC portfolio files: outside the web root under generated names, served only through a
 # view that checks who may see them (opmaat.recognition.uploads).
