@@ -139,17 +139,21 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
-# Password reset mails: printed on the console unless an SMTP server is configured.
+# Password-reset and invitation mails, sent after the answer (opmaat/accounts/mail.py). Without
+# an SMTP server nothing is sent and the log says which mail to whom, never its content (a
+# reset link logs its reader in); OPMAAT_EMAIL_CONSOLE prints whole mails (development).
 EMAIL_HOST = env.envstr("OPMAAT_EMAIL_HOST", "")
 EMAIL_PORT = env.envint("OPMAAT_EMAIL_PORT", 587)
 EMAIL_HOST_USER = env.envstr("OPMAAT_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env.envstr("OPMAAT_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = True
-EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
-)
+EMAIL_TIMEOUT = 30
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+elif env.envbool("OPMAAT_EMAIL_CONSOLE", False):
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    EMAIL_BACKEND = "opmaat.accounts.mail.LogOnlyBackend"
 DEFAULT_FROM_EMAIL = env.envstr("OPMAAT_EMAIL_FROM", "opmaat <noreply@localhost>")
 SESSION_COOKIE_AGE = 8 * 3600  # a working day
 
@@ -203,4 +207,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # Which mail went to whom (opmaat/accounts/mail.py), never its content.
+    "loggers": {"opmaat.mail": {"level": "INFO"}},
 }

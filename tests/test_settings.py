@@ -44,3 +44,19 @@ def test_behind_a_trusted_proxy_its_forwarded_proto_header_counts(tmp_path: Path
     assert settings_in(tmp_path, {}, header) == {header: None}
     trusted = settings_in(tmp_path, {"OPMAAT_TRUST_PROXY": "true"}, header)
     assert trusted == {header: ["HTTP_X_FORWARDED_PROTO", "https"]}
+
+
+@pytest.mark.parametrize(
+    ("variables", "backend"),
+    [
+        ({}, "opmaat.accounts.mail.LogOnlyBackend"),
+        ({"OPMAAT_EMAIL_CONSOLE": "true"}, "django.core.mail.backends.console.EmailBackend"),
+        ({"OPMAAT_EMAIL_HOST": "smtp.example.nl"}, "django.core.mail.backends.smtp.EmailBackend"),
+    ],
+)
+def test_mails_reach_the_console_only_when_asked(
+    tmp_path: Path, variables: dict[str, str], backend: str
+) -> None:
+    """A password-reset mail holds a link that logs its reader in: by default the server log
+    says that a mail was not sent, never what it said."""
+    assert settings_in(tmp_path, variables, "EMAIL_BACKEND") == {"EMAIL_BACKEND": backend}

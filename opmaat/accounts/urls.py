@@ -1,7 +1,10 @@
-"""Logging in and out, and the password pages (Django's own views, our templates)."""
+"""Logging in and out, and the password pages (Django's own views, our templates; the reset
+form sends its mail after the answer: opmaat.accounts.forms)."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path
+
+from opmaat.accounts.forms import PasswordResetForm
 
 urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
@@ -12,7 +15,11 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("wachtwoord/vergeten/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "wachtwoord/vergeten/",
+        auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
+        name="password_reset",
+    ),
     path(
         "wachtwoord/verstuurd/",
         auth_views.PasswordResetDoneView.as_view(),

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import User
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied
@@ -19,6 +18,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from opmaat.accounts import mail
 from opmaat.accounts.models import Organisation
 from opmaat.backup import ledger
 from opmaat.catalog.cache import current_catalog
@@ -334,24 +334,25 @@ def invite_learner(actor: User, learner: Learner, request: HttpRequest) -> User:
     user.save(update_fields=["password"])
     learner.user = user
     learner.save(update_fields=["user"])
-    form = PasswordResetForm({"email": learner.email})
-    if form.is_valid():
-        # Django sends reset links only to users with a usable password; an invitation is
-        # the same link for a new account.
-        context = {"user": user, "uid": urlsafe_base64_encode(force_bytes(user.pk))}
-        form.send_mail(
+    # A password-reset link for the new account (Django sends reset links only to users
+    # with a usable password), mailed once the account is committed.
+    context = {
+        "user": user,
+        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+        "protocol": "https" if request.is_secure() else "http",
+        "domain": request.get_host(),
+        "learner": learner,
+    }
+    mail.send_after_commit(
+        mail.compose(
             "registration/invitation_subject.txt",
             "registration/invitation_email.html",
-            {
-                **context,
-                "token": default_token_generator.make_token(user),
-                "protocol": "https" if request.is_secure() else "http",
-                "domain": request.get_host(),
-                "learner": learner,
-            },
+            context,
             None,
             learner.email,
         )
+    )
     audit(
         actor,
         learner,

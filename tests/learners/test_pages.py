@@ -6,7 +6,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.core import mail
 from django.test import Client
+from pytest_django import DjangoCaptureOnCommitCallbacks as CaptureCallbacks
 
+from opmaat.accounts.mail import wait_until_sent
 from opmaat.learners.models import Learner
 from opmaat.ui.templatetags.opmaat_tags import confidence_label
 from tests.demo_logins import INTAKE, SANNE
@@ -134,8 +136,12 @@ def test_the_right_password_logs_in(client: Client) -> None:
     assert response.status_code == 302 and "_auth_user_id" in client.session
 
 
-def test_a_password_reset_sends_a_link_by_mail(client: Client) -> None:
-    client.post("/wachtwoord/vergeten/", {"email": "intake@demo.opmaat.invalid"})
+def test_a_password_reset_sends_a_link_by_mail(
+    client: Client, django_capture_on_commit_callbacks: CaptureCallbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/wachtwoord/vergeten/", {"email": "intake@demo.opmaat.invalid"})
+    assert wait_until_sent(timeout=10)
     assert len(mail.outbox) == 1
     assert "/wachtwoord/nieuw/" in mail.outbox[0].body
 

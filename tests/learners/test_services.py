@@ -9,7 +9,9 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
+from pytest_django import DjangoCaptureOnCommitCallbacks as CaptureCallbacks
 
+from opmaat.accounts.mail import wait_until_sent
 from opmaat.accounts.models import Membership, Organisation
 from opmaat.domain.errors import DomainError, InvalidInput, UnknownCode
 from opmaat.domain.routes import Leerweg, Pace, RouteRequest
@@ -167,13 +169,18 @@ def test_personal_data_changes_record_old_and_new_values() -> None:
 
 
 def test_an_invitation_creates_an_account_without_a_password_and_mails_a_link(
-    rf: RequestFactory,
+    rf: RequestFactory, django_capture_on_commit_callbacks: CaptureCallbacks
 ) -> None:
     tom = learner("Tom de Boer")
     services.update_learner(user(INTAKE), tom, {"email": "tom@example.nl"})
-    account = services.invite_learner(user(INTAKE), tom, rf.get("/", HTTP_HOST="localhost"))
+    with django_capture_on_commit_callbacks() as after_commit:
+        account = services.invite_learner(user(INTAKE), tom, rf.get("/", HTTP_HOST="localhost"))
     assert account.username == "tom@example.nl" and not account.has_usable_password()
     assert Learner.objects.get(pk=tom.pk).user == account
+    assert mail.outbox == []  # the link leaves once the account is committed
+    for callback in after_commit:
+        callback()
+    assert wait_until_sent(timeout=10)
     assert len(mail.outbox) == 1 and "/wachtwoord/nieuw/" in mail.outbox[0].body
     assert tom.audit_events.filter(action="learner.invited").exists()
 
