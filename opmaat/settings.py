@@ -170,8 +170,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # Serve straight from the app folders too, so `opmaat serve` works before collectstatic.
 WHITENOISE_USE_FINDERS = True
 
-# Behind HTTPS in production set OPMAAT_SECURE_COOKIES, OPMAAT_SSL_REDIRECT, OPMAAT_HSTS and,
-# behind a reverse proxy, OPMAAT_TRUST_PROXY.
+# Behind HTTPS in production set OPMAAT_SECURE_COOKIES, OPMAAT_SSL_REDIRECT, OPMAAT_HSTS (with
+# OPMAAT_HSTS_SUBDOMAINS and OPMAAT_HSTS_PRELOAD) and, behind a reverse proxy, OPMAAT_TRUST_PROXY;
+# `check --deploy` then warns of nothing (tests/test_settings.py).
 SESSION_COOKIE_SECURE = env.envbool("OPMAAT_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -185,6 +186,8 @@ OPMAAT_CONTENT_SECURITY_POLICY = (
 )
 SECURE_SSL_REDIRECT = env.envbool("OPMAAT_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = 31536000 if env.envbool("OPMAAT_HSTS", False) else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.envbool("OPMAAT_HSTS_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env.envbool("OPMAAT_HSTS_PRELOAD", False)
 # Only behind a reverse proxy that sets X-Forwarded-Proto itself (replacing what the client
 # sent) may that header say the request came over HTTPS; otherwise anyone could send it.
 SECURE_PROXY_SSL_HEADER = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -15,20 +16,40 @@ from pytest_django import Settings
 pytestmark = pytest.mark.django_db
 
 
-def settings_in(home: Path, variables: dict[str, str], *names: str) -> dict[str, object]:
-    """The settings `names` as a fresh process reads them from the environment `variables`."""
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def run_with(home: Path, variables: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """`python ARGS` in a fresh process whose environment holds only `variables` of opmaat's."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPMAAT_", "DATABASE_URL"))}
     env.update({"OPMAAT_HOME": str(home), "DJANGO_SETTINGS_MODULE": "opmaat.settings"})
     env.update(variables)
+    return subprocess.run(
+        [sys.executable, *args], env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def settings_in(home: Path, variables: dict[str, str], *names: str) -> dict[str, object]:
+    """The settings `names` as a fresh process reads them from the environment `variables`."""
     script = (
         "import json; from django.conf import settings; "
         f"print(json.dumps({{n: getattr(settings, n) for n in {list(names)!r}}}))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
-    )
+    done = run_with(home, variables, "-c", script)
     assert done.returncode == 0, done.stderr
     return dict(json.loads(done.stdout))
+
+
+def readme_production_variables() -> dict[str, str]:
+    """The variables the README's "Running in production" steps export."""
+    section = README.read_text().split("## Running in production", 1)[1].split("\n## ", 1)[0]
+    variables: dict[str, str] = {}
+    for line in section.splitlines():
+        if line.startswith("export "):
+            for word in line.removeprefix("export ").split("#")[0].split():
+                name, value = word.split("=", 1)
+                variables[name] = value
+    return variables
 
 
 def test_a_forwarded_proto_header_is_not_believed_by_default(
@@ -60,3 +81,14 @@ def test_mails_reach_the_console_only_when_asked(
     """A password-reset mail holds a link that logs its reader in: by default the server log
     says that a mail was not sent, never what it said."""
     assert settings_in(tmp_path, variables, "EMAIL_BACKEND") == {"EMAIL_BACKEND": backend}
+
+
+def test_the_readmes_production_settings_pass_the_deployment_check(tmp_path: Path) -> None:
+    variables = readme_production_variables()
+    assert {"DATABASE_URL", "OPMAAT_SECRET_KEY", "OPMAAT_SSL_REDIRECT"} <= set(variables)
+    variables["OPMAAT_SECRET_KEY"] = secrets.token_urlsafe(50)  # the README writes `…`
+    variables["OPMAAT_HOME"] = str(tmp_path)
+    check = ["-m", "django", "check", "--deploy", "--fail-level", "WARNING"]
+    done = run_with(tmp_path, variables, *check)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "System check identified no issues (0 silenced)."
