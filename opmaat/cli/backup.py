@@ -74,7 +74,7 @@ def restore_command(
     from opmaat import env
 
     if env.database_url() is None:
-        env.sqlite_path().parent.mkdir(parents=True, exist_ok=True)
+        env.ensure_home()
     django_setup.setup()
     from opmaat.backup import services
 
