@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -94,7 +95,12 @@ def write_backup(
     """Write the archive: the database fixture, every file under `files/` (by its path
     relative to the upload directory), and last the manifest with their checksums."""
     members: dict[str, Member] = {}
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    # It holds every personal record: readable by its owner only, from the first byte.
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with (
+        os.fdopen(descriptor, "wb") as file,
+        zipfile.ZipFile(file, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+    ):
         for name, source in [(DATABASE, database), *((FILES + k, v) for k, v in files.items())]:
             with source.open("rb") as stream:
                 members[name] = sha256_of(stream)

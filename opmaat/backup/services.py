@@ -100,8 +100,9 @@ def restore(source: Path, progress: Progress = quiet) -> Restored:
             staged = Path(work) / "uploads"
             for name in manifest.files:
                 destination = staged / name
-                destination.parent.mkdir(parents=True, exist_ok=True)
+                destination.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
                 destination.write_bytes(archive.read(FILES + name))
+                destination.chmod(0o600)
             progress("database")
             MigrationExecutor(connection).migrate(targets)
             with transaction.atomic():

@@ -55,6 +55,7 @@ def test_a_round_trip_brings_back_every_table_and_every_file(
 ) -> None:
     before, uploads = tables(), files(settings.UPLOAD_DIR)
     manifest = services.backup(installation / "backup.zip")
+    assert (installation / "backup.zip").stat().st_mode & 0o777 == 0o600
     assert manifest.counts["learners.Learner"] == Learner.objects.count() > 0
     assert sorted(manifest.files) == ["ab/ab12.pdf", "cd.png"]
 
