@@ -51,7 +51,9 @@ def list_credentials(
                 "issued_at": c.issued_at.isoformat(),
                 "status": "revoked" if c.revoked else "valid",
                 "revoked_at": c.revoked_at.isoformat() if c.revoked_at else None,
-                "revocation_reason": c.revocation_reason,
+                "revocation_reason": c.revocation_reason,  # the category's label
+                "revocation_category": c.revocation_category,
+                "revocation_note": c.revocation_note,  # the exam board's own words: internal
             }
             for c in rows
         ]

@@ -48,7 +48,14 @@ class CredentialOut(Schema):
     issued_at: str = Field(description="ISO 8601 date and time")
     status: str = Field(description="valid or revoked")
     revoked_at: str | None
-    revocation_reason: str
+    revocation_reason: str = Field(
+        description="the published reason: the category's Dutch label, empty when valid "
+        "(the exam board's own note is never given)"
+    )
+    revocation_category: str = Field(
+        description="issued_in_error, exam_irregularity, replaced, holder_request or other; "
+        "empty when valid"
+    )
     credential: SignedCredential
 
 
@@ -56,7 +63,13 @@ class FailureOut(Schema):
     code: FailureCode
     message: str
     fields: list[str] = Field(description="tampered: the changed fields, when known")
-    reason: str = Field(description="revoked: the exam board's reason")
+    reason: str = Field(
+        description="revoked: the published reason, the category's Dutch label (never the "
+        "exam board's own note)"
+    )
+    category: str = Field(
+        description="revoked: issued_in_error, exam_irregularity, replaced, holder_request or other"
+    )
     at: str | None = Field(description="revoked: when; expired or not yet valid: the date")
     text: str = Field(
         description="the failure as the verify page says it, in the request's language (nl, en)"

@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 from opmaat.accounts.models import Organisation
 from opmaat.credentials import services
 from opmaat.credentials.models import IssuedCredential
+from opmaat.domain.credentials.revocation import RevocationCategory
 from opmaat.learners.models import Learner
 
 # learner, kind, code
@@ -20,7 +21,12 @@ ISSUED = (
     ("Eva Peters", "certificate", "C0166"),
     ("Noor Hendriks", "diploma", "25488"),
 )
-REVOKED_FIRST = {"Eva Peters": "Demo: uitgegeven met een verkeerde naam; opnieuw uitgegeven."}
+REVOKED_FIRST = {
+    "Eva Peters": (
+        RevocationCategory.REPLACED,
+        "Demo: uitgegeven met een verkeerde naam; opnieuw uitgegeven.",
+    )
+}
 
 
 def add_demo(orgs: dict[str, Organisation]) -> None:
@@ -33,5 +39,6 @@ def add_demo(orgs: dict[str, Organisation]) -> None:
         issue = services.do_issue_diploma if kind == "diploma" else services.do_issue_certificate
         credential = issue(board, learner, code)
         if name in REVOKED_FIRST:
-            services.do_revoke(board, credential, REVOKED_FIRST[name])
+            category, note = REVOKED_FIRST[name]
+            services.do_revoke(board, credential, category, note)
             issue(board, learner, code)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from opmaat.credentials.models import REVOCATION_LABELS
 from opmaat.domain.credentials.document import CredentialKind
+from opmaat.domain.credentials.revocation import RevocationCategory
 
 MAX_UPLOAD_BYTES = 1_000_000
 
@@ -16,8 +18,17 @@ class IssueForm(forms.Form):
 
 
 class RevokeForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reden van intrekking"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    """The published category, and the exam board's own note (internal)."""
+
+    category = forms.ChoiceField(
+        label=_("Reden van intrekking"),
+        choices=[(c.value, _(REVOCATION_LABELS[c])) for c in RevocationCategory],
+    )
+    note = forms.CharField(
+        label=_("Toelichting (alleen voor de examencommissie)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 

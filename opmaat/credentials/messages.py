@@ -48,9 +48,10 @@ def explain(failure: Failure) -> str:
         case FailureCode.EXPIRED:
             return _("Verlopen: het gold tot %(day)s.") % {"day": day}
         case FailureCode.REVOKED if failure.reason:
+            # The reason is a category's label (a msgid of REVOCATION_LABELS), not free text.
             return _("Ingetrokken door de uitgever op %(day)s. Reden: %(reason)s") % {
                 "day": day,
-                "reason": failure.reason,
+                "reason": _(failure.reason),
             }
         case FailureCode.REVOKED:
             return _("Ingetrokken door de uitgever.")

@@ -9,15 +9,36 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from opmaat.accounts.models import Organisation
 from opmaat.domain.credentials.document import CredentialKind
+from opmaat.domain.credentials.revocation import RevocationCategory
 from opmaat.learners.models import Learner
 
 KIND_LABELS = {
     CredentialKind.CERTIFICATE: _("mbo-certificaat"),
     CredentialKind.DIPLOMA: _("Diploma"),
 }
+# The published reason of a revocation, in Dutch: the verification page translates it, the
+# JSON documents (the API, `opmaat credentials`) carry it as it is here.
+REVOCATION_LABELS: dict[RevocationCategory, str] = {
+    RevocationCategory.ISSUED_IN_ERROR: gettext_noop("Ten onrechte uitgegeven"),
+    RevocationCategory.EXAM_IRREGULARITY: gettext_noop("Fraude of onregelmatigheid bij het examen"),
+    RevocationCategory.REPLACED: gettext_noop(
+        "Vervangen door een verbeterd certificaat of diploma"
+    ),
+    RevocationCategory.HOLDER_REQUEST: gettext_noop("Op verzoek van de houder"),
+    RevocationCategory.OTHER: gettext_noop("Andere reden"),
+}
+
+
+def revocation_label(category: str) -> str:
+    """The Dutch label of a revocation category ("" for none or an unknown one)."""
+    try:
+        return REVOCATION_LABELS[RevocationCategory(category)]
+    except ValueError:
+        return ""
 
 
 class SigningKey(models.Model):
@@ -74,7 +95,14 @@ class IssuedCredential(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
-    revocation_reason = models.TextField(_("reden van intrekking"), blank=True)
+    # Published: the category. Internal (the exam board and the issuer only): the note.
+    revocation_category = models.CharField(
+        _("reden van intrekking"),
+        max_length=24,
+        blank=True,
+        choices=[(c.value, _(REVOCATION_LABELS[c])) for c in RevocationCategory],
+    )
+    revocation_note = models.TextField(_("toelichting bij de intrekking (intern)"), blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -94,6 +122,14 @@ class IssuedCredential(models.Model):
                 condition=models.Q(revoked_at__isnull=True),
                 name="one_valid_credential_per_achievement",
             ),
+            # A revocation always has a published category; a valid credential has none.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(revoked_at__isnull=True, revocation_category="")
+                    | (models.Q(revoked_at__isnull=False) & ~models.Q(revocation_category=""))
+                ),
+                name="revocation_has_a_category",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -106,3 +142,8 @@ class IssuedCredential(models.Model):
     @property
     def revoked(self) -> bool:
         return self.revoked_at is not None
+
+    @property
+    def revocation_reason(self) -> str:
+        """The published reason: the category's Dutch label ("" when not revoked)."""
+        return revocation_label(self.revocation_category)

@@ -31,7 +31,8 @@ def credential_summary(c: IssuedCredential) -> dict[str, object]:
         "issued_at": c.issued_at.isoformat(),
         "status": "revoked" if c.revoked else "valid",
         "revoked_at": c.revoked_at.isoformat() if c.revoked_at else None,
-        "revocation_reason": c.revocation_reason,
+        "revocation_reason": c.revocation_reason,  # the category's label, never the note
+        "revocation_category": c.revocation_category,
         "credential": c.document,
     }
 

@@ -45,8 +45,9 @@ from opmaat.domain.credentials.errors import (
 )
 from opmaat.domain.credentials.jcs import canonical
 from opmaat.domain.credentials.proof import ProofOptions, add_proof
+from opmaat.domain.credentials.revocation import RevocationCategory
 from opmaat.domain.credentials.status_list import LIST_SIZE, status_entry
-from opmaat.domain.errors import Required
+from opmaat.domain.errors import InvalidChoice, Required
 from opmaat.domain.recognition.grants import Source
 from opmaat.learners import services as learner_services
 from opmaat.learners.access import actor_of, facts_of, require
@@ -262,26 +263,40 @@ def free_status_index(organisation: Organisation) -> int:
 
 
 @transaction.atomic
-def do_revoke(actor: User, credential: IssuedCredential, reason: str) -> IssuedCredential:
-    """Revoke with a reason; the status list shows it from now on. The holding that the
-    credential gave is removed."""
+def do_revoke(
+    actor: User, credential: IssuedCredential, category: str, note: str = ""
+) -> IssuedCredential:
+    """Revoke with a published `category` (RevocationCategory) and the exam board's own
+    `note`, which stays internal (required for "other"); the status list shows the
+    revocation from now on. The holding that the credential gave is removed."""
     learner = credential.learner
     require(actor, Action.ISSUE_CREDENTIAL, learner)
-    if not reason.strip():
+    try:
+        chosen = RevocationCategory(category)
+    except ValueError:
+        raise InvalidChoice("category", category) from None
+    if chosen == RevocationCategory.OTHER and not note.strip():
         raise Required("reason")
     locked = IssuedCredential.objects.select_for_update().get(pk=credential.pk)
     if locked.revoked_at is not None:
         raise AlreadyRevoked(str(locked.credential_id))
     locked.revoked_at = timezone.now()
-    locked.revocation_reason = reason.strip()
+    locked.revocation_category = chosen.value
+    locked.revocation_note = note.strip()
     locked.revoked_by = actor
-    locked.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
+    locked.save(
+        update_fields=["revoked_at", "revocation_category", "revocation_note", "revoked_by"]
+    )
     audit(
         actor,
         learner,
         "credential.revoked",
         f"Ingetrokken: {locked.code} {locked.name}",
-        {"credential": locked.credential_id, "reason": locked.revocation_reason},
+        {
+            "credential": locked.credential_id,
+            "category": chosen.value,
+            "note": locked.revocation_note,
+        },
     )
     given = learner.holdings.filter(source=Source.CREDENTIAL.value, source_ref=locked.credential_id)
     for holding in given:

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from opmaat.credentials.models import IssuedCredential, SigningKey
+from opmaat.credentials.models import IssuedCredential, SigningKey, revocation_label
 from opmaat.domain.credentials.keys import public_key_from_raw
 from opmaat.domain.credentials.verify import KnownKey, Report, Status, verify_credential
 
@@ -33,9 +33,9 @@ class DatabaseTrust:
         self._issuers = {k.controller for k in self._keys.values()}
         self._statuses: dict[str, Status] | None = None
         if preload:
-            rows = IssuedCredential.objects.values_list("uid", "revoked_at", "revocation_reason")
+            rows = IssuedCredential.objects.values_list("uid", "revoked_at", "revocation_category")
             self._statuses = {
-                f"urn:uuid:{uid}": Status(at is not None, reason, at) for uid, at, reason in rows
+                f"urn:uuid:{uid}": published_status(at, category) for uid, at, category in rows
             }
 
     def key(self, verification_method: str) -> KnownKey | None:
@@ -50,11 +50,18 @@ class DatabaseTrust:
         row = credential_row(credential_id) or by_status_entry(entry)
         if row is None:
             return None
-        return Status(row.revoked_at is not None, row.revocation_reason, row.revoked_at)
+        return published_status(row.revoked_at, row.revocation_category)
 
     def issued_copy(self, credential_id: str) -> Mapping[str, object] | None:
         row = credential_row(credential_id)
         return row.document if row is not None and row.document else None
+
+
+def published_status(revoked_at: datetime | None, category: str) -> Status:
+    """What a verifier learns: whether, when and in which category; never the note."""
+    if revoked_at is None:
+        return Status(False)
+    return Status(True, revocation_label(category), revoked_at, category)
 
 
 def credential_row(credential_id: str) -> IssuedCredential | None:

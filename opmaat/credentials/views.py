@@ -85,10 +85,15 @@ def credential_revoke(
     credential = get_object_or_404(IssuedCredential, uid=uid, learner=learner)
     form = RevokeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Geef een reden voor de intrekking."))
+        messages.error(request, _("Kies een reden voor de intrekking."))
         return redirect("credentials", pk=learner.pk)
     try:
-        services.do_revoke(signed_in(request), credential, form.cleaned_data["reason"])
+        services.do_revoke(
+            signed_in(request),
+            credential,
+            form.cleaned_data["category"],
+            form.cleaned_data["note"],
+        )
     except DomainError as error:
         messages.error(request, explain_error(error))
     else:

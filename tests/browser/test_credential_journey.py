@@ -99,4 +99,7 @@ def test_the_qr_link_of_a_revoked_certificate_says_so(open_page: OpenPage) -> No
     page = open_page()
     page.goto(f"/verifieren/{revoked.uid}/")
     expect(page.get_by_role("alert")).to_contain_text("Ingetrokken door de uitgever op")
-    expect(page.get_by_role("alert")).to_contain_text("verkeerde naam")
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Vervangen door een verbeterd certificaat of diploma"
+    )
+    expect(page.get_by_role("alert")).not_to_contain_text("verkeerde naam")  # internal note

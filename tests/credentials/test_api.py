@@ -27,6 +27,10 @@ def test_the_exam_board_lists_a_learners_credentials(client: Client, demo: None)
     eva = Learner.objects.get(name="Eva Peters")
     listed = client.get(f"/api/credentials/learners/{eva.pk}", headers=bearer(EXAM_BOARD))
     assert sorted(c["status"] for c in listed.json()) == ["revoked", "valid"]
+    [revoked] = [c for c in listed.json() if c["status"] == "revoked"]
+    assert revoked["revocation_category"] == "replaced"
+    assert revoked["revocation_reason"] == "Vervangen door een verbeterd certificaat of diploma"
+    assert "verkeerde naam" not in json.dumps(listed.json())  # the demo's note is internal
     assert client.get(f"/api/credentials/learners/{eva.pk}").status_code == 401
     assert (
         client.get(f"/api/credentials/learners/{eva.pk}", headers=bearer(EMPLOYER_HR)).status_code
@@ -65,6 +69,7 @@ def test_verification_is_public_and_reports_with_codes(client: Client, demo: Non
             "message": "@context must be a list starting with https://www.w3.org/ns/credentials/v2",
             "fields": [],
             "reason": "",
+            "category": "",
             "at": None,
             "text": "Dit is geen certificaat of diploma dat hier te controleren is: @context is "
             "geen lijst die begint met https://www.w3.org/ns/credentials/v2.",

@@ -45,7 +45,7 @@ def test_a_certificate_is_not_issued_twice_but_again_after_revocation(sanne_done
     first = do_issue_certificate(board, sanne_done, CERTIFICATE)
     with pytest.raises(NotIssuable):  # she holds it now
         do_issue_certificate(board, sanne_done, CERTIFICATE)
-    do_revoke(board, first, "Verkeerde datum")
+    do_revoke(board, first, "issued_in_error", "Verkeerde datum")
     assert not Holding.objects.filter(learner=sanne_done, code=CERTIFICATE).exists()
     second = do_issue_certificate(board, sanne_done, CERTIFICATE)
     assert second.uid != first.uid and second.status_index != first.status_index
@@ -60,17 +60,28 @@ def test_only_the_exam_board_issues(anna_done: Personas, who: str) -> None:
     assert do_issue_certificate(anna_done.eva, anna_done.anna_record, CERTIFICATE).uid
 
 
-def test_a_revocation_needs_a_reason_and_happens_once(sanne_done: Learner) -> None:
+def test_a_revocation_needs_a_category_and_happens_once(sanne_done: Learner) -> None:
+    """A category from the list; "other" only with the exam board's note. The report
+    publishes the category, not the note."""
     board = user(EXAM_BOARD)
     credential = do_issue_certificate(board, sanne_done, CERTIFICATE)
-    with pytest.raises(InvalidInput):
-        do_revoke(board, credential, "  ")
-    do_revoke(board, credential, "Fraude bij de proeve")
+    with pytest.raises(InvalidInput) as unknown:
+        do_revoke(board, credential, "Fraude bij de proeve")
+    assert unknown.value.code == "invalid_choice"
+    with pytest.raises(InvalidInput) as bare:
+        do_revoke(board, credential, "other", "  ")
+    assert bare.value.message_key == "required.reason"
+    do_revoke(board, credential, "exam_irregularity", "Spiekbriefje bij de proeve")
     with pytest.raises(AlreadyRevoked):
-        do_revoke(board, credential, "nogmaals")
+        do_revoke(board, credential, "other", "nogmaals")
     report = verify_document(credential.document)
     assert report.codes == ("revoked",)
-    assert report.failures[0].reason == "Fraude bij de proeve"
+    failure = report.failures[0]
+    assert failure.category == "exam_irregularity"
+    assert failure.reason == "Fraude of onregelmatigheid bij het examen"
+    assert "Spiekbriefje" not in failure.message
+    event = sanne_done.audit_events.get(action="credential.revoked")
+    assert event.changes["note"] == "Spiekbriefje bij de proeve"  # internal: the log keeps it
 
 
 def test_the_demo_diploma_lists_every_part_and_verifies(demo: None) -> None:

@@ -97,12 +97,16 @@ def test_an_uploaded_file_is_verified_too(client: Client, certificate: IssuedCre
     assert 'data-verdict="valid"' in body
 
 
-def test_a_revoked_certificate_shows_the_reason(
+def test_a_revoked_certificate_shows_the_category_not_the_note(
     client: Client, certificate: IssuedCredential
 ) -> None:
-    do_revoke(user(EXAM_BOARD), certificate, "Proeve ongeldig verklaard")
+    do_revoke(user(EXAM_BOARD), certificate, "exam_irregularity", "Proeve ongeldig verklaard")
     body = client.get(f"/verifieren/{certificate.uid}/").content.decode()
-    assert 'data-code="revoked"' in body and "Proeve ongeldig verklaard" in body
+    assert 'data-code="revoked"' in body
+    assert "Fraude of onregelmatigheid bij het examen" in body
+    assert "Proeve ongeldig verklaard" not in body
+    pasted = client.post("/verifieren/", {"text": json.dumps(certificate.document)})
+    assert "Proeve ongeldig verklaard" not in pasted.content.decode()
 
 
 def test_garbage_gets_a_plain_answer_not_an_error(client: Client, demo: None) -> None:
@@ -145,7 +149,7 @@ def test_keys_status_list_and_issuer_profile_are_public(
     org = certificate.organisation_id
     profile = client.get(f"/verifieren/uitgevers/{org}/").json()
     assert profile["id"] == certificate.document["issuer"]["id"]
-    do_revoke(user(EXAM_BOARD), certificate, "fout")
+    do_revoke(user(EXAM_BOARD), certificate, "issued_in_error")
     status = client.get(f"/verifieren/status/{org}/").json()
     assert status["type"] == ["VerifiableCredential", "BitstringStatusListCredential"]
     bits = decode_list(status["credentialSubject"]["encodedList"])
@@ -161,9 +165,24 @@ def test_the_exam_board_issues_and_revokes_on_its_page(client: Client, sanne_don
     assert client.post(url, {"kind": "certificate", "code": CERTIFICATE}).status_code == 302
     credential = IssuedCredential.objects.get(learner=sanne_done)
     revoke = f"/deelnemers/{sanne_done.pk}/certificaten/{credential.uid}/intrekken/"
-    assert client.post(revoke, {"reason": "Verkeerde naam"}).status_code == 302
+    form = {"category": "issued_in_error", "note": "Verkeerde naam"}
+    assert client.post(revoke, form).status_code == 302
     credential.refresh_from_db()
-    assert credential.revocation_reason == "Verkeerde naam"
+    assert (credential.revocation_category, credential.revocation_note) == (
+        "issued_in_error",
+        "Verkeerde naam",
+    )
+    page = client.get(f"/deelnemers/{sanne_done.pk}/certificaten/").content.decode()
+    assert "Ten onrechte uitgegeven" in page and "Verkeerde naam" in page  # the board sees it
+
+
+def test_only_the_exam_board_reads_the_note_on_the_learners_page(
+    client: Client, certificate: IssuedCredential
+) -> None:
+    do_revoke(user(EXAM_BOARD), certificate, "other", "Verkeerde naam op het certificaat")
+    logged_in(client, SANNE)
+    page = client.get(f"/deelnemers/{certificate.learner_id}/certificaten/").content.decode()
+    assert "Andere reden" in page and "Verkeerde naam op het certificaat" not in page
 
 
 def test_annas_teacher_may_not_issue_her_certificate(client: Client, anna_done: Personas) -> None:

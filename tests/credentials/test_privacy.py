@@ -47,7 +47,7 @@ def test_erasure_keeps_credentials_verifiable_without_personal_data(sanne_done: 
     changed["validFrom"] = "2020-01-01T00:00:00Z"
     failure = verify_document(changed).failures[0]
     assert failure.code == "tampered" and failure.fields == ()  # no stored copy to compare
-    do_revoke(user(ADMIN), stored, "Ingetrokken na wissen")
+    do_revoke(user(ADMIN), stored, "holder_request", "Ingetrokken na wissen")
     assert verify_document(holders_file).codes == ("revoked",)
 
 
@@ -60,3 +60,22 @@ def test_the_qr_link_of_an_erased_holder_shows_only_the_status(
     assert "Uitgegeven en niet ingetrokken." in body
     assert "Sanne" not in body
     assert 'name="text"' in body  # the holder's file can still be checked here
+
+
+def test_after_erasure_a_revocation_publishes_its_category_only(
+    client: Client, sanne_done: Learner
+) -> None:
+    credential = do_issue_certificate(user(EXAM_BOARD), sanne_done, CERTIFICATE)
+    holders_file = copy.deepcopy(credential.document)
+    erase_learner(user(ADMIN), sanne_done)
+    stored = IssuedCredential.objects.get(pk=credential.pk)
+    do_revoke(user(ADMIN), stored, "other", "Sanne vroeg erom na haar verhuizing")
+    body = client.get(f"/verifieren/{credential.uid}/").content.decode()
+    assert "Ingetrokken." in body and "Andere reden" in body
+    assert "verhuizing" not in body
+    report = client.post(
+        "/api/credentials/verify", holders_file, content_type="application/json"
+    ).json()
+    [failure] = report["failures"]
+    assert (failure["code"], failure["category"]) == ("revoked", "other")
+    assert failure["reason"] == "Andere reden" and "verhuizing" not in failure["message"]

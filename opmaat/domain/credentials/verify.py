@@ -16,8 +16,9 @@ document's message also says which problem it is (a `Said`, worded by opmaat.mes
 4. Signature (`tampered`): when the server holds the issued copy (same id), the changed
    fields are named.
 5. Dates: validFrom in the future (`not_yet_valid`), validUntil in the past (`expired`).
-6. Status: revoked in the issuer's status list (`revoked`, with reason and date when the
-   issuer recorded them). When the signature failed, the status is read by credential id
+6. Status: revoked in the issuer's status list (`revoked`, with the published reason (the
+   category's label, never the exam board's own note), its category code and the date
+   when the issuer recorded them). When the signature failed, the status is read by credential id
    only, since a tampered document's status entry cannot be trusted.
 """
 
@@ -54,8 +55,9 @@ class Failure:
     code: FailureCode
     message: str  # English; a `Said` for a malformed document
     fields: tuple[str, ...] = ()  # tampered: the changed fields, when known
-    reason: str = ""  # revoked: the exam board's reason
+    reason: str = ""  # revoked: the published reason, the category's label
     at: datetime | None = None  # revoked: when; expired / not yet valid: the date
+    category: str = ""  # revoked: the RevocationCategory code
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +70,13 @@ class KnownKey:
 
 @dataclass(frozen=True, slots=True)
 class Status:
+    """A credential's status as the issuer publishes it: `reason` is the category's label
+    (a verifier's words, never the exam board's note), `category` its code."""
+
     revoked: bool
     reason: str = ""
     at: datetime | None = None
+    category: str = ""
 
 
 class Trust(Protocol):
@@ -264,6 +270,7 @@ def revoked(status: Status) -> Failure:
         f"revoked by the issuer{when}{because}",
         reason=status.reason,
         at=status.at,
+        category=status.category,
     )
 
 
@@ -336,6 +343,7 @@ def report_document(
             "message": f.message,
             "fields": list(f.fields),
             "reason": f.reason,
+            "category": f.category,
             "at": when(f.at),
         }
         if words is not None:

@@ -15,6 +15,7 @@ from opmaat.domain.credentials.verify import (
     FailureCode,
     Status,
     parse_credential,
+    report_document,
     verify_credential,
 )
 from opmaat.domain.errors import Said, Value
@@ -94,16 +95,22 @@ def test_a_key_the_issuer_never_published_is_an_unknown_key(issuer: MemoryIssuer
     assert report.codes == ("unknown_key",)
 
 
-def test_a_revoked_credential_says_when_and_why(issuer: MemoryIssuer) -> None:
+def test_a_revoked_credential_says_when_and_in_which_category(issuer: MemoryIssuer) -> None:
     signed = issuer.issue(spec())
     when = datetime(2027, 4, 2, 10, 0, tzinfo=UTC)
-    issuer.revocations[str(signed["id"])] = Status(True, "Uitgegeven op een verkeerde naam", when)
+    status = Status(True, "Ten onrechte uitgegeven", when, "issued_in_error")
+    issuer.revocations[str(signed["id"])] = status
     report = verify_credential(signed, issuer, NOW)
     assert report.codes == ("revoked",)
     failure = report.failures[0]
-    assert failure.reason == "Uitgegeven op een verkeerde naam" and failure.at == when
-    assert (
-        failure.message == "revoked by the issuer on 2027-04-02: Uitgegeven op een verkeerde naam"
+    assert failure.reason == "Ten onrechte uitgegeven" and failure.at == when
+    assert failure.category == "issued_in_error"
+    assert failure.message == "revoked by the issuer on 2027-04-02: Ten onrechte uitgegeven"
+    failures = report_document(report)["failures"]
+    assert isinstance(failures, list)
+    assert (failures[0]["category"], failures[0]["reason"]) == (
+        "issued_in_error",
+        "Ten onrechte uitgegeven",
     )
 
 
