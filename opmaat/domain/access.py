@@ -6,7 +6,7 @@ Pages, the API and the CLI build an `Actor` and a `RecordFacts` from the databas
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -183,3 +183,39 @@ def suppress_small(count: int) -> int | None:
     """`count` as it may be shown in aggregate figures: None (shown as "< 5") when the group
     is so small that a person could be recognised in it."""
     return count if count >= SMALL_GROUP else None
+
+
+@dataclass(frozen=True, slots=True)
+class SuppressedColumn:
+    """A column of counts and its total as they may be published: None where hidden."""
+
+    cells: tuple[int | None, ...]
+    total: int | None
+
+
+def suppress_column(counts: Sequence[int], total: int | None = None) -> SuppressedColumn:
+    """`counts` (one row each) and their `total` (default: their sum) as they may be shown
+    side by side, so that no hidden count can be worked out from what is shown.
+
+    1. Primary suppression: a count below SMALL_GROUP is hidden (`suppress_small`), and so
+       is a total below it.
+    2. Secondary suppression: a published total minus the published cells gives the sum of
+       the hidden ones, so exactly one hidden cell would be given away. Then the smallest
+       published cell (the first of equals) is hidden as well; when there is none, the
+       total is hidden instead.
+
+    A hidden total is never derivable either: it is hidden only when at least one cell is.
+    Pass the total that is shown beside the column even when it is not quite the sum (the
+    learners of a region, some of whom are linked to two organisations): the rule assumes
+    the worst, that it is.
+    """
+    whole = sum(counts) if total is None else total
+    cells: list[int | None] = [suppress_small(c) for c in counts]
+    shown_total = suppress_small(whole)
+    if shown_total is not None and cells.count(None) == 1:
+        published = [i for i, c in enumerate(cells) if c is not None]
+        if published:
+            cells[min(published, key=lambda i: (counts[i], i))] = None
+        else:
+            shown_total = None
+    return SuppressedColumn(tuple(cells), shown_total)

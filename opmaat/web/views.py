@@ -20,7 +20,7 @@ from opmaat.domain.access import (
     Role,
     may_edit_catalog,
     may_see_region,
-    suppress_small,
+    suppress_column,
 )
 from opmaat.learners.access import actor_of, signed_in, visible_learners
 from opmaat.learners.models import Learner, RoutePlan
@@ -83,19 +83,26 @@ def region_overview(request: HttpRequest) -> HttpResponse:
         if learner_id not in seen:
             seen.add(learner_id)
             targets[target] = targets.get(target, 0) + 1
+    # By name, never by count: an order by count would rank the hidden ones.
     rows = sorted(
         ((code, catalog.name_of(code), count) for code, count in targets.items()),
-        key=lambda row: -row[2],
+        key=lambda row: (row[1].casefold(), row[0]),
     )
-    counted = organisations.annotate(n=Count("enrolments")).order_by("kind", "name")
+    counted = list(organisations.annotate(n=Count("enrolments")).order_by("kind", "name"))
+    # Each column beside its total, hidden so that no small group can be worked out.
+    by_target = suppress_column([count for _, _, count in rows], total=len(seen))
+    by_organisation = suppress_column([o.n for o in counted], total=learners.count())
     return render(
         request,
         "web/region.html",
         {
-            "targets": [(c, n, suppress_small(count)) for c, n, count in rows],
-            "organisations": [(o, suppress_small(o.n)) for o in counted],
-            "learners": learners.count(),
-            "with_route": len(seen),
+            "targets": [
+                (c, n, shown) for (c, n, _), shown in zip(rows, by_target.cells, strict=True)
+            ],
+            "organisations": list(zip(counted, by_organisation.cells, strict=True)),
+            "learners": by_organisation.total,
+            "with_route": by_target.total,
             "small": SMALL_GROUP,
+            "hidden": f"< {SMALL_GROUP}",
         },
     )

@@ -12,11 +12,13 @@ from opmaat.domain.access import (
     Membership,
     RecordFacts,
     Role,
+    SuppressedColumn,
     may,
     may_edit_catalog,
     may_enrol,
     may_see_region,
     record_permissions,
+    suppress_column,
     suppress_small,
 )
 
@@ -141,3 +143,60 @@ def test_withdrawing_consent_or_a_link_never_grants_more(
 
 def test_regional_figures_hide_groups_smaller_than_five() -> None:
     assert [suppress_small(n) for n in (1, 4, 5, 12)] == [None, None, 5, 12]
+
+
+def derived_by_subtraction(cells: tuple[int | None, ...], total: int | None) -> list[int]:
+    """What someone reading the column works out: the one hidden cell (the total minus the
+    shown cells), or a hidden total (the sum of the cells, when all are shown)."""
+    hidden = [i for i, c in enumerate(cells) if c is None]
+    shown = sum(c for c in cells if c is not None)
+    if total is not None and len(hidden) == 1:
+        return [total - shown]
+    if total is None and not hidden and cells:
+        return [shown]
+    return []
+
+
+counts_lists = st.lists(st.integers(min_value=0, max_value=60), max_size=8)
+
+
+@given(counts_lists)
+def test_no_hidden_count_can_be_worked_out_from_the_column_and_its_total(
+    counts: list[int],
+) -> None:
+    column = suppress_column(counts)
+    assert len(column.cells) == len(counts)
+    assert derived_by_subtraction(column.cells, column.total) == []
+    for true, shown in zip(counts, column.cells, strict=True):
+        assert shown is None or shown == true  # what is shown is the truth…
+        assert true >= 5 or shown is None  # …and never a small group
+    assert column.total in (None, sum(counts))
+    assert sum(counts) >= 5 or column.total is None
+
+
+@given(counts_lists, st.integers(min_value=0, max_value=100))
+def test_a_total_that_is_not_the_sum_is_treated_as_if_it_were(
+    counts: list[int], extra: int
+) -> None:
+    """The learners of a region beside its organisations: some count twice."""
+    column = suppress_column(counts, total=sum(counts) + extra)
+    hidden = column.cells.count(None)
+    assert column.total is None or hidden != 1
+
+
+@given(counts_lists)
+def test_suppression_hides_no_more_than_one_extra_cell(counts: list[int]) -> None:
+    column = suppress_column(counts)
+    primary = sum(1 for c in counts if c < 5)
+    assert column.cells.count(None) in (primary, primary + 1)
+
+
+def test_one_small_group_beside_a_total_takes_the_next_smallest_with_it() -> None:
+    assert suppress_column([3, 12, 7]) == SuppressedColumn((None, 12, None), 22)
+    assert suppress_column([3, 4, 12]) == SuppressedColumn(
+        (None, None, 12), 19
+    )  # two hide each other
+    assert suppress_column([12, 3]) == SuppressedColumn((None, None), 15)
+    assert suppress_column([7]) == SuppressedColumn((7,), 7)
+    assert suppress_column([3]) == SuppressedColumn((None,), None)  # the total would be the cell
+    assert suppress_column([6, 6, 3]) == SuppressedColumn((None, 6, None), 15)
