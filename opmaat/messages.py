@@ -74,6 +74,21 @@ MESSAGES: dict[str, Message] = {
         "Deze back-up is gemaakt met een nieuwere opmaat (migratie %(detail)s); werk opmaat "
         "eerst bij."
     ),
+    # Loading a catalog over learners' records (opmaat catalog load, /catalogus/laden/)
+    "catalog_drops_recognition": Plural(
+        gettext_noop(
+            "Na het laden tellen %(codes)s niet meer mee, terwijl 1 deelnemer ernaar "
+            "verwijst; de gelijkwaardigheidstabel van het bestand zegt niet waarvoor ze nu "
+            "gelden. Neem ze daarin op, of laad het bestand toch: dan wordt de route opnieuw "
+            "gepland."
+        ),
+        gettext_noop(
+            "Na het laden tellen %(codes)s niet meer mee, terwijl %(count)d deelnemers ernaar "
+            "verwijzen; de gelijkwaardigheidstabel van het bestand zegt niet waarvoor ze nu "
+            "gelden. Neem ze daarin op, of laad het bestand toch: dan worden hun routes "
+            "opnieuw gepland."
+        ),
+    ),
     # What is wrong in one place of a file (domain.errors.Said), after its location
     "problem.not_whole": gettext_noop("verwacht een geheel getal, niet ‘%(value)s’"),
     "problem.not_number": gettext_noop("verwacht een getal, niet ‘%(value)s’"),

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from opmaat.catalog import cache
 from opmaat.catalog import models as m
+from opmaat.credentials.models import IssuedCredential
+from opmaat.domain.access import may_edit_catalog
 from opmaat.domain.catalog import (
     Admission,
     Catalog,
@@ -24,7 +29,21 @@ from opmaat.domain.catalog import (
     Unit,
     UnitKind,
 )
+from opmaat.domain.catalog.reload import (
+    CatalogDropsRecognition,
+    Reference,
+    ReloadImpact,
+    Use,
+    dropped_codes,
+    merged,
+    route_codes,
+)
+from opmaat.domain.errors import DomainError
 from opmaat.domain.leerweg import Leerweg
+from opmaat.learners import services as learners
+from opmaat.learners.access import actor_of
+from opmaat.learners.models import Holding, Learner, RoutePlan
+from opmaat.recognition.models import EvcProcedure
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +231,128 @@ def _save_equivalences(equivalences: tuple[Equivalence, ...]) -> None:
         )
         for i, e in enumerate(equivalences)
     )
+
+
+# Loading over learners' records -------------------------------------------------------
+
+
+def load_impact(catalog: Catalog) -> ReloadImpact:
+    """What loading `catalog` would drop (the codes that stop counting and are not mapped by
+    its equivalence table), and which learners' records refer to them. Writes nothing."""
+    before = read_catalog()
+    dropped = dropped_codes(before, merged(before, catalog))
+    return ReloadImpact(dropped, references_to({d.code for d in dropped}))
+
+
+def references_to(codes: set[str]) -> tuple[Reference, ...]:
+    """Every place a learner's record refers to one of `codes`: holdings, the current saved
+    route, EVC procedures (of learners not erased) and valid credentials (of anyone: they
+    stay verifiable after erasure), by learner."""
+    if not codes:
+        return ()
+    found: list[Reference] = []
+    for h in Holding.objects.filter(code__in=codes, learner__erased_at__isnull=True).order_by(
+        "learner_id", "code"
+    ):
+        found.append(Reference(h.learner_id, "", Use.HOLDING, h.code, h.kind))
+    seen: set[int] = set()
+    plans = RoutePlan.objects.filter(learner__erased_at__isnull=True).order_by(
+        "learner_id", "-version"
+    )
+    for plan in plans.only("learner_id", "version", "target", "exam_only", "document"):
+        if plan.learner_id in seen:
+            continue
+        seen.add(plan.learner_id)
+        planned = {plan.target, *plan.exam_only, *route_codes(plan.document)}
+        found.extend(
+            Reference(plan.learner_id, "", Use.ROUTE, code, str(plan.version))
+            for code in sorted(planned & codes)
+        )
+    procedures = EvcProcedure.objects.filter(learner__erased_at__isnull=True).prefetch_related(
+        "judgements", "evidence"
+    )
+    for p in procedures.order_by("learner_id", "id"):
+        used = {p.standard, *p.units, *(j.outcome for j in p.judgements.all())}
+        used.update(code for e in p.evidence.all() for code in e.outcomes)
+        found.extend(
+            Reference(p.learner_id, "", Use.EVC, code, str(p.pk)) for code in sorted(used & codes)
+        )
+    for c in IssuedCredential.objects.filter(code__in=codes, revoked_at__isnull=True).order_by(
+        "learner_id", "id"
+    ):
+        found.append(Reference(c.learner_id, "", Use.CREDENTIAL, c.code, c.credential_id))
+    return tuple(sorted(_named(found), key=lambda r: (r.name.casefold(), r.learner)))
+
+
+def _named(references: Iterable[Reference]) -> list[Reference]:
+    listed = list(references)
+    names = dict(
+        Learner.objects.filter(
+            pk__in={r.learner for r in listed}, erased_at__isnull=True
+        ).values_list("pk", "name")
+    )
+    return [replace(r, name=names.get(r.learner, "")) for r in listed]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedLoad:
+    """A load that looked first: what it wrote, what it dropped, whose route was re-planned
+    (learner ids) and whose could not be, with the refusal's code (marked stale)."""
+
+    report: LoadReport
+    impact: ReloadImpact
+    replanned: tuple[int, ...] = ()
+    stale: tuple[tuple[int, str], ...] = ()
+
+
+@transaction.atomic
+def do_load_checked(
+    actor: User | None, catalog: Catalog, *, force: bool = False, source: str = ""
+) -> CheckedLoad:
+    """Load `catalog` unless it would drop codes that learners' records refer to
+    (CatalogDropsRecognition with the impact); with `force`, load anyway, and re-plan every
+    affected learner's current route (a new version) or, when that is refused, mark it
+    stale; every step is audited. `actor` None is the command line; a user must be allowed
+    to edit the catalog."""
+    if actor is not None and not may_edit_catalog(actor_of(actor)):
+        raise PermissionDenied("catalog")
+    impact = load_impact(catalog)
+    if impact.blocked and not force:
+        raise CatalogDropsRecognition(impact)
+    report = do_load_catalog(catalog)
+    cache.clear()  # bulk writes send no signals: re-plan with the catalog just written
+    if not impact.blocked:
+        return CheckedLoad(report, impact)
+    codes = list(impact.referenced_codes())
+    learners.audit(
+        actor,
+        None,
+        "catalog.forced",
+        f"Catalogus geladen ondanks vervallen codes: {', '.join(codes)}"[:300],
+        {"source": source, "codes": codes, "learners": list(impact.learners())},
+    )
+    replanned: list[int] = []
+    stale: list[tuple[int, str]] = []
+    for learner in Learner.objects.filter(pk__in=impact.learners(), erased_at__isnull=True):
+        mine = [r for r in impact.references if r.learner == learner.pk]
+        learners.audit(
+            actor,
+            learner,
+            "catalog.dropped",
+            f"Catalogus geladen; vervallen: {', '.join(dict.fromkeys(r.code for r in mine))}",
+            {"source": source, "references": [[r.use.value, r.code, r.detail] for r in mine]},
+        )
+        note = "Opnieuw gepland na het laden van een catalogus waarin codes vervielen."
+        try:
+            with transaction.atomic():
+                plan = learners.replan_for_catalog(actor, learner, note)
+        except DomainError as error:
+            learners.mark_route_stale(actor, learner, error.code)
+            stale.append((learner.pk, error.code))
+        else:
+            if plan is not None:
+                replanned.append(learner.pk)
+    return CheckedLoad(report, impact, tuple(replanned), tuple(stale))
 
 
 def read_catalog() -> Catalog:

@@ -12,8 +12,9 @@ from opmaat.cli import django_setup
 from opmaat.cli.errors import UserError
 from opmaat.cli.output import err, out, print_json
 from opmaat.domain.catalog import Catalog
+from opmaat.domain.catalog.reload import ReloadImpact
 from opmaat.domain.errors import InvalidCatalog
-from opmaat.messages import problem_text
+from opmaat.messages import message, problem_text
 
 app = typer.Typer(help="Load, export and check the catalog.", no_args_is_help=True)
 
@@ -82,17 +83,102 @@ def load(
     file: Annotated[
         Path | None, typer.Argument(help="Catalog file; default: the catalog shipped with opmaat.")
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Load even when codes that learners refer to would stop counting; their "
+            "routes are re-planned.",
+        ),
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print what the load drops, and for whom, as JSON.")
+    ] = False,
 ) -> None:
-    """Validate a catalog file and write it to the database in one transaction."""
+    """Validate a catalog file and write it to the database in one transaction; refuse when
+    learners' holdings, routes, EVC procedures or credentials refer to codes it drops."""
     from opmaat.catalog.files import default_catalog_path
 
     catalog = read_or_report(file or default_catalog_path())
     django_setup.setup()
     from opmaat.catalog import services
+    from opmaat.domain.catalog.reload import CatalogDropsRecognition, impact_document
 
-    with django_setup.database_errors():
-        report = services.do_load_catalog(catalog)
-    out(f"Loaded {file or 'the default catalog'}: {report} ({_describe(_counts(catalog))})")
+    try:
+        with django_setup.database_errors():
+            checked = services.do_load_checked(
+                None, catalog, force=force, source=str(file or "default")
+            )
+    except CatalogDropsRecognition as refused:
+        if as_json:
+            print_json({**impact_document(refused.impact), "loaded": False})
+            raise typer.Exit(1) from None
+        for line in impact_lines(refused.impact):
+            err(line)
+        raise UserError(f"{message(refused)} (--force laadt toch)", refused.code) from None
+    if as_json:
+        print_json(
+            {
+                **impact_document(checked.impact),
+                "loaded": True,
+                "created": checked.report.created,
+                "updated": checked.report.updated,
+                "replanned": list(checked.replanned),
+                "stale": [{"learner": pk, "reason": code} for pk, code in checked.stale],
+            }
+        )
+        return
+    for line in impact_lines(checked.impact):
+        out(line)
+    if checked.impact.blocked:
+        out(
+            f"Opnieuw gepland: {len(checked.replanned)} route(s); niet opnieuw te plannen, "
+            f"gemarkeerd als verouderd: {len(checked.stale)}"
+        )
+        for pk, code in checked.stale:
+            out(f"  deelnemer {pk}: {code}")
+    out(f"Loaded {file or 'the default catalog'}: {checked.report} ({_describe(_counts(catalog))})")
+
+
+LOSSES = {
+    "gone": "staat niet meer in de catalogus",
+    "emptied": "heeft geen werkprocessen meer (hernoemd?)",
+    "unlinked": "hoort bij geen kwalificatie of certificaat meer",
+}
+USES = {
+    "holding": "bezit",
+    "route": "route versie",
+    "evc": "EVC-traject",
+    "credential": "certificaat of diploma",
+}
+
+
+HOLDING_KINDS = {"held": "behaald", "exemption": "vrijstelling", "outcome": "werkproces"}
+
+
+def use_text(use: str, detail: str) -> str:
+    if use == "holding":
+        return f"bezit ({HOLDING_KINDS.get(detail, detail)})"
+    return f"{USES[use]} {detail}"
+
+
+def impact_lines(impact: ReloadImpact) -> list[str]:
+    """The impact in Dutch lines: the codes that stop counting, then per learner where
+    their record refers to them. Nothing when nobody is affected."""
+    if not impact.blocked:
+        return []
+    lines = ["Codes die na het laden niet meer meetellen en waarnaar deelnemers verwijzen:"]
+    for code in impact.referenced_codes():
+        dropped = impact.loss_of(code)
+        if dropped is not None:
+            lines.append(f"  {code} {dropped.name}: {LOSSES[dropped.loss.value]}")
+    lines.append(f"Deelnemers ({len(impact.learners())}):")
+    for learner in impact.learners():
+        mine = [r for r in impact.references if r.learner == learner]
+        name = mine[0].name or "(gewist)"
+        uses = "; ".join(f"{use_text(r.use.value, r.detail)}: {r.code}" for r in mine)
+        lines.append(f"  {name} ({learner}): {uses}")
+    return lines
 
 
 @app.command("export")

@@ -240,7 +240,9 @@ def save_route(actor: User, learner: Learner, request: RouteRequest, note: str =
     return _save_route(actor, learner, request, note)
 
 
-def _save_route(actor: User, learner: Learner, request: RouteRequest, note: str) -> RoutePlan:
+def _save_route(
+    actor: User | None, learner: Learner, request: RouteRequest, note: str
+) -> RoutePlan:
     # Lock the learner row so two advisors saving at once get consecutive versions.
     Learner.objects.select_for_update().filter(pk=learner.pk).first()
     preview = preview_route(learner, request)
@@ -285,6 +287,47 @@ def replan(actor: User, learner: Learner, note: str) -> RoutePlan | None:
     # What is left starts now, or on the planned start if that is still ahead.
     start = max(plan.start, timezone.localdate())
     return _save_route(actor, learner, request_of(plan, start), note)
+
+
+@transaction.atomic
+def replan_for_catalog(actor: User | None, learner: Learner, note: str) -> RoutePlan | None:
+    """A new version of the learner's current route with the same settings, after a forced
+    catalog load dropped codes it refers to (opmaat.catalog.services.do_load_checked, which
+    checks that `actor` may edit the catalog; None is the command line). None when the
+    learner has no route; a refusal (an unknown code held, a target that is gone) leaves the
+    route for `mark_route_stale`."""
+    plan = current_route(learner)
+    if plan is None:
+        return None
+    start = max(plan.start, timezone.localdate())
+    return _save_route(actor, learner, request_of(plan, start), note)
+
+
+def mark_route_stale(actor: User | None, learner: Learner, reason: str) -> None:
+    """Record that the current route no longer fits the catalog and could not be re-planned
+    (`reason`: the refusal's code); the route pages say so until a new version is saved."""
+    plan = current_route(learner)
+    if plan is None:
+        return
+    audit(
+        actor,
+        learner,
+        "route.stale",
+        f"Route versie {plan.version} past niet meer bij de catalogus",
+        {"version": plan.version, "reason": reason},
+    )
+
+
+def stale_reason(learner: Learner, plan: RoutePlan | None) -> str | None:
+    """Why `plan` (the current route) was marked stale after a catalog load, or None."""
+    if plan is None:
+        return None
+    for changes in learner.audit_events.filter(action="route.stale").values_list(
+        "changes", flat=True
+    ):
+        if isinstance(changes, dict) and changes.get("version") == plan.version:
+            return str(changes.get("reason", ""))
+    return None
 
 
 def request_of(plan: RoutePlan, start: date | None = None) -> RouteRequest:

@@ -96,6 +96,7 @@ def learner_detail(
             "holdings": holdings,
             "holding_kinds": Holding.Kind.choices,
             "plan": plan,
+            "stale": services.stale_reason(learner, plan),
             "chart": timeline(plan.document, timezone.localdate()) if plan else None,
             "enrolments": enrolments,
             "consented_ids": facts_of(learner).consented,

@@ -22,7 +22,7 @@ BIG, SMALL = "25656", "C0054"
 def saved_route(learner: Learner, target: str) -> None:
     RoutePlan.objects.create(
         learner=learner, version=1, target=target, start=date(2027, 1, 4), hours_per_week=20,
-        pathway="bbl", pace="normal", document={},
+        pathway="BBL", pace="normal", document={},
     )  # fmt: skip
 
 
