@@ -5,6 +5,8 @@ nothing."""
 from __future__ import annotations
 
 from collections.abc import Collection
+from pathlib import Path
+from tempfile import TemporaryDirectory
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -12,8 +14,9 @@ from django_stubs_ext import StrOrPromise
 
 from opmaat.catalog import models as m
 from opmaat.catalog.cache import current_catalog
-from opmaat.domain.catalog import CodeKind, normalise_code
-from opmaat.domain.errors import DomainError
+from opmaat.catalog.files import read_catalog
+from opmaat.domain.catalog import Catalog, CodeKind, normalise_code
+from opmaat.domain.errors import DomainError, InvalidCatalog
 from opmaat.ui.errors import explain
 
 # What a prerequisite may name: the planner lifts a rule between werkprocessen onto units.
@@ -188,3 +191,41 @@ class PriorEducationForm(forms.ModelForm[m.PriorEducation]):
 
     def clean_code(self) -> str:
         return normalise_code(str(self.cleaned_data["code"]))
+
+
+MAX_CATALOG_BYTES = 20_000_000
+CATALOG_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx", ".zip")
+
+
+class CatalogUploadForm(forms.Form):
+    """A catalog file to load (`opmaat-catalog/1`), and the editor's go-ahead for a file
+    that drops codes learners refer to. `catalog` is the file read, once valid."""
+
+    file = forms.FileField(label=_("Catalogusbestand (.yaml, .json, .xlsx of .zip met CSV)"))
+    confirm = forms.BooleanField(
+        label=_(
+            "Ik heb gezien welke deelnemers het raakt: laad het bestand toch en plan hun "
+            "routes opnieuw."
+        ),
+        required=False,
+    )
+
+    catalog: Catalog
+
+    def clean_file(self) -> object:
+        upload = self.cleaned_data["file"]
+        suffix = Path(upload.name).suffix.lower()
+        if suffix not in CATALOG_SUFFIXES:
+            raise forms.ValidationError(
+                _("Kies een .yaml-, .json-, .xlsx- of .zip-bestand."), code="suffix"
+            )
+        if upload.size > MAX_CATALOG_BYTES:
+            raise forms.ValidationError(_("Het bestand is groter dan 20 MB."), code="size")
+        with TemporaryDirectory() as folder:
+            path = Path(folder) / f"catalogus{suffix}"
+            path.write_bytes(upload.read())
+            try:
+                self.catalog = read_catalog(path)
+            except InvalidCatalog as error:
+                raise forms.ValidationError(explain(error), code=error.code) from None
+        return upload
