@@ -5,15 +5,22 @@ maps the old codes or the load is forced; a forced load re-plans their routes.""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 
 from opmaat.catalog import models
-from opmaat.catalog.services import do_load_checked, load_impact
+from opmaat.catalog.services import do_load_catalog, do_load_checked, load_impact, read_catalog
 from opmaat.domain.catalog import Catalog
-from opmaat.domain.catalog.reload import CatalogDropsRecognition, Loss, Use, route_codes
+from opmaat.domain.catalog.reload import (
+    CatalogDropsRecognition,
+    Loss,
+    Use,
+    merged,
+    route_codes,
+)
 from opmaat.learners.models import Holding
 from opmaat.learners.services import current_route, stale_reason
 from tests.catalog.reload_samples import (
@@ -23,7 +30,7 @@ from tests.catalog.reload_samples import (
     mapped,
     renamed,
 )
-from tests.catalog.samples import PROFILE
+from tests.catalog.samples import PROFILE, every_new_field
 from tests.factories import add_holding
 from tests.personas import Personas
 
@@ -91,6 +98,21 @@ def test_her_record_says_the_route_is_stale(client: Client, cast: Personas) -> N
     client.force_login(cast.bram)
     page = client.get(f"/deelnemers/{cast.anna_record.pk}/").content.decode()
     assert 'data-stale="unknown_code"' in page
+
+
+@pytest.mark.parametrize("file", [renamed, mapped, every_new_field])
+def test_the_domain_foresees_exactly_what_the_load_writes(
+    cast: Personas, file: Callable[[], Catalog]
+) -> None:
+    before = read_catalog()
+    foreseen = merged(before, file())
+    do_load_catalog(file())
+    written = read_catalog()
+    assert written.units == foreseen.units
+    assert written.outcome_unit == foreseen.outcome_unit
+    assert written.qualifications == foreseen.qualifications
+    assert written.prerequisites == foreseen.prerequisites
+    assert written.equivalences == foreseen.equivalences
 
 
 def test_only_a_catalog_editor_loads_from_the_web(cast: Personas) -> None:
