@@ -372,6 +372,11 @@ MESSAGES: dict[str, Message] = {
     "not_authenticated": gettext_noop("Meld u aan of geef een geldig token mee."),
     "forbidden": gettext_noop("Dit mag u niet."),
     "not_found": gettext_noop("Niet gevonden."),
+    "request_too_large": gettext_noop("De aanvraag is groter dan %(limit_kb)s kB."),
+    "too_many_requests": gettext_noop(
+        "U heeft in korte tijd te veel aanvragen gedaan; probeer het over %(retry_after)s "
+        "seconden opnieuw."
+    ),
     "validation_error": Plural(
         gettext_noop("De aanvraag heeft een ongeldig veld."),
         gettext_noop("De aanvraag heeft %(count)d ongeldige velden."),
@@ -387,6 +392,7 @@ TITLES: dict[int, str] = {
     409: gettext_noop("Kan nu niet"),
     413: gettext_noop("Te groot"),
     422: gettext_noop("Niet te verwerken"),
+    429: gettext_noop("Te veel aanvragen"),
     500: gettext_noop("Fout in de server"),
 }
 

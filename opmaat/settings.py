@@ -119,6 +119,12 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# What one client (a signed-in user, else an address) may ask of the public route
+# computation and of the pre-scan (API and page), each, in a window (opmaat.ui.throttle);
+# 0 switches it off. Counted in the default cache: per worker process unless CACHES is shared.
+PUBLIC_RATE_LIMIT = env.envint("OPMAAT_PUBLIC_RATE_LIMIT", 30)
+PUBLIC_RATE_WINDOW = 60  # seconds
+
 # Password reset mails: printed on the console unless an SMTP server is configured.
 EMAIL_HOST = env.envstr("OPMAAT_EMAIL_HOST", "")
 EMAIL_PORT = env.envint("OPMAAT_EMAIL_PORT", 587)
@@ -160,6 +166,11 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # view that checks who may see them (opmaat.recognition.uploads).
 UPLOAD_DIR = Path(env.envstr("OPMAAT_UPLOAD_DIR", "") or HOME / "uploads")
 UPLOAD_MAX_BYTES = env.envint("OPMAAT_UPLOAD_MAX_MB", 10) * 1024 * 1024
+
+# A request body without files (a form, a JSON document) is at most 1 MiB: the largest one
+# anyone needs, a credential to verify, is a few kB. Longer bodies are refused unread (413
+# in the API); each field is bounded by its form or schema as well (docs/api.md).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
 LOGGING = {
     "version": 1,
