@@ -68,6 +68,7 @@ MESSAGES: dict[str, Message] = {
     "problem.column_twice": gettext_noop("kolom staat twee keer in de kopregel"),
     "problem.not_utf8": gettext_noop("geen UTF-8-tekst (bij byte %(byte)s)"),
     "problem.not_xlsx": gettext_noop("geen Excel-werkmap (.xlsx)"),
+    "problem.control_character": gettext_noop("bevat een stuurteken (%(char)s)"),
     "problem.file_type": gettext_noop("onbekend bestandstype (verwacht .csv of .xlsx)"),
     "problem.cannot_read": gettext_noop("niet te lezen: %(detail)s"),
     "problem.empty_file": gettext_noop("leeg bestand: verwacht een kopregel met de kolomnamen"),
@@ -313,6 +314,10 @@ MESSAGES: dict[str, Message] = {
     # Certificates, diplomas and progress
     "credential_malformed": gettext_noop(
         "Dit is geen JSON-bestand van een certificaat of diploma."
+    ),
+    "credential_malformed.duplicate_key": gettext_noop(
+        "In dit bestand staat de naam ‘%(detail)s’ twee keer in één object; zo’n bestand is "
+        "niet eenduidig en wordt niet gecontroleerd."
     ),
     "credential_not_issuable": gettext_noop("%(value)s kan niet worden uitgereikt."),
     "credential_not_issuable.incomplete": gettext_noop(

@@ -17,7 +17,13 @@ from opmaat.credentials.models import IssuedCredential
 from opmaat.credentials.privacy import credential_summary
 from opmaat.credentials.verification import verify_document
 from opmaat.domain.access import Action
-from opmaat.domain.credentials.verify import FailureCode, report_document
+from opmaat.domain.credentials.errors import MalformedCredential
+from opmaat.domain.credentials.verify import (
+    FailureCode,
+    malformed,
+    parse_credential,
+    report_document,
+)
 from opmaat.learners.access import access_learner, require
 
 router = Router(tags=["credentials"])
@@ -109,4 +115,8 @@ def get_credential(request: HttpRequest, uid: UUID) -> dict[str, object]:
 def verify(request: HttpRequest, credential: Body[dict[str, object]]) -> dict[str, object]:
     """Check a credential: signature, issuer, dates, revocation. Always 200 with a report
     (`valid`, and `failures` with stable codes); nothing is stored. docs/api.md."""
+    try:
+        parse_credential(request.body)  # as the page and the CLI read it: no name twice
+    except MalformedCredential as error:
+        return report_document(malformed(error))
     return report_document(verify_document(credential))

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from pathlib import Path
 from opmaat.domain.errors import Said
 from opmaat.tabular.cells import Cell
 from opmaat.tabular.problems import Problems
+from opmaat.tabular.write import GUARDED_AFTER
 
 DELIMITERS = (",", ";", "\t")  # on a tie, the earlier wins
 HEADER_ROW = 1
@@ -62,9 +62,22 @@ def decode(data: bytes, problems: Problems, label: str = "") -> str | None:
 
 def csv_rows(text: str) -> Iterator[list[str]]:
     """The rows of CSV text, split at the delimiter its header row has most of; a cell
-    holding the delimiter is quoted (`S1;"P1;P2"`)."""
+    holding the delimiter is quoted (`S1;"P1;P2"`). A cell that opmaat guarded against
+    formulas is read without its guard (`unguarded`)."""
     delimiter = detect_delimiter(text.split("\n", 1)[0])
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    if "'" not in text:
+        return rows  # the usual file: nothing guarded, nothing to look at per cell
+    return ([unguarded(cell) for cell in row] for row in rows)
+
+
+def unguarded(cell: str) -> str:
+    """The text of a cell as written before opmaat.tabular.write.csv_guarded: one leading
+    apostrophe off when a formula character (=, +, -, @) or another apostrophe follows it.
+    Any other apostrophe is text (`'s-Hertogenbosch`)."""
+    if cell[:1] == "'" and cell[1:2] in GUARDED_AFTER:
+        return cell[1:]
+    return cell
 
 
 def read_csv(data: bytes, problems: Problems, name: str = "", label: str = "") -> Sheet | None:
@@ -108,18 +121,21 @@ def is_blank_row(cells: Sequence[Cell]) -> bool:
 
 def read_workbook(path: Path, problems: Problems, first_only: bool = False) -> list[Sheet]:
     """Every sheet of an .xlsx workbook (or only the first), each labelled "sheet NAME"
-    unless only the first is read; no sheets, with a problem, when it is not a workbook."""
+    unless only the first is read; no sheets, with a problem, when it is not a workbook or
+    is damaged (a part that is not XML, a sheet that is missing)."""
     from openpyxl import load_workbook  # 0.2 s: only when a workbook is read
-    from openpyxl.utils.exceptions import InvalidFileException
 
+    not_a_workbook = Said("not an Excel workbook (.xlsx)", "not_xlsx")
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, InvalidFileException):  # KeyError: parts missing
-        problems.add("", "", Said("not an Excel workbook (.xlsx)", "not_xlsx"))
+    except OSError:
+        raise  # the file cannot be read at all: the caller says so
+    except Exception:  # openpyxl raises whatever its zip and XML parsers meet
+        problems.add("", "", not_a_workbook)
         return []
     try:
         worksheets = book.worksheets[:1] if first_only else book.worksheets
-        return [
+        sheets = [
             sheet_of(
                 ws.iter_rows(values_only=True),
                 problems,
@@ -128,8 +144,14 @@ def read_workbook(path: Path, problems: Problems, first_only: bool = False) -> l
             )
             for ws in worksheets
         ]
+    except Exception:  # a damaged sheet is read lazily, row by row
+        problems.add("", "", not_a_workbook)
+        return []
     finally:
         book.close()
+    if not sheets:
+        problems.add("", "", not_a_workbook)
+    return sheets
 
 
 def read_table(path: Path, problems: Problems) -> Sheet | None:
