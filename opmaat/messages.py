@@ -69,6 +69,10 @@ MESSAGES: dict[str, Message] = {
     "problem.not_utf8": gettext_noop("geen UTF-8-tekst (bij byte %(byte)s)"),
     "problem.not_xlsx": gettext_noop("geen Excel-werkmap (.xlsx)"),
     "problem.control_character": gettext_noop("bevat een stuurteken (%(char)s)"),
+    "problem.unpacks_too_large": gettext_noop(
+        "pakt uit tot meer dan %(limit_mb)s MB of %(parts)s onderdelen; zo’n werkmap wordt "
+        "niet gelezen"
+    ),
     "problem.file_type": gettext_noop("onbekend bestandstype (verwacht .csv of .xlsx)"),
     "problem.cannot_read": gettext_noop("niet te lezen: %(detail)s"),
     "problem.empty_file": gettext_noop("leeg bestand: verwacht een kopregel met de kolomnamen"),
@@ -265,6 +269,10 @@ MESSAGES: dict[str, Message] = {
     ),
     "upload_refused.type": gettext_noop(
         "Dit soort bestand (%(detail)s) wordt niet aangenomen. Toegestaan: %(allowed)s."
+    ),
+    "upload_refused.archive": gettext_noop(
+        "Dit document pakt uit tot te veel of te grote onderdelen, of bevat een ander archief "
+        "(%(detail)s), en wordt niet aangenomen. Sla het op als PDF."
     ),
     "upload_refused.name": gettext_noop("‘%(detail)s’ is geen opgeslagen bestand."),
     "not_judged": Plural(

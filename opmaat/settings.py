@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "opmaat.web.language.ChosenLanguageMiddleware",
+    # Before anything reads a body (CSRF reads the form): too large is refused unread.
+    "opmaat.web.limits.RequestSizeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -171,6 +173,10 @@ UPLOAD_MAX_BYTES = env.envint("OPMAAT_UPLOAD_MAX_MB", 10) * 1024 * 1024
 # anyone needs, a credential to verify, is a few kB. Longer bodies are refused unread (413
 # in the API); each field is bounded by its form or schema as well (docs/api.md).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+# Any request body, files included, is at most the largest file taken (a portfolio file, or
+# a stagematching file of 20 MiB: opmaat.matching.services.MAX_FILE_BYTES) and 1 MiB for the
+# rest of the form; a longer one is refused before it is read (opmaat.web.limits, 413).
+REQUEST_MAX_BYTES = max(UPLOAD_MAX_BYTES, 20 * 1024 * 1024) + 1024 * 1024
 
 LOGGING = {
     "version": 1,

@@ -87,6 +87,19 @@ def test_a_damaged_workbook_uploaded_to_a_round_is_refused_on_the_page(
     assert not MatchingRound.objects.get(pk=pk).places_name
 
 
+def test_a_workbook_that_unpacks_to_too_much_is_not_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from opmaat.domain.archives import ZipLimits
+    from opmaat.tabular import read
+
+    monkeypatch.setattr(read, "WORKBOOK_LIMITS", ZipLimits(members=100, unpacked=1_000))
+    problems = Problems("places.xlsx")
+    path = write_xlsx(tmp_path, "places.xlsx", [["place_id", "capacity"], ["P1", 1]])
+    assert read_workbook(path, problems) == []
+    assert [p.kind for p in problems.found] == ["unpacks_too_large"]
+
+
 # Control characters in matching ids ---------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from opmaat.domain.archives import MiB, ZipLimits, zip_problem
 from opmaat.domain.errors import Said
 from opmaat.tabular.cells import Cell
 from opmaat.tabular.problems import Problems
@@ -26,6 +27,9 @@ from opmaat.tabular.write import GUARDED_AFTER
 DELIMITERS = (",", ";", "\t")  # on a tie, the earlier wins
 HEADER_ROW = 1
 SUFFIXES = (".csv", ".xlsx")
+# A workbook is a zip: checked before openpyxl unpacks it, so that a few megabytes cannot
+# unpack to gigabytes. Sheet XML packs about 10 to 1; 512 MiB is a national file and more.
+WORKBOOK_LIMITS = ZipLimits(members=10_000, unpacked=512 * MiB, nested=True)
 
 
 @dataclass
@@ -126,6 +130,20 @@ def read_workbook(path: Path, problems: Problems, first_only: bool = False) -> l
     from openpyxl import load_workbook  # 0.2 s: only when a workbook is read
 
     not_a_workbook = Said("not an Excel workbook (.xlsx)", "not_xlsx")
+    with path.open("rb") as file:
+        wrong = zip_problem(file, WORKBOOK_LIMITS)
+    if wrong == "damaged":
+        problems.add("", "", not_a_workbook)
+        return []
+    if wrong:
+        limit_mb = WORKBOOK_LIMITS.unpacked // MiB
+        text = f"unpacks to more than {limit_mb} MB or {WORKBOOK_LIMITS.members} parts"
+        problems.add(
+            "",
+            "",
+            Said(text, "unpacks_too_large", limit_mb=limit_mb, parts=WORKBOOK_LIMITS.members),
+        )
+        return []
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except OSError:
