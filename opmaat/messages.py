@@ -101,6 +101,11 @@ MESSAGES: dict[str, Message] = {
     "problem.column_twice": gettext_noop("kolom staat twee keer in de kopregel"),
     "problem.not_utf8": gettext_noop("geen UTF-8-tekst (bij byte %(byte)s)"),
     "problem.not_xlsx": gettext_noop("geen Excel-werkmap (.xlsx)"),
+    "problem.control_character": gettext_noop("bevat een stuurteken (%(char)s)"),
+    "problem.unpacks_too_large": gettext_noop(
+        "pakt uit tot meer dan %(limit_mb)s MB of %(parts)s onderdelen; zo’n werkmap wordt "
+        "niet gelezen"
+    ),
     "problem.file_type": gettext_noop("onbekend bestandstype (verwacht .csv of .xlsx)"),
     "problem.cannot_read": gettext_noop("niet te lezen: %(detail)s"),
     "problem.empty_file": gettext_noop("leeg bestand: verwacht een kopregel met de kolomnamen"),
@@ -349,6 +354,10 @@ MESSAGES: dict[str, Message] = {
     "upload_refused.type": gettext_noop(
         "Dit soort bestand (%(detail)s) wordt niet aangenomen. Toegestaan: %(allowed)s."
     ),
+    "upload_refused.archive": gettext_noop(
+        "Dit document pakt uit tot te veel of te grote onderdelen, of bevat een ander archief "
+        "(%(detail)s), en wordt niet aangenomen. Sla het op als PDF."
+    ),
     "upload_refused.name": gettext_noop("‘%(detail)s’ is geen opgeslagen bestand."),
     "not_judged": Plural(
         gettext_noop("%(count)d werkproces is nog niet beoordeeld: %(first)s."),
@@ -397,6 +406,10 @@ MESSAGES: dict[str, Message] = {
     # Certificates, diplomas and progress
     "credential_malformed": gettext_noop(
         "Dit is geen JSON-bestand van een certificaat of diploma."
+    ),
+    "credential_malformed.duplicate_key": gettext_noop(
+        "In dit bestand staat de naam ‘%(detail)s’ twee keer in één object; zo’n bestand is "
+        "niet eenduidig en wordt niet gecontroleerd."
     ),
     "credential_not_issuable": gettext_noop("%(value)s kan niet worden uitgereikt."),
     "credential_not_issuable.incomplete": gettext_noop(
@@ -456,6 +469,11 @@ MESSAGES: dict[str, Message] = {
     "not_authenticated": gettext_noop("Meld u aan of geef een geldig token mee."),
     "forbidden": gettext_noop("Dit mag u niet."),
     "not_found": gettext_noop("Niet gevonden."),
+    "request_too_large": gettext_noop("De aanvraag is groter dan %(limit_kb)s kB."),
+    "too_many_requests": gettext_noop(
+        "U heeft in korte tijd te veel aanvragen gedaan; probeer het over %(retry_after)s "
+        "seconden opnieuw."
+    ),
     "validation_error": Plural(
         gettext_noop("De aanvraag heeft een ongeldig veld."),
         gettext_noop("De aanvraag heeft %(count)d ongeldige velden."),
@@ -471,6 +489,7 @@ TITLES: dict[int, str] = {
     409: gettext_noop("Kan nu niet"),
     413: gettext_noop("Te groot"),
     422: gettext_noop("Niet te verwerken"),
+    429: gettext_noop("Te veel aanvragen"),
     500: gettext_noop("Fout in de server"),
 }
 

@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "opmaat.web.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "opmaat.web.language.ChosenLanguageMiddleware",
+    # Before anything reads a body (CSRF reads the form): too large is refused unread.
+    "opmaat.web.limits.RequestSizeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -139,6 +141,12 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# What one client (a signed-in user, else an address) may ask of the public route
+# computation and of the pre-scan (API and page), each, in a window (opmaat.ui.throttle);
+# 0 switches it off. Counted in the default cache: per worker process unless CACHES is shared.
+PUBLIC_RATE_LIMIT = env.envint("OPMAAT_PUBLIC_RATE_LIMIT", 30)
+PUBLIC_RATE_WINDOW = 60  # seconds
+
 # Password-reset and invitation mails, sent after the answer (opmaat/accounts/mail.py). Without
 # an SMTP server nothing is sent and the log says which mail to whom, never its content (a
 # reset link logs its reader in); OPMAAT_EMAIL_CONSOLE prints whole mails (development).
@@ -204,6 +212,15 @@ SERIALIZATION_MODULES = {"exactjson": "opmaat.backup.fixture"}  # backups, to th
 # Which learner records were erased when (no personal data): restoring an older backup
 # erases them again (opmaat.backup.ledger). Keep it off the disk the backups go to.
 ERASURE_LEDGER = Path(env.envstr("OPMAAT_ERASURE_LEDGER", "") or HOME / "erasure-ledger.jsonl")
+
+# A request body without files (a form, a JSON document) is at most 1 MiB: the largest one
+# anyone needs, a credential to verify, is a few kB. Longer bodies are refused unread (413
+# in the API); each field is bounded by its form or schema as well (docs/api.md).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+# Any request body, files included, is at most the largest file taken (a portfolio file, or
+# a stagematching file of 20 MiB: opmaat.matching.services.MAX_FILE_BYTES) and 1 MiB for the
+# rest of the form; a longer one is refused before it is read (opmaat.web.limits, 413).
+REQUEST_MAX_BYTES = max(UPLOAD_MAX_BYTES, 20 * 1024 * 1024) + 1024 * 1024
 
 LOGGING = {
     "version": 1,

@@ -38,6 +38,14 @@ def fast_password_hashing(settings: Settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_counts() -> None:
+    """Each test starts with no requests counted against the public rate limits."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def demo(db: None) -> None:
     """The demo organisations, one account per role and fourteen learners (opmaat.demo)."""

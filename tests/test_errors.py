@@ -23,7 +23,9 @@ EDGE_CODES = {
     "not_authenticated": 401,
     "forbidden": 403,
     "not_found": 404,
+    "request_too_large": 413,
     "validation_error": 422,
+    "too_many_requests": 429,
 }
 
 

@@ -4,10 +4,13 @@ of opmaat.api (auth, schemas) is what the routers share."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+import math
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from opmaat import __version__
 from opmaat.api import public
@@ -20,7 +23,7 @@ from opmaat.api.problems import (
 )
 from opmaat.catalog import api as catalog_api
 from opmaat.credentials import api as credentials_api
-from opmaat.domain.errors import DomainError
+from opmaat.domain.errors import DomainError, Value
 from opmaat.learners import api as learners_api
 from opmaat.prescan import api as prescan_api
 from opmaat.progress import api as progress_api
@@ -39,7 +42,13 @@ api = NinjaAPI(
 )
 
 
-HTTP_CODES = {400: "bad_request", 401: "not_authenticated", 403: "forbidden", 404: "not_found"}
+HTTP_CODES = {
+    400: "bad_request",
+    401: "not_authenticated",
+    403: "forbidden",
+    404: "not_found",
+    429: "too_many_requests",
+}
 
 
 @api.exception_handler(DomainError)
@@ -54,9 +63,20 @@ def validation_error(request: HttpRequest, error: ValidationError) -> HttpRespon
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
-    """Ninja's own refusals, such as a body that is not JSON (400 bad_request)."""
+    """Ninja's own refusals, such as a body that is not JSON (400 bad_request) or a client
+    over its rate (429 too_many_requests; ninja adds Retry-After)."""
     code = HTTP_CODES.get(error.status_code, "bad_request")
-    return problem_response(edge_problem(code, error.status_code))
+    params: dict[str, Value] = {}
+    if isinstance(error, Throttled):
+        params["retry_after"] = math.ceil(error.wait or 1)
+    return problem_response(edge_problem(code, error.status_code, params))
+
+
+@api.exception_handler(RequestDataTooBig)
+def request_too_large(request: HttpRequest, error: RequestDataTooBig) -> HttpResponse:
+    """A body over DATA_UPLOAD_MAX_MEMORY_SIZE, refused before it is read."""
+    limit_kb = int(settings.DATA_UPLOAD_MAX_MEMORY_SIZE) // 1024
+    return problem_response(edge_problem("request_too_large", 413, {"limit_kb": limit_kb}))
 
 
 @api.exception_handler(AuthenticationError)

@@ -6,8 +6,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import HttpBearer, SessionAuth
+from ninja.throttling import BaseThrottle
 
 from opmaat.accounts.models import ApiToken, hash_token
+from opmaat.ui.throttle import counted, seconds_left
 
 # Touch `last_used_at` at most this often, so reads do not turn into writes.
 LAST_USED_RESOLUTION_SECONDS = 300
@@ -46,3 +48,17 @@ class LoggedInSession(SessionAuth):
 PRIVATE = [TokenAuth(), LoggedInSession()]
 # Marks an operation that needs no credentials (catalog, health, route computation).
 PUBLIC: dict[str, object] = {"security": []}
+
+
+class PublicRate(BaseThrottle):
+    """What one client may ask of a public operation that costs real work, counted before
+    the body is read (opmaat.ui.throttle); beyond it 429 `too_many_requests`."""
+
+    def __init__(self, scope: str) -> None:
+        self.scope = scope
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        return counted(request, self.scope)
+
+    def wait(self) -> float:
+        return float(seconds_left())

@@ -15,7 +15,7 @@ import json
 from django.http import HttpResponse
 from django.utils.translation import gettext
 
-from opmaat.domain.errors import DomainError, Value
+from opmaat.domain.errors import DomainError, Value, shown_prefix
 from opmaat.messages import message, problem_message, render, title
 
 CONTENT_TYPE = "application/problem+json"
@@ -64,7 +64,8 @@ def validation_problem(errors: list[dict[str, object]]) -> Body:
         {
             "file": "",
             "row": "",
-            "field": ".".join(str(part) for part in _location(e.get("loc"))),
+            # A dict's key is part of the place: repeat only its start.
+            "field": ".".join(shown_prefix(str(part)) for part in _location(e.get("loc"))),
             "message": str(e.get("msg", "")),
         }
         for e in errors

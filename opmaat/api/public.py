@@ -9,8 +9,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
-from opmaat.api.auth import PUBLIC
-from opmaat.api.schemas import REFUSED, Problem, RouteDocument, Text, WeekIn
+from opmaat.api.auth import PUBLIC, PublicRate
+from opmaat.api.schemas import MAX_CODES, REFUSED, Code, Problem, RouteDocument, WeekIn
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.routes import Holdings, plan_request, route_document
 from opmaat.explanations import add_route_texts
@@ -21,9 +21,11 @@ router = Router(tags=["public"])
 
 
 class RouteIn(WeekIn):
-    target: Text = Field(description="Crebo, unit or certificate code")
-    have: list[Text] = Field(default_factory=list, description="Codes held")
-    exempt: list[Text] = Field(default_factory=list, description="Exempted unit codes")
+    target: Code = Field(description="Crebo, unit or certificate code")
+    have: list[Code] = Field(default_factory=list, max_length=MAX_CODES, description="Codes held")
+    exempt: list[Code] = Field(
+        default_factory=list, max_length=MAX_CODES, description="Exempted unit codes"
+    )
     elective_hours: float = Field(0, ge=0)
     start: date | None = Field(None, description="Default: today")
 
@@ -51,12 +53,14 @@ def health(request: HttpRequest) -> Status[Health]:
 
 @router.post(
     "/routes/compute",
-    response={200: RouteDocument, **REFUSED},
+    response={200: RouteDocument, **REFUSED, 429: Problem},
     auth=None,
+    throttle=PublicRate("routes"),
     openapi_extra=PUBLIC,
 )
 def compute_route(request: HttpRequest, body: RouteIn) -> dict[str, object]:
-    """Plan a route for the holdings given, as `opmaat route --json` does. Nothing is stored."""
+    """Plan a route for the holdings given, as `opmaat route --json` does. Nothing is stored.
+    A client may ask OPMAAT_PUBLIC_RATE_LIMIT routes a minute (429 too_many_requests after)."""
     catalog = current_catalog()
     held = [catalog.resolve(c) for c in body.have]
     holdings = Holdings(

@@ -6,9 +6,17 @@ from datetime import date
 from typing import Annotated
 
 from ninja import Field, Schema
-from pydantic import AfterValidator, ConfigDict, WithJsonSchema
+from pydantic import AfterValidator, ConfigDict, StringConstraints, WithJsonSchema
 
+from opmaat.domain.errors import MAX_CODE_LENGTH
 from opmaat.domain.routes import MAX_HOURS_PER_WEEK, Leerweg, Pace, RouteRequest
+
+# Every input is bounded here, at the edge, before the domain sees it (docs/api.md): a code
+# is no longer than the catalog's longest (80), a note or written evidence at most
+# MAX_TEXT_LENGTH characters, a list of codes at most MAX_CODES long (more than anyone
+# holds or any target asks). The body as a whole is bounded by DATA_UPLOAD_MAX_MEMORY_SIZE.
+MAX_TEXT_LENGTH = 10_000
+MAX_CODES = 200
 
 
 def no_nul(text: str) -> str:
@@ -18,7 +26,8 @@ def no_nul(text: str) -> str:
     return text
 
 
-Text = Annotated[str, AfterValidator(no_nul)]
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT_LENGTH), AfterValidator(no_nul)]
+Code = Annotated[str, StringConstraints(max_length=MAX_CODE_LENGTH), AfterValidator(no_nul)]
 
 
 class ProblemItem(Schema):
@@ -64,8 +73,10 @@ class WeekIn(Schema):
         le=MAX_HOURS_PER_WEEK,
         description="BBL: contract hours at the training company (default 32)",
     )
-    exam_only: list[Text] = Field(
-        default_factory=list, description="Generic subjects mastered: only the exam is planned"
+    exam_only: list[Code] = Field(
+        default_factory=list,
+        max_length=MAX_CODES,
+        description="Generic subjects mastered: only the exam is planned",
     )
     pace: Pace = Pace.NORMAL
 

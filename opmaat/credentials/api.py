@@ -18,7 +18,13 @@ from opmaat.credentials.models import IssuedCredential
 from opmaat.credentials.privacy import credential_summary
 from opmaat.credentials.verification import verify_document
 from opmaat.domain.access import Action
-from opmaat.domain.credentials.verify import FailureCode, report_document
+from opmaat.domain.credentials.errors import MalformedCredential
+from opmaat.domain.credentials.verify import (
+    FailureCode,
+    malformed,
+    parse_credential,
+    report_document,
+)
 from opmaat.learners.access import access_learner, require
 
 router = Router(tags=["credentials"])
@@ -127,4 +133,8 @@ def verify(request: HttpRequest, credential: Body[dict[str, object]]) -> dict[st
     """Check a credential: signature, issuer, dates, revocation. Always 200 with a report
     (`valid`, and `failures` with stable codes and their `text`); nothing is stored.
     docs/api.md."""
+    try:
+        parse_credential(request.body)  # as the page and the CLI read it: no name twice
+    except MalformedCredential as error:
+        return report_document(malformed(error), explain)
     return report_document(verify_document(credential), explain)

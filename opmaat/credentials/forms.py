@@ -38,6 +38,7 @@ class VerifyForm(forms.Form):
     text = forms.CharField(
         label=_("Plak de inhoud van het bestand"),
         required=False,
+        max_length=MAX_UPLOAD_BYTES,
         widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false"}),
     )
     file = forms.FileField(label=_("of kies het bestand (.json)"), required=False)

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from opmaat.credentials import views
+from opmaat.ui import paths  # noqa: F401  # registers <id:…>
 
 urlpatterns = [
     path("deelnemers/<int:pk>/certificaten/", views.credential_list, name="credentials"),
@@ -28,7 +29,8 @@ urlpatterns = [
     ),
     path("verifieren/", views.verify_page, name="verify"),
     path("verifieren/sleutels.json", views.issuer_keys, name="issuer_keys"),
-    path("verifieren/uitgevers/<int:org>/", views.issuer_profile, name="issuer_profile"),
-    path("verifieren/status/<int:org>/", views.status_list, name="status_list"),
+    # Public: anyone may ask for any number here, so <id:> (64-bit) rather than <int:>.
+    path("verifieren/uitgevers/<id:org>/", views.issuer_profile, name="issuer_profile"),
+    path("verifieren/status/<id:org>/", views.status_list, name="status_list"),
     path("verifieren/<uuid:uid>/", views.verify_stored, name="verify_stored"),
 ]

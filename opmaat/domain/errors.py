@@ -15,6 +15,18 @@ from typing import ClassVar
 # What an error carries for its message: a code, a number, or a list of codes.
 Value = str | int | float | tuple[str, ...]
 
+# The longest code the catalog holds (a werkproces code, `catalog_outcome.code`): a longer
+# input is no code, and nothing is like it.
+MAX_CODE_LENGTH = 80
+# How much of a value given by a user a refusal repeats: enough to recognise it, never a
+# whole pasted document.
+SHOWN_LENGTH = 40
+
+
+def shown_prefix(value: str, length: int = SHOWN_LENGTH) -> str:
+    """`value` as a refusal repeats it: up to `length` characters, an ellipsis for the rest."""
+    return value if len(value) <= length else f"{value[:length]}…"
+
 
 class DomainError(Exception):
     """A refusal. `code` names it for every edge (docs/errors.md), `status` says what kind
@@ -62,9 +74,9 @@ class UnknownCode(DomainError):
     status = 404
 
     def __init__(self, value: str, closest: Sequence[str] = ()) -> None:
-        self.value = value
+        self.value = shown_prefix(value)
         self.closest = tuple(closest)
-        super().__init__(value=value, closest=self.closest)
+        super().__init__(value=self.value, closest=self.closest)
 
     @property
     def message_key(self) -> str:
@@ -106,7 +118,7 @@ class InvalidChoice(InvalidInput):
     code = "invalid_choice"
 
     def __init__(self, field: str, value: str) -> None:
-        super().__init__(field=field, value=value)
+        super().__init__(field=field, value=shown_prefix(value))
 
 
 class NulCharacter(InvalidInput):
@@ -205,14 +217,29 @@ class InvalidCatalog(FileProblems):
     code = "invalid_catalog"
 
 
+SIMILAR = 0.5  # the similarity (difflib's ratio) from which a code is suggested
+
+
 def closest_codes(value: str, known: Iterable[str], limit: int = 3) -> list[str]:
     """Up to `limit` known codes most like `value`: same characters in another order (a
-    typing slip such as 25747 for 25477) first, then by similarity."""
+    typing slip such as 25747 for 25477) first, then by similarity. A value longer than any
+    code (MAX_CODE_LENGTH) is like none, and is not compared: comparing costs the product of
+    the two lengths, so a pasted megabyte would hold a worker for minutes."""
     wanted = value.strip().upper()
+    if not wanted or len(wanted) > MAX_CODE_LENGTH:
+        return []
+    letters = sorted(wanted)
+    matcher = difflib.SequenceMatcher(None, wanted)
 
     def score(code: str) -> tuple[bool, float]:
         upper = code.upper()
-        return sorted(upper) == sorted(wanted), difflib.SequenceMatcher(None, wanted, upper).ratio()
+        if sorted(upper) == letters:
+            return True, 1.0
+        matcher.set_seq2(upper)
+        # The cheap upper bounds first: most codes are ruled out without the full ratio.
+        if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
+            return False, 0.0
+        return False, matcher.ratio()
 
     scored = sorted(((score(code), code) for code in set(known)), reverse=True)
-    return [code for (same, ratio), code in scored if same or ratio >= 0.5][:limit]
+    return [code for (same, ratio), code in scored if same or ratio >= SIMILAR][:limit]

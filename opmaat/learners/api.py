@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
-from opmaat.api.schemas import DENIED, REFUSED, Problem, Text, WeekIn
+from opmaat.api.schemas import DENIED, REFUSED, Code, Problem, Text, WeekIn
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
 from opmaat.domain.errors import NulCharacter
@@ -20,7 +20,7 @@ router = Router(tags=["learners"])
 
 
 class SavedRouteIn(WeekIn):
-    target: Text
+    target: Code
     start: date | None = None
     note: Text = ""
 
@@ -66,7 +66,7 @@ class HoldingOut(Schema):
 
 
 class HoldingIn(Schema):
-    code: Text
+    code: Code
     kind: str = Field("held", pattern="^(held|exemption|outcome)$")
     evidence: Text = ""
 

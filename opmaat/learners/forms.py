@@ -23,7 +23,7 @@ from opmaat.domain.routes import (
 )
 from opmaat.learners.models import LEERWEG_LABELS, PACE_LABELS, Enrolment, Holding, Learner
 from opmaat.ui.errors import add_error, explain
-from opmaat.ui.widgets import DateInput
+from opmaat.ui.widgets import TEXT_MAX_LENGTH, DateInput
 
 
 class LearnerForm(forms.ModelForm[Learner]):
@@ -54,7 +54,10 @@ class HoldingForm(forms.Form):
     )
     kind = forms.ChoiceField(label=_("Soort"), choices=Holding.Kind.choices)
     evidence = forms.CharField(
-        label=_("Bewijs"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Bewijs"),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def clean_code(self) -> str:
@@ -126,7 +129,10 @@ class RouteForm(WeekFields):
         initial=Pace.NORMAL.value,
     )
     note = forms.CharField(
-        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Toelichting"),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     field_order = [
@@ -201,6 +207,7 @@ class ErasureForm(forms.Form):
     reason = forms.CharField(
         label=_("Toelichting (niet verplicht)"),
         required=False,
+        max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     confirm = forms.BooleanField(label=_("Ja, ik wil dat mijn gegevens worden gewist"))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from typing import Any
 
@@ -25,6 +23,7 @@ from opmaat.matching import services
 from opmaat.matching.files import ASSIGNMENT_COLUMNS
 from opmaat.matching.models import STATE_LABELS, MatchingRound, MatchingRun
 from opmaat.messages import matching_texts
+from opmaat.tabular.write import csv_text
 from opmaat.ui.charts import rows_at, scale_to
 from opmaat.ui.errors import explain
 from opmaat.ui.widgets import DateInput
@@ -231,11 +230,8 @@ def run_download(request: HttpRequest, pk: int, version: int) -> HttpResponse:
         if wanted is not None:
             index = ASSIGNMENT_COLUMNS.index(column)
             rows = [r for r in rows if str(r[index]) == wanted]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(ASSIGNMENT_COLUMNS)
-    writer.writerows(rows)
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    text = csv_text(ASSIGNMENT_COLUMNS, rows)  # ids and names guarded against formulas
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     filename = f"matching-{matching_round.pk}-v{version}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

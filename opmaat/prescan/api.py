@@ -8,8 +8,8 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
-from opmaat.api.auth import PUBLIC
-from opmaat.api.schemas import REFUSED, Document, Number, TargetOut, Text
+from opmaat.api.auth import PUBLIC, PublicRate
+from opmaat.api.schemas import MAX_CODES, REFUSED, Code, Document, Number, Problem, TargetOut
 from opmaat.domain.prescan.rules import Estimate
 from opmaat.domain.prescan.scan import parse_can_do, prescan_document
 from opmaat.domain.routes import MAX_HOURS_PER_WEEK, Leerweg, StudyTime, study_time
@@ -22,13 +22,15 @@ Hours = float | None
 
 
 class PrescanIn(Schema):
-    target: Text = Field(description="Crebo, unit or certificate code")
-    have: list[Text] = Field(
+    target: Code = Field(description="Crebo, unit or certificate code")
+    have: list[Code] = Field(
         default_factory=list,
+        max_length=MAX_CODES,
         description="Codes held: diplomas (also superseded ones), certificates, prior education",
     )
-    answers: dict[Text, Text] = Field(
+    answers: dict[Code, Code] = Field(
         default_factory=dict,
+        max_length=MAX_CODES,
         description="Werkproces code → never | with_help | on_my_own | teaches_others",
     )
     pathway: Leerweg = Field(Leerweg.BOL, description="BOL, BBL or derde_leerweg")
@@ -157,15 +159,17 @@ class PrescanDocument(Document):
 
 @router.post(
     "/",
-    response={200: PrescanDocument, **REFUSED},
+    response={200: PrescanDocument, **REFUSED, 429: Problem},
     auth=None,
+    throttle=PublicRate("prescan"),
     openapi_extra=PUBLIC,
     summary="Run the pre-scan (vrijstellingsscan)",
 )
 def run(request: HttpRequest, body: PrescanIn) -> dict[str, object]:
     """The document of `opmaat prescan --json` (docs/cli.md): per unit of the target the
     estimated chance of an exemption with its reason and werkprocessen, whether the target is
-    open to the person, and the remaining hours and months on their pathway."""
+    open to the person, and the remaining hours and months on their pathway. A client may
+    ask OPMAAT_PUBLIC_RATE_LIMIT pre-scans a minute (429 too_many_requests after)."""
     answers = {code: parse_can_do(value) for code, value in body.answers.items()}
     result = services.compute(body.target, body.have, answers, body.time(), body.start)
     return add_prescan_texts(prescan_document(result), voice())

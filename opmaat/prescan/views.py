@@ -25,6 +25,7 @@ from opmaat.prescan.chart import hours_chart
 from opmaat.prescan.forms import PrescanForm, TargetForm, WeekForm
 from opmaat.prescan.models import SavedPrescan
 from opmaat.ui.errors import add_error, explain
+from opmaat.ui.throttle import TooManyRequests, check_rate, too_many_requests_page
 
 ESTIMATE_LABELS = {
     Estimate.CERTAIN.value: gettext_lazy("Zeker vrijgesteld"),
@@ -36,7 +37,13 @@ ESTIMATE_LABELS = {
 
 def prescan_start(request: HttpRequest) -> HttpResponse:
     """Step 1 chooses the target (GET ?doel=); then one form with what is held and the
-    can-do statements, posted here; a valid post is stored and shown by its token."""
+    can-do statements, posted here; a valid post is stored and shown by its token. A client
+    may post OPMAAT_PUBLIC_RATE_LIMIT scans a minute (429 after, opmaat.ui.throttle)."""
+    if request.method == "POST":
+        try:
+            check_rate(request, "prescan")
+        except TooManyRequests as error:
+            return too_many_requests_page(request, error)
     catalog = current_catalog()
     target_form = TargetForm(request.GET or None, catalog=catalog)
     info = chosen_target(request, catalog, target_form)
@@ -70,6 +77,10 @@ def chosen_target(
     try:
         info, _requirements = target_of(catalog, target)
     except DomainError as error:
+        if not target_form.is_bound:
+            # Posted with step 2, so step 1 sent nothing to clean; it shows the refusal all
+            # the same (add_error needs cleaned_data).
+            target_form.cleaned_data = {}
         target_form.add_error(None, explain(error))
         return None
     return info

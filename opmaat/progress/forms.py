@@ -23,7 +23,7 @@ from opmaat.learners.models import Learner
 from opmaat.progress.models import LEVEL_LABELS, METHOD_LABELS, RESULT_LABELS, ProfessionalActivity
 from opmaat.progress.services import assessable
 from opmaat.ui.errors import explain
-from opmaat.ui.widgets import DateInput
+from opmaat.ui.widgets import TEXT_MAX_LENGTH, DateInput
 
 # The id of the <datalist> on the progress page that offers the target's werkprocessen.
 CODE_LIST = "werkprocessen"
@@ -72,7 +72,9 @@ def not_in_future(day: date) -> date:
 
 class FeedbackForm(LearnerCodeForm):
     code = CodeField()
-    text = forms.CharField(label=_("Feedback"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        label=_("Feedback"), max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
+    )
     given_on = forms.DateField(label=_("Datum"), widget=DateInput(), initial=timezone.localdate)
 
     def clean_given_on(self) -> date:
@@ -89,7 +91,10 @@ class AssessmentForm(LearnerCodeForm):
     )
     assessed_on = forms.DateField(label=_("Datum"), widget=DateInput(), initial=timezone.localdate)
     evidence = forms.CharField(
-        label=_("Bewijs"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Bewijs"),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def clean_assessed_on(self) -> date:
@@ -117,7 +122,10 @@ class EntrustmentForm(forms.Form):
     )
     decided_on = forms.DateField(label=_("Datum"), widget=DateInput(), initial=timezone.localdate)
     evidence = forms.CharField(
-        label=_("Onderbouwing"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Onderbouwing"),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def clean_decided_on(self) -> date:

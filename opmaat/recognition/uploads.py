@@ -1,9 +1,11 @@
 """Portfolio files: checked by content, stored outside the web root under generated names.
 
-A file is accepted when it is no larger than UPLOAD_MAX_BYTES and libmagic recognises its
-content as one of ALLOWED_TYPES; its name is never trusted (it only comes back, cleaned, as
-the download name). Files are served as attachments with a sandboxing content security
-policy, so even a cleverly built file is never executed or shown inline as HTML.
+A file is accepted when it is no larger than UPLOAD_MAX_BYTES, libmagic recognises its
+content as one of ALLOWED_TYPES, and a word-processor file (a zip inside) unpacks within
+OFFICE_LIMITS with no archive inside it. Its name is never trusted: the download name is
+its cleaned base name with the extension of the type detected (`download_name`). Files are
+served as attachments with a sandboxing content security policy, so even a cleverly built
+file is never executed or shown inline as HTML.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import magic
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
+from opmaat.domain.archives import MiB, ZipLimits, zip_problem
 from opmaat.domain.errors import InvalidInput
 
 # What a portfolio holds in practice: statements and reports as PDF or word-processor files,
@@ -32,13 +35,19 @@ ALLOWED_TYPES: dict[str, str] = {
     "text/plain": "txt",
 }
 ALLOWED_LABEL = "PDF, JPG, PNG, DOCX, ODT, TXT"
+# DOCX and ODT are zip archives: a portfolio document unpacks to at most 100 MiB in at most
+# 1,000 parts, none packed more than 100 to 1 (text packs 5 to 10 to 1; a zip bomb 1,000),
+# and holds no archive (a nested zip, an embedded workbook: save such a document as PDF).
+OFFICE_TYPES = frozenset(t for t, ext in ALLOWED_TYPES.items() if ext in ("docx", "odt"))
+OFFICE_LIMITS = ZipLimits(members=1_000, unpacked=100 * MiB, ratio=100)
 _STORED_NAME = re.compile(r"^[0-9a-f]{32}\.[a-z]{3,4}$")
 SNIFF_BYTES = 8192
 
 
 class UploadRefused(InvalidInput):
-    """`reason` is one of empty, too_large, type, name; `detail` the size in MB, the type
-    or the name found, `limit` the largest size in MB."""
+    """`reason` is one of empty, too_large, type, archive, name; `detail` the size in MB,
+    the type, what is wrong with the archive (damaged, members, unpacked, ratio, nested) or
+    the name found, `limit` the largest size in MB."""
 
     code = "upload_refused"
     variant = "reason"
@@ -68,6 +77,21 @@ def clean_name(name: str) -> str:
     return base[-200:] or "bestand"
 
 
+EXTENSION_LIKE = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+UNSAFE_IN_NAME = re.compile(r"[^\w ().,+-]")
+
+
+def download_name(original_name: str, content_type: str) -> str:
+    """The name a stored file is downloaded as: the uploader's base name, cleaned, without
+    the extensions it came with, and the extension of the type detected (`cv.pdf.exe` that
+    is a PDF becomes `cv.pdf`, `cv.html` that is plain text `cv.txt`)."""
+    base = clean_name(original_name)
+    while EXTENSION_LIKE.search(base):
+        base = EXTENSION_LIKE.sub("", base)
+    base = UNSAFE_IN_NAME.sub("_", base).strip(" ._")[:100] or "bestand"
+    return f"{base}.{ALLOWED_TYPES.get(content_type, 'bin')}"
+
+
 def sniff(head: bytes) -> str:
     """The content type libmagic reads from the first bytes."""
     return str(magic.from_buffer(head, mime=True))
@@ -87,6 +111,10 @@ def check_upload(upload: UploadedFile) -> str:
     upload.seek(0)
     if content_type not in ALLOWED_TYPES:
         raise UploadRefused("type", content_type)
+    if content_type in OFFICE_TYPES:
+        problem = zip_problem(upload, OFFICE_LIMITS)
+        if problem:
+            raise UploadRefused("archive", problem)
     return content_type
 
 

@@ -240,7 +240,7 @@ def evidence_file(
     response = FileResponse(
         handle,
         as_attachment=True,
-        filename=evidence.original_name or evidence.stored_name,
+        filename=uploads.download_name(evidence.original_name, evidence.content_type),
         content_type=evidence.content_type,
     )
     # Never rendered by the browser: downloaded, sniffing off, and sandboxed if opened.

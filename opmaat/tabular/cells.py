@@ -13,6 +13,7 @@ from opmaat.domain.errors import Said
 Cell = object  # text from CSV; text, a number, a date or None from a workbook or document
 
 NUMBER = re.compile(r"-?\d+([.,]\d+)?([eE][-+]?\d+)?")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # C0 and C1 control characters, DEL
 TRUE = frozenset({"true", "ja", "yes", "1", "waar"})
 FALSE = frozenset({"false", "nee", "no", "0", "onwaar"})
 
@@ -96,6 +97,16 @@ def split_list(text: str, separator: str) -> tuple[str, ...]:
 
 
 # What is wrong with a cell, worded once for every file ------------------------------------
+
+
+def control_character(text: str) -> Said | None:
+    """A problem for text holding a control character (NUL, a tab, a line break): no id or
+    name holds one, and PostgreSQL stores no NUL in text; None for clean text."""
+    found = CONTROL.search(text)
+    if found is None:
+        return None
+    char = f"U+{ord(found.group()):04X}"
+    return Said(f"contains a control character ({char})", "control_character", char=char)
 
 
 def not_whole(value: Cell) -> Said:

@@ -21,6 +21,7 @@ from opmaat.tabular.problems import Problems
 from opmaat.tabular.read import Sheet
 
 R = TypeVar("R")
+has_control = cells.CONTROL.search  # per cell of a national file: one C call, no wording
 HEADER_ROW = 1
 _KIND_DEFAULT = object()  # "the default of the column's kind"
 
@@ -50,14 +51,18 @@ class Kind(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """Text as given; an id typed as the number 12 is "12"."""
+    """Text as given; an id typed as the number 12 is "12". A control character (NUL, a line
+    break) is a problem."""
 
     @property
     def empty(self) -> str:
         return ""
 
     def parse(self, value: Cell) -> str:
-        return cells.id_text(value)
+        text = cells.id_text(value)
+        if has_control(text):  # rare: worded only then
+            raise Invalid(cells.control_character(text) or "")
+        return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +177,8 @@ class Choice:
 @dataclass(frozen=True, slots=True)
 class Items:
     """A list in one cell, separated by `separator`; each part of type `item` when given
-    (else text). A bad part is a problem and is left out; the others are kept."""
+    (else text, without control characters). A bad part is a problem and is left out; the
+    others are kept."""
 
     item: Kind | None = None
     separator: str = ";"
@@ -183,13 +189,14 @@ class Items:
 
     def parse(self, value: Cell) -> tuple[object, ...]:
         parts = cells.split_list(cells.id_text(value), self.separator)
-        if self.item is None:
-            return parts
+        if self.item is None and not has_control(value if isinstance(value, str) else ""):
+            return parts  # the usual clean list of text, checked at once
+        item = self.item or Text()
         good: list[object] = []
         wrong: list[str] = []
         for part in parts:
             try:
-                good.append(self.item.parse(part))
+                good.append(item.parse(part))
             except Invalid as error:
                 wrong.extend(error.messages)
         if wrong:

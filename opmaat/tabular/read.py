@@ -14,18 +14,22 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from opmaat.domain.archives import MiB, ZipLimits, zip_problem
 from opmaat.domain.errors import Said
 from opmaat.tabular.cells import Cell
 from opmaat.tabular.problems import Problems
+from opmaat.tabular.write import GUARDED_AFTER
 
 DELIMITERS = (",", ";", "\t")  # on a tie, the earlier wins
 HEADER_ROW = 1
 SUFFIXES = (".csv", ".xlsx")
+# A workbook is a zip: checked before openpyxl unpacks it, so that a few megabytes cannot
+# unpack to gigabytes. Sheet XML packs about 10 to 1; 512 MiB is a national file and more.
+WORKBOOK_LIMITS = ZipLimits(members=10_000, unpacked=512 * MiB, nested=True)
 
 
 @dataclass
@@ -62,9 +66,22 @@ def decode(data: bytes, problems: Problems, label: str = "") -> str | None:
 
 def csv_rows(text: str) -> Iterator[list[str]]:
     """The rows of CSV text, split at the delimiter its header row has most of; a cell
-    holding the delimiter is quoted (`S1;"P1;P2"`)."""
+    holding the delimiter is quoted (`S1;"P1;P2"`). A cell that opmaat guarded against
+    formulas is read without its guard (`unguarded`)."""
     delimiter = detect_delimiter(text.split("\n", 1)[0])
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    if "'" not in text:
+        return rows  # the usual file: nothing guarded, nothing to look at per cell
+    return ([unguarded(cell) for cell in row] for row in rows)
+
+
+def unguarded(cell: str) -> str:
+    """The text of a cell as written before opmaat.tabular.write.csv_guarded: one leading
+    apostrophe off when a formula character (=, +, -, @) or another apostrophe follows it.
+    Any other apostrophe is text (`'s-Hertogenbosch`)."""
+    if cell[:1] == "'" and cell[1:2] in GUARDED_AFTER:
+        return cell[1:]
+    return cell
 
 
 def read_csv(data: bytes, problems: Problems, name: str = "", label: str = "") -> Sheet | None:
@@ -108,18 +125,35 @@ def is_blank_row(cells: Sequence[Cell]) -> bool:
 
 def read_workbook(path: Path, problems: Problems, first_only: bool = False) -> list[Sheet]:
     """Every sheet of an .xlsx workbook (or only the first), each labelled "sheet NAME"
-    unless only the first is read; no sheets, with a problem, when it is not a workbook."""
+    unless only the first is read; no sheets, with a problem, when it is not a workbook or
+    is damaged (a part that is not XML, a sheet that is missing)."""
     from openpyxl import load_workbook  # 0.2 s: only when a workbook is read
-    from openpyxl.utils.exceptions import InvalidFileException
 
+    not_a_workbook = Said("not an Excel workbook (.xlsx)", "not_xlsx")
+    with path.open("rb") as file:
+        wrong = zip_problem(file, WORKBOOK_LIMITS)
+    if wrong == "damaged":
+        problems.add("", "", not_a_workbook)
+        return []
+    if wrong:
+        limit_mb = WORKBOOK_LIMITS.unpacked // MiB
+        text = f"unpacks to more than {limit_mb} MB or {WORKBOOK_LIMITS.members} parts"
+        problems.add(
+            "",
+            "",
+            Said(text, "unpacks_too_large", limit_mb=limit_mb, parts=WORKBOOK_LIMITS.members),
+        )
+        return []
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, InvalidFileException):  # KeyError: parts missing
-        problems.add("", "", Said("not an Excel workbook (.xlsx)", "not_xlsx"))
+    except OSError:
+        raise  # the file cannot be read at all: the caller says so
+    except Exception:  # openpyxl raises whatever its zip and XML parsers meet
+        problems.add("", "", not_a_workbook)
         return []
     try:
         worksheets = book.worksheets[:1] if first_only else book.worksheets
-        return [
+        sheets = [
             sheet_of(
                 ws.iter_rows(values_only=True),
                 problems,
@@ -128,8 +162,14 @@ def read_workbook(path: Path, problems: Problems, first_only: bool = False) -> l
             )
             for ws in worksheets
         ]
+    except Exception:  # a damaged sheet is read lazily, row by row
+        problems.add("", "", not_a_workbook)
+        return []
     finally:
         book.close()
+    if not sheets:
+        problems.add("", "", not_a_workbook)
+    return sheets
 
 
 def read_table(path: Path, problems: Problems) -> Sheet | None:

@@ -22,29 +22,42 @@ Rows = Sequence[Sequence[Value]]
 Sheets = Mapping[str, tuple[Sequence[str], Rows]]  # sheet name → (columns, rows)
 
 FORMULA_STARTS = ("=", "+", "-", "@")  # what Excel reads as the start of a formula
+GUARDED_AFTER = frozenset((*FORMULA_STARTS, "'"))  # what a guarding apostrophe comes before
 WIDTH_SAMPLE = 200  # rows measured for a column's width
 MAX_WIDTH = 60
 
 
 def csv_cell(value: Value) -> str:
-    """A value as CSV text: empty for None, true/false for yes/no, dates as YYYY-MM-DD."""
+    """A value as CSV text: empty for None, true/false for yes/no, dates as YYYY-MM-DD, and
+    text guarded against formulas (`csv_guarded`)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, str):
+        return csv_guarded(value)
     return str(value)
 
 
-def csv_text(columns: Sequence[str], rows: Rows) -> str:
-    """A header row and the rows, comma-separated, each line ending in a newline.
+def csv_guarded(text: str) -> str:
+    """Text that a spreadsheet would take for a formula (starting with =, +, - or @) with a
+    leading apostrophe, as Excel's quote prefix shows it; so is text that starts with an
+    apostrophe before such a character or another apostrophe, so that opmaat's reader,
+    which takes one such apostrophe off (opmaat.tabular.read.unguarded), reads every text
+    back as written. Numbers are not text and are never guarded."""
+    if text.startswith(FORMULA_STARTS) or (text[:1] == "'" and text[1:2] in GUARDED_AFTER):
+        return f"'{text}"
+    return text
 
-    Cells are written as they are, without a formula guard: CSV is read back by opmaat,
-    and a guard (a leading apostrophe) would change the text."""
+
+def csv_text(columns: Sequence[str], rows: Rows) -> str:
+    """A header row and the rows, comma-separated, each line ending in a newline; text that
+    looks like a formula guarded (`csv_guarded`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow([csv_guarded(c) for c in columns])
     writer.writerows([csv_cell(v) for v in row] for row in rows)
     return buffer.getvalue()
 

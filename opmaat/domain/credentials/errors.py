@@ -9,10 +9,12 @@ from opmaat.domain.errors import Conflict, DomainError
 
 class MalformedCredential(DomainError):
     """The input is not a credential this system can check: `problem` is not_json,
-    not_object, no_proof, status_list, status_index or canonical; `detail` what the parser
-    said, when it said something."""
+    duplicate_key (a name given twice in one object), not_object, no_proof, status_list,
+    status_index or canonical; `detail` what the parser said (the name given twice), when
+    it said something."""
 
     code = "credential_malformed"
+    variant = "problem"
 
     def __init__(self, problem: str, detail: str = "") -> None:
         self.problem = problem

@@ -36,7 +36,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from opmaat.domain.credentials.document import VC_CONTEXT, parse_xsd_datetime
 from opmaat.domain.credentials.errors import MalformedCredential
 from opmaat.domain.credentials.proof import proof_of, supported, verify_proof
-from opmaat.domain.errors import Said
+from opmaat.domain.errors import Said, shown_prefix
 
 
 class FailureCode(StrEnum):
@@ -114,15 +114,45 @@ class Report:
         return tuple(f.code.value for f in self.failures)
 
 
+class DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """An object's members, refusing a name given twice: JSON parsers disagree on which of
+    two values counts, so a signature checked over one could vouch for the other."""
+    members: dict[str, object] = {}
+    for key, value in pairs:
+        if key in members:
+            raise DuplicateKey(key)
+        members[key] = value
+    return members
+
+
 def parse_credential(text: str | bytes) -> dict[str, object]:
-    """The JSON object in `text`, or MalformedCredential saying why not."""
+    """The JSON object in `text`, or MalformedCredential saying why not (`duplicate_key`
+    for a member name given twice in one object)."""
     try:
-        value = json.loads(text)
+        value = json.loads(text, object_pairs_hook=unique_keys)
+    except DuplicateKey as error:
+        raise MalformedCredential("duplicate_key", shown_prefix(error.key)) from None
     except (ValueError, RecursionError) as error:
         raise MalformedCredential("not_json", str(error)) from None
     if not isinstance(value, dict):
         raise MalformedCredential("not_object")
     return value
+
+
+def malformed(error: MalformedCredential) -> Report:
+    """The report on text that is no credential to check (parse_credential refused it)."""
+    detail = str(error.data.get("detail", ""))
+    if error.problem == "duplicate_key":
+        text = f"the name {detail!r} is given twice in one object"
+    else:
+        text = f"not a JSON object ({error.problem}{': ' if detail else ''}{detail})"
+    return Report(False, (Failure(FailureCode.MALFORMED, text),))
 
 
 def verify_credential(document: Mapping[str, object], trust: Trust, now: datetime) -> Report:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from opmaat.domain.errors import InvalidInput
+from opmaat.domain.errors import InvalidInput, shown_prefix
 
 
 class CanDo(StrEnum):
@@ -79,8 +79,8 @@ class InvalidAnswer(InvalidInput):
     code = "invalid_answer"
 
     def __init__(self, value: str) -> None:
-        self.value = value
-        super().__init__(value=value, choices=tuple(c.value for c in CanDo))
+        self.value = shown_prefix(value)
+        super().__init__(value=self.value, choices=tuple(c.value for c in CanDo))
 
 
 class InvalidPrescanRule(InvalidInput):

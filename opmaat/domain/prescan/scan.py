@@ -17,7 +17,7 @@ from datetime import date
 
 from opmaat.domain.catalog import Catalog, Equivalence
 from opmaat.domain.catalog.model import normalise_code
-from opmaat.domain.errors import InvalidInput, closest_codes
+from opmaat.domain.errors import InvalidInput, closest_codes, shown_prefix
 from opmaat.domain.prescan.explain import Basis, Named, explain_coverage
 from opmaat.domain.prescan.rules import (
     CAN_DO_ORDER,
@@ -79,10 +79,10 @@ class OutcomeNotInTarget(InvalidInput):
     code = "outcome_not_in_target"
 
     def __init__(self, outcome: str, target: str, closest: Sequence[str]) -> None:
-        self.outcome = outcome
+        self.outcome = shown_prefix(outcome)
         self.target = target
         self.closest = tuple(closest)
-        super().__init__(value=outcome, target=target, closest=self.closest)
+        super().__init__(value=self.outcome, target=target, closest=self.closest)
 
     @property
     def message_key(self) -> str:
