@@ -81,6 +81,7 @@ def _run_gunicorn(bind: str, workers: int) -> None:
             self.cfg.set("bind", bind)
             self.cfg.set("workers", workers)
             self.cfg.set("accesslog", "-")
+            self.cfg.set("logger_class", "opmaat.cli.access_log.RedactingLogger")
 
         def load(self) -> object:
             return application
