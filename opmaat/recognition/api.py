@@ -19,6 +19,7 @@ from opmaat.domain.recognition.evc import EvcState
 from opmaat.learners.access import require
 from opmaat.learners.models import Learner
 from opmaat.recognition import services
+from opmaat.recognition.access import permissions_on, require_on, visible_procedures
 from opmaat.recognition.models import Decision, EvcProcedure, OutcomeJudgement
 
 router = Router(tags=["recognition"])
@@ -98,12 +99,15 @@ class ProcedureOut(Schema):
     state: EvcState
     state_since: date
     deadline: date | None
-    judgements: list[JudgementOut]
-    certificates: list[str]
-    decisions: list[DecisionOut]
+    # The content: null for those who may only see that the procedure exists and its phase
+    # (teachers, workplace supervisors, employers; docs/access.md).
+    judgements: list[JudgementOut] | None
+    certificates: list[str] | None
+    decisions: list[DecisionOut] | None
 
     @classmethod
-    def from_row(cls, procedure: EvcProcedure) -> ProcedureOut:
+    def from_row(cls, procedure: EvcProcedure, allowed: frozenset[Action]) -> ProcedureOut:
+        content = Action.VIEW_EVIDENCE in allowed
         decisions = procedure.decisions.select_related("certificate", "decided_by")
         return cls(
             id=procedure.pk,
@@ -117,9 +121,11 @@ class ProcedureOut(Schema):
             deadline=procedure.deadline,
             judgements=[
                 JudgementOut.from_row(j) for j in services.latest_judgements(procedure).values()
-            ],
-            certificates=[c.number for c in procedure.certificates.all()],
-            decisions=[DecisionOut.from_row(d) for d in decisions],
+            ]
+            if content
+            else None,
+            certificates=[c.number for c in procedure.certificates.all()] if content else None,
+            decisions=[DecisionOut.from_row(d) for d in decisions] if content else None,
         )
 
 
@@ -128,28 +134,32 @@ class MoveIn(Schema):
     note: Text = ""
 
 
-def procedure_for(request: HttpRequest, pk: int) -> EvcProcedure:
+def procedure_for(
+    request: HttpRequest, pk: int, action: Action = Action.VIEW
+) -> tuple[EvcProcedure, frozenset[Action]]:
+    """The procedure and the user's permissions on it: 404 when missing, 403 without
+    `action` (opmaat.recognition.access)."""
     procedure = get_object_or_404(
         EvcProcedure.objects.select_related("learner", "provider"),
         pk=pk,
         learner__erased_at__isnull=True,
     )
-    require(request.user, Action.VIEW, procedure.learner)
-    return procedure
+    return procedure, require_on(request.user, action, procedure)
 
 
 @router.get("/learners/{int:pk}/procedures", response={200: list[ProcedureOut], **DENIED})
 def list_procedures(request: HttpRequest, pk: int) -> list[ProcedureOut]:
-    """A learner's EVC procedures, newest first, with the judgement that counts per
-    werkproces."""
+    """The learner's EVC procedures the user may see, newest first, with the judgement that
+    counts per werkproces where the user may read the content."""
     learner = get_object_or_404(Learner, pk=pk, erased_at__isnull=True)
     require(request.user, Action.VIEW, learner)
-    return [ProcedureOut.from_row(p) for p in EvcProcedure.objects.filter(learner=learner)]
+    found = visible_procedures(request.user).filter(learner=learner)
+    return [ProcedureOut.from_row(p, permissions_on(request.user, p)) for p in found]
 
 
 @router.get("/procedures/{int:pk}", response={200: ProcedureOut, **DENIED})
 def get_procedure(request: HttpRequest, pk: int) -> ProcedureOut:
-    return ProcedureOut.from_row(procedure_for(request, pk))
+    return ProcedureOut.from_row(*procedure_for(request, pk))
 
 
 @router.get(
@@ -158,7 +168,7 @@ def get_procedure(request: HttpRequest, pk: int) -> ProcedureOut:
 )
 def get_certificate(request: HttpRequest, pk: int) -> dict[str, object]:
     """The latest ervaringscertificaat as data (format `opmaat-ervaringscertificaat/1`)."""
-    procedure = procedure_for(request, pk)
+    procedure, _ = procedure_for(request, pk, Action.VIEW_EVIDENCE)
     certificate = services.current_certificate(procedure)
     if certificate is None:
         raise Http404("no certificate yet")
@@ -173,10 +183,10 @@ def get_certificate(request: HttpRequest, pk: int) -> dict[str, object]:
 def move_procedure(request: HttpRequest, pk: int, body: MoveIn) -> ProcedureOut:
     """Move the procedure to another phase; 400 with the reason when the state machine
     refuses (`illegal_transition`, `transition_not_allowed`, `transition_blocked`)."""
-    procedure = procedure_for(request, pk)
+    procedure, allowed = procedure_for(request, pk)
     user = request.user
     if not isinstance(user, User):
         raise PermissionDenied("login required")
     services.move(user, procedure, body.target, body.note)
     procedure.refresh_from_db()
-    return ProcedureOut.from_row(procedure)
+    return ProcedureOut.from_row(procedure, allowed)

@@ -22,9 +22,10 @@ from opmaat.domain.access import Action
 from opmaat.domain.errors import DomainError
 from opmaat.domain.recognition.assessment import EvidenceKind, Judgement, SessionKind
 from opmaat.domain.recognition.evc import EvcState
-from opmaat.learners.access import learner_page, require, signed_in
+from opmaat.learners.access import learner_page, signed_in
 from opmaat.learners.models import Learner
 from opmaat.recognition import pages, services, uploads
+from opmaat.recognition.access import require_on
 from opmaat.recognition.forms import (
     EvidenceForm,
     IntakeForm,
@@ -42,7 +43,7 @@ ProcedureView = Callable[..., HttpResponseBase]
 
 def procedure_page(action: Action) -> Callable[[ProcedureView], Callable[..., HttpResponseBase]]:
     """A view of one EVC procedure: 404 when it (or its learner) is gone, 403 without
-    `action` on the candidate's record."""
+    `action` on the procedure (opmaat.recognition.access)."""
 
     def decorate(view: ProcedureView) -> Callable[..., HttpResponseBase]:
         @login_required
@@ -53,7 +54,7 @@ def procedure_page(action: Action) -> Callable[[ProcedureView], Callable[..., Ht
                 pk=pk,
                 learner__erased_at__isnull=True,
             )
-            allowed = require(request.user, action, procedure.learner)
+            allowed = require_on(request.user, action, procedure)
             return view(request, procedure, allowed, *args, **kwargs)
 
         return guarded
@@ -155,7 +156,8 @@ def procedures(request: HttpRequest, learner: Learner, allowed: frozenset[Action
             "learner": learner,
             "form": form,
             "may_start": may_start,
-            "procedures": EvcProcedure.objects.filter(learner=learner).select_related("provider"),
+            # Those the user may see: a link to another EVC provider shows none of its own.
+            "procedures": services.visible_procedures(signed_in(request)).filter(learner=learner),
         },
         status=400 if form.errors else 200,
     )
@@ -331,7 +333,7 @@ def certificate_issue(
     return redirect("evc_detail", pk=procedure.pk)
 
 
-@procedure_page(Action.VIEW)
+@procedure_page(Action.VIEW_EVIDENCE)
 def certificate_file(
     request: HttpRequest, procedure: EvcProcedure, allowed: frozenset[Action], number: str, ext: str
 ) -> HttpResponse:

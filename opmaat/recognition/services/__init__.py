@@ -4,6 +4,7 @@ evidence). One module per stage; everything is importable from this package."""
 
 from __future__ import annotations
 
+from opmaat.recognition.access import roles_of, visible_procedures
 from opmaat.recognition.services.assessment import judge, record_session
 from opmaat.recognition.services.decision import decide, follow_decision, issue_certificate
 from opmaat.recognition.services.intake import IntakeInput, current_intake, save_intake
@@ -19,10 +20,8 @@ from opmaat.recognition.services.procedure import (
     recognition_of,
     reminders_for,
     require_state,
-    roles_of,
     scope_of,
     start_procedure,
-    visible_procedures,
 )
 
 __all__ = [

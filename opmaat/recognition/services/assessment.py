@@ -20,7 +20,7 @@ from opmaat.domain.recognition.assessment import (
 from opmaat.domain.recognition.errors import EvidenceNotInPortfolio, MetWithoutEvidence
 from opmaat.domain.recognition.evc import EvcState
 from opmaat.learners import services as learners
-from opmaat.learners.access import require
+from opmaat.recognition.access import require_on
 from opmaat.recognition.models import AssessmentSession, EvcProcedure, Evidence, OutcomeJudgement
 from opmaat.recognition.services.procedure import lock, require_state, scope_of
 
@@ -36,7 +36,7 @@ def judge(
 ) -> OutcomeJudgement:
     """The assessor's judgement of one werkproces, on the evidence named; it supersedes any
     earlier judgement of that werkproces, which stays in the history."""
-    require(actor, Action.ASSESS, procedure.learner)
+    require_on(actor, Action.ASSESS, procedure)
     procedure = lock(procedure)
     require_state(procedure, EvcState.ASSESSMENT)
     (code,) = check_werkprocessen(current_catalog(), scope_of(procedure), [outcome])
@@ -78,7 +78,7 @@ def record_session(
 ) -> AssessmentSession:
     """A criterion-based interview or practical assessment; its report can then be cited
     as evidence (it is added to the portfolio as an observation report)."""
-    require(actor, Action.ASSESS, procedure.learner)
+    require_on(actor, Action.ASSESS, procedure)
     procedure = lock(procedure)
     require_state(procedure, EvcState.ASSESSMENT)
     codes = check_werkprocessen(current_catalog(), scope_of(procedure), outcomes)

@@ -20,8 +20,8 @@ from opmaat.domain.recognition.certificate import (
 from opmaat.domain.recognition.errors import NoCertificateYet
 from opmaat.domain.recognition.evc import EvcState
 from opmaat.learners import services as learners
-from opmaat.learners.access import require
 from opmaat.learners.models import Holding, Learner
+from opmaat.recognition.access import require_on
 from opmaat.recognition.models import Certificate, Decision, EvcProcedure
 from opmaat.recognition.services.procedure import (
     current_certificate,
@@ -37,7 +37,7 @@ from opmaat.recognition.services.procedure import (
 def issue_certificate(actor: User, procedure: EvcProcedure) -> Certificate:
     """The ervaringscertificaat for the finished assessment: who, by whom, when, against
     which standard, and which units and werkprocessen were recognised."""
-    require(actor, Action.ASSESS, procedure.learner)
+    require_on(actor, Action.ASSESS, procedure)
     procedure = lock(procedure)
     require_state(procedure, EvcState.REPORT)
     catalog = current_catalog()
@@ -97,7 +97,7 @@ def decide(
        planned again with the new holdings and its saved week (learners.services.replan).
     """
     learner = procedure.learner
-    require(actor, Action.DECIDE_EXEMPTION, learner)
+    require_on(actor, Action.DECIDE_EXEMPTION, procedure)
     procedure = lock(procedure)
     require_state(procedure, EvcState.DECISION, EvcState.CLOSED)
     if not rationale.strip():

@@ -7,12 +7,11 @@ from collections.abc import Sequence
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 
 from opmaat.accounts.models import Organisation
 from opmaat.catalog.cache import current_catalog
-from opmaat.domain.access import Action, OrganisationKind, Role, roles_on_record
+from opmaat.domain.access import Action, OrganisationKind
 from opmaat.domain.recognition.assessment import (
     Judgement,
     Recognition,
@@ -32,17 +31,14 @@ from opmaat.domain.recognition.evc import (
     reminder,
 )
 from opmaat.learners import services as learners
-from opmaat.learners.access import actor_of, facts_of, forget_facts, require, visible_learners
+from opmaat.learners.access import forget_facts, require
 from opmaat.learners.models import Enrolment, Learner
+from opmaat.recognition.access import roles_of, visible_procedures
 from opmaat.recognition.models import Certificate, Decision, EvcProcedure, EvcStep, OutcomeJudgement
 
 
 def scope_of(procedure: EvcProcedure) -> Scope:
     return Scope(procedure.standard, tuple(procedure.units))
-
-
-def roles_of(user: User, procedure: EvcProcedure) -> frozenset[Role]:
-    return roles_on_record(actor_of(user), facts_of(procedure.learner))
 
 
 @transaction.atomic
@@ -158,12 +154,6 @@ def current_certificate(procedure: EvcProcedure) -> Certificate | None:
 
 def current_decision(procedure: EvcProcedure) -> Decision | None:
     return procedure.decisions.filter(superseded_by__isnull=True).first()
-
-
-def visible_procedures(user: User) -> QuerySet[EvcProcedure]:
-    return EvcProcedure.objects.filter(learner__in=visible_learners(user)).select_related(
-        "learner", "provider"
-    )
 
 
 def reminders_for(user: User) -> list[tuple[EvcProcedure, Reminder]]:
