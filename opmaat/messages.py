@@ -347,6 +347,15 @@ MESSAGES: dict[str, Message] = {
     "qualification_exemption": gettext_noop(
         "%(value)s is een kwalificatie: leg het diploma vast als behaald, niet als vrijstelling."
     ),
+    "exemption_for_exam_board": gettext_noop(
+        "Vrijstellingen legt de examencommissie vast; leg vast wat behaald is."
+    ),
+    "exemption_for_exam_board.exemption": gettext_noop(
+        "Een vrijstelling voor %(value)s legt de examencommissie vast."
+    ),
+    "exemption_for_exam_board.outcome": gettext_noop(
+        "%(value)s is een werkproces: een los behaald werkproces legt de examencommissie vast."
+    ),
     "cannot_invite": gettext_noop("De uitnodiging kan niet worden verstuurd."),
     "cannot_invite.has_account": gettext_noop("%(name)s heeft al een account."),
     "cannot_invite.no_email": gettext_noop(

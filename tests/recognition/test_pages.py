@@ -126,7 +126,7 @@ def test_work_hours_on_bol_are_refused_and_nothing_is_saved(personas: Personas) 
 
 
 def test_an_evc_unit_already_held_is_refused_next_to_the_field(personas: Personas) -> None:
-    learners.add_holding(personas.bram, personas.anna_record, UNIT, Holding.Kind.EXEMPTION)
+    learners.add_holding(personas.eva, personas.anna_record, UNIT, Holding.Kind.EXEMPTION)
     response = as_user(personas, "bram").post(
         f"/deelnemers/{personas.anna_record.pk}/intake/", intake_form(evc_units=[UNIT])
     )

@@ -42,7 +42,7 @@ READS = (
     "detail", "composer", "history", "version", "reach", "audit", "export", "prescans",
     "progress", "credentials", "intake", "evc",
 )  # fmt: skip
-CHANGES = ("holding", "route", "edit", "consent", "feedback", "issue", "advice")
+CHANGES = ("holding", "exemption", "route", "edit", "consent", "feedback", "issue", "advice")
 ALL_READS = set(READS) - {"export"}
 LOOKING = {"detail", "composer", "history", "version", "reach", "prescans"}
 LOOKING |= {"progress", "credentials", "intake", "evc"}
@@ -52,8 +52,9 @@ NOTHING: Allowed = (set(), set())
 # Anna: a student at ROC Noord, an employee of Zorggroep Zuid, consented to Zorggroep Zuid.
 ANNAS_RECORD: dict[str, Allowed] = {
     "anna": (set(READS), {"consent"}),  # reads and exports her record, decides on consent
-    "bram": (ALL_READS, {"holding", "route", "edit", "advice"}),  # her intake advisor plans
-    "eva": (ALL_READS, {"holding", "edit", "issue"}),  # her exam board edits and issues
+    # Her intake advisor plans and records what she holds; exemptions are the exam board's.
+    "bram": (ALL_READS, {"holding", "route", "edit", "advice"}),
+    "eva": (ALL_READS, {"holding", "exemption", "edit", "issue"}),  # her exam board
     "tess": (LOOKING, {"feedback"}),  # her teacher looks and gives feedback
     "gijs": (LOOKING, {"feedback"}),  # her workplace supervisor looks and gives feedback
     "fleur": (LOOKING, set()),  # her employer's HR looks, because she consented
@@ -107,7 +108,8 @@ def page_requests(pk: int) -> dict[str, tuple[str, str, dict[str, str]]]:
         "prescans": ("get", f"/deelnemers/{pk}/vrijstellingsscans/", {}),
         "audit": ("get", f"/deelnemers/{pk}/logboek/", {}),
         "export": ("get", f"/deelnemers/{pk}/gegevens.json", {}),
-        "holding": ("post", f"/deelnemers/{pk}/bezit/", {"code": "REK-2F", "kind": "exemption"}),
+        "holding": ("post", f"/deelnemers/{pk}/bezit/", {"code": "REK-2F", "kind": "held"}),
+        "exemption": ("post", f"/deelnemers/{pk}/bezit/", {"code": "REK-2F", "kind": "exemption"}),
         "route": ("post", f"/deelnemers/{pk}/route/", route),
         "edit": (
             "post",
@@ -236,14 +238,14 @@ def test_the_api_follows_the_same_rules(
     for name, suffix in API_READS.items():
         response = client.get(f"/api/learners/{anna.pk}{suffix}", headers=headers)
         assert response.status_code == (200 if "detail" in reads else denied), f"{who} {name}"
-    body = {"code": "REK-2F", "kind": "exemption"}
-    response = client.post(
-        f"/api/learners/{anna.pk}/holdings",
-        json.dumps(body),
-        content_type="application/json",
-        headers=headers,
-    )
-    assert response.status_code == (201 if "holding" in changes else denied), f"{who} holding"
+    for change, kind in (("holding", "held"), ("exemption", "exemption")):
+        response = client.post(
+            f"/api/learners/{anna.pk}/holdings",
+            json.dumps({"code": "REK-2F", "kind": kind}),
+            content_type="application/json",
+            headers=headers,
+        )
+        assert response.status_code == (201 if change in changes else denied), f"{who} {kind}"
     route = {"target": "25656", "hours_per_week": 24, "pathway": "BBL"}
     response = client.post(
         f"/api/learners/{anna.pk}/routes",
