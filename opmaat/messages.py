@@ -237,6 +237,10 @@ MESSAGES: dict[str, Message] = {
     ),
     # Recognition (EVC)
     "illegal_transition": gettext_noop("Die stap bestaat niet vanuit deze fase."),
+    "changed_meanwhile": gettext_noop(
+        "Dit EVC-traject is intussen door iemand anders gewijzigd. Er is niets opgeslagen: "
+        "bekijk de nieuwe stand en probeer het zo nodig opnieuw."
+    ),
     "transition_not_allowed": gettext_noop("U mag het traject in deze fase niet verder zetten."),
     "transition_blocked": gettext_noop("Het traject is nog niet klaar voor deze stap."),
     "transition_blocked.no_evidence": gettext_noop("Het portfolio bevat nog geen bewijs."),

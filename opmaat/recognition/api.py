@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from pydantic import WithJsonSchema
 
 from opmaat.api.schemas import DENIED, REFUSED, Text
@@ -99,6 +99,7 @@ class ProcedureOut(Schema):
     state: EvcState
     state_since: date
     deadline: date | None
+    version: int  # send it back with a move: the state the move is based on
     # The content: null for those who may only see that the procedure exists and its phase
     # (teachers, workplace supervisors, employers; docs/access.md).
     judgements: list[JudgementOut] | None
@@ -119,6 +120,7 @@ class ProcedureOut(Schema):
             state=EvcState(procedure.state),
             state_since=procedure.state_since,
             deadline=procedure.deadline,
+            version=procedure.version,
             judgements=[
                 JudgementOut.from_row(j) for j in services.latest_judgements(procedure).values()
             ]
@@ -132,6 +134,9 @@ class ProcedureOut(Schema):
 class MoveIn(Schema):
     target: EvcState
     note: Text = ""
+    # The procedure's `version` the move is based on (as read): 409 `changed_meanwhile`
+    # when someone changed the procedure since.
+    version: int = Field(ge=1)
 
 
 def procedure_for(
@@ -181,12 +186,14 @@ def get_certificate(request: HttpRequest, pk: int) -> dict[str, object]:
     response={200: ProcedureOut, **REFUSED, **DENIED},
 )
 def move_procedure(request: HttpRequest, pk: int, body: MoveIn) -> ProcedureOut:
-    """Move the procedure to another phase; 400 with the reason when the state machine
-    refuses (`illegal_transition`, `transition_not_allowed`, `transition_blocked`)."""
+    """Move the procedure to another phase, based on the `version` read: 409
+    `changed_meanwhile` when someone changed the procedure since (nothing is written);
+    the reason when the state machine refuses (`illegal_transition`,
+    `transition_not_allowed`, `transition_blocked`)."""
     procedure, allowed = procedure_for(request, pk)
     user = request.user
     if not isinstance(user, User):
         raise PermissionDenied("login required")
-    services.move(user, procedure, body.target, body.note)
+    services.move(user, procedure, body.target, body.note, body.version)
     procedure.refresh_from_db()
     return ProcedureOut.from_row(procedure, allowed)

@@ -229,6 +229,7 @@ def procedure_content(
 ) -> dict[str, Any]:
     latest = services.latest_judgements(procedure)
     evidence = list(procedure.evidence.select_related("added_by"))
+    based_on = {"version": procedure.version}  # what each form's change is based on
     may_assess = Action.ASSESS in allowed and state == EvcState.ASSESSMENT
     may_add = Action.SUBMIT_EVIDENCE in allowed and state in (
         EvcState.INTAKE,
@@ -247,10 +248,14 @@ def procedure_content(
         "certificate": services.current_certificate(procedure),
         "decisions": procedure.decisions.select_related("decided_by", "certificate"),
         "evidence_form": EvidenceForm(units=procedure.units) if may_add else None,
-        "judgement_form": JudgementForm(units=procedure.units, evidence=procedure.evidence.all())
+        "judgement_form": JudgementForm(
+            initial=based_on, units=procedure.units, evidence=procedure.evidence.all()
+        )
         if may_assess
         else None,
-        "session_form": SessionForm(units=procedure.units) if may_assess else None,
+        "session_form": SessionForm(initial=based_on, units=procedure.units)
+        if may_assess
+        else None,
         "may_issue": Action.ASSESS in allowed and state == EvcState.REPORT,
         "decision_form": decision_form(procedure)
         if Action.DECIDE_EXEMPTION in allowed and state in (EvcState.DECISION, EvcState.CLOSED)
@@ -292,4 +297,6 @@ def decision_form(
     if certificate is None:
         return None
     cert = certificate_from_document(certificate.document)
-    return DecisionForm(data, units=cert.units, outcomes=cert.outcomes)
+    return DecisionForm(
+        data, initial={"version": procedure.version}, units=cert.units, outcomes=cert.outcomes
+    )

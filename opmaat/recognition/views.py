@@ -21,12 +21,14 @@ from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
 from opmaat.domain.errors import DomainError
 from opmaat.domain.recognition.assessment import EvidenceKind, Judgement, SessionKind
+from opmaat.domain.recognition.errors import ChangedMeanwhile
 from opmaat.domain.recognition.evc import EvcState
 from opmaat.learners.access import learner_page, signed_in
 from opmaat.learners.models import Learner
 from opmaat.recognition import pages, services, uploads
 from opmaat.recognition.access import require_on
 from opmaat.recognition.forms import (
+    BasedOnForm,
     EvidenceForm,
     IntakeForm,
     JudgementForm,
@@ -68,11 +70,46 @@ def with_errors(
     allowed: frozenset[Action],
     name: str,
     form: forms.Form,
+    error: DomainError | None = None,
 ) -> HttpResponse:
-    """The procedure page again, with `form` (by its context `name`) showing what is wrong."""
+    """The procedure page again, with `form` (by its context `name`) showing what is wrong.
+    When someone else changed the procedure meanwhile (`error` is ChangedMeanwhile), the
+    page shows the procedure as it is now, with the refusal next to the form and the form
+    based on the new version: sending it again is a choice made on what is there now."""
+    status = 400
+    if isinstance(error, ChangedMeanwhile):
+        procedure = fresh(procedure)
+        rebased = request.POST.copy()
+        rebased["version"] = str(procedure.version)
+        form.data = rebased
+        status = 409
     context = pages.procedure_context(signed_in(request), procedure, allowed)
     context[name] = form
-    return render(request, "recognition/procedure.html", context, status=400)
+    return render(request, "recognition/procedure.html", context, status=status)
+
+
+def refused_step(
+    request: HttpRequest,
+    procedure: EvcProcedure,
+    allowed: frozenset[Action],
+    where: str,
+    error: DomainError,
+) -> HttpResponse:
+    """The procedure page as it is now, with the refusal of a one-button step (a move,
+    the certificate) shown next to its buttons; `where` is "move" or "certificate"."""
+    context = pages.procedure_context(signed_in(request), fresh(procedure), allowed)
+    context[f"{where}_error"] = pages.explain(error)
+    return render(request, "recognition/procedure.html", context, status=error.status)
+
+
+def fresh(procedure: EvcProcedure) -> EvcProcedure:
+    return EvcProcedure.objects.select_related("learner", "provider").get(pk=procedure.pk)
+
+
+def version_of(request: HttpRequest) -> int | None:
+    """The version a one-button step was based on, or None when it is missing."""
+    form = BasedOnForm(request.POST)
+    return form.cleaned_data["version"] if form.is_valid() else None
 
 
 # -- intake -----------------------------------------------------------------------------
@@ -192,9 +229,12 @@ def procedure_move(
 ) -> HttpResponse:
     form = MoveForm(request.POST)
     if form.is_valid():
+        data = form.cleaned_data
         try:
-            target = EvcState(form.cleaned_data["target"])
-            services.move(signed_in(request), procedure, target, form.cleaned_data["note"])
+            target = EvcState(data["target"])
+            services.move(signed_in(request), procedure, target, data["note"], data["version"])
+        except ChangedMeanwhile as error:
+            return refused_step(request, procedure, allowed, "move", error)
         except (DomainError, ValueError) as error:
             messages.error(request, pages.explain(error))
         else:
@@ -283,9 +323,11 @@ def judge(
                 Judgement(data["result"]),
                 data["rationale"],
                 [e.pk for e in data["evidence"]],
+                based_on=data["version"],
             )
         except DomainError as error:
             form.add_error(None, pages.explain(error))
+            return with_errors(request, procedure, allowed, "judgement_form", form, error)
         else:
             messages.success(request, _("Oordeel vastgelegd: %(code)s") % {"code": data["outcome"]})
             return redirect("evc_detail", pk=procedure.pk)
@@ -308,9 +350,11 @@ def session(
                 data["held_on"],
                 data["outcomes"],
                 data["notes"],
+                based_on=data["version"],
             )
         except DomainError as error:
             form.add_error(None, pages.explain(error))
+            return with_errors(request, procedure, allowed, "session_form", form, error)
         else:
             messages.success(request, _("Sessie vastgelegd."))
             return redirect("evc_detail", pk=procedure.pk)
@@ -322,8 +366,13 @@ def session(
 def certificate_issue(
     request: HttpRequest, procedure: EvcProcedure, allowed: frozenset[Action]
 ) -> HttpResponse:
+    based_on = version_of(request)
+    if based_on is None:
+        return redirect("evc_detail", pk=procedure.pk)
     try:
-        issued = services.issue_certificate(signed_in(request), procedure)
+        issued = services.issue_certificate(signed_in(request), procedure, based_on)
+    except ChangedMeanwhile as error:
+        return refused_step(request, procedure, allowed, "certificate", error)
     except DomainError as error:
         messages.error(request, pages.explain(error))
     else:
@@ -364,10 +413,16 @@ def decide(
         data = form.cleaned_data
         try:
             services.decide(
-                signed_in(request), procedure, data["units"], data["outcomes"], data["rationale"]
+                signed_in(request),
+                procedure,
+                data["units"],
+                data["outcomes"],
+                data["rationale"],
+                based_on=data["version"],
             )
         except DomainError as error:
             form.add_error(None, pages.explain(error))
+            return with_errors(request, procedure, allowed, "decision_form", form, error)
         else:
             messages.success(
                 request, _("Besluit vastgelegd; de vrijstellingen staan bij de deelnemer.")

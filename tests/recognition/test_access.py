@@ -135,7 +135,7 @@ def test_an_assessor_of_another_provider_cannot_read_move_judge_or_download(two:
     assert api.get(f"/api/recognition/procedures/{procedure.pk}").status_code == 403
     moved = api.post(
         f"/api/recognition/procedures/{procedure.pk}/transitions",
-        {"target": "report"},
+        {"target": "report", "version": procedure.version},
         content_type="application/json",
     )
     assert moved.status_code == 403

@@ -10,6 +10,7 @@ from opmaat.recognition.services.decision import decide, follow_decision, issue_
 from opmaat.recognition.services.intake import IntakeInput, current_intake, save_intake
 from opmaat.recognition.services.portfolio import add_evidence, remove_evidence
 from opmaat.recognition.services.procedure import (
+    check_version,
     current_certificate,
     current_decision,
     latest_judgements,
@@ -27,6 +28,7 @@ from opmaat.recognition.services.procedure import (
 __all__ = [
     "IntakeInput",
     "add_evidence",
+    "check_version",
     "current_certificate",
     "current_decision",
     "current_intake",

@@ -19,7 +19,7 @@ from opmaat.domain.recognition.assessment import (
     check_scope,
     recognise,
 )
-from opmaat.domain.recognition.errors import NotAnEvcProvider, WrongPhase
+from opmaat.domain.recognition.errors import ChangedMeanwhile, NotAnEvcProvider, WrongPhase
 from opmaat.domain.recognition.evc import (
     REMIND_BEFORE,
     TRANSITIONS,
@@ -115,16 +115,25 @@ def readiness(procedure: EvcProcedure) -> Readiness:
 
 
 @transaction.atomic
-def move(actor: User, procedure: EvcProcedure, target: EvcState, note: str = "") -> EvcStep:
-    """Move the procedure to `target` when the state machine allows it for this person."""
+def move(
+    actor: User,
+    procedure: EvcProcedure,
+    target: EvcState,
+    note: str = "",
+    based_on: int | None = None,
+) -> EvcStep:
+    """Move the procedure to `target` when the state machine allows it for this person;
+    `based_on` is the version the person saw (check_version)."""
     procedure = lock(procedure)
+    check_version(procedure, based_on)
     source = EvcState(procedure.state)
     check_move(source, target, roles_of(actor, procedure), readiness(procedure))
     today = timezone.localdate()
     procedure.state = target.value
     procedure.state_since = today
     procedure.deadline = deadline(target, today)
-    procedure.save(update_fields=["state", "state_since", "deadline"])
+    procedure.version += 1
+    procedure.save(update_fields=["state", "state_since", "deadline", "version"])
     step = EvcStep.objects.create(
         procedure=procedure, source=source.value, target=target.value, actor=actor, note=note
     )
@@ -141,6 +150,21 @@ def move(actor: User, procedure: EvcProcedure, target: EvcState, note: str = "")
 def lock(procedure: EvcProcedure) -> EvcProcedure:
     """The procedure re-read under a row lock, so two people acting at once queue up."""
     return EvcProcedure.objects.select_for_update().select_related("learner").get(pk=procedure.pk)
+
+
+def check_version(procedure: EvcProcedure, based_on: int | None) -> None:
+    """Under the lock: refuse (ChangedMeanwhile) when the procedure is no longer at the
+    version `based_on` the person's step or decision was based on. Pages and the API
+    always pass it; None is for callers acting on what they read in the same transaction
+    (the demo, a decision closing its procedure)."""
+    if based_on is not None and based_on != procedure.version:
+        raise ChangedMeanwhile(based_on, procedure.version)
+
+
+def touch(procedure: EvcProcedure) -> None:
+    """Count the locked procedure's version up: something was decided on it."""
+    procedure.version += 1
+    procedure.save(update_fields=["version"])
 
 
 def require_state(procedure: EvcProcedure, *states: EvcState) -> None:
