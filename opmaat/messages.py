@@ -326,6 +326,10 @@ MESSAGES: dict[str, Message] = {
     ),
     # Recognition (EVC)
     "illegal_transition": gettext_noop("Die stap bestaat niet vanuit deze fase."),
+    "changed_meanwhile": gettext_noop(
+        "Dit EVC-traject is intussen door iemand anders gewijzigd. Er is niets opgeslagen: "
+        "bekijk de nieuwe stand en probeer het zo nodig opnieuw."
+    ),
     "transition_not_allowed": gettext_noop("U mag het traject in deze fase niet verder zetten."),
     "transition_blocked": gettext_noop("Het traject is nog niet klaar voor deze stap."),
     "transition_blocked.no_evidence": gettext_noop("Het portfolio bevat nog geen bewijs."),
@@ -443,6 +447,15 @@ MESSAGES: dict[str, Message] = {
     # Learners
     "qualification_exemption": gettext_noop(
         "%(value)s is een kwalificatie: leg het diploma vast als behaald, niet als vrijstelling."
+    ),
+    "exemption_for_exam_board": gettext_noop(
+        "Vrijstellingen legt de examencommissie vast; leg vast wat behaald is."
+    ),
+    "exemption_for_exam_board.exemption": gettext_noop(
+        "Een vrijstelling voor %(value)s legt de examencommissie vast."
+    ),
+    "exemption_for_exam_board.outcome": gettext_noop(
+        "%(value)s is een werkproces: een los behaald werkproces legt de examencommissie vast."
     ),
     "cannot_invite": gettext_noop("De uitnodiging kan niet worden verstuurd."),
     "cannot_invite.has_account": gettext_noop("%(name)s heeft al een account."),

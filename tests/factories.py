@@ -1,5 +1,6 @@
 """Build the rows a test needs through the apps' own services, so audit and invariants hold:
-`make_learner`, `add_holding`, `save_route`, `record_result`, `make_procedure`, `make_round`,
+`make_learner`, `add_holding`, `save_route`, `record_result`, `make_procedure`,
+`make_assessed_procedure`, `make_round`,
 plus the plain organisations and staff accounts below them. Keyword arguments with
 defaults; say only what the test is about."""
 
@@ -14,6 +15,7 @@ from django.utils import timezone
 from opmaat.accounts.models import Membership, Organisation
 from opmaat.domain.access import OrganisationKind, Role
 from opmaat.domain.progress import AssessmentMethod, AssessmentResult
+from opmaat.domain.recognition.assessment import EvidenceKind, Judgement, SessionKind
 from opmaat.domain.recognition.evc import EvcState
 from opmaat.domain.routes import Leerweg, Pace, RouteRequest
 from opmaat.learners import services as learners
@@ -127,6 +129,50 @@ def make_procedure(
     elif state != EvcState.INTAKE:
         raise ValueError(f"make_procedure goes as far as the portfolio, not {state}")
     return procedure
+
+
+# What make_assessed_procedure writes, so a test can look for it where it must not be.
+EVIDENCE_TITLE = "Werkgeversverklaring van de teamleider"
+INTERVIEW_REPORT = "Interviewverslag: vertelt openhartig over haar eerste jaar."
+RATIONALE = "Aangetoond met de verklaring van de teamleider."
+ASSESSED_UNIT = "23312-B1-K2"  # two werkprocessen
+ASSESSED_WERKPROCESSEN = ("23312-B1-K2-W1", "23312-B1-K2-W2")
+
+
+def make_assessed_procedure(
+    advisor: User, candidate: User, assessor: User, learner: Learner, provider: Organisation
+) -> EvcProcedure:
+    """A procedure for ASSESSED_UNIT of 25780 at `provider`, played through the services up
+    to the exam board: evidence (EVIDENCE_TITLE) added by the `candidate`, an interview
+    (INTERVIEW_REPORT), both werkprocessen judged met (RATIONALE) and the
+    ervaringscertificaat drawn up by `assessor`."""
+    procedure = make_procedure(
+        advisor, learner, provider, "25780", [ASSESSED_UNIT], state=EvcState.PORTFOLIO
+    )
+    evidence = recognition.add_evidence(
+        candidate,
+        procedure,
+        EvidenceKind.EMPLOYER_STATEMENT,
+        EVIDENCE_TITLE,
+        list(ASSESSED_WERKPROCESSEN),
+        text="Zij werkt zes jaar zelfstandig.",
+    )
+    recognition.move(candidate, procedure, EvcState.ASSESSMENT)
+    today = timezone.localdate()
+    recognition.record_session(
+        assessor,
+        procedure,
+        SessionKind.INTERVIEW,
+        today,
+        list(ASSESSED_WERKPROCESSEN),
+        INTERVIEW_REPORT,
+    )
+    for code in ASSESSED_WERKPROCESSEN:
+        recognition.judge(assessor, procedure, code, Judgement.MET, RATIONALE, [evidence.pk])
+    recognition.move(assessor, procedure, EvcState.REPORT)
+    recognition.issue_certificate(assessor, procedure)
+    recognition.move(assessor, procedure, EvcState.DECISION)
+    return EvcProcedure.objects.get(pk=procedure.pk)
 
 
 def make_round(

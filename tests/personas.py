@@ -32,8 +32,8 @@ The school, the care organisation and the EVC provider lie in Regio Midden. Buil
 the services (tests/factories.py), so Anna's record starts with its audit events.
 
 `anna_in_training` is the same cast with Anna on her way to Verzorgende-IG (25656, BBL, 28
-hours at Zorggroep Zuid): a vmbo diploma held, Nederlands exempt, route version 1 saved by
-Bram, and Tess's result for 23268-B1-K1-W1, so the certificate C0054 'Basis voor deskundige
+hours at Zorggroep Zuid): a vmbo diploma held, Nederlands exempt (by Eva), route version 1
+saved by Bram, and Tess's result for 23268-B1-K1-W1, so the certificate C0054 'Basis voor deskundige
 zorg' lacks only 23268-B1-K1-W4.
 """
 
@@ -140,7 +140,7 @@ def start_annas_training(cast: Personas) -> Personas:
     """Anna in training (see the module docstring); returns the cast with her record fresh."""
     anna = cast.anna_record
     add_holding(cast.bram, anna, "VMBO-GT")
-    add_holding(cast.bram, anna, "NL-2F", Holding.Kind.EXEMPTION)
+    add_holding(cast.eva, anna, "NL-2F", Holding.Kind.EXEMPTION)
     save_route(cast.bram, anna, "25656", work_hours_per_week=28)
     record_result(cast.tess, anna, FIRST_RESULT)
     return replace(cast, anna_record=Learner.objects.get(pk=anna.pk))

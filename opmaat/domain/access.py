@@ -1,7 +1,9 @@
-"""Who may do what with a learner's record: the one place these rules live.
+"""Who may do what with a learner's record and with an EVC procedure: the one place these
+rules live.
 
-Pages, the API and the CLI build an `Actor` and a `RecordFacts` from the database and ask
-`record_permissions`. Nothing here knows about Django.
+Pages, the API and the CLI build an `Actor` and a `RecordFacts` (or a `ProcedureFacts`)
+from the database and ask `record_permissions` (or `procedure_permissions`). Nothing here
+knows about Django.
 """
 
 from __future__ import annotations
@@ -41,35 +43,31 @@ class Action(StrEnum):
     ERASE = "erase"
     RECORD_PROGRESS = "record_progress"  # feedback, summative results, supervision levels
     ISSUE_CREDENTIAL = "issue_credential"  # mbo-certificates and diplomas, and revoking them
+    # Exemptions (vrijstellingen): granted from an ervaringscertificaat, or recorded as a
+    # holding of the kind exemption. A record action: the exam board's alone.
+    DECIDE_EXEMPTION = "decide_exemption"
+    # What may be done with one EVC procedure (`procedure_permissions`, never
+    # `record_permissions`): VIEW there is only that it exists, at which provider, its
+    # phase and deadline.
     SUBMIT_EVIDENCE = "submit_evidence"  # add to the EVC portfolio
-    VIEW_EVIDENCE = "view_evidence"  # read the portfolio and its files
+    # Its content: portfolio, files, judgements, reports, the ervaringscertificaat.
+    VIEW_EVIDENCE = "view_evidence"
     ASSESS = "assess"  # judge evidence per outcome, write the ervaringscertificaat
-    DECIDE_EXEMPTION = "decide_exemption"  # grant exemptions from an ervaringscertificaat
 
 
 # What each staff role may do for learners linked to its own organisation.
 STAFF_ACTIONS: dict[Role, frozenset[Action]] = {
-    Role.INTAKE_ADVISOR: frozenset(
-        {
-            Action.VIEW,
-            Action.EDIT,
-            Action.PLAN,
-            Action.VIEW_AUDIT,
-            Action.SUBMIT_EVIDENCE,  # advisors help a candidate put the portfolio together
-            Action.VIEW_EVIDENCE,
-        }
-    ),
+    Role.INTAKE_ADVISOR: frozenset({Action.VIEW, Action.EDIT, Action.PLAN, Action.VIEW_AUDIT}),
     Role.EXAM_BOARD: frozenset(
         {
             Action.VIEW,
             Action.EDIT,
             Action.VIEW_AUDIT,
-            Action.VIEW_EVIDENCE,
             Action.DECIDE_EXEMPTION,
             Action.ISSUE_CREDENTIAL,
         }
     ),
-    Role.EVC_ASSESSOR: frozenset({Action.VIEW, Action.VIEW_EVIDENCE, Action.ASSESS}),
+    Role.EVC_ASSESSOR: frozenset({Action.VIEW}),
     Role.TEACHER: frozenset({Action.VIEW, Action.RECORD_PROGRESS}),
     # Only with the learner's consent for this organisation: see `record_permissions`.
     Role.EMPLOYER_HR: frozenset({Action.VIEW}),
@@ -81,10 +79,19 @@ OWN_RECORD = frozenset(
         Action.EXPORT,
         Action.REQUEST_ERASURE,
         Action.MANAGE_CONSENT,
-        Action.SUBMIT_EVIDENCE,
-        Action.VIEW_EVIDENCE,
     }
 )
+# What each role may do with an EVC procedure besides seeing that it exists and its phase
+# (`procedure_permissions`): its content is for the candidate, the advisors and the exam
+# board of the candidate's school, and the assessors of the procedure's own provider.
+# Teachers, workplace supervisors and employers see only the phase.
+PROCEDURE_ACTIONS: dict[Role, frozenset[Action]] = {
+    Role.LEARNER: frozenset({Action.VIEW_EVIDENCE, Action.SUBMIT_EVIDENCE}),
+    # Advisors help a candidate put the portfolio together.
+    Role.INTAKE_ADVISOR: frozenset({Action.VIEW_EVIDENCE, Action.SUBMIT_EVIDENCE}),
+    Role.EVC_ASSESSOR: frozenset({Action.VIEW_EVIDENCE, Action.ASSESS}),
+    Role.EXAM_BOARD: frozenset({Action.VIEW_EVIDENCE, Action.DECIDE_EXEMPTION}),
+}
 # Roles that may add learners to their own organisation.
 ENROLLING_ROLES = frozenset({Role.INTAKE_ADVISOR})
 
@@ -119,38 +126,102 @@ class RecordFacts:
     user: int | None  # the learner's own account, if any
     organisations: frozenset[int] = field(default_factory=frozenset)  # linked: school, employer…
     consented: frozenset[int] = field(default_factory=frozenset)  # employers allowed to see
+    # The linked organisations that are EVC providers: each counts only for its own
+    # procedures (`procedure_permissions`).
+    providers: frozenset[int] = field(default_factory=frozenset)
+
+    def is_own(self, actor: Actor) -> bool:
+        return self.user is not None and self.user == actor.user
+
+
+def memberships_on_record(actor: Actor, record: RecordFacts) -> tuple[Membership, ...]:
+    """The memberships through which `actor` acts on `record`: a staff role at an
+    organisation the learner is linked to, an employer's only with the learner's consent."""
+    return tuple(
+        m
+        for m in actor.memberships
+        if m.organisation in record.organisations
+        and m.role in STAFF_ACTIONS
+        and (m.role != Role.EMPLOYER_HR or m.organisation in record.consented)
+    )
 
 
 def record_permissions(actor: Actor, record: RecordFacts) -> frozenset[Action]:
-    """Everything `actor` may do with `record`; empty when they may not even see it."""
+    """Everything `actor` may do with `record`; empty when they may not even see it. What
+    may be done with an EVC procedure is `procedure_permissions`."""
     if actor.is_admin:
         return frozenset(Action)
-    allowed: set[Action] = set()
-    if record.user is not None and record.user == actor.user:
-        allowed |= OWN_RECORD
-    for m in actor.memberships:
-        if m.organisation not in record.organisations or m.role not in STAFF_ACTIONS:
-            continue
-        if m.role == Role.EMPLOYER_HR and m.organisation not in record.consented:
-            continue
+    allowed: set[Action] = set(OWN_RECORD) if record.is_own(actor) else set()
+    for m in memberships_on_record(actor, record):
         allowed |= STAFF_ACTIONS[m.role]
     return frozenset(allowed)
 
 
 def roles_on_record(actor: Actor, record: RecordFacts) -> frozenset[Role]:
     """The staff roles `actor` holds at organisations `record` is linked to (employers only
-    with consent), plus LEARNER on their own record and every role for an admin: the roles
-    in which they may act on it, e.g. move an EVC procedure forward."""
+    with consent), plus LEARNER on their own record and every role for an admin."""
     if actor.is_admin:
         return frozenset(Role)
-    roles = {Role.LEARNER} if record.user is not None and record.user == actor.user else set()
-    for m in actor.memberships:
-        if m.organisation not in record.organisations or m.role not in STAFF_ACTIONS:
+    roles = {Role.LEARNER} if record.is_own(actor) else set()
+    roles |= {m.role for m in memberships_on_record(actor, record)}
+    return frozenset(roles)
+
+
+@dataclass(frozen=True, slots=True)
+class ProcedureFacts:
+    """What the rules need to know about one EVC procedure: its candidate's record and the
+    EVC provider that runs it."""
+
+    record: RecordFacts
+    provider: int
+
+
+def roles_on_procedure(actor: Actor, procedure: ProcedureFacts) -> frozenset[Role]:
+    """The roles in which `actor` acts on `procedure`: LEARNER for the candidate, every role
+    for an admin, and the roles of `roles_on_record` with the provider as a boundary: a
+    membership at an EVC provider counts only for that provider's own procedures, and an
+    assessor assesses only for the provider that runs the procedure. An assessor of another
+    provider the candidate is linked to has no role here at all."""
+    if actor.is_admin:
+        return frozenset(Role)
+    record = procedure.record
+    roles = {Role.LEARNER} if record.is_own(actor) else set()
+    for m in memberships_on_record(actor, record):
+        own_provider = m.organisation == procedure.provider
+        if m.organisation in record.providers and not own_provider:
             continue
-        if m.role == Role.EMPLOYER_HR and m.organisation not in record.consented:
+        if m.role == Role.EVC_ASSESSOR and not own_provider:
             continue
         roles.add(m.role)
     return frozenset(roles)
+
+
+def may_see_procedure(actor: Actor, procedure: ProcedureFacts) -> bool:
+    """Whether `actor` may see that `procedure` exists, and its phase: the candidate, an
+    admin, and whoever acts on the record through an organisation that counts for it (see
+    `roles_on_procedure`; a school's assessor sees the phase without assessing)."""
+    if actor.is_admin or procedure.record.is_own(actor):
+        return True
+    record = procedure.record
+    return any(
+        m.organisation == procedure.provider or m.organisation not in record.providers
+        for m in memberships_on_record(actor, record)
+    )
+
+
+def procedure_permissions(actor: Actor, procedure: ProcedureFacts) -> frozenset[Action]:
+    """Everything `actor` may do with `procedure`; empty when they may not see it. VIEW is
+    that it exists, its provider, phase and deadline; VIEW_EVIDENCE is its content
+    (portfolio, files, interview reports, judgements and their rationales, the
+    ervaringscertificaat, decisions), for the roles of PROCEDURE_ACTIONS only."""
+    if actor.is_admin:
+        return frozenset(Action)
+    if not may_see_procedure(actor, procedure):
+        return frozenset()
+    allowed = {Action.VIEW}
+    for role in roles_on_procedure(actor, procedure):
+        allowed |= PROCEDURE_ACTIONS.get(role, frozenset())
+    return frozenset(allowed)
 
 
 def may(actor: Actor, action: Action, record: RecordFacts) -> bool:

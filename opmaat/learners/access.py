@@ -20,6 +20,7 @@ from opmaat.domain.access import (
     Action,
     Actor,
     Membership,
+    OrganisationKind,
     RecordFacts,
     Role,
     record_permissions,
@@ -51,9 +52,13 @@ def facts_of(learner: Learner) -> RecordFacts:
     cached: RecordFacts | None = getattr(learner, "_opmaat_facts", None)
     if cached is not None:
         return cached
+    links = list(learner.enrolments.values_list("organisation_id", "organisation__kind"))
     facts = RecordFacts(
         user=learner.user_id,
-        organisations=frozenset(learner.enrolments.values_list("organisation_id", flat=True)),
+        organisations=frozenset(org for org, _ in links),
+        providers=frozenset(
+            org for org, kind in links if kind == OrganisationKind.EVC_PROVIDER.value
+        ),
         consented=frozenset(
             learner.consents.filter(withdrawn_at__isnull=True).values_list(
                 "organisation_id", flat=True

@@ -193,15 +193,16 @@ def add_learner(spec: DemoLearner, orgs: dict[str, Organisation], admin: User) -
         Enrolment.objects.create(
             learner=learner, organisation=orgs["evc"], relation=Enrolment.Relation.CANDIDATE
         )
-    for codes, kind in (
-        (spec.held, Holding.Kind.HELD),
-        (spec.exempt, Holding.Kind.EXEMPTION),
-        (spec.outcomes, Holding.Kind.OUTCOME),
+    # What is held the advisor records; exemptions and werkprocessen on their own are the
+    # exam board's.
+    board = account("examencommissie")
+    for codes, kind, by in (
+        (spec.held, Holding.Kind.HELD, intake),
+        (spec.exempt, Holding.Kind.EXEMPTION, board),
+        (spec.outcomes, Holding.Kind.OUTCOME, board),
     ):
         for code in codes:
-            services.add_holding(
-                intake, learner, code, kind, "Demo: diploma of EVC-rapport gezien."
-            )
+            services.add_holding(by, learner, code, kind, "Demo: diploma of EVC-rapport gezien.")
     if spec.consent and spec.employer is not None:
         services.grant_consent(admin, learner, orgs[spec.employer])
     if spec.target is not None:

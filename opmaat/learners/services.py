@@ -24,7 +24,7 @@ from opmaat.backup import ledger
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action, may_enrol
 from opmaat.domain.catalog import Catalog, CodeKind
-from opmaat.domain.errors import Conflict, InvalidChoice, InvalidInput
+from opmaat.domain.errors import Conflict, DomainError, InvalidChoice, InvalidInput
 from opmaat.domain.recognition.grants import Source
 from opmaat.domain.routes import (
     Holdings,
@@ -123,6 +123,32 @@ def _json(value: object) -> object:
     return value.isoformat() if isinstance(value, date) else value
 
 
+# Holdings that credit units or werkprocessen without a diploma or certificate held: an
+# exemption (vrijstelling) and a werkproces credited on its own (leerresultaat behaald).
+# The exam board decides them (Action.DECIDE_EXEMPTION), on the record or from an
+# ervaringscertificaat; whoever may edit the record records what is held.
+EXAM_BOARD_KINDS = frozenset({Holding.Kind.EXEMPTION.value, Holding.Kind.OUTCOME.value})
+
+
+def may_record(allowed: frozenset[Action], kind: str) -> bool:
+    """Whether someone with `allowed` on a record may record or remove a holding of `kind`."""
+    if Action.EDIT not in allowed:
+        return False
+    return kind not in EXAM_BOARD_KINDS or Action.DECIDE_EXEMPTION in allowed
+
+
+class ExemptionForExamBoard(DomainError):
+    """An exemption or a werkproces credited on its own, recorded or removed by someone
+    who is not the exam board: `kind` is exemption or outcome, `value` the code."""
+
+    code = "exemption_for_exam_board"
+    status = 403
+    variant = "kind"
+
+    def __init__(self, kind: str, value: str) -> None:
+        super().__init__(field="kind", kind=kind, value=value)
+
+
 @transaction.atomic
 def add_holding(
     actor: User,
@@ -134,11 +160,15 @@ def add_holding(
     source_ref: str = "",
 ) -> Holding:
     """Record a holding on its source's grounds (by hand unless a decision or credential
-    grants it); the same code on other grounds is a holding of its own."""
-    require(actor, Action.EDIT, learner)
+    grants it); the same code on other grounds is a holding of its own. What is held may be
+    recorded by whoever may edit the record; an exemption or a werkproces credited on its
+    own (EXAM_BOARD_KINDS) by the exam board only."""
+    allowed = require(actor, Action.EDIT, learner)
     catalog = current_catalog()
     code = catalog.resolve(code.strip())
     kind = kind_for(catalog, code, kind)
+    if not may_record(allowed, kind):
+        raise ExemptionForExamBoard(kind, code)
     holding, created = Holding.objects.get_or_create(
         learner=learner,
         code=code,
@@ -174,7 +204,9 @@ def kind_for(catalog: Catalog, code: str, kind: str) -> str:
 @transaction.atomic
 def remove_holding(actor: User, holding: Holding) -> None:
     learner = holding.learner
-    require(actor, Action.EDIT, learner)
+    allowed = require(actor, Action.EDIT, learner)
+    if not may_record(allowed, holding.kind):
+        raise ExemptionForExamBoard(holding.kind, holding.code)
     audit(
         actor,
         learner,

@@ -86,7 +86,10 @@ def learner_detail(
     catalog = current_catalog()
     plan = services.current_route(learner)
     enrolments = list(learner.enrolments.select_related("organisation"))
-    holdings = [(h, catalog.name_of(h.code)) for h in learner.holdings.all()]
+    holdings = [
+        (h, catalog.name_of(h.code), services.may_record(allowed, h.kind))
+        for h in learner.holdings.all()
+    ]
     return render(
         request,
         "learners/detail.html",
@@ -94,7 +97,12 @@ def learner_detail(
             "learner": learner,
             "allowed": {a.value for a in allowed},
             "holdings": holdings,
-            "holding_kinds": Holding.Kind.choices,
+            # Exemptions and werkprocessen on their own only for the exam board.
+            "holding_kinds": [
+                (value, label)
+                for value, label in Holding.Kind.choices
+                if services.may_record(allowed, value)
+            ],
             "plan": plan,
             "stale": services.stale_reason(learner, plan),
             "chart": timeline(plan.document, timezone.localdate()) if plan else None,
@@ -134,11 +142,15 @@ def holding_add(request: HttpRequest, learner: Learner, allowed: frozenset[Actio
             )
         except DomainError as error:
             form.add_error("code", explain(error))
+            # Not the exam board's: a refusal of the role (403), shown next to the field.
+            status = 403 if error.status == 403 else 400
         else:
             messages.success(request, _("Vastgelegd: %(code)s") % {"code": data["code"]})
             return redirect("learner", pk=learner.pk)
+    else:
+        status = 400
     return render(
-        request, "learners/holding_form.html", {"learner": learner, "form": form}, status=400
+        request, "learners/holding_form.html", {"learner": learner, "form": form}, status=status
     )
 
 
@@ -148,8 +160,12 @@ def holding_remove(
     request: HttpRequest, learner: Learner, allowed: frozenset[Action], holding_id: int
 ) -> HttpResponse:
     holding = get_object_or_404(Holding, pk=holding_id, learner=learner)
-    services.remove_holding(signed_in(request), holding)
-    messages.success(request, _("Verwijderd: %(code)s") % {"code": holding.code})
+    try:
+        services.remove_holding(signed_in(request), holding)
+    except DomainError as error:
+        messages.error(request, explain(error))
+    else:
+        messages.success(request, _("Verwijderd: %(code)s") % {"code": holding.code})
     return redirect("learner", pk=learner.pk)
 
 

@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from pydantic import WithJsonSchema
 
 from opmaat.api.schemas import DENIED, REFUSED, Text
@@ -19,6 +19,7 @@ from opmaat.domain.recognition.evc import EvcState
 from opmaat.learners.access import require
 from opmaat.learners.models import Learner
 from opmaat.recognition import services
+from opmaat.recognition.access import permissions_on, require_on, visible_procedures
 from opmaat.recognition.models import Decision, EvcProcedure, OutcomeJudgement
 
 router = Router(tags=["recognition"])
@@ -98,12 +99,16 @@ class ProcedureOut(Schema):
     state: EvcState
     state_since: date
     deadline: date | None
-    judgements: list[JudgementOut]
-    certificates: list[str]
-    decisions: list[DecisionOut]
+    version: int  # send it back with a move: the state the move is based on
+    # The content: null for those who may only see that the procedure exists and its phase
+    # (teachers, workplace supervisors, employers; docs/access.md).
+    judgements: list[JudgementOut] | None
+    certificates: list[str] | None
+    decisions: list[DecisionOut] | None
 
     @classmethod
-    def from_row(cls, procedure: EvcProcedure) -> ProcedureOut:
+    def from_row(cls, procedure: EvcProcedure, allowed: frozenset[Action]) -> ProcedureOut:
+        content = Action.VIEW_EVIDENCE in allowed
         decisions = procedure.decisions.select_related("certificate", "decided_by")
         return cls(
             id=procedure.pk,
@@ -115,41 +120,51 @@ class ProcedureOut(Schema):
             state=EvcState(procedure.state),
             state_since=procedure.state_since,
             deadline=procedure.deadline,
+            version=procedure.version,
             judgements=[
                 JudgementOut.from_row(j) for j in services.latest_judgements(procedure).values()
-            ],
-            certificates=[c.number for c in procedure.certificates.all()],
-            decisions=[DecisionOut.from_row(d) for d in decisions],
+            ]
+            if content
+            else None,
+            certificates=[c.number for c in procedure.certificates.all()] if content else None,
+            decisions=[DecisionOut.from_row(d) for d in decisions] if content else None,
         )
 
 
 class MoveIn(Schema):
     target: EvcState
     note: Text = ""
+    # The procedure's `version` the move is based on (as read): 409 `changed_meanwhile`
+    # when someone changed the procedure since.
+    version: int = Field(ge=1)
 
 
-def procedure_for(request: HttpRequest, pk: int) -> EvcProcedure:
+def procedure_for(
+    request: HttpRequest, pk: int, action: Action = Action.VIEW
+) -> tuple[EvcProcedure, frozenset[Action]]:
+    """The procedure and the user's permissions on it: 404 when missing, 403 without
+    `action` (opmaat.recognition.access)."""
     procedure = get_object_or_404(
         EvcProcedure.objects.select_related("learner", "provider"),
         pk=pk,
         learner__erased_at__isnull=True,
     )
-    require(request.user, Action.VIEW, procedure.learner)
-    return procedure
+    return procedure, require_on(request.user, action, procedure)
 
 
 @router.get("/learners/{int:pk}/procedures", response={200: list[ProcedureOut], **DENIED})
 def list_procedures(request: HttpRequest, pk: int) -> list[ProcedureOut]:
-    """A learner's EVC procedures, newest first, with the judgement that counts per
-    werkproces."""
+    """The learner's EVC procedures the user may see, newest first, with the judgement that
+    counts per werkproces where the user may read the content."""
     learner = get_object_or_404(Learner, pk=pk, erased_at__isnull=True)
     require(request.user, Action.VIEW, learner)
-    return [ProcedureOut.from_row(p) for p in EvcProcedure.objects.filter(learner=learner)]
+    found = visible_procedures(request.user).filter(learner=learner)
+    return [ProcedureOut.from_row(p, permissions_on(request.user, p)) for p in found]
 
 
 @router.get("/procedures/{int:pk}", response={200: ProcedureOut, **DENIED})
 def get_procedure(request: HttpRequest, pk: int) -> ProcedureOut:
-    return ProcedureOut.from_row(procedure_for(request, pk))
+    return ProcedureOut.from_row(*procedure_for(request, pk))
 
 
 @router.get(
@@ -158,7 +173,7 @@ def get_procedure(request: HttpRequest, pk: int) -> ProcedureOut:
 )
 def get_certificate(request: HttpRequest, pk: int) -> dict[str, object]:
     """The latest ervaringscertificaat as data (format `opmaat-ervaringscertificaat/1`)."""
-    procedure = procedure_for(request, pk)
+    procedure, _ = procedure_for(request, pk, Action.VIEW_EVIDENCE)
     certificate = services.current_certificate(procedure)
     if certificate is None:
         raise Http404("no certificate yet")
@@ -171,12 +186,14 @@ def get_certificate(request: HttpRequest, pk: int) -> dict[str, object]:
     response={200: ProcedureOut, **REFUSED, **DENIED},
 )
 def move_procedure(request: HttpRequest, pk: int, body: MoveIn) -> ProcedureOut:
-    """Move the procedure to another phase; 400 with the reason when the state machine
-    refuses (`illegal_transition`, `transition_not_allowed`, `transition_blocked`)."""
-    procedure = procedure_for(request, pk)
+    """Move the procedure to another phase, based on the `version` read: 409
+    `changed_meanwhile` when someone changed the procedure since (nothing is written);
+    the reason when the state machine refuses (`illegal_transition`,
+    `transition_not_allowed`, `transition_blocked`)."""
+    procedure, allowed = procedure_for(request, pk)
     user = request.user
     if not isinstance(user, User):
         raise PermissionDenied("login required")
-    services.move(user, procedure, body.target, body.note)
+    services.move(user, procedure, body.target, body.note, body.version)
     procedure.refresh_from_db()
-    return ProcedureOut.from_row(procedure)
+    return ProcedureOut.from_row(procedure, allowed)

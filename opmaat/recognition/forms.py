@@ -186,7 +186,14 @@ class StartProcedureForm(forms.Form):
         units.choices = unit_choices(self.data.get("standard") or self.initial.get("standard"))
 
 
-class MoveForm(forms.Form):
+class BasedOnForm(forms.Form):
+    """A form that changes a procedure: it carries the version of the procedure the person
+    saw (hidden), which the service compares under the lock (services.check_version)."""
+
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+
+class MoveForm(BasedOnForm):
     target = forms.CharField(max_length=16)
     note = forms.CharField(label=_("Toelichting"), required=False, max_length=2000)
 
@@ -222,7 +229,7 @@ class EvidenceForm(forms.Form):
         return data
 
 
-class JudgementForm(forms.Form):
+class JudgementForm(BasedOnForm):
     outcome = forms.ChoiceField(label=_("Werkproces"))
     result = forms.ChoiceField(
         label=_("Oordeel"), choices=[(j.value, JUDGEMENT_LABELS[j]) for j in Judgement]
@@ -247,7 +254,7 @@ class JudgementForm(forms.Form):
         cited.queryset = evidence
 
 
-class SessionForm(forms.Form):
+class SessionForm(BasedOnForm):
     kind = forms.ChoiceField(
         label=_("Soort"), choices=[(k.value, SESSION_LABELS[k]) for k in SessionKind]
     )
@@ -265,7 +272,7 @@ class SessionForm(forms.Form):
         self.fields["held_on"].initial = timezone.localdate()
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(BasedOnForm):
     units = forms.MultipleChoiceField(
         label=_("Vrijstelling voor eenheden"), required=False, widget=forms.CheckboxSelectMultiple
     )

@@ -121,6 +121,10 @@ class EvcProcedure(models.Model):
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("gestart op"), auto_now_add=True)
+    # Counted up by every phase move, judgement, session, certificate and decision: what a
+    # form or API call carries to say which state of the procedure it was based on, so
+    # that of two people acting at once the second is refused instead of overwriting.
+    version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

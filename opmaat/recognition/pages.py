@@ -198,17 +198,12 @@ def procedure_initial(learner: Learner) -> dict[str, object]:
 def procedure_context(
     user: User, procedure: EvcProcedure, allowed: frozenset[Action]
 ) -> dict[str, Any]:
+    """The procedure page: its phase for everyone who may see it; its content (werkprocessen
+    and judgements, portfolio, sessions, certificate, decisions, history) only with
+    VIEW_EVIDENCE, so nothing of it even reaches the template for anyone else."""
     state = EvcState(procedure.state)
     roles = services.roles_of(user, procedure)
-    latest = services.latest_judgements(procedure)
-    evidence = list(procedure.evidence.select_related("added_by"))
-    certificate = services.current_certificate(procedure)
-    may_assess = Action.ASSESS in allowed and state == EvcState.ASSESSMENT
-    may_add = Action.SUBMIT_EVIDENCE in allowed and state in (
-        EvcState.INTAKE,
-        EvcState.PORTFOLIO,
-    )
-    return {
+    context: dict[str, Any] = {
         "procedure": procedure,
         "learner": procedure.learner,
         "state": state,
@@ -221,24 +216,46 @@ def procedure_context(
             # Recording a decision closes the procedure: no separate button for that.
             if t.source == state and t.movers & roles and t.target != EvcState.CLOSED
         ],
+        "allowed": {a.value for a in allowed},
+        "show_evidence": Action.VIEW_EVIDENCE in allowed,
+    }
+    if Action.VIEW_EVIDENCE in allowed:
+        context.update(procedure_content(procedure, allowed, state))
+    return context
+
+
+def procedure_content(
+    procedure: EvcProcedure, allowed: frozenset[Action], state: EvcState
+) -> dict[str, Any]:
+    latest = services.latest_judgements(procedure)
+    evidence = list(procedure.evidence.select_related("added_by"))
+    based_on = {"version": procedure.version}  # what each form's change is based on
+    may_assess = Action.ASSESS in allowed and state == EvcState.ASSESSMENT
+    may_add = Action.SUBMIT_EVIDENCE in allowed and state in (
+        EvcState.INTAKE,
+        EvcState.PORTFOLIO,
+    )
+    return {
         "steps": [
             (step, STATE_LABELS[EvcState(step.source)], STATE_LABELS[EvcState(step.target)])
             for step in procedure.steps.select_related("actor")
         ],
-        "allowed": {a.value for a in allowed},
-        "show_evidence": Action.VIEW_EVIDENCE in allowed,
         "evidence": evidence,
         "rows": werkproces_rows(procedure, latest, evidence),
         "judgement_labels": {k.value: v for k, v in JUDGEMENT_LABELS.items()},
         "history": procedure.judgements.select_related("assessor").prefetch_related("evidence"),
         "sessions": procedure.sessions.select_related("assessor"),
-        "certificate": certificate,
+        "certificate": services.current_certificate(procedure),
         "decisions": procedure.decisions.select_related("decided_by", "certificate"),
         "evidence_form": EvidenceForm(units=procedure.units) if may_add else None,
-        "judgement_form": JudgementForm(units=procedure.units, evidence=procedure.evidence.all())
+        "judgement_form": JudgementForm(
+            initial=based_on, units=procedure.units, evidence=procedure.evidence.all()
+        )
         if may_assess
         else None,
-        "session_form": SessionForm(units=procedure.units) if may_assess else None,
+        "session_form": SessionForm(initial=based_on, units=procedure.units)
+        if may_assess
+        else None,
         "may_issue": Action.ASSESS in allowed and state == EvcState.REPORT,
         "decision_form": decision_form(procedure)
         if Action.DECIDE_EXEMPTION in allowed and state in (EvcState.DECISION, EvcState.CLOSED)
@@ -280,4 +297,6 @@ def decision_form(
     if certificate is None:
         return None
     cert = certificate_from_document(certificate.document)
-    return DecisionForm(data, units=cert.units, outcomes=cert.outcomes)
+    return DecisionForm(
+        data, initial={"version": procedure.version}, units=cert.units, outcomes=cert.outcomes
+    )

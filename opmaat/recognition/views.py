@@ -21,11 +21,14 @@ from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
 from opmaat.domain.errors import DomainError
 from opmaat.domain.recognition.assessment import EvidenceKind, Judgement, SessionKind
+from opmaat.domain.recognition.errors import ChangedMeanwhile
 from opmaat.domain.recognition.evc import EvcState
-from opmaat.learners.access import learner_page, require, signed_in
+from opmaat.learners.access import learner_page, signed_in
 from opmaat.learners.models import Learner
 from opmaat.recognition import pages, services, uploads
+from opmaat.recognition.access import require_on
 from opmaat.recognition.forms import (
+    BasedOnForm,
     EvidenceForm,
     IntakeForm,
     JudgementForm,
@@ -42,7 +45,7 @@ ProcedureView = Callable[..., HttpResponseBase]
 
 def procedure_page(action: Action) -> Callable[[ProcedureView], Callable[..., HttpResponseBase]]:
     """A view of one EVC procedure: 404 when it (or its learner) is gone, 403 without
-    `action` on the candidate's record."""
+    `action` on the procedure (opmaat.recognition.access)."""
 
     def decorate(view: ProcedureView) -> Callable[..., HttpResponseBase]:
         @login_required
@@ -53,7 +56,7 @@ def procedure_page(action: Action) -> Callable[[ProcedureView], Callable[..., Ht
                 pk=pk,
                 learner__erased_at__isnull=True,
             )
-            allowed = require(request.user, action, procedure.learner)
+            allowed = require_on(request.user, action, procedure)
             return view(request, procedure, allowed, *args, **kwargs)
 
         return guarded
@@ -67,11 +70,46 @@ def with_errors(
     allowed: frozenset[Action],
     name: str,
     form: forms.Form,
+    error: DomainError | None = None,
 ) -> HttpResponse:
-    """The procedure page again, with `form` (by its context `name`) showing what is wrong."""
+    """The procedure page again, with `form` (by its context `name`) showing what is wrong.
+    When someone else changed the procedure meanwhile (`error` is ChangedMeanwhile), the
+    page shows the procedure as it is now, with the refusal next to the form and the form
+    based on the new version: sending it again is a choice made on what is there now."""
+    status = 400
+    if isinstance(error, ChangedMeanwhile):
+        procedure = fresh(procedure)
+        rebased = request.POST.copy()
+        rebased["version"] = str(procedure.version)
+        form.data = rebased
+        status = 409
     context = pages.procedure_context(signed_in(request), procedure, allowed)
     context[name] = form
-    return render(request, "recognition/procedure.html", context, status=400)
+    return render(request, "recognition/procedure.html", context, status=status)
+
+
+def refused_step(
+    request: HttpRequest,
+    procedure: EvcProcedure,
+    allowed: frozenset[Action],
+    where: str,
+    error: DomainError,
+) -> HttpResponse:
+    """The procedure page as it is now, with the refusal of a one-button step (a move,
+    the certificate) shown next to its buttons; `where` is "move" or "certificate"."""
+    context = pages.procedure_context(signed_in(request), fresh(procedure), allowed)
+    context[f"{where}_error"] = pages.explain(error)
+    return render(request, "recognition/procedure.html", context, status=error.status)
+
+
+def fresh(procedure: EvcProcedure) -> EvcProcedure:
+    return EvcProcedure.objects.select_related("learner", "provider").get(pk=procedure.pk)
+
+
+def version_of(request: HttpRequest) -> int | None:
+    """The version a one-button step was based on, or None when it is missing."""
+    form = BasedOnForm(request.POST)
+    return form.cleaned_data["version"] if form.is_valid() else None
 
 
 # -- intake -----------------------------------------------------------------------------
@@ -155,7 +193,8 @@ def procedures(request: HttpRequest, learner: Learner, allowed: frozenset[Action
             "learner": learner,
             "form": form,
             "may_start": may_start,
-            "procedures": EvcProcedure.objects.filter(learner=learner).select_related("provider"),
+            # Those the user may see: a link to another EVC provider shows none of its own.
+            "procedures": services.visible_procedures(signed_in(request)).filter(learner=learner),
         },
         status=400 if form.errors else 200,
     )
@@ -190,9 +229,12 @@ def procedure_move(
 ) -> HttpResponse:
     form = MoveForm(request.POST)
     if form.is_valid():
+        data = form.cleaned_data
         try:
-            target = EvcState(form.cleaned_data["target"])
-            services.move(signed_in(request), procedure, target, form.cleaned_data["note"])
+            target = EvcState(data["target"])
+            services.move(signed_in(request), procedure, target, data["note"], data["version"])
+        except ChangedMeanwhile as error:
+            return refused_step(request, procedure, allowed, "move", error)
         except (DomainError, ValueError) as error:
             messages.error(request, pages.explain(error))
         else:
@@ -281,9 +323,11 @@ def judge(
                 Judgement(data["result"]),
                 data["rationale"],
                 [e.pk for e in data["evidence"]],
+                based_on=data["version"],
             )
         except DomainError as error:
             form.add_error(None, pages.explain(error))
+            return with_errors(request, procedure, allowed, "judgement_form", form, error)
         else:
             messages.success(request, _("Oordeel vastgelegd: %(code)s") % {"code": data["outcome"]})
             return redirect("evc_detail", pk=procedure.pk)
@@ -306,9 +350,11 @@ def session(
                 data["held_on"],
                 data["outcomes"],
                 data["notes"],
+                based_on=data["version"],
             )
         except DomainError as error:
             form.add_error(None, pages.explain(error))
+            return with_errors(request, procedure, allowed, "session_form", form, error)
         else:
             messages.success(request, _("Sessie vastgelegd."))
             return redirect("evc_detail", pk=procedure.pk)
@@ -320,8 +366,13 @@ def session(
 def certificate_issue(
     request: HttpRequest, procedure: EvcProcedure, allowed: frozenset[Action]
 ) -> HttpResponse:
+    based_on = version_of(request)
+    if based_on is None:
+        return redirect("evc_detail", pk=procedure.pk)
     try:
-        issued = services.issue_certificate(signed_in(request), procedure)
+        issued = services.issue_certificate(signed_in(request), procedure, based_on)
+    except ChangedMeanwhile as error:
+        return refused_step(request, procedure, allowed, "certificate", error)
     except DomainError as error:
         messages.error(request, pages.explain(error))
     else:
@@ -331,7 +382,7 @@ def certificate_issue(
     return redirect("evc_detail", pk=procedure.pk)
 
 
-@procedure_page(Action.VIEW)
+@procedure_page(Action.VIEW_EVIDENCE)
 def certificate_file(
     request: HttpRequest, procedure: EvcProcedure, allowed: frozenset[Action], number: str, ext: str
 ) -> HttpResponse:
@@ -362,10 +413,16 @@ def decide(
         data = form.cleaned_data
         try:
             services.decide(
-                signed_in(request), procedure, data["units"], data["outcomes"], data["rationale"]
+                signed_in(request),
+                procedure,
+                data["units"],
+                data["outcomes"],
+                data["rationale"],
+                based_on=data["version"],
             )
         except DomainError as error:
             form.add_error(None, pages.explain(error))
+            return with_errors(request, procedure, allowed, "decision_form", form, error)
         else:
             messages.success(
                 request, _("Besluit vastgelegd; de vrijstellingen staan bij de deelnemer.")

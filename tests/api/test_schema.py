@@ -47,7 +47,7 @@ PRIVATE_OPERATIONS: list[Operation] = [
 BODIES: dict[Operation, dict[str, object]] = {
     ("POST", "/api/learners/{pk}/holdings"): {"code": "NL-3F", "kind": "held"},
     ("POST", "/api/learners/{pk}/routes"): {"target": "25656", "pathway": "BBL"},
-    ("POST", "/api/recognition/procedures/{pk}/transitions"): {"target": "portfolio"},
+    ("POST", "/api/recognition/procedures/{pk}/transitions"): {"target": "portfolio", "version": 1},
 }
 
 

@@ -10,6 +10,7 @@ from opmaat.domain.access import (
     Action,
     Actor,
     Membership,
+    ProcedureFacts,
     RecordFacts,
     Role,
     SuppressedColumn,
@@ -17,13 +18,24 @@ from opmaat.domain.access import (
     may_edit_catalog,
     may_enrol,
     may_see_region,
+    procedure_permissions,
     record_permissions,
+    roles_on_procedure,
     suppress_column,
     suppress_small,
 )
 
-SCHOOL, EMPLOYER, OTHER = 1, 2, 3
+SCHOOL, EMPLOYER, OTHER, PROVIDER, OTHER_PROVIDER = 1, 2, 3, 4, 5
 RECORD = RecordFacts(user=10, organisations=frozenset({SCHOOL, EMPLOYER}))
+# A candidate at two EVC providers, consented to her employer; her procedure at PROVIDER.
+CANDIDATE = RecordFacts(
+    user=10,
+    organisations=frozenset({SCHOOL, EMPLOYER, PROVIDER, OTHER_PROVIDER}),
+    consented=frozenset({EMPLOYER}),
+    providers=frozenset({PROVIDER, OTHER_PROVIDER}),
+)
+PROCEDURE = ProcedureFacts(CANDIDATE, provider=PROVIDER)
+EVC_CONTENT = {Action.VIEW_EVIDENCE, Action.SUBMIT_EVIDENCE, Action.ASSESS}
 
 
 def staff(role: Role, organisation: int = SCHOOL, user: int = 20) -> Actor:
@@ -61,12 +73,82 @@ def test_teachers_record_progress_but_change_nothing_else() -> None:
     }
 
 
-def test_assessors_read_and_judge_the_portfolio_but_change_nothing_else() -> None:
-    assert record_permissions(staff(Role.EVC_ASSESSOR), RECORD) == {
+def test_an_assessor_views_a_candidates_record_and_changes_nothing_on_it() -> None:
+    assert record_permissions(staff(Role.EVC_ASSESSOR, PROVIDER), CANDIDATE) == {Action.VIEW}
+
+
+def test_no_record_permission_opens_an_evc_portfolio() -> None:
+    """Portfolio actions are asked of the procedure (procedure_permissions), never of the
+    record: no role gets them on a record, so no page can check the record instead."""
+    for role in Role:
+        for organisation in (SCHOOL, EMPLOYER, PROVIDER):
+            assert not record_permissions(staff(role, organisation), CANDIDATE) & EVC_CONTENT
+    assert not record_permissions(Actor(user=10), CANDIDATE) & EVC_CONTENT
+
+
+def test_assessors_of_the_procedures_provider_read_and_judge_the_portfolio() -> None:
+    assert procedure_permissions(staff(Role.EVC_ASSESSOR, PROVIDER), PROCEDURE) == {
         Action.VIEW,
         Action.VIEW_EVIDENCE,
         Action.ASSESS,
     }
+
+
+def test_the_candidate_the_advisor_and_the_exam_board_read_the_portfolio() -> None:
+    assert procedure_permissions(Actor(user=10), PROCEDURE) == {
+        Action.VIEW,
+        Action.VIEW_EVIDENCE,
+        Action.SUBMIT_EVIDENCE,
+    }
+    assert procedure_permissions(staff(Role.INTAKE_ADVISOR), PROCEDURE) == {
+        Action.VIEW,
+        Action.VIEW_EVIDENCE,
+        Action.SUBMIT_EVIDENCE,
+    }
+    assert procedure_permissions(staff(Role.EXAM_BOARD), PROCEDURE) == {
+        Action.VIEW,
+        Action.VIEW_EVIDENCE,
+        Action.DECIDE_EXEMPTION,
+    }
+
+
+def test_teachers_supervisors_and_employers_see_only_that_a_procedure_exists() -> None:
+    """Even with the candidate's consent, HR sees the phase, not the portfolio."""
+    for who in (
+        staff(Role.TEACHER),
+        staff(Role.TEACHER, EMPLOYER),  # a workplace supervisor
+        staff(Role.EMPLOYER_HR, EMPLOYER),
+    ):
+        assert procedure_permissions(who, PROCEDURE) == {Action.VIEW}
+
+
+def test_an_assessor_of_another_provider_has_no_part_in_the_procedure() -> None:
+    """The candidate is linked to both providers; the assessor of the other one sees her
+    record but neither sees, moves, judges nor downloads anything of this procedure."""
+    other = staff(Role.EVC_ASSESSOR, OTHER_PROVIDER)
+    assert Action.VIEW in record_permissions(other, CANDIDATE)
+    assert procedure_permissions(other, PROCEDURE) == frozenset()
+    assert roles_on_procedure(other, PROCEDURE) == frozenset()
+    own = ProcedureFacts(CANDIDATE, provider=OTHER_PROVIDER)
+    assert Action.ASSESS in procedure_permissions(other, own)
+
+
+def test_any_role_at_another_provider_counts_for_nothing_in_the_procedure() -> None:
+    for role in Role:
+        assert procedure_permissions(staff(role, OTHER_PROVIDER), PROCEDURE) == frozenset()
+
+
+def test_an_assessor_at_a_school_sees_the_phase_but_does_not_assess() -> None:
+    at_school = staff(Role.EVC_ASSESSOR, SCHOOL)
+    assert procedure_permissions(at_school, PROCEDURE) == {Action.VIEW}
+    assert Role.EVC_ASSESSOR not in roles_on_procedure(at_school, PROCEDURE)
+
+
+def test_nobody_outside_the_candidates_organisations_sees_the_procedure() -> None:
+    for role in Role:
+        assert procedure_permissions(staff(role, OTHER), PROCEDURE) == frozenset()
+    assert procedure_permissions(Actor(user=11), PROCEDURE) == frozenset()
+    assert procedure_permissions(Actor(user=1, is_admin=True), PROCEDURE) == frozenset(Action)
 
 
 def test_only_the_exam_board_grants_exemptions_and_issues_credentials() -> None:
@@ -139,6 +221,35 @@ def test_withdrawing_consent_or_a_link_never_grants_more(
     less_consent = record_permissions(actor, RecordFacts(10, linked, consented - removed))
     assert fewer_links <= before
     assert less_consent <= before
+
+
+@given(memberships, organisations, organisations, st.integers(1, 5))
+def test_portfolio_content_is_only_ever_for_the_procedures_people(
+    held: tuple[Membership, ...],
+    linked: frozenset[int],
+    providers: frozenset[int],
+    provider: int,
+) -> None:
+    """Whoever reads the content holds a role of PROCEDURE_ACTIONS at an organisation that
+    counts: an assessor only at the procedure's provider, anyone only at a provider if it is
+    the procedure's own."""
+    actor = Actor(user=20, memberships=held)
+    record = RecordFacts(10, linked, linked, providers & linked)
+    allowed = procedure_permissions(actor, ProcedureFacts(record, provider))
+    if Action.VIEW_EVIDENCE not in allowed:
+        return
+    counting = [
+        m
+        for m in held
+        if m.organisation in linked
+        and (m.organisation == provider or m.organisation not in providers)
+        and m.role in {Role.INTAKE_ADVISOR, Role.EXAM_BOARD, Role.EVC_ASSESSOR}
+        and (m.role != Role.EVC_ASSESSOR or m.organisation == provider)
+    ]
+    assert counting
+    assert Action.ASSESS not in allowed or any(
+        m.role == Role.EVC_ASSESSOR and m.organisation == provider for m in counting
+    )
 
 
 def test_regional_figures_hide_groups_smaller_than_five() -> None:

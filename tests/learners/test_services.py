@@ -51,7 +51,8 @@ def test_every_change_is_audited_with_who_and_what() -> None:
 
 
 def test_an_outcome_code_is_recorded_as_an_outcome_whatever_the_form_said() -> None:
-    holding = services.add_holding(user(INTAKE), learner("Tom de Boer"), "23189-B1-K1-W1", "held")
+    board = user(EXAM_BOARD)
+    holding = services.add_holding(board, learner("Tom de Boer"), "23189-B1-K1-W1", "held")
     assert holding.kind == Holding.Kind.OUTCOME
 
 

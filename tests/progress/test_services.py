@@ -36,7 +36,7 @@ from opmaat.progress.services import (
 )
 from tests.credentials.conftest import LAST_OUTCOME, user
 from tests.demo_logins import (
-    INTAKE,
+    EXAM_BOARD,
     TEACHER,
     WORKPLACE_SUPERVISOR,
 )
@@ -178,7 +178,7 @@ def test_an_exemption_lifts_the_ceiling_too(demo: None) -> None:
     supervisor = user(WORKPLACE_SUPERVISOR)
     with refused(EntrustmentNotAllowed, "entrustment_not_allowed", missing=("23312-B1-K1-W2",)):
         do_entrust(supervisor, marloes, act, SupervisionLevel.INDIRECT, TODAY)
-    add_holding(user(INTAKE), marloes, "23312-B1-K1-W2", "outcome", "EVC-rapport")
+    add_holding(user(EXAM_BOARD), marloes, "23312-B1-K1-W2", "outcome", "EVC-rapport")
     do_entrust(supervisor, marloes, act, SupervisionLevel.INDIRECT, TODAY, "Na EVC")
 
 

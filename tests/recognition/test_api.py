@@ -21,7 +21,7 @@ def test_the_advisor_moves_a_procedure_and_reads_it_back(personas: Personas) -> 
     client = bearer(personas, "bram")
     moved = client.post(
         f"/api/recognition/procedures/{procedure.pk}/transitions",
-        {"target": "portfolio", "note": "Intake gehad"},
+        {"target": "portfolio", "note": "Intake gehad", "version": procedure.version},
         content_type="application/json",
     )
     assert moved.status_code == 200 and moved.json()["state"] == "portfolio"
@@ -34,7 +34,7 @@ def test_a_refused_move_says_why_with_a_stable_code(personas: Personas) -> None:
     procedure = make_procedure(personas.bram, personas.anna_record, personas.evc_provider)
     response = bearer(personas, "bram").post(
         f"/api/recognition/procedures/{procedure.pk}/transitions",
-        {"target": "decision"},
+        {"target": "decision", "version": procedure.version},
         content_type="application/json",
     )
     assert response.status_code == 409  # a conflict with the procedure's phase

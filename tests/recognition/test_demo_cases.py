@@ -51,6 +51,7 @@ def test_after_the_mz4_decision_jolandas_route_ends_within_seven_months() -> Non
             "units": form.fields["units"].initial,
             "outcomes": form.fields["outcomes"].initial,
             "rationale": "Conform het ervaringscertificaat.",
+            "version": procedure.version,
         },
     )
 

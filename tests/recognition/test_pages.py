@@ -126,7 +126,7 @@ def test_work_hours_on_bol_are_refused_and_nothing_is_saved(personas: Personas) 
 
 
 def test_an_evc_unit_already_held_is_refused_next_to_the_field(personas: Personas) -> None:
-    learners.add_holding(personas.bram, personas.anna_record, UNIT, Holding.Kind.EXEMPTION)
+    learners.add_holding(personas.eva, personas.anna_record, UNIT, Holding.Kind.EXEMPTION)
     response = as_user(personas, "bram").post(
         f"/deelnemers/{personas.anna_record.pk}/intake/", intake_form(evc_units=[UNIT])
     )
@@ -166,7 +166,12 @@ def test_the_whole_procedure_through_the_pages_shortens_the_route(personas: Pers
     )
     procedure = EvcProcedure.objects.get(learner=personas.anna_record)
     url = f"/evc/{procedure.pk}/"
-    bram.post(url + "stap/", {"target": "portfolio"})
+
+    def now() -> int:
+        """The version each step is based on: the procedure as the page shows it now."""
+        return EvcProcedure.objects.get(pk=procedure.pk).version
+
+    bram.post(url + "stap/", {"target": "portfolio", "version": now()})
     anna.post(
         url + "bewijs/",
         {
@@ -176,7 +181,7 @@ def test_the_whole_procedure_through_the_pages_shortens_the_route(personas: Pers
             "file": files.upload("verklaring.pdf", files.PDF),
         },
     )
-    anna.post(url + "stap/", {"target": "assessment"})
+    anna.post(url + "stap/", {"target": "assessment", "version": now()})
     evidence = procedure.evidence.get()
     for code in (W1, W2):
         dirk.post(
@@ -186,13 +191,15 @@ def test_the_whole_procedure_through_the_pages_shortens_the_route(personas: Pers
                 "result": "met",
                 "rationale": "Blijkt uit de verklaring.",
                 "evidence": [evidence.pk],
+                "version": now(),
             },
         )
-    dirk.post(url + "stap/", {"target": "report"})
-    dirk.post(url + "ervaringscertificaat/")
-    dirk.post(url + "stap/", {"target": "decision"})
+    dirk.post(url + "stap/", {"target": "report", "version": now()})
+    dirk.post(url + "ervaringscertificaat/", {"version": now()})
+    dirk.post(url + "stap/", {"target": "decision", "version": now()})
     response = eva.post(
-        url + "besluit/", {"units": [UNIT], "rationale": "Op grond van het certificaat."}
+        url + "besluit/",
+        {"units": [UNIT], "rationale": "Op grond van het certificaat.", "version": now()},
     )
 
     assert response.status_code == 302
@@ -220,8 +227,10 @@ def test_a_refused_move_is_explained_in_dutch(personas: Personas) -> None:
         {"provider": personas.evc_provider.pk, "standard": "25780", "units": [UNIT]},
     )
     procedure = EvcProcedure.objects.get()
-    bram.post(f"/evc/{procedure.pk}/stap/", {"target": "portfolio"})
-    page = bram.post(f"/evc/{procedure.pk}/stap/", {"target": "assessment"}, follow=True)
+    bram.post(f"/evc/{procedure.pk}/stap/", {"target": "portfolio", "version": 1})
+    page = bram.post(
+        f"/evc/{procedure.pk}/stap/", {"target": "assessment", "version": 2}, follow=True
+    )
     assert "Het portfolio bevat nog geen bewijs." in page.content.decode()
 
 

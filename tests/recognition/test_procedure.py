@@ -181,7 +181,7 @@ def test_superseding_a_decision_leaves_an_exemption_recorded_on_other_grounds(
     """Issue 14: holdings were matched by code and kind, so the superseded decision took a
     hand-recorded exemption of the same unit with it."""
     learners.add_holding(
-        personas.bram, personas.anna_record, UNIT, Holding.Kind.EXEMPTION, "Vrijstellingsbrief 2019"
+        personas.eva, personas.anna_record, UNIT, Holding.Kind.EXEMPTION, "Vrijstellingsbrief 2019"
     )
     procedure = decided(personas, *in_assessment)
     services.decide(personas.eva, procedure, [], [], "Herzien na bezwaar van de school.")

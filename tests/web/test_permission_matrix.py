@@ -7,6 +7,10 @@ rules they check. Allowed reads answer 200, allowed changes redirect (302, pages
 201 (API); everything else answers 403, and anonymous visitors go to the login page (401 in
 the API). The record is Anna in training (a saved route to 25656, a result for
 23268-B1-K1-W1); her classmate Lotte is only a student at ROC Noord.
+
+Anna's EVC procedure at EVC-centrum West, judged and with its ervaringscertificaat, has a
+table of its own: its content is for its own people, the phase for whoever sees her record
+through a school or an employer, nothing for another EVC provider's assessor.
 """
 
 from __future__ import annotations
@@ -18,16 +22,27 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from opmaat.accounts.models import ApiToken
+from opmaat.domain.access import OrganisationKind, Role
 from opmaat.learners.access import permissions, visible_learners
 from opmaat.learners.models import Learner
-from tests.factories import add_holding, make_learner, make_procedure, save_route
+from opmaat.recognition.models import EvcProcedure
+from tests.factories import (
+    RATIONALE,
+    add_holding,
+    make_assessed_procedure,
+    make_learner,
+    make_organisation,
+    make_procedure,
+    make_staff,
+    save_route,
+)
 from tests.personas import Personas
 
 READS = (
     "detail", "composer", "history", "version", "reach", "audit", "export", "prescans",
     "progress", "credentials", "intake", "evc",
 )  # fmt: skip
-CHANGES = ("holding", "route", "edit", "consent", "feedback", "issue", "advice")
+CHANGES = ("holding", "exemption", "route", "edit", "consent", "feedback", "issue", "advice")
 ALL_READS = set(READS) - {"export"}
 LOOKING = {"detail", "composer", "history", "version", "reach", "prescans"}
 LOOKING |= {"progress", "credentials", "intake", "evc"}
@@ -37,8 +52,9 @@ NOTHING: Allowed = (set(), set())
 # Anna: a student at ROC Noord, an employee of Zorggroep Zuid, consented to Zorggroep Zuid.
 ANNAS_RECORD: dict[str, Allowed] = {
     "anna": (set(READS), {"consent"}),  # reads and exports her record, decides on consent
-    "bram": (ALL_READS, {"holding", "route", "edit", "advice"}),  # her intake advisor plans
-    "eva": (ALL_READS, {"holding", "edit", "issue"}),  # her exam board edits and issues
+    # Her intake advisor plans and records what she holds; exemptions are the exam board's.
+    "bram": (ALL_READS, {"holding", "route", "edit", "advice"}),
+    "eva": (ALL_READS, {"holding", "exemption", "edit", "issue"}),  # her exam board
     "tess": (LOOKING, {"feedback"}),  # her teacher looks and gives feedback
     "gijs": (LOOKING, {"feedback"}),  # her workplace supervisor looks and gives feedback
     "fleur": (LOOKING, set()),  # her employer's HR looks, because she consented
@@ -92,7 +108,8 @@ def page_requests(pk: int) -> dict[str, tuple[str, str, dict[str, str]]]:
         "prescans": ("get", f"/deelnemers/{pk}/vrijstellingsscans/", {}),
         "audit": ("get", f"/deelnemers/{pk}/logboek/", {}),
         "export": ("get", f"/deelnemers/{pk}/gegevens.json", {}),
-        "holding": ("post", f"/deelnemers/{pk}/bezit/", {"code": "REK-2F", "kind": "exemption"}),
+        "holding": ("post", f"/deelnemers/{pk}/bezit/", {"code": "REK-2F", "kind": "held"}),
+        "exemption": ("post", f"/deelnemers/{pk}/bezit/", {"code": "REK-2F", "kind": "exemption"}),
         "route": ("post", f"/deelnemers/{pk}/route/", route),
         "edit": (
             "post",
@@ -221,14 +238,14 @@ def test_the_api_follows_the_same_rules(
     for name, suffix in API_READS.items():
         response = client.get(f"/api/learners/{anna.pk}{suffix}", headers=headers)
         assert response.status_code == (200 if "detail" in reads else denied), f"{who} {name}"
-    body = {"code": "REK-2F", "kind": "exemption"}
-    response = client.post(
-        f"/api/learners/{anna.pk}/holdings",
-        json.dumps(body),
-        content_type="application/json",
-        headers=headers,
-    )
-    assert response.status_code == (201 if "holding" in changes else denied), f"{who} holding"
+    for change, kind in (("holding", "held"), ("exemption", "exemption")):
+        response = client.post(
+            f"/api/learners/{anna.pk}/holdings",
+            json.dumps({"code": "REK-2F", "kind": kind}),
+            content_type="application/json",
+            headers=headers,
+        )
+        assert response.status_code == (201 if change in changes else denied), f"{who} {kind}"
     route = {"target": "25656", "hours_per_week": 24, "pathway": "BBL"}
     response = client.post(
         f"/api/learners/{anna.pk}/routes",
@@ -257,3 +274,63 @@ def test_a_catalog_editor_may_edit_units_in_the_admin(client: Client, personas: 
     assert client.get("/admin/catalog/unit/").status_code == 200
     assert client.get("/admin/prescan/unitrule/").status_code == 200
     assert client.get("/admin/learners/learner/").status_code == 403
+
+
+# Anna's EVC procedure: "content" reads everything (page, certificate, evidence files, the
+# API's judgements), "phase" sees that it exists and its phase only, "none" gets 403.
+CONTENT, PHASE, NONE = "content", "phase", "none"
+ANNAS_PROCEDURE: dict[str, str] = {
+    "anna": CONTENT,  # her own portfolio
+    "bram": CONTENT,  # her intake advisor
+    "eva": CONTENT,  # her exam board decides on it
+    "dirk": CONTENT,  # the assessor of the provider that runs it
+    "otto": CONTENT,  # the administrator
+    "tess": PHASE,  # her teacher
+    "gijs": PHASE,  # her workplace supervisor
+    "fleur": PHASE,  # her employer's HR, even with her consent
+    "bas": NONE,  # an assessor of another EVC provider she is also a candidate at
+    "hanna": NONE,
+    "ivo": NONE,
+    "chris": NONE,
+    "joost": NONE,
+}
+
+
+@pytest.fixture
+def annas_procedure(anna_in_training: Personas) -> EvcProcedure:
+    cast = anna_in_training
+    oost = make_organisation("EVC-centrum Oost", OrganisationKind.EVC_PROVIDER, cast.region)
+    make_staff("bas", oost, Role.EVC_ASSESSOR)
+    procedure = make_assessed_procedure(
+        cast.bram, cast.anna, cast.dirk, cast.anna_record, cast.evc_provider
+    )
+    make_procedure(cast.bram, cast.anna_record, oost)
+    return procedure
+
+
+@pytest.mark.parametrize("who", list(ANNAS_PROCEDURE))
+def test_annas_evc_procedure_answers_each_persona_by_the_table(
+    client: Client, annas_procedure: EvcProcedure, who: str
+) -> None:
+    procedure, sees = annas_procedure, ANNAS_PROCEDURE[who]
+    user = User.objects.get(username=who)
+    client.force_login(user)
+    number = procedure.certificates.get().number
+    page = client.get(f"/evc/{procedure.pk}/")
+    assert page.status_code == (403 if sees == NONE else 200), who
+    if sees != NONE:
+        assert (RATIONALE in page.content.decode()) == (sees == CONTENT), who
+    downloads = [f"/evc/{procedure.pk}/ervaringscertificaat/{number}.{x}" for x in ("json", "pdf")]
+    for url in downloads:
+        assert client.get(url).status_code == (200 if sees == CONTENT else 403), f"{who} {url}"
+    headers = api(user)
+    read = client.get(f"/api/recognition/procedures/{procedure.pk}", headers=headers)
+    assert read.status_code == (403 if sees == NONE else 200), who
+    if sees != NONE:
+        assert (read.json()["judgements"] is not None) == (sees == CONTENT), who
+    certificate = client.get(
+        f"/api/recognition/procedures/{procedure.pk}/certificate", headers=headers
+    )
+    assert certificate.status_code == (200 if sees == CONTENT else 403), who
+    listed = client.get("/evc/").context["rows"]
+    assert (procedure in [p for p, _ in listed]) == (sees != NONE), who

@@ -8,6 +8,17 @@ from collections.abc import Sequence
 from opmaat.domain.errors import Conflict, InvalidInput
 
 
+class ChangedMeanwhile(Conflict):
+    """Someone else changed the procedure after the person read it: `based_on` is the
+    version their step or decision was based on, `current` the version now. Nothing was
+    written."""
+
+    code = "changed_meanwhile"
+
+    def __init__(self, based_on: int, current: int) -> None:
+        super().__init__(based_on=based_on, current=current)
+
+
 class NotJudged(InvalidInput):
     """A certificate asked for while werkprocessen are unjudged; `first` names up to five."""
 

@@ -35,8 +35,8 @@ class EvcState(StrEnum):
 
 
 # Who may move a procedure: the candidate acts as Role.LEARNER on their own record, staff
-# through a role at an organisation the candidate is linked to
-# (opmaat.domain.access.roles_on_record).
+# through a role at an organisation the candidate is linked to, an assessor only at the
+# provider that runs the procedure (opmaat.domain.access.roles_on_procedure).
 
 # How long each phase usually takes, counted from the day it starts. The portfolio phase
 # takes about three months (the MZ4 case in DOMAIN.md); the exam board decides within six

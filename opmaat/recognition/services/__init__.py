@@ -4,11 +4,13 @@ evidence). One module per stage; everything is importable from this package."""
 
 from __future__ import annotations
 
+from opmaat.recognition.access import roles_of, visible_procedures
 from opmaat.recognition.services.assessment import judge, record_session
 from opmaat.recognition.services.decision import decide, follow_decision, issue_certificate
 from opmaat.recognition.services.intake import IntakeInput, current_intake, save_intake
 from opmaat.recognition.services.portfolio import add_evidence, remove_evidence
 from opmaat.recognition.services.procedure import (
+    check_version,
     current_certificate,
     current_decision,
     latest_judgements,
@@ -19,15 +21,14 @@ from opmaat.recognition.services.procedure import (
     recognition_of,
     reminders_for,
     require_state,
-    roles_of,
     scope_of,
     start_procedure,
-    visible_procedures,
 )
 
 __all__ = [
     "IntakeInput",
     "add_evidence",
+    "check_version",
     "current_certificate",
     "current_decision",
     "current_intake",

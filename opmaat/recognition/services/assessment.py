@@ -20,9 +20,15 @@ from opmaat.domain.recognition.assessment import (
 from opmaat.domain.recognition.errors import EvidenceNotInPortfolio, MetWithoutEvidence
 from opmaat.domain.recognition.evc import EvcState
 from opmaat.learners import services as learners
-from opmaat.learners.access import require
+from opmaat.recognition.access import require_on
 from opmaat.recognition.models import AssessmentSession, EvcProcedure, Evidence, OutcomeJudgement
-from opmaat.recognition.services.procedure import lock, require_state, scope_of
+from opmaat.recognition.services.procedure import (
+    check_version,
+    lock,
+    require_state,
+    scope_of,
+    touch,
+)
 
 
 @transaction.atomic
@@ -33,11 +39,14 @@ def judge(
     result: Judgement,
     rationale: str,
     evidence_ids: Sequence[int] = (),
+    based_on: int | None = None,
 ) -> OutcomeJudgement:
     """The assessor's judgement of one werkproces, on the evidence named; it supersedes any
-    earlier judgement of that werkproces, which stays in the history."""
-    require(actor, Action.ASSESS, procedure.learner)
+    earlier judgement of that werkproces, which stays in the history. `based_on`: the
+    version the assessor saw (check_version)."""
+    require_on(actor, Action.ASSESS, procedure)
     procedure = lock(procedure)
+    check_version(procedure, based_on)
     require_state(procedure, EvcState.ASSESSMENT)
     (code,) = check_werkprocessen(current_catalog(), scope_of(procedure), [outcome])
     if not rationale.strip():
@@ -51,6 +60,7 @@ def judge(
         procedure=procedure, outcome=code, result=result.value, rationale=rationale, assessor=actor
     )
     judgement.evidence.set(evidence)
+    touch(procedure)
     learners.audit(
         actor,
         procedure.learner,
@@ -75,11 +85,14 @@ def record_session(
     held_on: date,
     outcomes: Sequence[str],
     notes: str,
+    based_on: int | None = None,
 ) -> AssessmentSession:
     """A criterion-based interview or practical assessment; its report can then be cited
-    as evidence (it is added to the portfolio as an observation report)."""
-    require(actor, Action.ASSESS, procedure.learner)
+    as evidence (it is added to the portfolio as an observation report). `based_on`: the
+    version the assessor saw (check_version)."""
+    require_on(actor, Action.ASSESS, procedure)
     procedure = lock(procedure)
+    check_version(procedure, based_on)
     require_state(procedure, EvcState.ASSESSMENT)
     codes = check_werkprocessen(current_catalog(), scope_of(procedure), outcomes)
     if not notes.strip():
@@ -101,6 +114,7 @@ def record_session(
         outcomes=list(codes),
         added_by=actor,
     )
+    touch(procedure)
     learners.audit(
         actor,
         procedure.learner,

@@ -22,25 +22,31 @@ from opmaat.domain.recognition.errors import NoCertificateYet
 from opmaat.domain.recognition.evc import EvcState
 from opmaat.domain.recognition.grants import Source
 from opmaat.learners import services as learners
-from opmaat.learners.access import require
 from opmaat.learners.models import Holding, Learner
+from opmaat.recognition.access import require_on
 from opmaat.recognition.models import Certificate, Decision, EvcProcedure
 from opmaat.recognition.services.procedure import (
+    check_version,
     current_certificate,
     current_decision,
     lock,
     move,
     recognition_of,
     require_state,
+    touch,
 )
 
 
 @transaction.atomic
-def issue_certificate(actor: User, procedure: EvcProcedure) -> Certificate:
+def issue_certificate(
+    actor: User, procedure: EvcProcedure, based_on: int | None = None
+) -> Certificate:
     """The ervaringscertificaat for the finished assessment: who, by whom, when, against
-    which standard, and which units and werkprocessen were recognised."""
-    require(actor, Action.ASSESS, procedure.learner)
+    which standard, and which units and werkprocessen were recognised. `based_on`: the
+    version the assessor saw (check_version)."""
+    require_on(actor, Action.ASSESS, procedure)
     procedure = lock(procedure)
+    check_version(procedure, based_on)
     require_state(procedure, EvcState.REPORT)
     catalog = current_catalog()
     today = timezone.localdate()
@@ -64,6 +70,7 @@ def issue_certificate(actor: User, procedure: EvcProcedure) -> Certificate:
         document=certificate_document(catalog, cert),
         issued_by=actor,
     )
+    touch(procedure)
     learners.audit(
         actor,
         learner,
@@ -86,9 +93,13 @@ def decide(
     units: Sequence[str],
     werkprocessen: Sequence[str],
     rationale: str,
+    based_on: int | None = None,
 ) -> Decision:
     """The exam board's decision on the latest ervaringscertificaat.
 
+    0. It must be based on the procedure as it is now (`based_on`, the version the member
+       saw; check_version): of two members deciding at once, the second is refused with
+       ChangedMeanwhile and nothing of theirs is written.
     1. What is granted must be recognised by the certificate (check_grant).
     2. The decision supersedes the current one, if any; both are kept.
     3. Holdings follow: exempted units become exemptions (each credits its werkprocessen
@@ -99,8 +110,9 @@ def decide(
        planned again with the new holdings and its saved week (learners.services.replan).
     """
     learner = procedure.learner
-    require(actor, Action.DECIDE_EXEMPTION, learner)
+    require_on(actor, Action.DECIDE_EXEMPTION, procedure)
     procedure = lock(procedure)
+    check_version(procedure, based_on)
     require_state(procedure, EvcState.DECISION, EvcState.CLOSED)
     if not rationale.strip():
         raise Required("rationale")
@@ -120,6 +132,7 @@ def decide(
     )
     grounds = f"Besluit examencommissie {decision.pk} op ervaringscertificaat {certificate.number}"
     follow_decision(actor, learner, previous, decision, grounds)
+    touch(procedure)
     learners.audit(
         actor,
         learner,

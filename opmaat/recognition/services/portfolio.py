@@ -15,8 +15,8 @@ from opmaat.domain.recognition.assessment import EvidenceKind, check_werkprocess
 from opmaat.domain.recognition.errors import EvidenceInUse
 from opmaat.domain.recognition.evc import EvcState
 from opmaat.learners import services as learners
-from opmaat.learners.access import require
 from opmaat.recognition import uploads
+from opmaat.recognition.access import require_on
 from opmaat.recognition.models import EvcProcedure, Evidence
 from opmaat.recognition.services.procedure import lock, require_state, scope_of
 
@@ -33,7 +33,7 @@ def add_evidence(
 ) -> Evidence:
     """Evidence for one or more werkprocessen in scope: a checked file, a written text, or
     both."""
-    require(actor, Action.SUBMIT_EVIDENCE, procedure.learner)
+    require_on(actor, Action.SUBMIT_EVIDENCE, procedure)
     procedure = lock(procedure)
     require_state(procedure, EvcState.INTAKE, EvcState.PORTFOLIO)
     codes = check_werkprocessen(current_catalog(), scope_of(procedure), outcomes)
@@ -80,7 +80,7 @@ def add_evidence(
 def remove_evidence(actor: User, evidence: Evidence) -> None:
     """Take evidence out of the portfolio, while it is being built and was never judged on."""
     procedure = lock(evidence.procedure)
-    require(actor, Action.SUBMIT_EVIDENCE, procedure.learner)
+    require_on(actor, Action.SUBMIT_EVIDENCE, procedure)
     require_state(procedure, EvcState.INTAKE, EvcState.PORTFOLIO)
     if evidence.judgements.exists():
         raise EvidenceInUse()

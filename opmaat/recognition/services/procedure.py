@@ -7,12 +7,11 @@ from collections.abc import Sequence
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 
 from opmaat.accounts.models import Organisation
 from opmaat.catalog.cache import current_catalog
-from opmaat.domain.access import Action, OrganisationKind, Role, roles_on_record
+from opmaat.domain.access import Action, OrganisationKind
 from opmaat.domain.recognition.assessment import (
     Judgement,
     Recognition,
@@ -20,7 +19,7 @@ from opmaat.domain.recognition.assessment import (
     check_scope,
     recognise,
 )
-from opmaat.domain.recognition.errors import NotAnEvcProvider, WrongPhase
+from opmaat.domain.recognition.errors import ChangedMeanwhile, NotAnEvcProvider, WrongPhase
 from opmaat.domain.recognition.evc import (
     REMIND_BEFORE,
     TRANSITIONS,
@@ -32,17 +31,14 @@ from opmaat.domain.recognition.evc import (
     reminder,
 )
 from opmaat.learners import services as learners
-from opmaat.learners.access import actor_of, facts_of, forget_facts, require, visible_learners
+from opmaat.learners.access import forget_facts, require
 from opmaat.learners.models import Enrolment, Learner
+from opmaat.recognition.access import roles_of, visible_procedures
 from opmaat.recognition.models import Certificate, Decision, EvcProcedure, EvcStep, OutcomeJudgement
 
 
 def scope_of(procedure: EvcProcedure) -> Scope:
     return Scope(procedure.standard, tuple(procedure.units))
-
-
-def roles_of(user: User, procedure: EvcProcedure) -> frozenset[Role]:
-    return roles_on_record(actor_of(user), facts_of(procedure.learner))
 
 
 @transaction.atomic
@@ -119,16 +115,25 @@ def readiness(procedure: EvcProcedure) -> Readiness:
 
 
 @transaction.atomic
-def move(actor: User, procedure: EvcProcedure, target: EvcState, note: str = "") -> EvcStep:
-    """Move the procedure to `target` when the state machine allows it for this person."""
+def move(
+    actor: User,
+    procedure: EvcProcedure,
+    target: EvcState,
+    note: str = "",
+    based_on: int | None = None,
+) -> EvcStep:
+    """Move the procedure to `target` when the state machine allows it for this person;
+    `based_on` is the version the person saw (check_version)."""
     procedure = lock(procedure)
+    check_version(procedure, based_on)
     source = EvcState(procedure.state)
     check_move(source, target, roles_of(actor, procedure), readiness(procedure))
     today = timezone.localdate()
     procedure.state = target.value
     procedure.state_since = today
     procedure.deadline = deadline(target, today)
-    procedure.save(update_fields=["state", "state_since", "deadline"])
+    procedure.version += 1
+    procedure.save(update_fields=["state", "state_since", "deadline", "version"])
     step = EvcStep.objects.create(
         procedure=procedure, source=source.value, target=target.value, actor=actor, note=note
     )
@@ -147,6 +152,21 @@ def lock(procedure: EvcProcedure) -> EvcProcedure:
     return EvcProcedure.objects.select_for_update().select_related("learner").get(pk=procedure.pk)
 
 
+def check_version(procedure: EvcProcedure, based_on: int | None) -> None:
+    """Under the lock: refuse (ChangedMeanwhile) when the procedure is no longer at the
+    version `based_on` the person's step or decision was based on. Pages and the API
+    always pass it; None is for callers acting on what they read in the same transaction
+    (the demo, a decision closing its procedure)."""
+    if based_on is not None and based_on != procedure.version:
+        raise ChangedMeanwhile(based_on, procedure.version)
+
+
+def touch(procedure: EvcProcedure) -> None:
+    """Count the locked procedure's version up: something was decided on it."""
+    procedure.version += 1
+    procedure.save(update_fields=["version"])
+
+
 def require_state(procedure: EvcProcedure, *states: EvcState) -> None:
     if EvcState(procedure.state) not in states:
         raise WrongPhase([s.value for s in states], procedure.state)
@@ -158,12 +178,6 @@ def current_certificate(procedure: EvcProcedure) -> Certificate | None:
 
 def current_decision(procedure: EvcProcedure) -> Decision | None:
     return procedure.decisions.filter(superseded_by__isnull=True).first()
-
-
-def visible_procedures(user: User) -> QuerySet[EvcProcedure]:
-    return EvcProcedure.objects.filter(learner__in=visible_learners(user)).select_related(
-        "learner", "provider"
-    )
 
 
 def reminders_for(user: User) -> list[tuple[EvcProcedure, Reminder]]:
