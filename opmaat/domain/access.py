@@ -71,7 +71,7 @@ STAFF_ACTIONS: dict[Role, frozenset[Action]] = {
     ),
     Role.EVC_ASSESSOR: frozenset({Action.VIEW, Action.VIEW_EVIDENCE, Action.ASSESS}),
     Role.TEACHER: frozenset({Action.VIEW, Action.RECORD_PROGRESS}),
-    # Only with the learner's consent for this organisation: see `record_permissions`.
+    # Only with the learner's consent for this organisation: see `acts_on_record`.
     Role.EMPLOYER_HR: frozenset({Action.VIEW}),
 }
 OWN_RECORD = frozenset(
@@ -119,6 +119,28 @@ class RecordFacts:
     user: int | None  # the learner's own account, if any
     organisations: frozenset[int] = field(default_factory=frozenset)  # linked: school, employer…
     consented: frozenset[int] = field(default_factory=frozenset)  # employers allowed to see
+    # The linked organisations that act as the learner's employer (linked as employee, or a
+    # care or welfare organisation): everyone there needs the learner's consent.
+    employers: frozenset[int] = field(default_factory=frozenset)
+
+
+def acts_on_record(membership: Membership, record: RecordFacts) -> bool:
+    """Whether `membership` gives its role's rights on `record`: the organisation is linked
+    to the record and, if it acts for the learner's employer, the learner consented to it.
+
+    Consent binds every role at the employer, not only HR: a workplace supervisor, an
+    advisor or an exam board employed there sees nothing of a learner who did not consent
+    (or withdrew). HR needs consent wherever it works. opmaat has no notion of a supervisor
+    assigned to one learner's placement, so there is no exception for one.
+    """
+    if membership.organisation not in record.organisations:
+        return False
+    if membership.role not in STAFF_ACTIONS:
+        return False
+    for_employer = (
+        membership.role == Role.EMPLOYER_HR or membership.organisation in record.employers
+    )
+    return not for_employer or membership.organisation in record.consented
 
 
 def record_permissions(actor: Actor, record: RecordFacts) -> frozenset[Action]:
@@ -129,27 +151,22 @@ def record_permissions(actor: Actor, record: RecordFacts) -> frozenset[Action]:
     if record.user is not None and record.user == actor.user:
         allowed |= OWN_RECORD
     for m in actor.memberships:
-        if m.organisation not in record.organisations or m.role not in STAFF_ACTIONS:
-            continue
-        if m.role == Role.EMPLOYER_HR and m.organisation not in record.consented:
-            continue
-        allowed |= STAFF_ACTIONS[m.role]
+        if acts_on_record(m, record):
+            allowed |= STAFF_ACTIONS[m.role]
     return frozenset(allowed)
 
 
 def roles_on_record(actor: Actor, record: RecordFacts) -> frozenset[Role]:
-    """The staff roles `actor` holds at organisations `record` is linked to (employers only
-    with consent), plus LEARNER on their own record and every role for an admin: the roles
-    in which they may act on it, e.g. move an EVC procedure forward."""
+    """The staff roles `actor` holds at organisations `record` is linked to (everyone at the
+    employer only with consent: `acts_on_record`), plus LEARNER on their own record and
+    every role for an admin: the roles in which they may act on it, e.g. move an EVC
+    procedure forward."""
     if actor.is_admin:
         return frozenset(Role)
     roles = {Role.LEARNER} if record.user is not None and record.user == actor.user else set()
     for m in actor.memberships:
-        if m.organisation not in record.organisations or m.role not in STAFF_ACTIONS:
-            continue
-        if m.role == Role.EMPLOYER_HR and m.organisation not in record.consented:
-            continue
-        roles.add(m.role)
+        if acts_on_record(m, record):
+            roles.add(m.role)
     return frozenset(roles)
 
 

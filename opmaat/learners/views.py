@@ -87,6 +87,7 @@ def learner_detail(
     plan = services.current_route(learner)
     enrolments = list(learner.enrolments.select_related("organisation"))
     holdings = [(h, catalog.name_of(h.code)) for h in learner.holdings.all()]
+    facts = facts_of(learner)
     return render(
         request,
         "learners/detail.html",
@@ -98,11 +99,9 @@ def learner_detail(
             "plan": plan,
             "chart": timeline(plan.document, timezone.localdate()) if plan else None,
             "enrolments": enrolments,
-            "consented_ids": facts_of(learner).consented,
+            "consented_ids": facts.consented,
             "employers": [
-                e.organisation
-                for e in enrolments
-                if e.organisation.kind == OrganisationKind.CARE.value
+                e.organisation for e in enrolments if e.organisation_id in facts.employers
             ],
             "is_own": learner.user_id == request.user.pk,
         },
