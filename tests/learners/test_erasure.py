@@ -29,6 +29,7 @@ from django.contrib.auth.models import User
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.db import models
+from django.db.models.deletion import ProtectedError
 from django.test import Client, RequestFactory
 from django.utils import timezone
 from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
@@ -348,3 +349,34 @@ def test_erasing_twice_changes_nothing(personas: Personas) -> None:
     assert learners.erase_learner(personas.otto, record)
     assert not learners.erase_learner(personas.otto, Learner.objects.get(pk=record.pk))
     assert record.audit_events.filter(action="learner.erased").count() == 1
+
+
+def test_the_admin_erases_learners_and_never_deletes_them(
+    client: Client, personas: Personas
+) -> None:
+    anna = personas.anna_record
+    client.force_login(personas.otto)
+    assert client.get(f"/admin/learners/learner/{anna.pk}/delete/").status_code == 403
+    response = client.post(
+        "/admin/learners/learner/",
+        {"action": "delete_selected", "_selected_action": [str(anna.pk)], "index": "0"},
+    )
+    assert Learner.objects.filter(pk=anna.pk, erased_at__isnull=True).exists()
+    response = client.post(
+        "/admin/learners/learner/",
+        {"action": "erase_selected", "_selected_action": [str(anna.pk)], "index": "0"},
+    )
+    assert response.status_code == 302
+    erased = Learner.objects.get(pk=anna.pk)
+    assert erased.erased_at is not None and erased.name == f"Gewiste deelnemer {anna.pk}"
+    assert erased.audit_events.filter(action="learner.erased", actor_label="otto").exists()
+    assert not User.objects.filter(username="anna").exists()
+
+
+def test_a_learners_account_is_deleted_only_by_erasure(client: Client, personas: Personas) -> None:
+    with pytest.raises(ProtectedError):
+        personas.anna.delete()
+    client.force_login(personas.otto)
+    client.post(f"/admin/auth/user/{personas.anna.pk}/delete/", {"post": "yes"})
+    assert User.objects.filter(pk=personas.anna.pk).exists()
+    assert Learner.objects.get(pk=personas.anna_record.pk).name == "Anna de Wit"
