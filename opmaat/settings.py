@@ -49,6 +49,8 @@ OPMAAT_PRIVACY_SECTIONS = [
     "opmaat.prescan.privacy.SECTION",
     "opmaat.progress.privacy.SECTION",
     "opmaat.credentials.privacy.SECTION",
+    # Last: erasing it deletes the login account, after the others used it.
+    "opmaat.learners.account.SECTION",
 ]
 
 MIDDLEWARE = [

@@ -69,7 +69,7 @@ STAFF_ACTIONS: dict[Role, frozenset[Action]] = {
     ),
     Role.EVC_ASSESSOR: frozenset({Action.VIEW}),
     Role.TEACHER: frozenset({Action.VIEW, Action.RECORD_PROGRESS}),
-    # Only with the learner's consent for this organisation: see `record_permissions`.
+    # Only with the learner's consent for this organisation: see `acts_on_record`.
     Role.EMPLOYER_HR: frozenset({Action.VIEW}),
 }
 OWN_RECORD = frozenset(
@@ -129,21 +129,36 @@ class RecordFacts:
     # The linked organisations that are EVC providers: each counts only for its own
     # procedures (`procedure_permissions`).
     providers: frozenset[int] = field(default_factory=frozenset)
+    # The linked organisations that act as the learner's employer (linked as employee, or a
+    # care or welfare organisation): everyone there needs the learner's consent.
+    employers: frozenset[int] = field(default_factory=frozenset)
 
     def is_own(self, actor: Actor) -> bool:
         return self.user is not None and self.user == actor.user
 
 
-def memberships_on_record(actor: Actor, record: RecordFacts) -> tuple[Membership, ...]:
-    """The memberships through which `actor` acts on `record`: a staff role at an
-    organisation the learner is linked to, an employer's only with the learner's consent."""
-    return tuple(
-        m
-        for m in actor.memberships
-        if m.organisation in record.organisations
-        and m.role in STAFF_ACTIONS
-        and (m.role != Role.EMPLOYER_HR or m.organisation in record.consented)
+def acts_on_record(membership: Membership, record: RecordFacts) -> bool:
+    """Whether `membership` gives its role's rights on `record`: the organisation is linked
+    to the record and, if it acts for the learner's employer, the learner consented to it.
+
+    Consent binds every role at the employer, not only HR: a workplace supervisor, an
+    advisor or an exam board employed there sees nothing of a learner who did not consent
+    (or withdrew). HR needs consent wherever it works. opmaat has no notion of a supervisor
+    assigned to one learner's placement, so there is no exception for one.
+    """
+    if membership.organisation not in record.organisations:
+        return False
+    if membership.role not in STAFF_ACTIONS:
+        return False
+    for_employer = (
+        membership.role == Role.EMPLOYER_HR or membership.organisation in record.employers
     )
+    return not for_employer or membership.organisation in record.consented
+
+
+def memberships_on_record(actor: Actor, record: RecordFacts) -> tuple[Membership, ...]:
+    """The memberships through which `actor` acts on `record` (`acts_on_record`)."""
+    return tuple(m for m in actor.memberships if acts_on_record(m, record))
 
 
 def record_permissions(actor: Actor, record: RecordFacts) -> frozenset[Action]:
@@ -158,8 +173,9 @@ def record_permissions(actor: Actor, record: RecordFacts) -> frozenset[Action]:
 
 
 def roles_on_record(actor: Actor, record: RecordFacts) -> frozenset[Role]:
-    """The staff roles `actor` holds at organisations `record` is linked to (employers only
-    with consent), plus LEARNER on their own record and every role for an admin."""
+    """The staff roles `actor` holds at organisations `record` is linked to (everyone at the
+    employer only with consent: `acts_on_record`), plus LEARNER on their own record and
+    every role for an admin."""
     if actor.is_admin:
         return frozenset(Role)
     roles = {Role.LEARNER} if record.is_own(actor) else set()

@@ -52,21 +52,38 @@ def facts_of(learner: Learner) -> RecordFacts:
     cached: RecordFacts | None = getattr(learner, "_opmaat_facts", None)
     if cached is not None:
         return cached
-    links = list(learner.enrolments.values_list("organisation_id", "organisation__kind"))
+    links = list(
+        learner.enrolments.values_list("organisation_id", "relation", "organisation__kind")
+    )
     facts = RecordFacts(
         user=learner.user_id,
-        organisations=frozenset(org for org, _ in links),
+        organisations=frozenset(org for org, _, _ in links),
         providers=frozenset(
-            org for org, kind in links if kind == OrganisationKind.EVC_PROVIDER.value
+            org for org, _, kind in links if kind == OrganisationKind.EVC_PROVIDER.value
         ),
         consented=frozenset(
             learner.consents.filter(withdrawn_at__isnull=True).values_list(
                 "organisation_id", flat=True
             )
         ),
+        employers=frozenset(
+            org for org, relation, kind in links if is_employer_link(relation, kind)
+        ),
     )
     learner._opmaat_facts = facts  # type: ignore[attr-defined]  # a cache on this object
     return facts
+
+
+def is_employer_link(relation: str, kind: str) -> bool:
+    """Whether a link makes the organisation the learner's employer: the learner works there
+    (linked as employee), or it is a care or welfare organisation. `EMPLOYER_LINK` is the
+    same test as a query."""
+    return relation == Enrolment.Relation.EMPLOYEE or kind == OrganisationKind.CARE.value
+
+
+EMPLOYER_LINK = Q(relation=Enrolment.Relation.EMPLOYEE) | Q(
+    organisation__kind=OrganisationKind.CARE.value
+)
 
 
 def forget_facts(learner: Learner) -> None:
@@ -93,19 +110,24 @@ def visible_learners(user: AnyUser) -> QuerySet[Learner]:
     learners = Learner.objects.filter(erased_at__isnull=True)
     if actor.is_admin:
         return learners
-    staff_roles = [r for r in STAFF_ACTIONS if r != Role.EMPLOYER_HR]
-    staff_orgs = actor.organisations_with(staff_roles)
-    seen = Q(user_id=actor.user) if actor.user else Q(pk__in=[])
-    seen |= Q(pk__in=Enrolment.objects.filter(organisation__in=staff_orgs).values("learner"))
-    employers = actor.organisations_with([Role.EMPLOYER_HR])
-    if employers:
-        consent = Consent.objects.filter(
+    consent = Exists(
+        Consent.objects.filter(
             learner=OuterRef("learner"),
             organisation=OuterRef("organisation"),
             withdrawn_at__isnull=True,
         )
-        employed = Enrolment.objects.filter(organisation__in=employers).filter(Exists(consent))
-        seen |= Q(pk__in=employed.values("learner"))
+    )
+    staff_roles = [r for r in STAFF_ACTIONS if r != Role.EMPLOYER_HR]
+    staff_orgs = actor.organisations_with(staff_roles)
+    hr_orgs = actor.organisations_with([Role.EMPLOYER_HR])
+    # Links through which the actor acts (`acts_on_record`): staff at a school or provider,
+    # staff at the learner's employer only with consent, HR only with consent.
+    links = Enrolment.objects.filter(
+        Q(organisation__in=staff_orgs) & (~EMPLOYER_LINK | consent)
+        | Q(organisation__in=hr_orgs) & consent
+    )
+    seen = Q(user_id=actor.user) if actor.user else Q(pk__in=[])
+    seen |= Q(pk__in=links.values("learner"))
     return learners.filter(seen)
 
 

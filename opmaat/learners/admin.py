@@ -1,5 +1,8 @@
 """Admin for privacy work: carry out erasure requests. Records are edited in the app, where
-every change is audited; the admin shows them read-only."""
+every change is audited; the admin shows them read-only. Nothing here deletes a record:
+erasing (services.erase_learner, audited) is the only way to remove a learner's data, from an
+erasure request or from the list of learners. A learner's account cannot be deleted in the
+admin either (Learner.user is protected): erasure deletes it."""
 
 from django.contrib import admin, messages
 from django.db.models import QuerySet
@@ -21,13 +24,13 @@ class ErasureRequestAdmin(admin.ModelAdmin[ErasureRequest]):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False  # the request is the record that the erasure was asked and done
+
     @admin.action(description=_("Gegevens wissen (onherroepelijk)"))
     def carry_out(self, request: HttpRequest, queryset: QuerySet[ErasureRequest]) -> None:
-        done = 0
-        for erasure in queryset.filter(carried_out_at__isnull=True).select_related("learner"):
-            services.erase_learner(signed_in(request), erasure.learner)
-            done += 1
-        self.message_user(request, _("%(n)d deelnemer(s) gewist.") % {"n": done}, messages.SUCCESS)
+        pending = queryset.filter(carried_out_at__isnull=True).select_related("learner")
+        erase(self, request, [erasure.learner for erasure in pending])
 
 
 @admin.register(Learner)
@@ -35,9 +38,28 @@ class LearnerAdmin(admin.ModelAdmin[Learner]):
     list_display = ["name", "email", "created_at", "erased_at"]
     search_fields = ["name", "email"]
     readonly_fields = [f.name for f in Learner._meta.fields]
+    actions = ["erase_selected"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False  # deleting would bypass erasure: use the action below
+
+    @admin.action(description=_("Gegevens wissen (onherroepelijk)"))
+    def erase_selected(self, request: HttpRequest, queryset: QuerySet[Learner]) -> None:
+        erase(self, request, list(queryset.filter(erased_at__isnull=True)))
+
+
+def erase(
+    model_admin: admin.ModelAdmin[ErasureRequest] | admin.ModelAdmin[Learner],
+    request: HttpRequest,
+    learners: list[Learner],
+) -> None:
+    done = sum(services.erase_learner(signed_in(request), learner) for learner in learners)
+    model_admin.message_user(
+        request, _("%(n)d deelnemer(s) gewist.") % {"n": done}, messages.SUCCESS
+    )
 
 
 @admin.register(AuditEvent)

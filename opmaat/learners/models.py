@@ -28,11 +28,13 @@ PACE_LABELS = {
 
 
 class Learner(models.Model):
+    # Protected: a learner's account goes only through erasure (services.erase_learner),
+    # which unlinks it first; deleting it elsewhere would leave the record and its log.
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="learner",
     )
     name = models.CharField(_("naam"), max_length=200)

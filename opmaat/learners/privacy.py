@@ -17,13 +17,27 @@ from opmaat.learners.models import (
     Learner,
     RoutePlan,
 )
-from opmaat.learners.sections import privacy_sections
+from opmaat.learners.sections import Kept, privacy_sections
 from opmaat.learners.services import audit
 
 EXPORT_FORMAT = "opmaat-learner-export/1"
 # The tables of this app that hold a learner's data; `own_sections` exports them and
-# services.erase_learner empties or blanks them. Other apps' tables are in their sections.
+# services.erase_learner empties or blanks them. Other apps' tables are in their sections
+# (the account and its login log: opmaat.learners.account).
 OWN_MODELS = (Learner, Enrolment, Consent, Holding, RoutePlan, AuditEvent, ErasureRequest)
+# What erasure leaves in these tables, and why (docs/privacy.md, "What erasure keeps").
+OWN_KEPT = (
+    Kept("Learner.name", "the shell's name is its number: Gewiste deelnemer <id>"),
+    Kept("Learner.created_at", "the shell: when the record was made"),
+    Kept("Learner.erased_at", "the shell: when it was erased"),
+    Kept("AuditEvent.action", "that something happened: the kind of change, no content"),
+    Kept("AuditEvent.at", "when it happened"),
+    Kept("AuditEvent.actor", "which staff member did it: their actions stay accountable"),
+    Kept("AuditEvent.actor_label", "who did it: staff by name, the learner as 'deelnemer'"),
+    Kept("AuditEvent.summary", "no content: every line's summary becomes '(inhoud gewist)'"),
+    Kept("ErasureRequest.requested_at", "that the request was made and carried out in time"),
+    Kept("ErasureRequest.carried_out_at", "that the request was made and carried out in time"),
+)
 
 
 def export_learner(actor: User, learner: Learner) -> dict[str, object]:
@@ -40,7 +54,6 @@ def learner_document(learner: Learner) -> dict[str, object]:
 
 
 def own_sections(learner: Learner) -> dict[str, object]:
-    user = learner.user
     return {
         "format": EXPORT_FORMAT,
         "exported_at": timezone.now().isoformat(),
@@ -53,7 +66,6 @@ def own_sections(learner: Learner) -> dict[str, object]:
             "elective_hours_done": learner.elective_hours_done,
             "created_at": learner.created_at.isoformat(),
         },
-        "account": {"username": user.get_username(), "email": user.email} if user else None,
         "organisations": [
             {
                 "name": e.organisation.name,

@@ -47,7 +47,7 @@ from opmaat.learners.models import (
     Learner,
     RoutePlan,
 )
-from opmaat.learners.sections import privacy_sections
+from opmaat.learners.sections import erased_name, privacy_sections
 
 PERSONAL_FIELDS = ("name", "email", "date_of_birth", "background", "elective_hours_done")
 
@@ -481,15 +481,27 @@ def request_erasure(actor: User, learner: Learner, reason: str = "") -> ErasureR
     return request
 
 
-@transaction.atomic
-def erase_learner(actor: User, learner: Learner) -> None:
-    """Remove the learner's personal data (docs/privacy.md says what stays and why).
+# What an erased record's log lines say instead of their summary: that something happened
+# (the action, e.g. holding.added), when and by whom stay; what it was goes.
+ERASED_SUMMARY = "(inhoud gewist)"
 
-    The record stays as an empty shell so that the audit trail and, later, issued
-    certificates keep something to point at; the account is deleted.
+
+@transaction.atomic
+def erase_learner(actor: User, learner: Learner) -> bool:
+    """Remove the learner's personal data (docs/privacy.md says what stays and why): the one
+    way a record is emptied, for an erasure request and in the admin alike. False when the
+    record was erased already.
+
+    The record stays as an empty shell so that the audit trail and issued certificates keep
+    something to point at; every privacy section (the account and its login log among
+    them, opmaat.learners.account) erases its part in the same transaction.
     """
     require(actor, Action.ERASE, learner)
+    locked = Learner.objects.select_for_update().get(pk=learner.pk)
+    if locked.erased_at is not None:
+        return False
     erase(actor, learner, "Persoonsgegevens gewist")
+    return True
 
 
 def erased_learners() -> list[tuple[int, datetime]]:
@@ -510,8 +522,9 @@ def erase_again(learner_id: int) -> bool:
 
 
 def erase(actor: User | None, learner: Learner, summary: str) -> None:
-    """The erasure itself, audited with `summary`; the ledger learns of it once committed."""
-    user = learner.user
+    """The erasure itself, audited with `summary`; the ledger learns of it once committed.
+    Every privacy section erases its part first: the login account's section
+    (opmaat.learners.account) deletes the account and its login log."""
     for section in privacy_sections():
         section.erase(learner)
     learner.holdings.all().delete()
@@ -519,8 +532,8 @@ def erase(actor: User | None, learner: Learner, summary: str) -> None:
     learner.consents.all().delete()
     learner.enrolments.all().delete()
     forget_facts(learner)
-    learner.audit_events.update(changes={})
-    learner.name = f"Gewiste deelnemer {learner.pk}"
+    learner.audit_events.update(changes={}, summary=ERASED_SUMMARY)
+    learner.name = erased_name(learner.pk)
     learner.email = ""
     learner.date_of_birth = None
     learner.background = ""
@@ -528,11 +541,10 @@ def erase(actor: User | None, learner: Learner, summary: str) -> None:
     learner.user = None
     learner.erased_at = timezone.now()
     learner.save()
+    learner.erasure_requests.update(reason="")
     learner.erasure_requests.filter(carried_out_at__isnull=True).update(
         carried_out_at=learner.erased_at
     )
-    if user is not None:
-        user.delete()
     audit(actor, learner, "learner.erased", summary)
     erased = (learner.pk, learner.erased_at)
     transaction.on_commit(lambda: ledger.record(*erased))

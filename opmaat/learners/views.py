@@ -90,6 +90,7 @@ def learner_detail(
         (h, catalog.name_of(h.code), services.may_record(allowed, h.kind))
         for h in learner.holdings.all()
     ]
+    facts = facts_of(learner)
     return render(
         request,
         "learners/detail.html",
@@ -107,11 +108,9 @@ def learner_detail(
             "stale": services.stale_reason(learner, plan),
             "chart": timeline(plan.document, timezone.localdate()) if plan else None,
             "enrolments": enrolments,
-            "consented_ids": facts_of(learner).consented,
+            "consented_ids": facts.consented,
             "employers": [
-                e.organisation
-                for e in enrolments
-                if e.organisation.kind == OrganisationKind.CARE.value
+                e.organisation for e in enrolments if e.organisation_id in facts.employers
             ],
             "is_own": learner.user_id == request.user.pk,
         },

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import time
 
-from axes.helpers import get_client_ip_address  # type: ignore[import-untyped]  # no types shipped
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse

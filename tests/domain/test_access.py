@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from opmaat.domain.access import (
     OWN_RECORD,
+    STAFF_ACTIONS,
     Action,
     Actor,
     Membership,
@@ -21,18 +22,29 @@ from opmaat.domain.access import (
     procedure_permissions,
     record_permissions,
     roles_on_procedure,
+    roles_on_record,
     suppress_column,
     suppress_small,
 )
 
 SCHOOL, EMPLOYER, OTHER, PROVIDER, OTHER_PROVIDER = 1, 2, 3, 4, 5
-RECORD = RecordFacts(user=10, organisations=frozenset({SCHOOL, EMPLOYER}))
+# A student at SCHOOL who works at EMPLOYER and has not consented to it.
+RECORD = RecordFacts(
+    user=10, organisations=frozenset({SCHOOL, EMPLOYER}), employers=frozenset({EMPLOYER})
+)
+CONSENTED = RecordFacts(
+    user=10,
+    organisations=RECORD.organisations,
+    employers=RECORD.employers,
+    consented=frozenset({EMPLOYER}),
+)
 # A candidate at two EVC providers, consented to her employer; her procedure at PROVIDER.
 CANDIDATE = RecordFacts(
     user=10,
     organisations=frozenset({SCHOOL, EMPLOYER, PROVIDER, OTHER_PROVIDER}),
     consented=frozenset({EMPLOYER}),
     providers=frozenset({PROVIDER, OTHER_PROVIDER}),
+    employers=frozenset({EMPLOYER}),
 )
 PROCEDURE = ProcedureFacts(CANDIDATE, provider=PROVIDER)
 EVC_CONTENT = {Action.VIEW_EVIDENCE, Action.SUBMIT_EVIDENCE, Action.ASSESS}
@@ -166,10 +178,27 @@ def test_the_exam_board_records_exemptions_but_does_not_plan() -> None:
 def test_an_employer_sees_an_employee_only_with_consent() -> None:
     hr = staff(Role.EMPLOYER_HR, EMPLOYER)
     assert record_permissions(hr, RECORD) == frozenset()
-    consented = RecordFacts(
-        user=10, organisations=RECORD.organisations, consented=frozenset({EMPLOYER})
-    )
-    assert record_permissions(hr, consented) == {Action.VIEW}
+    assert record_permissions(hr, CONSENTED) == {Action.VIEW}
+
+
+def test_consent_binds_every_role_at_the_employer_not_only_hr() -> None:
+    for role in STAFF_ACTIONS:  # the workplace supervisor (teacher role) among them
+        at_work = staff(role, EMPLOYER)
+        assert record_permissions(at_work, RECORD) == frozenset(), role
+        assert roles_on_record(at_work, RECORD) == frozenset(), role
+        assert record_permissions(at_work, CONSENTED) == STAFF_ACTIONS[role], role
+        assert roles_on_record(at_work, CONSENTED) == {role}, role
+
+
+def test_the_same_roles_at_the_school_need_no_consent() -> None:
+    for role in STAFF_ACTIONS:
+        if role != Role.EMPLOYER_HR:
+            assert record_permissions(staff(role, SCHOOL), RECORD) == STAFF_ACTIONS[role], role
+
+
+def test_hr_needs_consent_even_where_the_learner_is_not_an_employee() -> None:
+    record = RecordFacts(user=10, organisations=frozenset({SCHOOL}))
+    assert record_permissions(staff(Role.EMPLOYER_HR, SCHOOL), record) == frozenset()
 
 
 def test_consent_given_to_one_employer_does_not_open_the_record_to_another() -> None:
@@ -208,17 +237,20 @@ memberships = st.tuples(
 )
 
 
-@given(memberships, organisations, organisations, organisations)
+@given(memberships, organisations, organisations, organisations, organisations)
 def test_withdrawing_consent_or_a_link_never_grants_more(
     held: tuple[Membership, ...],
     linked: frozenset[int],
     consented: frozenset[int],
+    employers: frozenset[int],
     removed: frozenset[int],
 ) -> None:
     actor = Actor(user=20, memberships=held)
-    before = record_permissions(actor, RecordFacts(10, linked, consented))
-    fewer_links = record_permissions(actor, RecordFacts(10, linked - removed, consented))
-    less_consent = record_permissions(actor, RecordFacts(10, linked, consented - removed))
+    before = record_permissions(actor, RecordFacts(10, linked, consented, employers))
+    fewer_links = record_permissions(actor, RecordFacts(10, linked - removed, consented, employers))
+    less_consent = record_permissions(
+        actor, RecordFacts(10, linked, consented - removed, employers)
+    )
     assert fewer_links <= before
     assert less_consent <= before
 
@@ -249,6 +281,18 @@ def test_portfolio_content_is_only_ever_for_the_procedures_people(
     assert counting
     assert Action.ASSESS not in allowed or any(
         m.role == Role.EVC_ASSESSOR and m.organisation == provider for m in counting
+    )
+
+
+@given(memberships, organisations, organisations)
+def test_without_consent_nobody_at_an_employer_sees_anything(
+    held: tuple[Membership, ...], linked: frozenset[int], consented: frozenset[int]
+) -> None:
+    at_employers = tuple(m for m in held if m.organisation in linked - consented)
+    actor = Actor(user=20, memberships=at_employers)
+    assert (
+        record_permissions(actor, RecordFacts(10, linked, consented, employers=linked))
+        == frozenset()
     )
 
 

@@ -1,15 +1,18 @@
-"""Every table that holds something about a learner is in the learner's download and in
-erasure: in the learners app's own tables or in an app's privacy section."""
+"""Every table that holds something about a learner or their login account is in the
+learner's download and in erasure: in the learners app's own tables or in an app's privacy
+section."""
 
 from __future__ import annotations
 
 import pytest
 from django.apps import apps
+from django.contrib.auth.models import User
 from django.db import models
 
 from opmaat.learners.models import Learner
 from opmaat.learners.privacy import OWN_MODELS
 from opmaat.learners.sections import privacy_sections
+from opmaat.matching.models import MatchingRound, MatchingRun
 
 
 def refers_to(model: type[models.Model], targets: set[type[models.Model]]) -> bool:
@@ -41,6 +44,34 @@ def test_every_table_about_a_learner_is_in_a_privacy_section() -> None:
 
 def test_a_section_lists_only_tables_about_a_learner() -> None:
     assert {m._meta.label for m in covered() - about_a_learner()} == set()
+
+
+# Tables that refer to accounts only as the staff who did something, never a learner's:
+# matching rounds are created and run by regional coordinators.
+STAFF_ONLY = {MatchingRound, MatchingRun}
+
+
+def refers_to_accounts(model: type[models.Model]) -> list[models.Field[object, object]]:
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.related_model is User
+        and f.remote_field is not None
+        and f.remote_field.on_delete is not models.CASCADE
+    ]
+
+
+def test_every_table_that_keeps_rows_of_a_deleted_account_is_in_a_privacy_section() -> None:
+    """A table whose rows go with the account (on delete: cascade) holds nothing of it after
+    erasure; any other that refers to accounts is a section's, or staff's only."""
+    account_tables = covered().union(*(s.account_models for s in privacy_sections()))
+    keeping = {m for m in apps.get_models(include_auto_created=True) if refers_to_accounts(m)}
+    assert {m._meta.label for m in keeping - account_tables - STAFF_ONLY} == set()
+
+
+def test_the_login_account_and_its_login_log_are_in_a_section() -> None:
+    account_tables = {m._meta.label for s in privacy_sections() for m in s.account_models}
+    assert {"auth.User", "axes.AccessLog", "axes.AccessAttempt"} <= account_tables
 
 
 def test_each_section_has_its_own_place_in_the_download() -> None:

@@ -6,7 +6,8 @@ The tables below are the specification; they are written out by hand, not derive
 rules they check. Allowed reads answer 200, allowed changes redirect (302, pages) or answer
 201 (API); everything else answers 403, and anonymous visitors go to the login page (401 in
 the API). The record is Anna in training (a saved route to 25656, a result for
-23268-B1-K1-W1); her classmate Lotte is only a student at ROC Noord.
+23268-B1-K1-W1); her classmate Lotte is only a student at ROC Noord; her colleague Mila is a
+student at ROC Noord and an employee of Zorggroep Zuid who gave no consent.
 
 Anna's EVC procedure at EVC-centrum West, judged and with its ervaringscertificaat, has a
 table of its own: its content is for its own people, the phase for whoever sees her record
@@ -16,15 +17,17 @@ through a school or an employer, nothing for another EVC provider's assessor.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from opmaat.accounts.models import ApiToken
+from opmaat.accounts.models import ApiToken, Membership
 from opmaat.domain.access import OrganisationKind, Role
+from opmaat.learners import services as learner_services
 from opmaat.learners.access import permissions, visible_learners
-from opmaat.learners.models import Learner
+from opmaat.learners.models import Enrolment, Learner
 from opmaat.recognition.models import EvcProcedure
 from tests.factories import (
     RATIONALE,
@@ -71,6 +74,12 @@ LOTTES_RECORD_DIFFERS: dict[str, Allowed] = {
     "fleur": NOTHING,  # no employer of hers
     "anna": NOTHING,  # a classmate's record is not hers
 }
+# Anna after withdrawing her consent: nobody acting for Zorggroep Zuid sees her record, the
+# workplace supervisor no more than HR (docs/access.md); her school sees it as before.
+WITHOUT_CONSENT_DIFFERS: dict[str, Allowed] = {
+    "gijs": NOTHING,  # her workplace supervisor, employed by Zorggroep Zuid
+    "fleur": NOTHING,  # her employer's HR
+}
 
 
 FEEDBACK = {
@@ -89,6 +98,26 @@ def lotte(anna_in_training: Personas) -> Learner:
     add_holding(cast.bram, lotte, "VMBO-GT")
     save_route(cast.bram, lotte, "25656")
     return Learner.objects.get(pk=lotte.pk)
+
+
+@pytest.fixture
+def mila(anna_in_training: Personas) -> Learner:
+    """Anna's colleague: a student at ROC Noord, employed by Zorggroep Zuid, no consent."""
+    cast = anna_in_training
+    mila = make_learner(cast.bram, cast.school, "Mila Jansen")
+    Enrolment.objects.create(
+        learner=mila, organisation=cast.employer, relation=Enrolment.Relation.EMPLOYEE
+    )
+    save_route(cast.bram, mila, "25656", work_hours_per_week=28)
+    return Learner.objects.get(pk=mila.pk)
+
+
+@pytest.fixture
+def anna_withdrew(anna_in_training: Personas) -> Personas:
+    """Anna in training after she withdrew her consent for Zorggroep Zuid."""
+    cast = anna_in_training
+    learner_services.withdraw_consent(cast.anna, cast.anna_record, cast.employer)
+    return replace(cast, anna_record=Learner.objects.get(pk=cast.anna_record.pk))
 
 
 def page_requests(pk: int) -> dict[str, tuple[str, str, dict[str, str]]]:
@@ -160,6 +189,22 @@ def test_a_record_without_employer_or_consent_is_closed_to_the_workplace(
     check_pages(client, lotte, allowed, anna_in_training.by_name(who))
 
 
+@pytest.mark.parametrize("who", list(ANNAS_RECORD))
+def test_after_withdrawing_consent_nobody_at_the_employer_sees_annas_record(
+    client: Client, anna_withdrew: Personas, who: str
+) -> None:
+    allowed = {**ANNAS_RECORD, **WITHOUT_CONSENT_DIFFERS}[who]
+    check_pages(client, anna_withdrew.anna_record, allowed, anna_withdrew.by_name(who))
+
+
+@pytest.mark.parametrize("who", ["gijs", "fleur", "bram", "tess"])
+def test_a_colleague_who_never_consented_is_closed_to_everyone_at_the_employer(
+    client: Client, anna_in_training: Personas, mila: Learner, who: str
+) -> None:
+    allowed = {**ANNAS_RECORD, **WITHOUT_CONSENT_DIFFERS}[who]
+    check_pages(client, mila, allowed, anna_in_training.by_name(who))
+
+
 def test_a_learner_cannot_open_a_classmates_record(
     client: Client, anna_in_training: Personas, lotte: Learner
 ) -> None:
@@ -199,16 +244,32 @@ def test_only_intake_advisors_enrol_new_learners(
 
 
 def test_every_list_shows_exactly_the_records_the_rules_allow(
-    anna_in_training: Personas, lotte: Learner
+    anna_in_training: Personas, lotte: Learner, mila: Learner
 ) -> None:
     cast = anna_in_training
     make_procedure(cast.chris, cast.joost_record, cast.evc_provider)  # Joost, Dirk's candidate
+    # Gijs also advises at Zorggroep Zuid: in no role there does he see Mila.
+    Membership.objects.create(user=cast.gijs, organisation=cast.employer, role="intake_advisor")
     learners = list(Learner.objects.all())
     for user in User.objects.all():
         listed = set(visible_learners(user))
         allowed = {x for x in learners if permissions(user, x)}
         assert listed == allowed, user.username
     assert set(visible_learners(cast.dirk)) == {cast.joost_record}
+    assert set(visible_learners(cast.gijs)) == {cast.anna_record}  # the one who consented
+    assert set(visible_learners(cast.fleur)) == {cast.anna_record}
+
+
+@pytest.mark.parametrize("who", ["gijs", "fleur"])
+def test_the_api_keeps_a_non_consenting_employee_from_the_employer(
+    client: Client, anna_in_training: Personas, mila: Learner, who: str
+) -> None:
+    headers = api(anna_in_training.by_name(who))
+    names = {x["name"] for x in client.get("/api/learners", headers=headers).json()}
+    assert names == {"Anna de Wit"}
+    for suffix in API_READS.values():
+        response = client.get(f"/api/learners/{mila.pk}{suffix}", headers=headers)
+        assert response.status_code == 403, suffix
 
 
 # The API: same rules, 401 without credentials.
