@@ -21,7 +21,10 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 
 def run_with(home: Path, variables: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     """`python ARGS` in a fresh process whose environment holds only `variables` of opmaat's."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPMAAT_", "DATABASE_URL"))}
+    # Nothing of this process's own settings, nor what the browser tests' plugin sets for
+    # itself (DJANGO_ALLOW_ASYNC_UNSAFE, which check --deploy rightly refuses).
+    left_out = ("OPMAAT_", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(left_out)}
     env.update({"OPMAAT_HOME": str(home), "DJANGO_SETTINGS_MODULE": "opmaat.settings"})
     env.update(variables)
     return subprocess.run(

@@ -17,7 +17,7 @@ from opmaat.domain.access import (
     procedure_permissions,
     roles_on_procedure,
 )
-from opmaat.learners.access import AnyUser, actor_of, facts_of
+from opmaat.learners.access import EMPLOYER_LINK, AnyUser, actor_of, facts_of
 from opmaat.learners.models import Consent, Enrolment
 from opmaat.recognition.models import EvcProcedure
 
@@ -65,13 +65,14 @@ def visible_procedures(user: AnyUser) -> QuerySet[EvcProcedure]:
         withdrawn_at__isnull=True,
     )
     staff = [r for r in STAFF_ACTIONS if r != Role.EMPLOYER_HR]
-    for roles, with_consent in ((staff, False), ([Role.EMPLOYER_HR], True)):
+    # As `acts_on_record`: staff at the learner's employer, and HR anywhere, need consent.
+    for roles, only_at_employer in ((staff, True), ([Role.EMPLOYER_HR], False)):
         organisations = actor.organisations_with(roles)
         if not organisations:
             continue
         links = Enrolment.objects.filter(organisation__in=organisations)
-        if with_consent:
-            links = links.filter(Exists(consent))
+        seen_without_consent = ~EMPLOYER_LINK if only_at_employer else Q(pk__in=[])
+        links = links.filter(seen_without_consent | Exists(consent))
         seen |= Q(learner__in=links.exclude(organisation__in=providers).values("learner"))
         own_provider = links.filter(
             organisation__in=providers,

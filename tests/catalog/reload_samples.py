@@ -24,7 +24,7 @@ OLD_CODE, NEW_CODE = PROFILE.code, "T1-P1-K1N"
 def anna_exempt_for_the_sample_unit(cast: Personas) -> Personas:
     do_load_catalog(every_new_field())
     cache.clear()
-    add_holding(cast.bram, cast.anna_record, OLD_CODE, Holding.Kind.EXEMPTION)
+    add_holding(cast.eva, cast.anna_record, OLD_CODE, Holding.Kind.EXEMPTION)  # the exam board
     # Saved as the composer would, past the admission check (she is no level-3 holder).
     request = RouteRequest(NEW.crebo, date(2027, 1, 4), 20, Leerweg.BOL, Pace.NORMAL)
     route = learners.preview_route(cast.anna_record, request).route

@@ -84,7 +84,7 @@ def test_a_forced_load_re_plans_her_route_and_audits_it(cast: Personas) -> None:
 
 def test_a_route_that_cannot_be_re_planned_is_marked_stale(cast: Personas) -> None:
     """Her werkproces T1-P1-K1-W1 is taken out of the catalog: planning with it is refused."""
-    add_holding(cast.bram, cast.anna_record, "T1-P1-K1-W1", Holding.Kind.OUTCOME)
+    add_holding(cast.eva, cast.anna_record, "T1-P1-K1-W1", Holding.Kind.OUTCOME)
     without = Catalog(units=[dataclasses.replace(PROFILE, outcomes=())])
     checked = do_load_checked(None, without, force=True)
     anna = cast.anna_record
@@ -93,7 +93,7 @@ def test_a_route_that_cannot_be_re_planned_is_marked_stale(cast: Personas) -> No
 
 
 def test_her_record_says_the_route_is_stale(client: Client, cast: Personas) -> None:
-    add_holding(cast.bram, cast.anna_record, "T1-P1-K1-W1", Holding.Kind.OUTCOME)
+    add_holding(cast.eva, cast.anna_record, "T1-P1-K1-W1", Holding.Kind.OUTCOME)
     do_load_checked(None, Catalog(units=[dataclasses.replace(PROFILE, outcomes=())]), force=True)
     client.force_login(cast.bram)
     page = client.get(f"/deelnemers/{cast.anna_record.pk}/").content.decode()

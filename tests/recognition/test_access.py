@@ -20,6 +20,7 @@ from opmaat.accounts.models import ApiToken, Organisation
 from opmaat.domain.access import Action, OrganisationKind, Role
 from opmaat.domain.recognition.assessment import EvidenceKind, Judgement, SessionKind
 from opmaat.domain.recognition.evc import EvcState, TransitionNotAllowed
+from opmaat.learners.models import Enrolment
 from opmaat.recognition import services
 from opmaat.recognition.access import permissions_on, visible_procedures
 from opmaat.recognition.models import EvcProcedure
@@ -29,6 +30,7 @@ from tests.factories import (
     INTERVIEW_REPORT,
     RATIONALE,
     make_assessed_procedure,
+    make_learner,
     make_organisation,
     make_procedure,
     make_staff,
@@ -188,3 +190,21 @@ def test_every_procedure_list_shows_exactly_the_procedures_the_rules_allow(two: 
         listed = set(visible_procedures(user))
         allowed = {p for p in procedures if permissions_on(user, p)}
         assert listed == allowed, user.username
+
+
+def test_an_employee_who_gave_no_consent_has_no_procedure_for_anyone_at_the_employer(
+    two: Two,
+) -> None:
+    """The list agrees with the rules there too: the supervisor at the care organisation
+    sees neither the record nor the procedure of a colleague who did not consent."""
+    cast = two.cast
+    mila = make_learner(cast.bram, cast.school, "Mila Jansen")
+    Enrolment.objects.create(
+        learner=mila, organisation=cast.employer, relation=Enrolment.Relation.EMPLOYEE
+    )
+    hers = make_procedure(cast.bram, mila, cast.evc_provider)
+    assert hers not in set(visible_procedures(cast.gijs))
+    assert permissions_on(cast.gijs, hers) == frozenset()
+    for user in User.objects.all():
+        listed = set(visible_procedures(user))
+        assert listed == {p for p in EvcProcedure.objects.all() if permissions_on(user, p)}
