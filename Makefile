@@ -26,6 +26,7 @@ bench:  ## Run the benchmarks at full size
 	python3 benchmarks/matching.py
 	python3 benchmarks/web_load.py
 	python3 benchmarks/verify.py
+	python3 benchmarks/long_input.py
 
 catalog:  ## Rebuild opmaat/data/catalog.yaml from ../shared/catalog
 	python3 scripts/build_default_catalog.py
