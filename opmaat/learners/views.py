@@ -113,6 +113,7 @@ def learner_detail(
                 e.organisation for e in enrolments if e.organisation_id in facts.employers
             ],
             "is_own": learner.user_id == request.user.pk,
+            "holding_form": HoldingForm(learner=learner) if Action.EDIT in allowed else None,
         },
     )
 
@@ -132,7 +133,7 @@ def learner_edit(
 @require_POST
 @learner_page(Action.EDIT)
 def holding_add(request: HttpRequest, learner: Learner, allowed: frozenset[Action]) -> HttpResponse:
-    form = HoldingForm(request.POST)
+    form = HoldingForm(request.POST, learner=learner)
     if form.is_valid():
         data = form.cleaned_data
         try:
