@@ -220,4 +220,3 @@ class ErasureForm(forms.Form):
         max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    confirm = forms.BooleanField(label=_("Ja, ik wil dat mijn gegevens worden gewist"))
