@@ -48,6 +48,16 @@ MESSAGES: dict[str, Message] = {
     # Codes and catalogs
     "unknown_code": gettext_noop("Onbekende code ‘%(value)s’."),
     "unknown_code.closest": gettext_noop("Onbekende code ‘%(value)s’; bedoelt u %(closest)s?"),
+    "unknown_name": gettext_noop(
+        "Geen code of naam ‘%(value)s’ gevonden. Typ een deel van de code of de naam en kies "
+        "uit de lijst."
+    ),
+    "unknown_name.closest": gettext_noop(
+        "Geen code of naam ‘%(value)s’ gevonden; bedoelt u %(closest)s?"
+    ),
+    "ambiguous_name": gettext_noop(
+        "Meer dan één onderdeel heet ‘%(value)s’: %(choices)s. Kies de code uit de lijst."
+    ),
     "file_problems": Plural(
         gettext_noop("Het bestand heeft een probleem: %(first)s"),
         gettext_noop("Het bestand heeft %(count)d problemen; het eerste: %(first)s"),

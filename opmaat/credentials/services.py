@@ -262,6 +262,18 @@ def free_status_index(organisation: Organisation) -> int:
             return index
 
 
+def revocation_category(category: str, note: str = "") -> RevocationCategory:
+    """The published category of a revocation, checked with the exam board's note: "other"
+    needs one (InvalidChoice for an unknown category, Required without the note)."""
+    try:
+        chosen = RevocationCategory(category)
+    except ValueError:
+        raise InvalidChoice("category", category) from None
+    if chosen == RevocationCategory.OTHER and not note.strip():
+        raise Required("reason")
+    return chosen
+
+
 @transaction.atomic
 def do_revoke(
     actor: User, credential: IssuedCredential, category: str, note: str = ""
@@ -271,12 +283,7 @@ def do_revoke(
     revocation from now on. The holding that the credential gave is removed."""
     learner = credential.learner
     require(actor, Action.ISSUE_CREDENTIAL, learner)
-    try:
-        chosen = RevocationCategory(category)
-    except ValueError:
-        raise InvalidChoice("category", category) from None
-    if chosen == RevocationCategory.OTHER and not note.strip():
-        raise Required("reason")
+    chosen = revocation_category(category, note)
     locked = IssuedCredential.objects.select_for_update().get(pk=credential.pk)
     if locked.revoked_at is not None:
         raise AlreadyRevoked(str(locked.credential_id))

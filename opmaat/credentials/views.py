@@ -9,16 +9,18 @@ from uuid import UUID
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from opmaat.accounts.models import Organisation
+from opmaat.catalog.cache import current_catalog
 from opmaat.credentials import services
 from opmaat.credentials.forms import IssueForm, RevokeForm, VerifyForm
 from opmaat.credentials.keys import key_document, published_keys
 from opmaat.credentials.messages import explain
-from opmaat.credentials.models import IssuedCredential, SigningKey
+from opmaat.credentials.models import REVOCATION_LABELS, IssuedCredential, SigningKey
 from opmaat.credentials.pdf import credential_pdf
 from opmaat.credentials.status import status_list_document
 from opmaat.credentials.verification import verify_document
@@ -29,6 +31,7 @@ from opmaat.domain.credentials.verify import Report, parse_credential
 from opmaat.domain.errors import DomainError
 from opmaat.learners.access import learner_page, signed_in
 from opmaat.learners.models import Learner
+from opmaat.ui.confirm import confirmation, confirmed
 from opmaat.ui.errors import explain as explain_error
 
 
@@ -59,6 +62,8 @@ def credential_issue(
         messages.error(request, _("Onbekende soort of code."))
         return redirect("credentials", pk=learner.pk)
     kind, code = CredentialKind(form.cleaned_data["kind"]), form.cleaned_data["code"]
+    if not confirmed(request):
+        return confirm_issue(request, learner, kind, code)
     issue = (
         services.do_issue_diploma
         if kind == CredentialKind.DIPLOMA
@@ -77,6 +82,40 @@ def credential_issue(
     return redirect("credentials", pk=learner.pk)
 
 
+def confirm_issue(
+    request: HttpRequest, learner: Learner, kind: CredentialKind, code: str
+) -> HttpResponse:
+    names = {
+        "name": current_catalog().name_of(code),
+        "learner": learner.name,
+        "org": services.issuing_organisation(signed_in(request), learner).name,
+    }
+    diploma = kind == CredentialKind.DIPLOMA
+    return confirmation(
+        request,
+        title=(
+            _("Diploma %(name)s uitgeven aan %(learner)s?")
+            if diploma
+            else _("Certificaat %(name)s uitgeven aan %(learner)s?")
+        )
+        % names,
+        consequences=[
+            _(
+                "%(org)s ondertekent het; vanaf nu kan iedereen het controleren, met de "
+                "QR-code op de PDF of met het bestand."
+            )
+            % names,
+            _(
+                "Wat erop staat, kan daarna niet meer worden gewijzigd: bij een fout kunt u het "
+                "alleen intrekken, en die intrekking blijft zichtbaar."
+            ),
+            _("Het telt vanaf nu als behaald in de route van %(learner)s.") % names,
+        ],
+        yes=_("Ja, diploma uitgeven") if diploma else _("Ja, certificaat uitgeven"),
+        back=reverse("credentials", args=[learner.pk]),
+    )
+
+
 @require_POST
 @learner_page(Action.ISSUE_CREDENTIAL)
 def credential_revoke(
@@ -87,13 +126,42 @@ def credential_revoke(
     if not form.is_valid():
         messages.error(request, _("Kies een reden voor de intrekking."))
         return redirect("credentials", pk=learner.pk)
+    category, note = form.cleaned_data["category"], form.cleaned_data["note"]
     try:
-        services.do_revoke(
-            signed_in(request),
-            credential,
-            form.cleaned_data["category"],
-            form.cleaned_data["note"],
+        chosen = services.revocation_category(category, note)
+    except DomainError as error:
+        messages.error(request, explain_error(error))
+        return redirect("credentials", pk=learner.pk)
+    if not confirmed(request):
+        names = {
+            "name": credential.name,
+            "learner": credential.holder_name or learner.name,
+            "reason": _(REVOCATION_LABELS[chosen]),
+        }
+        return confirmation(
+            request,
+            title=_("%(name)s intrekken?") % names,
+            consequences=[
+                _(
+                    "De verificatiepagina en de statuslijst tonen het vanaf nu als ingetrokken, "
+                    "met de reden ‘%(reason)s’; uw toelichting blijft intern."
+                )
+                % names,
+                _(
+                    "Het telt niet meer als behaald bij %(learner)s; de vastgelegde resultaten "
+                    "blijven staan."
+                )
+                % names,
+                _(
+                    "Intrekken kan niet ongedaan worden gemaakt; was het een vergissing, geef "
+                    "dan opnieuw uit."
+                ),
+            ],
+            yes=_("Ja, intrekken"),
+            back=reverse("credentials", args=[learner.pk]),
         )
+    try:
+        services.do_revoke(signed_in(request), credential, category, note)
     except DomainError as error:
         messages.error(request, explain_error(error))
     else:

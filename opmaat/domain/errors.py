@@ -21,6 +21,8 @@ MAX_CODE_LENGTH = 80
 # How much of a value given by a user a refusal repeats: enough to recognise it, never a
 # whole pasted document.
 SHOWN_LENGTH = 40
+# A name typed for a code: the catalog's longest names are about 80 characters.
+SHOWN_NAME_LENGTH = 100
 
 
 def shown_prefix(value: str, length: int = SHOWN_LENGTH) -> str:
@@ -86,6 +88,34 @@ class UnknownCode(DomainError):
     def among(cls, value: str, known: Iterable[str]) -> UnknownCode:
         """The error for `value`, naming up to three known codes that look most like it."""
         return cls(value, closest_codes(value, known))
+
+
+class AmbiguousName(DomainError):
+    """A name typed where a code was asked that several codes have; `choices` are their
+    codes, so that the person picks one."""
+
+    code = "ambiguous_name"
+
+    def __init__(self, value: str, choices: Sequence[str]) -> None:
+        super().__init__(value=shown_prefix(value, SHOWN_NAME_LENGTH), choices=tuple(choices))
+
+
+class UnknownName(DomainError):
+    """Text typed where a code was asked that is neither a code nor a name; `closest`
+    names up to three choices ("code — name", joined by semicolons, as names may hold
+    commas) whose names hold its words."""
+
+    code = "unknown_name"
+    status = 404
+
+    def __init__(self, value: str, closest: Sequence[str] = ()) -> None:
+        self.closest = tuple(closest)
+        shown = shown_prefix(value, SHOWN_NAME_LENGTH)
+        super().__init__(value=shown, closest="; ".join(self.closest))
+
+    @property
+    def message_key(self) -> str:
+        return f"{self.code}.closest" if self.closest else self.code
 
 
 class InvalidInput(DomainError):

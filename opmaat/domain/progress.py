@@ -74,6 +74,13 @@ def check_not_in_future(day: date, today: date) -> date:
     return day
 
 
+def assessable_codes(catalog: Catalog) -> tuple[str, ...]:
+    """Every code results can be recorded for (see `assessable_code`): the werkprocessen, then
+    the units without werkprocessen (generic subjects such as NL-2F)."""
+    whole = (u.code for u in catalog.units.values() if not u.outcomes and not u.refers)
+    return (*catalog.outcome_unit, *whole)
+
+
 def assessable_code(catalog: Catalog, code: str, suggest: Sequence[str] = ()) -> str:
     """The catalog's spelling of `code` when results can be recorded for it, else an error
     that says what to record instead.

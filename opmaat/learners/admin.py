@@ -1,17 +1,20 @@
 """Admin for privacy work: carry out erasure requests. Records are edited in the app, where
 every change is audited; the admin shows them read-only. Nothing here deletes a record:
 erasing (services.erase_learner, audited) is the only way to remove a learner's data, from an
-erasure request or from the list of learners. A learner's account cannot be deleted in the
-admin either (Learner.user is protected): erasure deletes it."""
+erasure request or from the list of learners, after a confirmation page that says what goes.
+A learner's account cannot be deleted in the admin either (Learner.user is protected):
+erasure deletes it."""
 
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from opmaat.learners import services
 from opmaat.learners.access import signed_in
 from opmaat.learners.models import AuditEvent, ErasureRequest, Learner
+from opmaat.ui.confirm import confirmation, confirmed
 
 
 @admin.register(ErasureRequest)
@@ -28,9 +31,11 @@ class ErasureRequestAdmin(admin.ModelAdmin[ErasureRequest]):
         return False  # the request is the record that the erasure was asked and done
 
     @admin.action(description=_("Gegevens wissen (onherroepelijk)"))
-    def carry_out(self, request: HttpRequest, queryset: QuerySet[ErasureRequest]) -> None:
+    def carry_out(
+        self, request: HttpRequest, queryset: QuerySet[ErasureRequest]
+    ) -> HttpResponse | None:
         pending = queryset.filter(carried_out_at__isnull=True).select_related("learner")
-        erase(self, request, [erasure.learner for erasure in pending])
+        return erase(self, request, [erasure.learner for erasure in pending])
 
 
 @admin.register(Learner)
@@ -47,19 +52,42 @@ class LearnerAdmin(admin.ModelAdmin[Learner]):
         return False  # deleting would bypass erasure: use the action below
 
     @admin.action(description=_("Gegevens wissen (onherroepelijk)"))
-    def erase_selected(self, request: HttpRequest, queryset: QuerySet[Learner]) -> None:
-        erase(self, request, list(queryset.filter(erased_at__isnull=True)))
+    def erase_selected(
+        self, request: HttpRequest, queryset: QuerySet[Learner]
+    ) -> HttpResponse | None:
+        return erase(self, request, list(queryset.filter(erased_at__isnull=True)))
 
 
 def erase(
     model_admin: admin.ModelAdmin[ErasureRequest] | admin.ModelAdmin[Learner],
     request: HttpRequest,
     learners: list[Learner],
-) -> None:
+) -> HttpResponse | None:
+    """Erase `learners` once the administrator confirmed it on the confirmation page (the
+    first POST of the action shows that page and erases nothing)."""
+    if learners and not confirmed(request):
+        names = ", ".join(learner.name for learner in learners)
+        return confirmation(
+            request,
+            title=gettext("Gegevens van %(n)d deelnemer(s) wissen?") % {"n": len(learners)},
+            consequences=[
+                gettext("Gewist worden de gegevens van: %(names)s.") % {"names": names},
+                gettext(
+                    "Naam, contactgegevens, wat behaald is, routes, voortgang, toestemmingen, "
+                    "intakes, EVC-dossiers met hun bestanden en het account verdwijnen; het "
+                    "logboek houdt alleen vast dat er iets gebeurde."
+                ),
+                gettext("Uitgereikte certificaten en diploma’s blijven controleerbaar."),
+                gettext("Wissen kan niet ongedaan worden gemaakt."),
+            ],
+            yes=gettext("Ja, gegevens wissen"),
+            back=request.get_full_path(),
+        )
     done = sum(services.erase_learner(signed_in(request), learner) for learner in learners)
     model_admin.message_user(
         request, _("%(n)d deelnemer(s) gewist.") % {"n": done}, messages.SUCCESS
     )
+    return None
 
 
 @admin.register(AuditEvent)

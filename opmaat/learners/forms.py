@@ -22,7 +22,9 @@ from opmaat.domain.routes import (
     study_time,
 )
 from opmaat.learners.models import LEERWEG_LABELS, PACE_LABELS, Enrolment, Holding, Learner
+from opmaat.learners.services import holding_options
 from opmaat.ui.errors import add_error, explain
+from opmaat.ui.pickers import CodePickerField
 from opmaat.ui.widgets import TEXT_MAX_LENGTH, DateInput
 
 
@@ -47,10 +49,12 @@ class NewLearnerForm(LearnerForm):
 
 
 class HoldingForm(forms.Form):
-    code = forms.CharField(
-        label=_("Code"),
-        max_length=64,
-        help_text=_("Crebo, code van een leereenheid, certificaat of leerresultaat."),
+    code = CodePickerField(
+        label=_("Code of naam"),
+        help_text=_(
+            "Typ een deel van de code of de naam en kies: een diploma (crebo), certificaat, "
+            "leereenheid of werkproces. Wat bij het doel van de route hoort, staat bovenaan."
+        ),
     )
     kind = forms.ChoiceField(label=_("Soort"), choices=Holding.Kind.choices)
     evidence = forms.CharField(
@@ -60,9 +64,15 @@ class HoldingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
+    def __init__(self, *args: Any, learner: Learner, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["code"]
+        assert isinstance(field, CodePickerField)
+        field.options = holding_options(learner)
+
     def clean_code(self) -> str:
         try:
-            return current_catalog().resolve(self.cleaned_data["code"].strip())
+            return current_catalog().resolve(self.cleaned_data["code"])
         except DomainError as error:
             raise forms.ValidationError(explain(error)) from None
 
@@ -210,4 +220,3 @@ class ErasureForm(forms.Form):
         max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    confirm = forms.BooleanField(label=_("Ja, ik wil dat mijn gegevens worden gewist"))

@@ -24,6 +24,7 @@ from opmaat.backup import ledger
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action, may_enrol
 from opmaat.domain.catalog import Catalog, CodeKind
+from opmaat.domain.catalog.picker import Option, catalog_codes, options
 from opmaat.domain.errors import Conflict, DomainError, InvalidChoice, InvalidInput
 from opmaat.domain.recognition.grants import Source
 from opmaat.domain.routes import (
@@ -35,6 +36,7 @@ from opmaat.domain.routes import (
     Verdict,
     plan_request,
     route_document,
+    target_of,
 )
 from opmaat.explanations import add_route_texts
 from opmaat.learners.access import actor_of, forget_facts, require
@@ -81,6 +83,29 @@ def holdings_of(learner: Learner) -> Holdings:
 
 def current_route(learner: Learner) -> RoutePlan | None:
     return learner.route_plans.select_related("created_by").order_by("-version").first()
+
+
+def holding_options(learner: Learner) -> tuple[Option, ...]:
+    """What the code picker of the holding form offers: the parts of the learner's route
+    target first (each unit followed by its werkprocessen, then the generic subjects), then
+    every other code of the catalog."""
+    catalog = current_catalog()
+    plan = current_route(learner)
+    fitting = target_parts(catalog, plan.target if plan else None)
+    return options(catalog, fitting, catalog_codes(catalog))
+
+
+def target_parts(catalog: Catalog, target: str | None) -> tuple[str, ...]:
+    """The units of `target`'s default cut, each followed by the werkprocessen it asks, and
+    its generic subjects; nothing without a target, or for one the catalog no longer plans."""
+    if not target:
+        return ()
+    try:
+        requirements = target_of(catalog, target)[1]
+    except DomainError:
+        return ()
+    units = (code for unit, needed in requirements.units for code in (unit, *needed))
+    return (*units, *requirements.generic)
 
 
 @transaction.atomic

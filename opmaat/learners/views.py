@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -35,6 +36,7 @@ from opmaat.learners.forms import (
 from opmaat.learners.models import Holding, Learner, RoutePlan
 from opmaat.learners.privacy import export_learner
 from opmaat.ui.charts import timeline
+from opmaat.ui.confirm import confirmation, confirmed
 from opmaat.ui.errors import explain
 
 
@@ -113,6 +115,7 @@ def learner_detail(
                 e.organisation for e in enrolments if e.organisation_id in facts.employers
             ],
             "is_own": learner.user_id == request.user.pk,
+            "holding_form": HoldingForm(learner=learner) if Action.EDIT in allowed else None,
         },
     )
 
@@ -132,7 +135,7 @@ def learner_edit(
 @require_POST
 @learner_page(Action.EDIT)
 def holding_add(request: HttpRequest, learner: Learner, allowed: frozenset[Action]) -> HttpResponse:
-    form = HoldingForm(request.POST)
+    form = HoldingForm(request.POST, learner=learner)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -238,6 +241,22 @@ def consent_change(
         messages.success(
             request, _("%(org)s mag uw opleidingsgegevens nu zien.") % {"org": organisation.name}
         )
+    elif not confirmed(request):
+        names = {"org": organisation.name}
+        return confirmation(
+            request,
+            title=_("Toestemming voor %(org)s intrekken?") % names,
+            consequences=[
+                _(
+                    "Niemand van %(org)s, ook uw praktijkopleider niet, ziet uw "
+                    "opleidingsgegevens nog; dat geldt meteen."
+                )
+                % names,
+                _("U kunt later opnieuw toestemming geven."),
+            ],
+            yes=_("Ja, toestemming intrekken"),
+            back=reverse("learner", args=[learner.pk]),
+        )
     else:
         services.withdraw_consent(signed_in(request), learner, organisation)
         messages.success(
@@ -252,6 +271,24 @@ def learner_erasure(
 ) -> HttpResponse:
     form = ErasureForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if not confirmed(request):
+            return confirmation(
+                request,
+                title=_("Vragen om uw gegevens te wissen?"),
+                consequences=[
+                    _(
+                        "De beheerder wist binnen een maand uw naam, contactgegevens, wat u "
+                        "behaalde, uw voortgang, routes en toestemmingen."
+                    ),
+                    _("Daarna kunt u niet meer inloggen. Wissen kan niet ongedaan worden gemaakt."),
+                    _(
+                        "Uitgereikte certificaten en diploma’s blijven controleerbaar; het "
+                        "logboek houdt alleen vast dat er iets gebeurde, niet wat."
+                    ),
+                ],
+                yes=_("Ja, vraag om mijn gegevens te wissen"),
+                back=reverse("learner", args=[learner.pk]),
+            )
         services.request_erasure(signed_in(request), learner, form.cleaned_data["reason"])
         messages.success(
             request,

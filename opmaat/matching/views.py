@@ -11,13 +11,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opmaat.accounts.models import Organisation
 from opmaat.domain.errors import DomainError, Required
-from opmaat.domain.matching.states import RoundAction, RoundState, round_actions
+from opmaat.domain.matching.states import RoundAction, RoundState, check_publish, round_actions
 from opmaat.learners.access import signed_in
 from opmaat.matching import services
 from opmaat.matching.files import ASSIGNMENT_COLUMNS
@@ -25,6 +26,7 @@ from opmaat.matching.models import STATE_LABELS, MatchingRound, MatchingRun
 from opmaat.messages import matching_texts
 from opmaat.tabular.write import csv_text
 from opmaat.ui.charts import rows_at, scale_to
+from opmaat.ui.confirm import confirmation, confirmed
 from opmaat.ui.errors import explain
 from opmaat.ui.widgets import DateInput
 
@@ -125,6 +127,31 @@ def round_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 def run_publish(request: HttpRequest, pk: int, version: int) -> HttpResponse:
     matching_round = round_for(request, pk)
     run = get_object_or_404(MatchingRun, round=matching_round, version=version)
+    if not confirmed(request):
+        try:
+            check_publish(RoundState(matching_round.state))
+        except DomainError as error:
+            messages.error(request, explain(error))
+            return redirect("round_run", pk=pk, version=version)
+        summary = run.document["summary"]
+        names = {"v": version, "m": summary["matched"], "s": summary["students"]}
+        return confirmation(
+            request,
+            title=_("Versie %(v)d publiceren?") % names,
+            consequences=[
+                _(
+                    "De toewijzingen van versie %(v)d (%(m)d van %(s)d studenten geplaatst) "
+                    "worden definitief: de ronde gaat naar de uitvoering."
+                )
+                % names,
+                _(
+                    "Daarna kan de ronde niet meer opnieuw worden gematcht en kan geen andere "
+                    "versie worden gepubliceerd."
+                ),
+            ],
+            yes=_("Ja, versie %(v)d publiceren") % names,
+            back=reverse("round_run", args=[pk, version]),
+        )
     try:
         services.publish(signed_in(request), run)
     except DomainError as error:

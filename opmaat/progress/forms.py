@@ -21,34 +21,30 @@ from opmaat.domain.progress import (
 )
 from opmaat.learners.models import Learner
 from opmaat.progress.models import LEVEL_LABELS, METHOD_LABELS, RESULT_LABELS, ProfessionalActivity
-from opmaat.progress.services import assessable
+from opmaat.progress.services import assessable, code_options
 from opmaat.ui.errors import explain
+from opmaat.ui.pickers import CodePickerField
 from opmaat.ui.widgets import TEXT_MAX_LENGTH, DateInput
 
-# The id of the <datalist> on the progress page that offers the target's werkprocessen.
-CODE_LIST = "werkprocessen"
 
-
-class CodeField(forms.CharField):
-    """A werkproces code (or a generic subject's), checked against the catalog; an unknown
-    one is compared with the learner's target's werkprocessen first."""
+class CodeField(CodePickerField):
+    """A werkproces (or a generic subject), picked by code or name and checked against the
+    catalog; an unknown code is compared with the learner's target's werkprocessen first."""
 
     def __init__(self) -> None:
         super().__init__(
             label=_("Leerresultaat"),
-            max_length=64,
             help_text=_(
-                "Code van een werkproces, zoals 23268-B1-K1-W4, of van een generiek vak zoals "
-                "NL-2F."
+                "Typ een deel van de code of de naam van een werkproces (zoals 23268-B1-K1-W4) "
+                "of generiek vak (zoals NL-2F) en kies; die van het doel staan bovenaan."
             ),
-            widget=forms.TextInput(attrs={"list": CODE_LIST, "autocomplete": "off"}),
         )
         self.learner: Learner | None = None
 
     def clean(self, value: object) -> str:
-        text = str(super().clean(value)).strip()
+        code = str(super().clean(value))
         try:
-            return assessable(current_catalog(), text, self.learner)
+            return assessable(current_catalog(), code, self.learner)
         except DomainError as error:
             raise forms.ValidationError(explain(error)) from None
 
@@ -61,6 +57,8 @@ class LearnerCodeForm(forms.Form):
         field = self.fields["code"]
         if isinstance(field, CodeField):
             field.learner = learner
+            if learner is not None:
+                field.options = code_options(learner)
 
 
 def not_in_future(day: date) -> date:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
 from opmaat.domain.catalog import Catalog
+from opmaat.domain.catalog.picker import Option, options
 from opmaat.domain.credentials.completion import (
     Basis,
     Grounds,
@@ -30,6 +31,7 @@ from opmaat.domain.progress import (
     Ceiling,
     SupervisionLevel,
     assessable_code,
+    assessable_codes,
     check_entrustment,
     check_not_in_future,
     entrustment_ceiling,
@@ -326,10 +328,12 @@ def werkproces_counts(learner: Learner) -> Counts | None:
     return Counts(sum(1 for w in werkprocessen if grounds.done(w)), len(werkprocessen))
 
 
-def code_choices(learner: Learner) -> list[tuple[str, str]]:
-    """(code, title) of the target's werkprocessen and generic subjects, for the pickers."""
+def code_options(learner: Learner) -> tuple[Option, ...]:
+    """What the code pickers of the result and feedback forms offer: the werkprocessen and
+    generic subjects of the learner's route target first, then every other code results can
+    be recorded for."""
     catalog = current_catalog()
-    return [(c, catalog.name_of(c)) for c in target_werkprocessen(catalog, learner)]
+    return options(catalog, target_werkprocessen(catalog, learner), assessable_codes(catalog))
 
 
 def done_on_route(learner: Learner, document: Mapping[str, object]) -> dict[str, date | None]:

@@ -20,7 +20,7 @@ from opmaat.learners import services as learner_services
 from opmaat.learners.access import learner_page, signed_in
 from opmaat.learners.models import Learner
 from opmaat.progress import services
-from opmaat.progress.forms import CODE_LIST, AssessmentForm, EntrustmentForm, FeedbackForm
+from opmaat.progress.forms import AssessmentForm, EntrustmentForm, FeedbackForm
 from opmaat.progress.models import Assessment, Feedback
 from opmaat.progress.timeline import actual_bars
 from opmaat.ui.charts import timeline
@@ -53,8 +53,6 @@ def render_page(
         "feedback": Feedback.objects.filter(learner=learner)[:100],
         "activities": services.entrustment_states(learner, codes),
         "plan": plan,
-        "code_list": CODE_LIST,
-        "code_choices": services.code_choices(learner),
         "forms": {**empty_forms(learner), **(forms_posted or {})},
     }
     if plan is not None:

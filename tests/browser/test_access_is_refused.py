@@ -48,6 +48,12 @@ def test_withdrawing_consent_shuts_the_employer_out(log_in_as: LogIn) -> None:
 
     sanne = log_in_as(SANNE)
     sanne.get_by_role("button", name="Toestemming intrekken").click()
+    expect(sanne.get_by_role("heading", level=1)).to_have_text(
+        "Toestemming voor Zorggroep Het Baken (demo) intrekken?"
+    )
+    still_open = employer.goto(path)  # asking changed nothing
+    assert still_open is not None and still_open.status == 200
+    sanne.get_by_role("button", name="Ja, toestemming intrekken").click()
     expect(sanne.get_by_role("status")).to_have_text(
         "Toestemming voor Zorggroep Het Baken (demo) ingetrokken."
     )

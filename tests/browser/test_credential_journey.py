@@ -17,6 +17,7 @@ from tests.demo_logins import EXAM_BOARD, SANNE, TEACHER
 pytestmark = pytest.mark.browser
 CERTIFICATE = "Basis voor deskundige zorg"  # C0054: 23268-B1-K1-W1 and -W4
 LAST_RESULT = "23268-B1-K1-W4"
+LAST_RESULT_NAME = "Voert zorg-/begeleidingsactiviteiten uit"  # typed instead of the code
 
 
 def record_last_result(page: Page, pk: int) -> None:
@@ -25,7 +26,7 @@ def record_last_result(page: Page, pk: int) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("Voortgang van Sanne de Vries")
     page.get_by_text("Beoordeling vastleggen", exact=True).first.click()
     form = page.locator("form[action$='/voortgang/beoordeling/']")
-    form.get_by_label("Leerresultaat:", exact=True).fill(LAST_RESULT)
+    form.get_by_label("Leerresultaat:", exact=True).fill(LAST_RESULT_NAME)
     form.get_by_label("Methode:", exact=True).select_option(label="Praktijkexamen")
     form.get_by_label("Resultaat:", exact=True).select_option(label="Behaald")
     form.get_by_label("Bewijs:", exact=True).fill("Proeve van bekwaamheid op de afdeling")
@@ -41,6 +42,10 @@ def issue_certificate(page: Page, pk: int) -> None:
     page.goto(f"/deelnemers/{pk}/")
     page.get_by_role("link", name="Certificaten en diploma’s").click()
     page.get_by_role("button", name=f"Certificaat {CERTIFICATE} uitgeven").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        f"Certificaat {CERTIFICATE} uitgeven aan Sanne de Vries?"
+    )
+    page.get_by_role("button", name="Ja, certificaat uitgeven").click()
     expect(page.get_by_role("status")).to_have_text(f"Uitgegeven: mbo-certificaat {CERTIFICATE}")
 
 

@@ -162,10 +162,11 @@ def test_the_exam_board_issues_and_revokes_on_its_page(client: Client, sanne_don
     page = client.get(f"/deelnemers/{sanne_done.pk}/certificaten/").content.decode()
     assert "Certificaat Basis voor deskundige zorg uitgeven" in page
     url = f"/deelnemers/{sanne_done.pk}/certificaten/uitgeven/"
-    assert client.post(url, {"kind": "certificate", "code": CERTIFICATE}).status_code == 302
+    issue = {"kind": "certificate", "code": CERTIFICATE, "confirm": "1"}
+    assert client.post(url, issue).status_code == 302
     credential = IssuedCredential.objects.get(learner=sanne_done)
     revoke = f"/deelnemers/{sanne_done.pk}/certificaten/{credential.uid}/intrekken/"
-    form = {"category": "issued_in_error", "note": "Verkeerde naam"}
+    form = {"category": "issued_in_error", "note": "Verkeerde naam", "confirm": "1"}
     assert client.post(revoke, form).status_code == 302
     credential.refresh_from_db()
     assert (credential.revocation_category, credential.revocation_note) == (

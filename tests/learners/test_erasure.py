@@ -269,7 +269,12 @@ def carry_out_in_the_admin(
     with capture(execute=True):
         response = client.post(
             "/admin/learners/erasurerequest/",
-            {"action": "carry_out", "_selected_action": [str(request.pk)], "index": "0"},
+            {
+                "action": "carry_out",
+                "_selected_action": [str(request.pk)],
+                "index": "0",
+                "confirm": "1",
+            },
         )
     assert response.status_code == 302
     client.logout()
@@ -363,10 +368,11 @@ def test_the_admin_erases_learners_and_never_deletes_them(
         {"action": "delete_selected", "_selected_action": [str(anna.pk)], "index": "0"},
     )
     assert Learner.objects.filter(pk=anna.pk, erased_at__isnull=True).exists()
-    response = client.post(
-        "/admin/learners/learner/",
-        {"action": "erase_selected", "_selected_action": [str(anna.pk)], "index": "0"},
-    )
+    action = {"action": "erase_selected", "_selected_action": [str(anna.pk)], "index": "0"}
+    asked = client.post("/admin/learners/learner/", action)
+    assert asked.status_code == 200 and "Anna de Wit" in asked.content.decode()
+    assert Learner.objects.filter(pk=anna.pk, erased_at__isnull=True).exists()  # not yet
+    response = client.post("/admin/learners/learner/", {**action, "confirm": "1"})
     assert response.status_code == 302
     erased = Learner.objects.get(pk=anna.pk)
     assert erased.erased_at is not None and erased.name == f"Gewiste deelnemer {anna.pk}"

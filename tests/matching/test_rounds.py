@@ -35,7 +35,12 @@ def test_the_demo_region_runs_its_round_and_publishes_a_version(coordinator: Cli
     page = coordinator.get(response["Location"]).content.decode()
     assert "31 van 36 studenten geplaatst" in page
     assert "Vraag en aanbod per organisatie" in page
-    coordinator.post(f"/regio/rondes/{r.pk}/versies/1/publiceren/")
+    publish = f"/regio/rondes/{r.pk}/versies/1/publiceren/"
+    asked = coordinator.post(publish)
+    assert asked.status_code == 200 and "Ja, versie 1 publiceren" in asked.content.decode()
+    r.refresh_from_db()
+    assert r.state == "matching" and r.runs.get().published_at is None  # not yet
+    assert coordinator.post(publish, {"confirm": "1"}).status_code == 302
     r.refresh_from_db()
     assert r.state == "execution" and r.runs.get().published_at is not None
 

@@ -40,8 +40,9 @@ def test_the_teacher_records_a_result_and_feedback(client: Client, sanne: Learne
     as_user(client, TEACHER)
     url = f"/deelnemers/{sanne.pk}/voortgang/"
     page = client.get(url).content.decode()
-    assert '<datalist id="werkprocessen">' in page
-    assert '<option value="23268-B1-K1-W4">' in page  # the pickers offer the target's
+    assert 'list="id_assessment-code-keuzes"' in page
+    assert '<datalist id="id_assessment-code-keuzes">' in page
+    assert '<option value="23268-B1-K1-W4 — ' in page  # the pickers offer the target's
     today = date.today().isoformat()
     result = {"code": "23268-b1-k1-w4", "method": "practical_test", "result": "met"}
     posted = prefixed("assessment", {**result, "assessed_on": today})

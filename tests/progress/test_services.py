@@ -25,7 +25,7 @@ from opmaat.learners.services import add_holding
 from opmaat.progress.models import Assessment, EntrustmentDecision, ProfessionalActivity
 from opmaat.progress.services import (
     activities_for,
-    code_choices,
+    code_options,
     do_entrust,
     do_record_assessment,
     do_record_feedback,
@@ -92,12 +92,16 @@ def test_an_unknown_code_suggests_werkprocessen_of_the_target(sanne: Learner) ->
     assert raised.value.closest and all(c.startswith("23268-") for c in raised.value.closest)
 
 
-def test_the_pickers_offer_the_targets_werkprocessen_once(sanne: Learner) -> None:
-    codes = [code for code, _ in code_choices(sanne)]
+def test_the_pickers_offer_the_targets_werkprocessen_first_then_the_rest(sanne: Learner) -> None:
+    offered = code_options(sanne)
+    codes = [option.code for option in offered]
     werkprocessen = current_catalog().werkprocessen_of("25656")
-    assert codes[: len(werkprocessen)] == list(werkprocessen)
+    fitting = [option.code for option in offered if option.fits]
+    assert fitting == [*werkprocessen, "NL-2F", "REK-3", "LB"]
+    assert codes[: len(fitting)] == fitting
     assert len(codes) == len(set(codes))
-    assert codes[len(werkprocessen) :] == ["NL-2F", "REK-3", "LB"]
+    assert "23267-B1-K1-W1" in codes[len(fitting) :]  # another target's werkproces: later
+    assert "23268-B1-K1-1" not in codes  # an exam unit: results go per werkproces
 
 
 def test_the_counts_say_how_many_of_the_targets_werkprocessen_are_met(sanne: Learner) -> None:

@@ -87,7 +87,7 @@ FEEDBACK = {
     "feedback-text": "Goed gedaan",
     "feedback-given_on": "2026-01-05",
 }
-ISSUE = {"kind": "certificate", "code": "C0054"}
+ISSUE = {"kind": "certificate", "code": "C0054", "confirm": "1"}
 
 
 @pytest.fixture
