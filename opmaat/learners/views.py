@@ -36,6 +36,7 @@ from opmaat.learners.models import Holding, Learner, RoutePlan
 from opmaat.learners.privacy import export_learner
 from opmaat.ui.charts import timeline
 from opmaat.ui.errors import explain
+from opmaat.ui.labels import status_note
 
 
 @login_required
@@ -87,7 +88,12 @@ def learner_detail(
     plan = services.current_route(learner)
     enrolments = list(learner.enrolments.select_related("organisation"))
     holdings = [
-        (h, catalog.name_of(h.code), services.may_record(allowed, h.kind))
+        (
+            h,
+            catalog.name_of(h.code),
+            status_note(catalog, h.code),
+            services.may_record(allowed, h.kind),
+        )
         for h in learner.holdings.all()
     ]
     facts = facts_of(learner)
@@ -409,12 +415,13 @@ def route_history(
 ) -> HttpResponse:
     plans = list(learner.route_plans.select_related("created_by"))
     plan = plans[0] if plans else None
+    catalog = current_catalog()
     return render(
         request,
         "learners/routes/history.html",
         {
             "learner": learner,
-            "plans": plans,
+            "plans": [(p, status_note(catalog, p.target)) for p in plans],
             "plan": plan,
             **status_context(learner, plan, allowed),
         },
