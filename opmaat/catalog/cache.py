@@ -13,10 +13,12 @@ import time
 from django.db.models.signals import post_delete, post_save
 
 from opmaat.domain.catalog import Catalog
+from opmaat.domain.catalog.version import catalog_version
 
 MAX_AGE = 60.0
 _lock = threading.Lock()
 _cached: tuple[float, Catalog] | None = None
+_version: tuple[Catalog, str] | None = None
 
 
 def current_catalog() -> Catalog:
@@ -30,6 +32,20 @@ def current_catalog() -> Catalog:
     with _lock:
         _cached = (time.monotonic(), catalog)
     return catalog
+
+
+def current_version() -> str:
+    """The version of `current_catalog()` (opmaat.domain.catalog.version), computed once
+    per catalog read."""
+    global _version
+    catalog = current_catalog()
+    with _lock:
+        if _version is not None and _version[0] is catalog:
+            return _version[1]
+    version = catalog_version(catalog)
+    with _lock:
+        _version = (catalog, version)
+    return version
 
 
 def clear(**_: object) -> None:

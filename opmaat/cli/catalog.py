@@ -183,12 +183,19 @@ def impact_lines(impact: ReloadImpact) -> list[str]:
 
 @app.command("export")
 def export(
-    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="File format.")] = ExportFormat.yaml,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="File to write: .yaml, .json, .xlsx or .zip.")
+    ],
+    fmt: Annotated[
+        ExportFormat | None,
+        typer.Option("--format", help="File format; default: the one the file name ends in."),
+    ] = None,
 ) -> None:
-    """Write the catalog in the database to a file (csv: a .zip with one CSV per table)."""
+    """Write the catalog in the database to a file that `catalog validate` and `catalog load`
+    read back (csv: a .zip with one CSV per table)."""
     from opmaat.catalog.files import write_catalog
 
+    chosen = checked_format(output, fmt.value if fmt is not None else None)
     if not django_setup.has_catalog():
         raise UserError(
             f"database {django_setup.database_location()} heeft geen catalogus; "
@@ -198,10 +205,35 @@ def export(
 
     catalog = services.read_catalog()
     try:
-        write_catalog(catalog, output, fmt.value)
+        write_catalog(catalog, output, chosen)
     except OSError as error:
         raise UserError(f"kan {output} niet schrijven: {error.strerror}") from None
-    out(f"Wrote {output} ({fmt.value}; {_describe(_counts(catalog))})")
+    out(f"Wrote {output} ({chosen}; {_describe(_counts(catalog))})")
+
+
+def checked_format(output: Path, fmt: str | None) -> str:
+    """The export's format, or a refusal in Dutch with the name to use instead: a file
+    named otherwise would not read back as what it holds."""
+    from opmaat.catalog.files import EXPORT_SUFFIXES, export_format
+
+    chosen = export_format(output, fmt)
+    if chosen is not None:
+        return chosen
+    if fmt is None:
+        raise UserError(
+            f"{output}: geef --format of een bestandsnaam die eindigt op .yaml, .json, .xlsx "
+            "of .zip"
+        )
+    better = output.with_suffix(EXPORT_SUFFIXES[fmt][0]).name
+    if fmt == "csv":
+        raise UserError(
+            f"{output}: --format csv schrijft een zip met één CSV-bestand per tabel; "
+            f"geef een naam die eindigt op .zip, bijvoorbeeld -o {better}"
+        )
+    raise UserError(
+        f"{output}: een {fmt}-bestand moet eindigen op {' of '.join(EXPORT_SUFFIXES[fmt])}, "
+        f"bijvoorbeeld -o {better}"
+    )
 
 
 def problems(count: int) -> str:

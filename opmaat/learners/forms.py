@@ -23,6 +23,7 @@ from opmaat.domain.routes import (
 )
 from opmaat.learners.models import LEERWEG_LABELS, PACE_LABELS, Enrolment, Holding, Learner
 from opmaat.learners.services import holding_options
+from opmaat.ui import labels
 from opmaat.ui.errors import add_error, explain
 from opmaat.ui.pickers import CodePickerField
 from opmaat.ui.widgets import TEXT_MAX_LENGTH, DateInput
@@ -77,22 +78,11 @@ class HoldingForm(forms.Form):
             raise forms.ValidationError(explain(error)) from None
 
 
-def target_choices() -> list[tuple[str, list[tuple[str, str]]]]:
-    """What a route may be offered towards, each on one line: current qualifications by name
-    and level, then certificates; superseded qualifications are no target (issue #12)."""
-    catalog = current_catalog()
-    offered = set(catalog.offered_targets())
-    voorlopig = _("voorlopig")
-    qualifications = [
-        (q.code, f"{q.name} (niveau {q.level}{f', {voorlopig}' if q.provisional else ''})")
-        for q in sorted(catalog.qualifications.values(), key=lambda q: (q.level, q.name))
-        if q.code in offered
-    ]
-    certificates = [
-        (c.code, f"{c.name} ({c.code}{f', {voorlopig}' if c.provisional else ''})")
-        for c in sorted(catalog.certificates.values(), key=lambda c: c.name)
-    ]
-    return [(str(_("Kwalificaties")), qualifications), (str(_("Certificaten")), certificates)]
+def target_choices() -> labels.Groups:
+    """What a route may be offered towards, each on one line with its level, crebo and
+    whether it is provisional (opmaat.ui.labels); superseded qualifications are no target
+    (issue #12)."""
+    return labels.target_choices(current_catalog())
 
 
 def generic_choices() -> list[tuple[str, str]]:

@@ -173,6 +173,9 @@ class RoutePlan(models.Model):
     )
     note = models.TextField(_("toelichting"), blank=True)
     document = models.JSONField(_("route"))  # the planned route as `opmaat route --json` gives it
+    # What the route was planned from (opmaat.domain.routes.basis.basis_document): the
+    # holdings, keuzedeel hours and catalog version, to tell when it goes out of date.
+    planned_from = models.JSONField(_("gepland op grond van"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -106,6 +106,7 @@ def own_sections(learner: Learner) -> dict[str, object]:
                 "saved_at": r.created_at.isoformat(),
                 "saved_by": r.created_by.get_username() if r.created_by else None,
                 "route": r.document,
+                "planned_from": r.planned_from,
             }
             for r in learner.route_plans.select_related("created_by")
         ],

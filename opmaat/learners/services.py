@@ -21,7 +21,7 @@ from django.utils.http import urlsafe_base64_encode
 from opmaat.accounts import mail
 from opmaat.accounts.models import Organisation
 from opmaat.backup import ledger
-from opmaat.catalog.cache import current_catalog
+from opmaat.catalog.cache import current_catalog, current_version
 from opmaat.domain.access import Action, may_enrol
 from opmaat.domain.catalog import Catalog, CodeKind
 from opmaat.domain.catalog.picker import Option, catalog_codes, options
@@ -37,6 +37,14 @@ from opmaat.domain.routes import (
     plan_request,
     route_document,
     target_of,
+)
+from opmaat.domain.routes.basis import (
+    Basis,
+    BasisChange,
+    basis_document,
+    basis_of_document,
+    compare_basis,
+    target_held,
 )
 from opmaat.explanations import add_route_texts
 from opmaat.learners.access import actor_of, forget_facts, require
@@ -317,6 +325,7 @@ def _save_route(
         pace=request.pace.value,
         note=note,
         document=add_route_texts(route_document(preview.route)),
+        planned_from=basis_document(Basis.of(holdings_of(learner), current_version())),
         created_by=actor,
     )
     audit(
@@ -385,6 +394,37 @@ def stale_reason(learner: Learner, plan: RoutePlan | None) -> str | None:
         if isinstance(changes, dict) and changes.get("version") == plan.version:
             return str(changes.get("reason", ""))
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class RouteStatus:
+    """Whether a saved route still fits: what changed since it was planned (`change`),
+    and the refusal's code when a catalog load could not re-plan it (`refused`)."""
+
+    change: BasisChange
+    refused: str | None = None
+
+    @property
+    def target_held(self) -> bool:
+        return self.change.target_held
+
+    @property
+    def stale(self) -> bool:
+        return self.change.stale or self.refused is not None
+
+
+def route_status(learner: Learner, plan: RoutePlan) -> RouteStatus:
+    """What changed since `plan` was planned: its recorded basis against the learner's
+    holdings and the catalog now (opmaat.domain.routes.basis), and whether a catalog load
+    marked it stale (`mark_route_stale`)."""
+    holdings = holdings_of(learner)
+    current = Basis.of(holdings, current_version())
+    held = target_held(current_catalog(), holdings, plan.target)
+    change = compare_basis(basis_of_document(plan.planned_from), current, target_held=held)
+    return RouteStatus(change, stale_reason(learner, plan))
+
+
+REPLAN_NOTE = "Opnieuw gepland omdat de route verouderd was."
 
 
 def request_of(plan: RoutePlan, start: date | None = None) -> RouteRequest:

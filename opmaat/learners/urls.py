@@ -23,6 +23,7 @@ urlpatterns = [
     # Routes
     path("deelnemers/<int:pk>/route/", views.route_composer, name="route_composer"),
     path("deelnemers/<int:pk>/route/voorbeeld/", views.route_preview, name="route_preview"),
+    path("deelnemers/<int:pk>/route/opnieuw/", views.route_replan, name="route_replan"),
     path("deelnemers/<int:pk>/routes/", views.route_history, name="route_history"),
     path("deelnemers/<int:pk>/routes/<int:version>/", views.route_version, name="route_version"),
 ]

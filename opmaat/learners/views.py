@@ -38,6 +38,7 @@ from opmaat.learners.privacy import export_learner
 from opmaat.ui.charts import timeline
 from opmaat.ui.confirm import confirmation, confirmed
 from opmaat.ui.errors import explain
+from opmaat.ui.labels import status_note
 
 
 @login_required
@@ -89,7 +90,12 @@ def learner_detail(
     plan = services.current_route(learner)
     enrolments = list(learner.enrolments.select_related("organisation"))
     holdings = [
-        (h, catalog.name_of(h.code), services.may_record(allowed, h.kind))
+        (
+            h,
+            catalog.name_of(h.code),
+            status_note(catalog, h.code),
+            services.may_record(allowed, h.kind),
+        )
         for h in learner.holdings.all()
     ]
     facts = facts_of(learner)
@@ -107,7 +113,7 @@ def learner_detail(
                 if services.may_record(allowed, value)
             ],
             "plan": plan,
-            "stale": services.stale_reason(learner, plan),
+            **status_context(learner, plan, allowed),
             "chart": timeline(plan.document, timezone.localdate()) if plan else None,
             "enrolments": enrolments,
             "consented_ids": facts.consented,
@@ -118,6 +124,58 @@ def learner_detail(
             "holding_form": HoldingForm(learner=learner) if Action.EDIT in allowed else None,
         },
     )
+
+
+def status_context(
+    learner: Learner, plan: RoutePlan | None, allowed: frozenset[Action]
+) -> dict[str, object]:
+    """What the route pages show of whether the current route `plan` still fits
+    (learners/routes/status.html): the status, what changed with names, and who may
+    re-plan it (whoever may change the record or plan: services.replan)."""
+    if plan is None:
+        return {"route_status": None}
+    status = services.route_status(learner, plan)
+    catalog = current_catalog()
+
+    def named(pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, str, str]]:
+        return [
+            (str(Holding.Kind(kind).label), code, catalog.name_of(code)) for kind, code in pairs
+        ]
+
+    return {
+        "route_status": status,
+        "route_changes": {
+            "added": named(status.change.added),
+            "removed": named(status.change.removed),
+            "elective_hours": status.change.elective_hours,
+        },
+        "may_replan": bool(allowed & {Action.EDIT, Action.PLAN}),
+        "may_plan": Action.PLAN in allowed,
+    }
+
+
+@require_POST
+@learner_page(Action.VIEW)
+def route_replan(
+    request: HttpRequest, learner: Learner, allowed: frozenset[Action]
+) -> HttpResponse:
+    """Re-plan the current route with its own target, week and pace (a new version, audited
+    as one); the version posted must still be the current one, so a second click saves
+    nothing twice."""
+    if not allowed & {Action.EDIT, Action.PLAN}:
+        raise PermissionDenied(Action.PLAN.value)
+    plan = services.current_route(learner)
+    if plan is None or str(plan.version) != request.POST.get("version"):
+        messages.info(request, _("De route is intussen al opnieuw opgeslagen."))
+        return redirect("learner", pk=learner.pk)
+    try:
+        new = services.replan(signed_in(request), learner, services.REPLAN_NOTE)
+    except DomainError as error:
+        messages.error(request, explain(error))
+        return redirect("learner", pk=learner.pk)
+    if new is not None:
+        messages.success(request, _("Route opnieuw gepland als versie %(v)d.") % {"v": new.version})
+    return redirect("learner", pk=learner.pk)
 
 
 @learner_page(Action.EDIT)
@@ -392,8 +450,19 @@ def preview_context(learner: Learner, form: RouteForm) -> dict[str, object]:
 def route_history(
     request: HttpRequest, learner: Learner, allowed: frozenset[Action]
 ) -> HttpResponse:
-    plans = learner.route_plans.select_related("created_by")
-    return render(request, "learners/routes/history.html", {"learner": learner, "plans": plans})
+    plans = list(learner.route_plans.select_related("created_by"))
+    plan = plans[0] if plans else None
+    catalog = current_catalog()
+    return render(
+        request,
+        "learners/routes/history.html",
+        {
+            "learner": learner,
+            "plans": [(p, status_note(catalog, p.target)) for p in plans],
+            "plan": plan,
+            **status_context(learner, plan, allowed),
+        },
+    )
 
 
 @learner_page(Action.VIEW)
@@ -401,6 +470,7 @@ def route_version(
     request: HttpRequest, learner: Learner, allowed: frozenset[Action], version: int
 ) -> HttpResponse:
     plan = get_object_or_404(learner.route_plans.select_related("created_by"), version=version)
+    is_current = plan == services.current_route(learner)
     return render(
         request,
         "learners/routes/version.html",
@@ -409,6 +479,8 @@ def route_version(
             "plan": plan,
             "document": plan.document,
             "chart": timeline(plan.document, timezone.localdate()),
-            "is_current": plan == services.current_route(learner),
+            "is_current": is_current,
+            # Whether it still fits is said of the current version only; older ones are history.
+            **status_context(learner, plan if is_current else None, allowed),
         },
     )

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from opmaat.domain.catalog import Catalog
@@ -17,6 +16,7 @@ from opmaat.domain.prescan.scan import CanDo
 from opmaat.domain.routes import MAX_HOURS_PER_WEEK, Leerweg, StudyTime, study_time, target_of
 from opmaat.learners.models import LEERWEG_LABELS
 from opmaat.prescan.models import CAN_DO_LABELS
+from opmaat.ui import labels
 
 ANSWER_PREFIX = "a_"
 ANSWER_CHOICES = [(c.value, CAN_DO_LABELS[c]) for c in CanDo]
@@ -25,56 +25,25 @@ PATHWAY_CHOICES = [(w.value, LEERWEG_LABELS[w]) for w in Leerweg]
 Choices = list[tuple[object, object]]
 
 
-def label(name: str, code: str, level: int | None = None, provisional: bool = False) -> str:
-    """How a target or holding is named in a list, once: name (level, code[, provisional])."""
-    parts = [f"{gettext('niveau')} {level}"] if level is not None else []
-    parts.append(code)
-    if provisional:
-        parts.append(gettext("voorlopig"))
-    return f"{name} ({', '.join(parts)})"
-
-
 def target_choices(catalog: Catalog) -> Choices:
     """What the pre-scan may be run towards: the catalog's offered targets (current
-    qualifications, certificates, units carrying a certificate), never a superseded one."""
-    offered = catalog.offered_targets()
-    qualifications = sorted(
-        (catalog.qualifications[c] for c in offered if c in catalog.qualifications),
-        key=lambda q: (q.level, q.name),
-    )
-    certificates = [catalog.certificates[c] for c in offered if c in catalog.certificates]
-    units = [catalog.units[c] for c in offered if c in catalog.units]
-    groups: Choices = [
-        ("", "—"),
-        (
-            _("Kwalificaties"),
-            [(q.crebo, label(q.name, q.crebo, q.level, q.provisional)) for q in qualifications],
-        ),
-        (
-            _("Certificaten"),
-            [(c.code, label(c.name, c.code, c.level, c.provisional)) for c in certificates],
-        ),
-    ]
-    if units:
-        groups.append(
-            (
-                _("Leereenheden met certificaat"),
-                [(u.code, label(u.title, u.code, u.level, u.provisional)) for u in units],
-            )
-        )
-    return groups
+    qualifications, certificates, units carrying a certificate), never a superseded one,
+    each labelled as every form labels it (opmaat.ui.labels)."""
+    return [("", "—"), *labels.target_choices(catalog)]
 
 
 def have_choices(catalog: Catalog) -> Choices:
     """Diplomas (current, then superseded ones that still count through the equivalence
-    table), prior education, certificates and generic subjects (a havo diploma, for
-    instance, brings Nederlands 3F). Retired codes known only to the equivalence table are
-    for migrating old records and are not offered."""
+    table, each saying what replaced it), prior education, certificates and generic
+    subjects (a havo diploma, for instance, brings Nederlands 3F). Retired codes known only
+    to the equivalence table are for migrating old records and are not offered."""
     by_level = sorted(catalog.qualifications.values(), key=lambda q: (q.level, q.name))
-    diplomas = [(q.crebo, label(q.name, q.crebo, q.level)) for q in by_level if not q.superseded]
-    older = [(q.crebo, label(q.name, q.crebo, q.level)) for q in by_level if q.superseded]
-    prior = [(p.code, label(p.name, p.code)) for p in catalog.prior_education.values()]
-    certificates = [(c.code, label(c.name, c.code, c.level)) for c in catalog.certificates.values()]
+    diplomas = [(q.crebo, labels.qualification_label(q)) for q in by_level if not q.superseded]
+    older = [(q.crebo, labels.qualification_label(q)) for q in by_level if q.superseded]
+    prior = [
+        (p.code, labels.choice_label(p.name, p.code)) for p in catalog.prior_education.values()
+    ]
+    certificates = [(c.code, labels.certificate_label(c)) for c in catalog.certificates.values()]
     generic = [(u.code, u.title) for u in catalog.generic_units()]
     groups: Choices = [
         (_("Diploma's"), diplomas),

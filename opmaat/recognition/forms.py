@@ -32,6 +32,7 @@ from opmaat.recognition.models import (
     Evidence,
 )
 from opmaat.recognition.uploads import ALLOWED_LABEL
+from opmaat.ui import labels
 from opmaat.ui.widgets import DateInput
 
 
@@ -177,9 +178,9 @@ class StartProcedureForm(forms.Form):
         assert isinstance(standard, forms.ChoiceField)
         # EVC judges against a current qualification, on the units of its default cut.
         standard.choices = [
-            (q.crebo, f"{q.name} (niveau {q.level}, {q.crebo})")
-            for q in sorted(catalog.qualifications.values(), key=lambda q: (q.level, q.name))
-            if not q.superseded and assessable_units(catalog, q)
+            (q.crebo, labels.qualification_label(q))
+            for q in labels.current_qualifications(catalog)
+            if assessable_units(catalog, q)
         ]
         units = self.fields["units"]
         assert isinstance(units, forms.MultipleChoiceField)

@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from opmaat.catalog import models
-from opmaat.catalog.files import default_catalog_path
+from opmaat.catalog import cache, models
+from opmaat.catalog.files import default_catalog_path, write_catalog
+from opmaat.catalog.files import read_catalog as read_file
+from opmaat.catalog.files.document import dump
+from opmaat.catalog.services import read_catalog
 from tests.cli.conftest import Opmaat
 
 pytestmark = pytest.mark.django_db
@@ -77,18 +80,65 @@ def test_a_missing_file_fails_with_one_line(opmaat: Opmaat, tmp_path: Path) -> N
     assert "nope.yaml" in result.out + result.err
 
 
-@pytest.mark.parametrize(
-    "fmt, name", [("yaml", "c.yaml"), ("json", "c.json"), ("xlsx", "c.xlsx"), ("csv", "c.zip")]
-)
+EXPORTS = [("yaml", "c.yaml"), ("json", "c.json"), ("xlsx", "c.xlsx"), ("csv", "c.zip")]
+
+
+@pytest.mark.parametrize("fmt, name", EXPORTS)
 def test_an_export_validates_and_loads_back_unchanged(
     opmaat: Opmaat, tmp_path: Path, fmt: str, name: str
 ) -> None:
     target = tmp_path / name
+    before = dump(read_catalog())
     assert opmaat("catalog", "export", "--format", fmt, "-o", str(target)).code == 0
     assert opmaat("catalog", "validate", str(target)).code == 0
+    assert dump(read_file(target)) == before
     result = opmaat("catalog", "load", str(target))
     assert result.code == 0
     assert " 0 created" in result.out
+    cache.clear()
+    assert dump(read_catalog()) == before
+
+
+@pytest.mark.parametrize("fmt, name", EXPORTS)
+def test_the_format_follows_from_the_file_name(
+    opmaat: Opmaat, tmp_path: Path, fmt: str, name: str
+) -> None:
+    target = tmp_path / name
+    result = opmaat("catalog", "export", "-o", str(target))
+    assert result.code == 0 and f"({fmt};" in result.out
+    assert opmaat("catalog", "validate", str(target)).code == 0
+
+
+def test_a_csv_export_to_a_csv_name_is_refused_with_the_name_to_use(
+    opmaat: Opmaat, tmp_path: Path
+) -> None:
+    """--format csv writes a zip of tables: named .csv, validate would not read it back."""
+    target = tmp_path / "catalogus.csv"
+    result = opmaat("catalog", "export", "--format", "csv", "-o", str(target))
+    assert result.code == 1
+    assert "-o catalogus.zip" in result.err
+    assert not target.exists()
+
+
+MISNAMED = [("--format", "xlsx", "-o", "c.yaml"), ("--format", "yaml", "-o", "c.json"), ("-o", "c")]
+
+
+@pytest.mark.parametrize("args", MISNAMED)
+def test_an_export_named_for_another_format_is_refused(
+    opmaat: Opmaat, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    *options, name = args
+    result = opmaat("catalog", "export", *options, str(tmp_path / name))
+    assert result.code == 1 and result.err.startswith("opmaat: ")
+    assert not (tmp_path / name).exists()
+
+
+def test_a_zip_named_csv_from_an_earlier_export_still_validates(
+    opmaat: Opmaat, tmp_path: Path
+) -> None:
+    old = tmp_path / "catalogus.csv"
+    write_catalog(read_catalog(), old, "csv")
+    assert opmaat("catalog", "validate", str(old)).code == 0
 
 
 def test_a_school_can_override_the_hours_of_one_unit(opmaat: Opmaat, tmp_path: Path) -> None:

@@ -180,3 +180,12 @@ def test_a_qualification_page_says_in_dutch_how_sure_its_facts_are(client: Clien
 )
 def test_a_confidence_note_reads_as_its_weakest_part(note: str, verdict: str) -> None:
     assert confidence_label(note) == verdict
+
+
+def test_noor_holds_the_target_of_her_saved_route_and_her_page_says_so(advisor: Client) -> None:
+    """The demo issues Noor Hendriks the diploma 25488 that her saved route leads to: the
+    page says the target is held, not that 770 hours are left."""
+    noor = Learner.objects.get(name="Noor Hendriks")
+    page = advisor.get(f"/deelnemers/{noor.pk}/").content.decode()
+    assert 'data-route-status="held"' in page
+    assert "Klaar op" not in page and 'class="finish"' not in page

@@ -45,7 +45,9 @@ READS = (
     "detail", "composer", "history", "version", "reach", "audit", "export", "prescans",
     "progress", "credentials", "intake", "evc",
 )  # fmt: skip
-CHANGES = ("holding", "exemption", "route", "edit", "consent", "feedback", "issue", "advice")
+CHANGES = (
+    "holding", "exemption", "route", "replan", "edit", "consent", "feedback", "issue", "advice"
+)  # fmt: skip
 ALL_READS = set(READS) - {"export"}
 LOOKING = {"detail", "composer", "history", "version", "reach", "prescans"}
 LOOKING |= {"progress", "credentials", "intake", "evc"}
@@ -56,8 +58,9 @@ NOTHING: Allowed = (set(), set())
 ANNAS_RECORD: dict[str, Allowed] = {
     "anna": (set(READS), {"consent"}),  # reads and exports her record, decides on consent
     # Her intake advisor plans and records what she holds; exemptions are the exam board's.
-    "bram": (ALL_READS, {"holding", "route", "edit", "advice"}),
-    "eva": (ALL_READS, {"holding", "exemption", "edit", "issue"}),  # her exam board
+    # Re-planning the saved route as it is: whoever plans or changes what she holds.
+    "bram": (ALL_READS, {"holding", "route", "replan", "edit", "advice"}),
+    "eva": (ALL_READS, {"holding", "exemption", "replan", "edit", "issue"}),  # her exam board
     "tess": (LOOKING, {"feedback"}),  # her teacher looks and gives feedback
     "gijs": (LOOKING, {"feedback"}),  # her workplace supervisor looks and gives feedback
     "fleur": (LOOKING, set()),  # her employer's HR looks, because she consented
@@ -140,6 +143,7 @@ def page_requests(pk: int) -> dict[str, tuple[str, str, dict[str, str]]]:
         "holding": ("post", f"/deelnemers/{pk}/bezit/", {"code": "REK-2F", "kind": "held"}),
         "exemption": ("post", f"/deelnemers/{pk}/bezit/", {"code": "REK-2F", "kind": "exemption"}),
         "route": ("post", f"/deelnemers/{pk}/route/", route),
+        "replan": ("post", f"/deelnemers/{pk}/route/opnieuw/", {"version": "1"}),
         "edit": (
             "post",
             f"/deelnemers/{pk}/bewerken/",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import zipfile
 from pathlib import Path
 
 from opmaat.catalog.files import csvzip, document
@@ -22,7 +23,24 @@ FORMATS = ("yaml", "json", "csv", "xlsx")
 _SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".xlsx": "xlsx", ".zip": "csv",
              ".csv": "csv"}  # fmt: skip
 
-__all__ = ["FORMATS", "default_catalog_path", "detect_format", "read_catalog", "write_catalog"]
+# The names an export in each format is written to, the first one suggested: exactly the
+# names `detect_format` reads back as that format (csv: a zip with one CSV per table).
+EXPORT_SUFFIXES = {
+    "yaml": (".yaml", ".yml"),
+    "json": (".json",),
+    "xlsx": (".xlsx",),
+    "csv": (".zip",),
+}
+
+__all__ = [
+    "EXPORT_SUFFIXES",
+    "FORMATS",
+    "default_catalog_path",
+    "detect_format",
+    "export_format",
+    "read_catalog",
+    "write_catalog",
+]
 
 
 def default_catalog_path() -> Path:
@@ -39,6 +57,16 @@ def detect_format(path: Path) -> str:
         message = "unknown file type (expected .yaml, .json, .xlsx, .zip or a directory)"
         raise InvalidCatalog([Problem(str(path), "", "", message)])
     return fmt
+
+
+def export_format(path: Path, fmt: str | None) -> str | None:
+    """The format an export to `path` is written in: `fmt`, or the one its suffix names;
+    None when the two disagree or neither says (what is written must read back the same)."""
+    suffix = path.suffix.lower()
+    named = next((f for f, suffixes in EXPORT_SUFFIXES.items() if suffix in suffixes), None)
+    if fmt is None:
+        return named
+    return fmt if named == fmt else None
 
 
 def read_catalog(path: Path) -> Catalog:
@@ -66,7 +94,9 @@ def _read(path: Path, fmt: str, problems: Problems) -> Catalog | None:
         return document.parse(path.read_text(encoding="utf-8-sig"), problems, fmt == "json")
     if fmt == "xlsx":
         return from_sheets(read_workbook(path, problems), problems)
-    if path.is_file() and path.suffix.lower() == ".csv":
+    if path.is_file() and path.suffix.lower() == ".csv" and not zipfile.is_zipfile(path):
+        # A zip named .csv is what `catalog export --format csv` wrote before it refused
+        # such names: read it as the zip it is.
         problems.add("", "", "a single CSV file: give the .zip or the directory of all tables")
         return None
     return from_sheets(csvzip.read(path, problems), problems)
