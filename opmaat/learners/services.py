@@ -20,6 +20,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from opmaat.accounts import mail
 from opmaat.accounts.models import Organisation
+from opmaat.accounts.people import name_and_role
 from opmaat.backup import ledger
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action, may_enrol
@@ -61,7 +62,7 @@ def audit(
 ) -> AuditEvent:
     return AuditEvent.objects.create(
         actor=actor,
-        actor_label=actor.get_username() if actor is not None else "opmaat",
+        actor_label=name_and_role(actor) if actor is not None else "opmaat",
         learner=learner,
         action=action,
         summary=summary[:300],
