@@ -21,6 +21,7 @@ from opmaat.domain.routes import (
     check_request,
     study_time,
 )
+from opmaat.learners import auditlog
 from opmaat.learners.models import LEERWEG_LABELS, PACE_LABELS, Enrolment, Holding, Learner
 from opmaat.ui.errors import add_error, explain
 from opmaat.ui.widgets import TEXT_MAX_LENGTH, DateInput
@@ -211,3 +212,17 @@ class ErasureForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     confirm = forms.BooleanField(label=_("Ja, ik wil dat mijn gegevens worden gewist"))
+
+
+class AuditFilterForm(forms.Form):
+    """The log's filters: one kind of change, from and to a day; all optional."""
+
+    action = forms.ChoiceField(label=_("Soort wijziging"), required=False)
+    since = forms.DateField(label=_("Vanaf"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("Tot en met"), required=False, widget=DateInput())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["action"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("Alle wijzigingen")), *auditlog.kinds()]

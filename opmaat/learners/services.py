@@ -376,13 +376,17 @@ def request_of(plan: RoutePlan, start: date | None = None) -> RouteRequest:
     )
 
 
+# A saved route's settings, in the log of a new version when they changed.
+ROUTE_FIELDS = (
+    "target", "start", "hours_per_week", "work_hours_per_week", "exam_only", "pathway", "pace"
+)  # fmt: skip
+
+
 def route_changes(previous: RoutePlan | None, plan: RoutePlan) -> dict[str, object]:
-    """The settings that differ from the previous version, as [old, new] pairs."""
-    fields = (
-        "target", "start", "hours_per_week", "work_hours_per_week", "exam_only", "pathway", "pace"
-    )  # fmt: skip
+    """The settings that differ from the previous version, as [old, new] pairs, and the
+    completion dates."""
     changes: dict[str, object] = {}
-    for name in fields:
+    for name in ROUTE_FIELDS:
         new = _json(getattr(plan, name))
         old = _json(getattr(previous, name)) if previous is not None else None
         if old != new:

@@ -165,8 +165,9 @@ def log_in(client: Client, username: str, password: str) -> None:
 def xaviera_everywhere(cast: Personas, client: Client) -> Learner:
     """Xaviera: a student at ROC Noord and an employee of Zorggroep Zuid with an account,
     logins, consent, holdings, a route, an intake, an EVC procedure played through with a
-    file, a kept pre-scan, progress, a revoked and a valid certificate, an API token, the
-    admin's history, an export and an erasure request."""
+    file (and a piece of evidence taken out again), a kept pre-scan, progress, a revoked
+    and a valid certificate, an API token, the admin's history, an export and an erasure
+    request."""
     bram, dirk, eva, gijs, tess = cast.bram, cast.dirk, cast.eva, cast.gijs, cast.tess
     record = make_learner(
         bram,
@@ -217,6 +218,10 @@ def xaviera_everywhere(cast: Personas, client: Client) -> Learner:
         text="Quokka schrijft over haar werk",
         upload=files.upload("cv-quokkabloem.txt", FILE_TEXT, "text/plain"),
     )
+    spare = recognition.add_evidence(
+        xaviera, procedure, EvidenceKind.WORK_SAMPLE, "Quokka werkplan", [W1], text="Quokka dubbel"
+    )
+    recognition.remove_evidence(xaviera, spare)
     recognition.move(xaviera, procedure, EvcState.ASSESSMENT, "Quokka dient in")
     recognition.judge(dirk, procedure, W1, Judgement.MET, "Quokka toont het aan", [item.pk])
     recognition.judge(dirk, procedure, W2, Judgement.MET, "Quokka ook hier", [item.pk])
