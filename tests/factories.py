@@ -36,8 +36,10 @@ def make_organisation(
     return Organisation.objects.create(name=name, kind=kind.value, region=region)
 
 
-def make_account(username: str) -> User:
-    return User.objects.create_user(username, password=PASSWORD)
+def make_account(username: str, name: str = "") -> User:
+    """An account; `name` is the person's first and last name ("Bram Brouwer")."""
+    first, _, last = name.partition(" ")
+    return User.objects.create_user(username, password=PASSWORD, first_name=first, last_name=last)
 
 
 def make_admin(username: str = "beheer") -> User:
@@ -45,9 +47,9 @@ def make_admin(username: str = "beheer") -> User:
     return User.objects.create_superuser(username, password="x")
 
 
-def make_staff(username: str, organisation: Organisation, role: Role) -> User:
-    """An account with one role at one organisation."""
-    user = make_account(username)
+def make_staff(username: str, organisation: Organisation, role: Role, name: str = "") -> User:
+    """An account with one role at one organisation; `name` as for make_account."""
+    user = make_account(username, name)
     Membership.objects.create(user=user, organisation=organisation, role=role.value)
     return User.objects.get(pk=user.pk)  # a fresh object: the actor is cached per user object
 

@@ -1,8 +1,10 @@
 """The people of every permission test: one cast, each a fixed role at a fixed organisation.
 
 Use the `personas` fixture (registered in tests/conftest.py) and say who they are in the
-test: "Anna can, Bram can read, Chris gets 403". Their usernames are their names in lower
-case; `personas.by_name("eva")` finds one for a parametrized test.
+test: "Anna can, Bram can read, Chris gets 403". Their usernames are their first names in
+lower case; staff have a surname too (Bram Brouwer, Eva Evers: the first letter twice, Anna
+and Joost are named by their records); `personas.by_name("eva")` finds one for a
+parametrized test.
 
 =====  =======================================  =====================  =====================
 Name   Role                                     Organisation           Relation to Anna
@@ -97,9 +99,11 @@ def build_personas() -> Personas:
     employer = make_organisation("Zorggroep Zuid", OrganisationKind.CARE, region)
     other_school = make_organisation("ROC Elders", OrganisationKind.SCHOOL)
     provider = make_organisation("EVC-centrum West", OrganisationKind.EVC_PROVIDER, region)
-    otto = User.objects.create_superuser("otto", password="x")
-    bram = make_staff("bram", school, Role.INTAKE_ADVISOR)
-    chris = make_staff("chris", other_school, Role.INTAKE_ADVISOR)
+    otto = User.objects.create_superuser(
+        "otto", password="x", first_name="Otto", last_name="Oosterhuis"
+    )
+    bram = make_staff("bram", school, Role.INTAKE_ADVISOR, "Bram Brouwer")
+    chris = make_staff("chris", other_school, Role.INTAKE_ADVISOR, "Chris Claassen")
     anna_record = make_learner(bram, school, "Anna de Wit", username="anna")
     Enrolment.objects.create(
         learner=anna_record, organisation=employer, relation=Enrolment.Relation.EMPLOYEE
@@ -111,14 +115,14 @@ def build_personas() -> Personas:
         anna=anna_record.user,
         bram=bram,
         chris=chris,
-        dirk=make_staff("dirk", provider, Role.EVC_ASSESSOR),
-        eva=make_staff("eva", school, Role.EXAM_BOARD),
-        fleur=make_staff("fleur", employer, Role.EMPLOYER_HR),
-        gijs=make_staff("gijs", employer, Role.TEACHER),
-        hanna=make_staff("hanna", region, Role.REGIONAL_COORDINATOR),
-        ivo=make_staff("ivo", school, Role.CATALOG_EDITOR),
+        dirk=make_staff("dirk", provider, Role.EVC_ASSESSOR, "Dirk Dekker"),
+        eva=make_staff("eva", school, Role.EXAM_BOARD, "Eva Evers"),
+        fleur=make_staff("fleur", employer, Role.EMPLOYER_HR, "Fleur Franssen"),
+        gijs=make_staff("gijs", employer, Role.TEACHER, "Gijs Geerts"),
+        hanna=make_staff("hanna", region, Role.REGIONAL_COORDINATOR, "Hanna Hofman"),
+        ivo=make_staff("ivo", school, Role.CATALOG_EDITOR, "Ivo Ismail"),
         joost=joost_record.user,
-        tess=make_staff("tess", school, Role.TEACHER),
+        tess=make_staff("tess", school, Role.TEACHER, "Tess Terpstra"),
         otto=otto,
         anna_record=Learner.objects.get(pk=anna_record.pk),
         joost_record=joost_record,

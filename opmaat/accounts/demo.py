@@ -43,12 +43,26 @@ STAFF = (
     ("redacteur", Role.CATALOG_EDITOR, "roc", "catalogusredacteur"),
 )
 
+# The people behind the logins: the app names them, never by their username.
+NAMES = {
+    ADMIN: ("Tim", "Koster"),
+    "intake": ("Karin", "de Graaf"),
+    "assessor": ("Ruud", "Vermeulen"),
+    "docent": ("Ilse", "van Leeuwen"),
+    "praktijkopleider": ("Marco", "Dekker"),
+    "examencommissie": ("Els", "Kuipers"),
+    "hr": ("Sandra", "Peters"),
+    "regio": ("Rob", "van Dijk"),
+    "redacteur": ("Anouk", "Willems"),
+}
+
 
 def add_demo() -> tuple[User, dict[str, Organisation]]:
     """The administrator, the organisations (in the demo region) and the staff logins."""
     admin = User.objects.filter(username=ADMIN).first()
     if admin is None:
         admin = User.objects.create_superuser(ADMIN, password=PASSWORD)
+    named(admin)
     orgs = {o.key: organisation(o) for o in ORGANISATIONS}
     for key, org in orgs.items():
         if key != "regio" and org.region_id is None:
@@ -73,4 +87,14 @@ def account(username: str) -> User:
         user = User.objects.create_user(
             username, email=f"{username}@demo.opmaat.invalid", password=PASSWORD
         )
+    return named(user)
+
+
+def named(user: User) -> User:
+    """A staff login gets its person's name, also in a demo loaded before logins had names;
+    a learner's login is named by its record."""
+    first, last = NAMES.get(user.get_username(), ("", ""))
+    if first and not (user.first_name or user.last_name):
+        user.first_name, user.last_name = first, last
+        user.save(update_fields=["first_name", "last_name"])
     return user

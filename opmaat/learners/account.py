@@ -3,9 +3,10 @@
 The login log (django-axes: successful logins, failed attempts, lockouts) stores the username
 typed, the address and the browser; it knows no learner, so the account's lines are found
 by the names the learner logs in with (username and e-mail address). Erasure deletes them,
-relabels the learner's own actions in the log of their record (their username is their
-e-mail address), blanks the admin's history of the record and the account, and deletes the
-account; docs/privacy.md says so.
+relabels the learner's own actions in the log of their record (labelled with their name;
+rows written before names existed, with their username: their e-mail address), blanks the
+admin's history of the record and the account, and deletes the account; docs/privacy.md
+says so.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
+from opmaat.accounts.people import display_name, name_and_role
 from opmaat.learners.access import forget_facts
 from opmaat.learners.models import AuditEvent, Learner
 from opmaat.learners.sections import PrivacySection, erased_name
@@ -29,6 +31,14 @@ def login_names(learner: Learner) -> set[str]:
     user = learner.user
     names = {learner.email, *((user.get_username(), user.email) if user is not None else ())}
     return {n.lower() for n in names if n}
+
+
+def labels_of(learner: Learner) -> set[str]:
+    """What the log may have called the learner when they acted themself: their name, with
+    their role or without (opmaat.accounts.people), in lower case."""
+    user = learner.user
+    labels = {learner.name, *((display_name(user), name_and_role(user)) if user else ())}
+    return {label.lower() for label in labels if label}
 
 
 def logged_as(names: set[str]) -> Q:
@@ -84,7 +94,7 @@ def erase(learner: Learner) -> None:
     for model in (AccessLog, AccessAttempt, AccessFailureLog):
         model.objects.filter(logged_as(names)).delete()
     own = Q(actor=user) if user is not None else Q(pk__in=[])
-    for name in names:
+    for name in names | labels_of(learner):
         own |= Q(learner=learner, actor_label__iexact=name)
     AuditEvent.objects.filter(own).update(actor_label=ERASED_ACTOR)
     blank_admin_history(Learner, learner.pk, erased_name(learner.pk))

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from opmaat.learners import services
+from opmaat.learners import auditlog, services
 from opmaat.learners.access import signed_in
 from opmaat.learners.models import AuditEvent, ErasureRequest, Learner
 from opmaat.ui.confirm import confirmation, confirmed
@@ -90,12 +90,41 @@ def erase(
     return None
 
 
+class ActionFilter(admin.SimpleListFilter):
+    """The log's kinds by their labels (opmaat.learners.auditlog), not their keys."""
+
+    title = _("soort wijziging")
+    parameter_name = "action"
+
+    def lookups(
+        self, request: HttpRequest, model_admin: admin.ModelAdmin[AuditEvent]
+    ) -> list[tuple[str, str]]:
+        return auditlog.kinds()
+
+    def queryset(
+        self, request: HttpRequest, queryset: QuerySet[AuditEvent]
+    ) -> QuerySet[AuditEvent]:
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin[AuditEvent]):
-    list_display = ["at", "actor_label", "learner", "action", "summary"]
-    list_filter = ["action"]
+    """The log as the record's page shows it: the kind by its label, the values as phrases;
+    the lines of an erased record say "(inhoud gewist)" and nothing more."""
+
+    list_display = ["at", "actor_label", "learner", "what", "summary"]
+    list_filter = [ActionFilter]
     search_fields = ["learner__name", "actor_label", "summary"]
-    readonly_fields = ["at", "actor", "actor_label", "learner", "action", "summary", "changes"]
+    readonly_fields = ["at", "actor", "actor_label", "learner", "what", "summary", "details"]
+    exclude = ["action", "changes"]
+
+    @admin.display(description=_("handeling"), ordering="action")
+    def what(self, event: AuditEvent) -> str:
+        return auditlog.action_label(event.action)
+
+    @admin.display(description=_("wijzigingen"))
+    def details(self, event: AuditEvent) -> str:
+        return "; ".join(auditlog.details(event.action, event.changes)) or "—"
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -21,6 +21,7 @@ from opmaat.domain.routes import (
     check_request,
     study_time,
 )
+from opmaat.learners import auditlog
 from opmaat.learners.models import LEERWEG_LABELS, PACE_LABELS, Enrolment, Holding, Learner
 from opmaat.learners.services import holding_options
 from opmaat.ui import labels
@@ -210,3 +211,17 @@ class ErasureForm(forms.Form):
         max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class AuditFilterForm(forms.Form):
+    """The log's filters: one kind of change, from and to a day; all optional."""
+
+    action = forms.ChoiceField(label=_("Soort wijziging"), required=False)
+    since = forms.DateField(label=_("Vanaf"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("Tot en met"), required=False, widget=DateInput())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["action"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("Alle wijzigingen")), *auditlog.kinds()]

@@ -20,6 +20,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from opmaat.accounts import mail
 from opmaat.accounts.models import Organisation
+from opmaat.accounts.people import name_and_role
 from opmaat.backup import ledger
 from opmaat.catalog.cache import current_catalog, current_version
 from opmaat.domain.access import Action, may_enrol
@@ -71,7 +72,7 @@ def audit(
 ) -> AuditEvent:
     return AuditEvent.objects.create(
         actor=actor,
-        actor_label=actor.get_username() if actor is not None else "opmaat",
+        actor_label=name_and_role(actor) if actor is not None else "opmaat",
         learner=learner,
         action=action,
         summary=summary[:300],
@@ -440,13 +441,17 @@ def request_of(plan: RoutePlan, start: date | None = None) -> RouteRequest:
     )
 
 
+# A saved route's settings, in the log of a new version when they changed.
+ROUTE_FIELDS = (
+    "target", "start", "hours_per_week", "work_hours_per_week", "exam_only", "pathway", "pace"
+)  # fmt: skip
+
+
 def route_changes(previous: RoutePlan | None, plan: RoutePlan) -> dict[str, object]:
-    """The settings that differ from the previous version, as [old, new] pairs."""
-    fields = (
-        "target", "start", "hours_per_week", "work_hours_per_week", "exam_only", "pathway", "pace"
-    )  # fmt: skip
+    """The settings that differ from the previous version, as [old, new] pairs, and the
+    completion dates."""
     changes: dict[str, object] = {}
-    for name in fields:
+    for name in ROUTE_FIELDS:
         new = _json(getattr(plan, name))
         old = _json(getattr(previous, name)) if previous is not None else None
         if old != new:

@@ -23,9 +23,10 @@ from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action, OrganisationKind, enrolling_organisations
 from opmaat.domain.errors import DomainError
 from opmaat.domain.routes import reach, route_document
-from opmaat.learners import services
+from opmaat.learners import auditlog, services
 from opmaat.learners.access import actor_of, facts_of, learner_page, signed_in, visible_learners
 from opmaat.learners.forms import (
+    AuditFilterForm,
     ErasureForm,
     HoldingForm,
     LearnerForm,
@@ -253,8 +254,25 @@ def learner_reach(
 def learner_audit(
     request: HttpRequest, learner: Learner, allowed: frozenset[Action]
 ) -> HttpResponse:
-    page = Paginator(learner.audit_events.all(), 50).get_page(request.GET.get("page"))
-    return render(request, "learners/audit.html", {"learner": learner, "page": page})
+    form = AuditFilterForm(request.GET)
+    chosen = form.cleaned_data if form.is_valid() else {}
+    events = auditlog.filtered(
+        learner.audit_events.select_related("actor"),
+        chosen.get("action", ""),
+        chosen.get("since"),
+        chosen.get("until"),
+    )
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "learner": learner,
+        "form": form,
+        "page": page,
+        "lines": auditlog.lines(page.object_list),
+        "query": query.urlencode(),
+    }
+    return render(request, "learners/audit.html", context)
 
 
 @learner_page(Action.EXPORT)

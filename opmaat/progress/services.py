@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from opmaat.accounts.people import name_and_role
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
 from opmaat.domain.catalog import Catalog
@@ -120,7 +121,7 @@ def do_record_feedback(
         text=text.strip(),
         given_on=given_on,
         author=actor,
-        author_label=actor.get_username(),
+        author_label=name_and_role(actor),
     )
     audit(actor, learner, "progress.feedback", f"Feedback op {code}", {"code": code})
     return feedback
@@ -147,7 +148,7 @@ def do_record_assessment(
         assessed_on=assessed_on,
         evidence=evidence,
         assessor=actor,
-        assessor_label=actor.get_username(),
+        assessor_label=name_and_role(actor),
     )
     audit(
         actor,
@@ -198,7 +199,7 @@ def do_entrust(
         decided_on=decided_on,
         evidence=evidence,
         decided_by=actor,
-        decided_by_label=actor.get_username(),
+        decided_by_label=name_and_role(actor),
     )
     audit(
         actor,

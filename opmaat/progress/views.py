@@ -49,8 +49,10 @@ def render_page(
         "allowed": {a.value for a in allowed},
         "units": units,
         "counts": services.werkproces_counts(learner),
-        "results": Assessment.objects.filter(learner=learner).order_by("-assessed_on", "-id"),
-        "feedback": Feedback.objects.filter(learner=learner)[:100],
+        "results": Assessment.objects.filter(learner=learner)
+        .select_related("assessor")
+        .order_by("-assessed_on", "-id"),
+        "feedback": Feedback.objects.filter(learner=learner).select_related("author")[:100],
         "activities": services.entrustment_states(learner, codes),
         "plan": plan,
         "forms": {**empty_forms(learner), **(forms_posted or {})},

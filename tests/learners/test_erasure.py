@@ -35,6 +35,7 @@ from django.utils import timezone
 from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from opmaat.accounts.models import ApiToken
+from opmaat.accounts.people import name_and_role
 from opmaat.credentials.models import IssuedCredential
 from opmaat.credentials.services import do_issue_certificate, do_revoke
 from opmaat.domain.progress import AssessmentMethod, AssessmentResult, SupervisionLevel
@@ -164,8 +165,9 @@ def log_in(client: Client, username: str, password: str) -> None:
 def xaviera_everywhere(cast: Personas, client: Client) -> Learner:
     """Xaviera: a student at ROC Noord and an employee of Zorggroep Zuid with an account,
     logins, consent, holdings, a route, an intake, an EVC procedure played through with a
-    file, a kept pre-scan, progress, a revoked and a valid certificate, an API token, the
-    admin's history, an export and an erasure request."""
+    file (and a piece of evidence taken out again), a kept pre-scan, progress, a revoked
+    and a valid certificate, an API token, the admin's history, an export and an erasure
+    request."""
     bram, dirk, eva, gijs, tess = cast.bram, cast.dirk, cast.eva, cast.gijs, cast.tess
     record = make_learner(
         bram,
@@ -216,6 +218,10 @@ def xaviera_everywhere(cast: Personas, client: Client) -> Learner:
         text="Quokka schrijft over haar werk",
         upload=files.upload("cv-quokkabloem.txt", FILE_TEXT, "text/plain"),
     )
+    spare = recognition.add_evidence(
+        xaviera, procedure, EvidenceKind.WORK_SAMPLE, "Quokka werkplan", [W1], text="Quokka dubbel"
+    )
+    recognition.remove_evidence(xaviera, spare)
     recognition.move(xaviera, procedure, EvcState.ASSESSMENT, "Quokka dient in")
     recognition.judge(dirk, procedure, W1, Judgement.MET, "Quokka toont het aan", [item.pk])
     recognition.judge(dirk, procedure, W2, Judgement.MET, "Quokka ook hier", [item.pk])
@@ -319,7 +325,9 @@ def test_the_shell_and_its_log_say_only_that_something_happened(
     assert {e.summary for e in events[:-1]} == {learners.ERASED_SUMMARY}
     assert all(e.changes == {} for e in events)
     labels = {e.actor_label for e in events}
-    assert labels == {"bram", "dirk", "eva", "gijs", "tess", ERASED_ACTOR, "otto"}
+    staff = (personas.bram, personas.dirk, personas.eva, personas.gijs, personas.tess)
+    names = {name_and_role(p) for p in (*staff, personas.otto)}
+    assert labels == {*names, ERASED_ACTOR}  # staff by name and role, Xaviera as deelnemer
     request = record.erasure_requests.get()
     assert request.reason == "" and request.carried_out_at == record.erased_at
     for model in (AccessLog, AccessAttempt, AccessFailureLog):
@@ -376,7 +384,7 @@ def test_the_admin_erases_learners_and_never_deletes_them(
     assert response.status_code == 302
     erased = Learner.objects.get(pk=anna.pk)
     assert erased.erased_at is not None and erased.name == f"Gewiste deelnemer {anna.pk}"
-    assert erased.audit_events.filter(action="learner.erased", actor_label="otto").exists()
+    assert erased.audit_events.filter(action="learner.erased", actor=personas.otto).exists()
     assert not User.objects.filter(username="anna").exists()
 
 

@@ -40,7 +40,8 @@ def test_every_change_is_audited_with_who_and_what() -> None:
     services.add_holding(user(INTAKE), sanne, "nl-3f", "held", "Havo-cijferlijst")
     event = sanne.audit_events.first()
     assert sanne.audit_events.count() == before + 1
-    assert event is not None and event.actor_label == INTAKE
+    assert event is not None and event.actor == user(INTAKE)
+    assert event.actor_label == "Karin de Graaf (intakeadviseur)"  # by name, not username
     assert event.action == "holding.added"
     assert event.changes == {
         "code": "NL-3F",

@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from opmaat.accounts.people import display_name
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
 from opmaat.domain.errors import Required
@@ -59,7 +60,7 @@ def issue_certificate(
         person=learner.name,
         date_of_birth=learner.date_of_birth,
         provider=procedure.provider.name,
-        assessor=actor.get_full_name() or actor.get_username(),
+        assessor=display_name(actor),
         issued=today,
         standard=procedure.standard,
         recognition=recognition_of(procedure),
