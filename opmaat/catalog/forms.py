@@ -194,7 +194,9 @@ class UnitForm(forms.ModelForm[m.Unit]):
 class CertificateForm(forms.ModelForm[m.Certificate]):
     covers = CodesField(
         label=_("omvat"),
-        help_text=_("Codes van de werkprocessen die het certificaat omvat, gescheiden door komma's."),
+        help_text=_(
+            "Codes van de werkprocessen die het certificaat omvat, gescheiden door komma's."
+        ),
     )
 
     class Meta:

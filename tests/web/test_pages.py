@@ -64,12 +64,14 @@ def test_english_once_the_user_chooses_it(client: Client) -> None:
 
 
 def test_every_page_links_the_favicon_from_the_static_files(client: Client) -> None:
+    from pathlib import Path
+
     from django.contrib.staticfiles import finders
 
     html = client.get("/").content.decode()
     assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in html
     icon = finders.find("favicon.svg")
-    assert icon is not None and "<svg" in open(icon, encoding="utf-8").read()
+    assert isinstance(icon, str) and "<svg" in Path(icon).read_text(encoding="utf-8")
 
 
 def test_the_confirmations_are_a_status_region_around_a_plain_list() -> None:
