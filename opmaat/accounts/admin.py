@@ -3,7 +3,7 @@ from django.contrib import admin
 from opmaat.accounts.models import ApiToken, Membership, Organisation
 
 
-class MembershipInline(admin.TabularInline[Membership, Organisation]):
+class MembershipInline(admin.StackedInline[Membership, Organisation]):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]

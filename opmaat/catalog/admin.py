@@ -8,13 +8,13 @@ from opmaat.catalog import models as m
 from opmaat.domain.catalog import HoursSource
 
 
-class OutcomeInline(admin.TabularInline[m.Outcome, m.Unit]):
+class OutcomeInline(admin.StackedInline[m.Outcome, m.Unit]):
     model = m.Outcome
     extra = 0
     fields = ["position", "code", "title", "hours"]
 
 
-class QualificationUnitInline(admin.TabularInline[m.QualificationUnit, m.Qualification]):
+class QualificationUnitInline(admin.StackedInline[m.QualificationUnit, m.Qualification]):
     model = m.QualificationUnit
     extra = 0
     autocomplete_fields = ["unit"]
@@ -60,6 +60,7 @@ class UnitAdmin(admin.ModelAdmin[m.Unit]):
 
 @admin.register(m.Certificate)
 class CertificateAdmin(admin.ModelAdmin[m.Certificate]):
+    form = forms.CertificateForm
     list_display = ["code", "name", "level", "parent_crebo", "provisional"]
     search_fields = ["code", "name"]
 

@@ -4,9 +4,11 @@ nothing."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection
 from pathlib import Path
 from tempfile import TemporaryDirectory
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +19,7 @@ from opmaat.catalog.cache import current_catalog
 from opmaat.catalog.files import read_catalog
 from opmaat.domain.catalog import Catalog, CodeKind, normalise_code
 from opmaat.domain.errors import DomainError, InvalidCatalog
+from opmaat.domain.leerweg import Leerweg
 from opmaat.ui.errors import explain
 
 # What a prerequisite may name: the planner lifts a rule between werkprocessen onto units.
@@ -93,16 +96,55 @@ class CodesField(forms.CharField):
         return before != split_codes(str(data or ""))
 
 
-class SourcesField(forms.JSONField):
-    """A list of sources as JSON; left empty, the empty list (the column holds no null)."""
+class SourcesField(forms.CharField):
+    """A list of sources (a JSONField) edited as text, one source per line: readable, where
+    the JSON of the list was not. A line that is a JSON object stays an object (a source
+    with its parts named); a whole list pasted as JSON is taken as it is."""
 
-    def clean(self, value: object) -> object:
-        sources = super().clean(value)
-        if sources is None:
-            return []
-        if not isinstance(sources, list):
-            raise forms.ValidationError(_('Een lijst, bijvoorbeeld ["bron a", "bron b"].'))
-        return sources
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.pop("encoder", None)
+        kwargs.pop("decoder", None)
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", _("Eén bron per regel."))
+        super().__init__(widget=forms.Textarea(attrs={"rows": 4, "cols": 100}), **kwargs)
+
+    def prepare_value(self, value: object) -> object:
+        if isinstance(value, str) and value.strip().startswith("["):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                return value
+        if isinstance(value, list | tuple):
+            return "\n".join(
+                s if isinstance(s, str) else json.dumps(s, ensure_ascii=False) for s in value
+            )
+        return value
+
+    def to_python(self, value: object) -> list[object]:  # type: ignore[override]  # a list, not a str
+        text = str(super().to_python(value)).strip()
+        if text.startswith("["):
+            try:
+                pasted = json.loads(text)
+            except ValueError:
+                pasted = None
+            if isinstance(pasted, list):
+                return pasted
+        return [source_of(line.strip()) for line in text.splitlines() if line.strip()]
+
+    def has_changed(self, initial: object, data: object) -> bool:
+        return self.to_python(self.prepare_value(initial or [])) != self.to_python(data or "")
+
+
+def source_of(line: str) -> object:
+    """A source as a line gives it: the text, or the object a line in JSON braces writes."""
+    if line.startswith("{"):
+        try:
+            parsed = json.loads(line)
+        except ValueError:
+            return line
+        if isinstance(parsed, dict):
+            return parsed
+    return line
 
 
 class QualificationForm(forms.ModelForm[m.Qualification]):
@@ -112,6 +154,16 @@ class QualificationForm(forms.ModelForm[m.Qualification]):
         kinds=[CodeKind.QUALIFICATION],
         what=_("kwalificatie"),
         required=False,
+    )
+
+    pathways = forms.TypedMultipleChoiceField(
+        label=_("leerwegen"),
+        choices=[
+            (Leerweg.BOL.value, _("BOL (school met stages)")),
+            (Leerweg.BBL.value, _("BBL (werken en leren)")),
+            (Leerweg.DERDE.value, _("Derde leerweg (contractonderwijs)")),
+        ],
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
@@ -134,6 +186,21 @@ class UnitForm(forms.ModelForm[m.Unit]):
 
     class Meta:
         model = m.Unit
+        fields = "__all__"
+        field_classes = {"sources": SourcesField}
+        widgets = {"hours_rule": forms.Textarea(attrs={"rows": 2, "cols": 100})}
+
+
+class CertificateForm(forms.ModelForm[m.Certificate]):
+    covers = CodesField(
+        label=_("omvat"),
+        help_text=_(
+            "Codes van de werkprocessen die het certificaat omvat, gescheiden door komma's."
+        ),
+    )
+
+    class Meta:
+        model = m.Certificate
         fields = "__all__"
         field_classes = {"sources": SourcesField}
 

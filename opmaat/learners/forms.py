@@ -141,8 +141,11 @@ class RouteForm(WeekFields):
         "pace", "note",
     ]  # fmt: skip
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, saving: bool = True, **kwargs: Any) -> None:
+        """`saving`: the form saves a route; without it (trying routes out) it has no note."""
         super().__init__(*args, **kwargs)
+        if not saving:
+            del self.fields["note"]
         target = self.fields["target"]
         exam_only = self.fields["exam_only"]
         assert isinstance(target, forms.ChoiceField)

@@ -413,7 +413,8 @@ def route_composer(
             messages.success(request, _("Route opgeslagen als versie %(v)d.") % {"v": plan.version})
             return redirect("route_version", pk=learner.pk, version=plan.version)
     else:
-        form = RouteForm(initial=initial_from(learner))
+        # Who may only try routes out gets no note to write: there is nothing to save it with.
+        form = RouteForm(initial=initial_from(learner), saving=Action.PLAN in allowed)
     preview = preview_context(learner, form) if form.is_bound else None
     return render(
         request,

@@ -53,5 +53,5 @@ class UnitRuleAdmin(admin.ModelAdmin[m.UnitRule]):
     form = UnitRuleForm
     list_display = ["unit", "likely_at", "possible_share", "note"]
     search_fields = ["unit__code", "unit__title", "note"]
-    autocomplete_fields = ["unit"]
-    filter_horizontal = ["counted_outcomes"]
+    # Plain, labelled select boxes: Django's autocomplete box has no accessible name while
+    # empty, and its two-pane filter puts aria-label on a bare <span> (axe-core refuses both).

@@ -21,6 +21,9 @@ WIDTH = 720  # drawing units; the SVG scales to the page
 LABEL_WIDTH = 220
 ROW_HEIGHT = 26
 TOP = 28
+# Half the width of a label above the chart ("11-2027", "vandaag") in drawing units at the
+# pages' 11px: a label centred closer than this to the right edge would be cut off.
+HALF_LABEL = 26
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +95,20 @@ class Lane:
 TRACKS = ("vocational", "generic", "elective")
 
 
+def anchor_at(x: float, right: float = WIDTH) -> str:
+    """How a label at `x` is aligned: centred on it, or ending at it near the right edge, so
+    that the last month's label stays inside the chart."""
+    return "end" if x > right - HALF_LABEL else "middle"
+
+
 @dataclass(frozen=True, slots=True)
 class Tick:
     x: float
     label: str
+
+    @property
+    def anchor(self) -> str:
+        return anchor_at(self.x)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +124,10 @@ class Timeline:
     width: int = WIDTH
     label_width: int = LABEL_WIDTH
     row_height: int = ROW_HEIGHT
+
+    @property
+    def today_anchor(self) -> str:
+        return anchor_at(self.today_x if self.today_x is not None else 0.0, self.width)
 
 
 def timeline(document: dict[str, Any], today: date) -> Timeline:

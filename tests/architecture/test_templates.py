@@ -73,3 +73,17 @@ def test_no_page_template_has_inline_script_or_style(template: Path) -> None:
     """The Content Security Policy refuses them: scripts and styles live in static files."""
     text = template.read_text()
     assert [what for what, pattern in INLINE.items() if pattern.search(text)] == []
+
+
+SCROLL_BOX = '<div class="table-scroll" tabindex="0">'
+
+
+@pytest.mark.parametrize(
+    "template", PAGE_TEMPLATES, ids=lambda p: p.relative_to(PACKAGE).as_posix()
+)
+def test_every_table_scrolls_in_its_own_box(template: Path) -> None:
+    """On a phone (375 px) a table too wide for the screen scrolls inside its box, never the
+    page; the box takes the keyboard's focus so that it can be scrolled without a mouse."""
+    text = template.read_text()
+    assert text.count("<table") == text.count(SCROLL_BOX + "<table")
+    assert text.count("</table>") == text.count("</table></div>")

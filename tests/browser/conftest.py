@@ -4,13 +4,19 @@ One browser for the session and a fresh browser context (cookies, storage) per p
 test starts logged out. The database holds the demo (opmaat.demo) at the start of each test.
 When a test fails, a full-page screenshot of its current page lands in
 artifacts/screenshots/<test name>.png.
+
+The journeys (test_journeys.py) check every page they visit with axe-core, from the npm
+package: not part of the repository, installed where `OPMAAT_AXE` says (by default
+~/.cache/opmaat-npm/node_modules/axe-core/axe.min.js, where .ci/run installs it with
+`npm install --prefix ~/.cache/opmaat-npm axe-core@<AXE_VERSION>`). Without it those tests
+are skipped, or fail under OPMAAT_REQUIRE_BROWSER=1 as CI sets it.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
 import pytest
@@ -27,7 +33,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from opmaat.demo import PASSWORD
 from tests.browser.demo_site import load_demo_site, restore_catalog
-from tests.browser.pages import LogIn, OpenPage, submit_login
+from tests.browser.pages import LogIn, OpenPage, Walk, submit_login
 
 # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a
 # thread with a running loop unless told that the calls are meant to be synchronous.
@@ -47,17 +53,36 @@ CHROMIUM_ARGS = [
 TIMEOUT_MS = 10_000
 
 CURRENT_PAGE = pytest.StashKey[Page]()
+# The axe-core release the accessibility checks are pinned to (.ci/run installs it).
+AXE_VERSION = "4.10.3"
+AXE_DEFAULT = Path.home() / ".cache" / "opmaat-npm" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def missing(reason: str) -> None:
+    """Skip, or in CI (OPMAAT_REQUIRE_BROWSER=1) fail: there the browser tests must run."""
+    if os.environ.get("OPMAAT_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{reason}; OPMAAT_REQUIRE_BROWSER=1 requires the browser tests to run")
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
 def playwright() -> Iterator[Playwright]:
     if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} is missing (apt-get install chromium)"
-        if os.environ.get("OPMAAT_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{reason}; OPMAAT_REQUIRE_BROWSER=1 requires the browser tests to run")
-        pytest.skip(reason)
+        missing(f"{CHROMIUM} is missing (apt-get install chromium)")
     with sync_playwright() as driver:
         yield driver
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script, read once for the session (OPMAAT_AXE names another copy)."""
+    path = Path(os.environ.get("OPMAAT_AXE") or AXE_DEFAULT)
+    if not path.is_file():
+        missing(
+            f"axe-core is missing at {path} (npm install --prefix ~/.cache/opmaat-npm "
+            f"axe-core@{AXE_VERSION}, or set OPMAAT_AXE to its axe.min.js)"
+        )
+    return path.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -128,6 +153,17 @@ def log_in_as(open_page: OpenPage) -> LogIn:
         return page
 
     return log_in
+
+
+@pytest.fixture
+def walk_as(log_in_as: LogIn, open_page: OpenPage, axe_source: str) -> Callable[[str], Walk]:
+    """A journey: logged in with a demo account ("" for a visitor), checking each page it
+    visits at each width (Walk)."""
+
+    def start(username: str) -> Walk:
+        return Walk(log_in_as(username) if username else open_page(), axe_source)
+
+    return start
 
 
 @pytest.hookimpl(wrapper=True)

@@ -176,3 +176,40 @@ def test_a_catalog_editor_may_not_change_personal_records() -> None:
     user = User.objects.create_user("ivo", password="x")
     make_catalog_editor(user)
     assert not User.objects.get(pk=user.pk).has_perm("learners.change_learner")
+
+
+def test_sources_read_one_per_line_and_are_saved_as_a_list(rosa: Client) -> None:
+    url = f"{ADMIN}/qualification/{models.Qualification.objects.get(crebo='25656').pk}/change/"
+    form = rosa.get(url).context["adminform"].form
+    sources = models.Qualification.objects.get(crebo="25656").sources
+    assert form["sources"].value() == "\n".join(sources) and "[" not in form["sources"].value()
+    assert 'type="checkbox" name="pathways" value="BOL" id="id_pathways_0" checked' in str(
+        form["pathways"]
+    )  # checkboxes, not ["BOL", "BBL"]
+    data = change_form(rosa, url)
+    data.update(sources="SBB, kwalificatiedossier 2025\n\n  OER Talland 2025  \n", pathways=["BBL"])
+    assert rosa.post(url, data).status_code == 302
+    stored = models.Qualification.objects.get(crebo="25656")
+    assert (stored.sources, stored.pathways) == (
+        ["SBB, kwalificatiedossier 2025", "OER Talland 2025"],
+        ["BBL"],
+    )
+
+
+def test_a_source_written_as_a_json_object_stays_an_object(rosa: Client) -> None:
+    line = '{"publisher": "SBB", "title": "Kwalificatiedossier", "date": "2025"}'
+    vwo = {"code": "VWO-2", "name": "vwo", "admits_level": "4", "sources": f"WEB 8.2.1\n{line}"}
+    assert rosa.post(f"{ADMIN}/prioreducation/add/", vwo).status_code == 302
+    assert models.PriorEducation.objects.get(code="VWO-2").sources == [
+        "WEB 8.2.1",
+        {"publisher": "SBB", "title": "Kwalificatiedossier", "date": "2025"},
+    ]
+
+
+def test_the_estimate_rule_and_a_certificates_codes_are_plain_text(rosa: Client) -> None:
+    unit = rosa.get(unit_url("23268-B1-K1")).context["adminform"].form
+    assert 'rows="2"' in str(unit["hours_rule"])
+    certificate = models.Certificate.objects.get(code="C0054")
+    page = rosa.get(f"{ADMIN}/certificate/{certificate.pk}/change/")
+    covers = page.context["adminform"].form["covers"].value()
+    assert covers == ", ".join(certificate.covers) and "[" not in covers

@@ -54,6 +54,21 @@ def test_the_composer_does_not_save_a_route_the_learner_may_not_start(advisor: C
     assert sanne().route_plans.count() == 1
 
 
+def test_the_learner_trying_routes_out_gets_no_note_she_could_not_save(client: Client) -> None:
+    client.force_login(User.objects.get(username=SANNE))
+    page = client.get(f"/deelnemers/{sanne().pk}/route/")
+    assert "note" not in page.context["form"].fields
+    assert 'name="note"' not in page.content.decode()
+
+
+def test_the_advisor_saves_the_note_with_the_route(advisor: Client) -> None:
+    assert 'name="note"' in advisor.get(f"/deelnemers/{sanne().pk}/route/").content.decode()
+    data = {"target": "25656", "start": "2027-01-04", "pathway": "BBL", "pace": "normal",
+            "work_hours_per_week": "28", "note": "Afgesproken in het intakegesprek"}  # fmt: skip
+    assert advisor.post(f"/deelnemers/{sanne().pk}/route/", data).status_code == 302
+    assert sanne().route_plans.latest("version").note == "Afgesproken in het intakegesprek"
+
+
 def test_the_composer_offers_no_superseded_qualification(advisor: Client) -> None:
     page = advisor.get(f"/deelnemers/{sanne().pk}/route/")
     offered = {code for _, group in page.context["form"].fields["target"].choices

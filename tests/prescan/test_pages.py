@@ -132,3 +132,15 @@ def test_an_unknown_token_is_404(client: Client) -> None:
 def test_the_home_page_and_the_menu_link_to_the_scan(client: Client) -> None:
     page = client.get("/").content.decode()
     assert page.count('href="/vrijstellingsscan/"') >= 2
+
+
+def current_steps(page: str) -> list[str]:
+    return re.findall(r'<li aria-current="step">([^<]*)</li>', page)
+
+
+def test_the_step_indicator_marks_only_the_step_the_page_is_at(client: Client) -> None:
+    assert current_steps(client.get("/vrijstellingsscan/").content.decode()) == ["1. Doel"]
+    answering = client.get("/vrijstellingsscan/", {"doel": "25656"}).content.decode()
+    assert current_steps(answering) == ["2. Wat heeft u al?"]
+    result = client.get(client.post("/vrijstellingsscan/", scan_form(have=[HELD]))["Location"])
+    assert current_steps(result.content.decode()) == ["4. Uitkomst"]

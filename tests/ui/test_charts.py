@@ -83,3 +83,24 @@ def test_a_chart_of_zeros_draws_empty_bars() -> None:
 
 def test_rows_are_stacked_from_the_top() -> None:
     assert rows_at(3, 8, 26) == [8, 34, 60]
+
+
+ENDS_AFTER_A_MONTH_START = {**DOCUMENT, "completion_date": "2027-06-03"}
+
+
+def test_the_last_month_label_ends_at_its_tick_so_that_it_stays_inside_the_chart() -> None:
+    chart = timeline(ENDS_AFTER_A_MONTH_START, date(2027, 3, 1))
+    *inner, last = chart.ticks
+    assert last.label == "06-2027" and last.x > WIDTH - 10
+    assert last.anchor == "end"
+    assert {t.anchor for t in inner} == {"middle"}
+
+
+def test_the_timeline_draws_its_last_label_anchored_at_the_end() -> None:
+    from django.template.loader import render_to_string
+
+    html = render_to_string(
+        "ui/timeline.html", {"chart": timeline(ENDS_AFTER_A_MONTH_START, date(2027, 6, 2))}
+    )
+    assert 'class="ticklabel end">06-2027</text>' in html
+    assert 'class="todaylabel end"' in html  # "vandaag" two days before the end

@@ -61,3 +61,31 @@ def test_english_once_the_user_chooses_it(client: Client) -> None:
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/catalogus/"})
     assert response.status_code == 302
     assert '<html lang="en">' in client.get("/catalogus/").content.decode()
+
+
+def test_every_page_links_the_favicon_from_the_static_files(client: Client) -> None:
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    html = client.get("/").content.decode()
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in html
+    icon = finders.find("favicon.svg")
+    assert isinstance(icon, str) and "<svg" in Path(icon).read_text(encoding="utf-8")
+
+
+def test_the_confirmations_are_a_status_region_around_a_plain_list() -> None:
+    """axe-core refuses role="status" on a <ul> (its items lose their list)."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.messages import constants
+    from django.contrib.messages.storage.base import Message
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    html = render_to_string(
+        "base.html", {"messages": [Message(constants.SUCCESS, "Opgeslagen")]}, request
+    )
+    assert '<div role="status"><ul class="messages">' in html
+    assert '<li class="success">Opgeslagen</li>' in html
