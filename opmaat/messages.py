@@ -437,6 +437,12 @@ MESSAGES: dict[str, Message] = {
         "%(ceiling)s zolang %(missing)s niet af is."
     ),
     "status_list_full": gettext_noop("De statuslijst van %(organisation)s is vol."),
+    "public_url_missing": gettext_noop(
+        "Er kan nu niets worden uitgegeven: het openbare adres van deze site is niet "
+        "ingesteld. Elk certificaat en diploma verwijst naar dat adres voor de controle. "
+        "Vraag de beheerder %(setting)s in te stellen (bijvoorbeeld "
+        "https://opmaat.example.nl)."
+    ),
     "date_in_future": gettext_noop("Een datum in de toekomst kan niet (%(day)s)."),
     "not_per_werkproces": gettext_noop(
         "Voor %(value)s worden resultaten per werkproces vastgelegd."
