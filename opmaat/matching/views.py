@@ -21,6 +21,7 @@ from opmaat.domain.matching.states import RoundAction, RoundState, round_actions
 from opmaat.learners.access import signed_in
 from opmaat.matching import services
 from opmaat.matching.files import ASSIGNMENT_COLUMNS
+from opmaat.matching.files.read import PLACES, STUDENTS
 from opmaat.matching.models import STATE_LABELS, MatchingRound, MatchingRun
 from opmaat.messages import matching_texts
 from opmaat.tabular.write import csv_text
@@ -88,8 +89,17 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "file_form": FileForm(),
             "run_form": RunForm(),
             "runs": matching_round.runs.select_related("run_by"),
+            "file_columns": file_columns(),
         },
     )
+
+
+def file_columns() -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """Per file, its required and its other columns, as the upload form lists them."""
+    return [
+        (str(label), table.required, tuple(n for n in table.names if n not in table.required))
+        for label, table in ((_("Plaatsen"), PLACES), (_("Studenten"), STUDENTS))
+    ]
 
 
 @require_POST
