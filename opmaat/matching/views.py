@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from opmaat.accounts.models import Organisation
 from opmaat.domain.errors import DomainError, Required
 from opmaat.domain.matching.states import RoundAction, RoundState, round_actions
+from opmaat.domain.matching.summary import NO_ORGANISATION
 from opmaat.learners.access import signed_in
 from opmaat.matching import services
 from opmaat.matching.files import ASSIGNMENT_COLUMNS
@@ -160,7 +161,7 @@ def run_detail(request: HttpRequest, pk: int, version: int) -> HttpResponse:
             "chart": rank_chart(summary),
             "supply": supply_chart(run.document.get("supply_demand", [])),
             "schools": per_column(run.rows, "school"),
-            "organisations": per_column(run.rows, "organisation"),
+            "organisations": per_organisation(run.rows, summary["unused_by_organisation"]),
             "unmatched": [
                 (sid, *worded(e))
                 for sid, e in run.document.get("explanations", {}).items()
@@ -192,6 +193,14 @@ def per_column(rows: list[list[Any]], column: str) -> list[tuple[str, int]]:
     placed = ASSIGNMENT_COLUMNS.index("place_id")
     counts = Counter(str(r[index]) or "—" for r in rows if r[placed])
     return sorted(counts.items())
+
+
+def per_organisation(rows: list[list[Any]], unused: dict[str, int]) -> list[tuple[str, int, int]]:
+    """Per organisation, students placed and seats left free: every organisation with
+    either (the summary lists only those with free seats)."""
+    placed = dict(per_column(rows, "organisation"))
+    free = {("—" if name == NO_ORGANISATION else name): n for name, n in unused.items()}
+    return [(name, placed.get(name, 0), free.get(name, 0)) for name in sorted({*placed, *free})]
 
 
 def rank_chart(summary: dict[str, Any]) -> dict[str, Any]:
