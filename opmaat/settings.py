@@ -91,6 +91,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "opmaat.web.context.navigation",
             ],
+            # Dates and amounts worded once, in every template (opmaat/ui/templatetags).
+            "builtins": ["opmaat.ui.templatetags.wording"],
         },
     },
 ]

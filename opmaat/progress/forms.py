@@ -38,8 +38,8 @@ class CodeField(forms.CharField):
             label=_("Leerresultaat"),
             max_length=64,
             help_text=_(
-                "Code van een werkproces, zoals 23268-B1-K1-W4, of van een generiek vak zoals "
-                "NL-2F."
+                "Code van een werkproces, zoals 23268-B1-K1-W4, of van een generiek vak, zoals "
+                "NL-2F (Nederlands 2F)."
             ),
             widget=forms.TextInput(attrs={"list": CODE_LIST, "autocomplete": "off"}),
         )
