@@ -83,7 +83,7 @@ class PublicUrlMissing(DomainError):
     and this is no local run that could take it from the request."""
 
     code = "public_url_missing"
-    status = 503
+    status = 500  # the site's configuration, as signing_key_unavailable
 
     def __init__(self) -> None:
         super().__init__(setting="OPMAAT_PUBLIC_URL")
