@@ -111,6 +111,18 @@ def credential_key() -> bytes:
     return key
 
 
-def public_url() -> str:
-    """OPMAAT_PUBLIC_URL: the site's address as written into credentials and QR codes."""
-    return envstr("OPMAAT_PUBLIC_URL", "http://localhost:8000").rstrip("/")
+LOCAL_PUBLIC_URL = "http://localhost:8000"
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]", "::1"})
+
+
+def public_url() -> str | None:
+    """OPMAAT_PUBLIC_URL: the site's address as written into credentials and QR codes, or
+    None when it is not set (opmaat.credentials.services.site_url decides what then)."""
+    return envstr("OPMAAT_PUBLIC_URL", "").rstrip("/") or None
+
+
+def local_site(debug: bool, allowed_hosts: list[str]) -> bool:
+    """Whether this is a local run (the demo, development): debug pages on, or a site that
+    answers only to loopback names (the default OPMAAT_ALLOWED_HOSTS). Only then may the
+    public address be taken from the request."""
+    return debug or all(host.lower() in LOOPBACK_HOSTS for host in allowed_hosts)

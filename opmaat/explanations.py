@@ -14,25 +14,73 @@ sentences it was saved with: where a fact is missing, the stored text is shown.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from opmaat.messages import Translate, gettext_noop, render, untranslated
 
 Document = Mapping[str, object]
 
 
+MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+ENGLISH_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def same(code: str) -> str:
+    return code
+
+
 @dataclass(frozen=True, slots=True)
 class Voice:
-    """How a reader reads: the language's `translate`, and its number marks (Dutch
-    1.952 and 26,3; English 1,952 and 26.3)."""
+    """How a reader reads: the language's `translate`, its number marks (Dutch 1.952 and
+    26,3; English 1,952 and 26.3) and dates (4 januari 2027; 4 January 2027), and how a
+    catalog code is named (`name`: "Nederlands 3F" for NL-3F, where the catalog is at
+    hand). The one place where dates and numbers are worded for readers: the web's
+    template filters (opmaat.ui) and the command's sentences use it; files and JSON keep
+    ISO dates and plain numbers."""
 
     translate: Translate = untranslated
     english: bool = False
+    name: Callable[[str], str] = same
 
     def __call__(self, text: str) -> str:
         return self.translate(text)
+
+    def day(self, value: object) -> str:
+        """A date (or an ISO date string, a datetime's day) as 4 januari 2027; anything
+        else as it is."""
+        if isinstance(value, str):
+            try:
+                parsed = date.fromisoformat(value[:10])
+            except ValueError:
+                return value
+            return self.day(parsed)
+        if isinstance(value, datetime):
+            value = value.date()
+        if not isinstance(value, date):
+            return "" if value is None else str(value)
+        month = (ENGLISH_MONTHS if self.english else MONTHS)[value.month - 1]
+        return f"{value.day} {month} {value.year}"
+
+    def amount(self, value: object) -> str:
+        """Hours and other amounts: whole with a thousands mark, else one decimal
+        (1.560, 20, 20,5; English 1,560 and 20.5)."""
+        number = as_number(value)
+        text = f"{number:,.0f}" if number.is_integer() else f"{number:,.1f}"
+        if self.english:
+            return text
+        return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+    def names(self, codes: object) -> str:
+        """Catalog codes by name, joined: Nederlands 3F, Rekenen 3F."""
+        return ", ".join(self.name(str(code)) for code in sequence(codes))
 
     def hours(self, value: object) -> str:
         """Whole hours with a thousands mark."""
@@ -88,7 +136,7 @@ def route_sentences(document: Document, voice: Voice = DUTCH) -> list[str]:
     sentences.extend(credited_sentence(facts, voice))
     sentences.append(week_sentence(facts, voice))
     if exam_only := sequence(facts.get("exam_only")):
-        codes = ", ".join(str(c) for c in exam_only)
+        codes = voice.names(exam_only)
         sentences.append(
             voice(gettext_noop("Alleen examen (geen lessen): %(codes)s.")) % {"codes": codes}
         )

@@ -180,22 +180,22 @@ MESSAGES: dict[str, Message] = {
     # Stagematching: why each student got their place (domain.matching.explain)
     "matching.match": gettext_noop("Geplaatst op voorkeur %(choice)s (%(place)s)."),
     "matching.fill_no_preferences": gettext_noop(
-        "Geplaatst in de aanvulronde op %(place)s: je had geen voorkeuren opgegeven."
+        "Geplaatst in de aanvulronde op %(place)s: u had geen voorkeuren opgegeven."
     ),
     "matching.fill": gettext_noop(
-        "Geplaatst in de aanvulronde op %(place)s: deze plek stond niet op je lijst, en geen "
-        "van je voorkeuren kon je plaatsen."
+        "Geplaatst in de aanvulronde op %(place)s: deze plek stond niet op uw lijst, en geen "
+        "van uw voorkeuren kon u plaatsen."
     ),
     "matching.none_no_preferences": gettext_noop(
-        "Niet geplaatst: je hebt geen voorkeuren opgegeven."
+        "Niet geplaatst: u heeft geen voorkeuren opgegeven."
     ),
-    "matching.none": gettext_noop("Niet geplaatst: geen van je voorkeuren kon je plaatsen."),
+    "matching.none": gettext_noop("Niet geplaatst: geen van uw voorkeuren kon u plaatsen."),
     "matching.full": gettext_noop(
         "Voorkeur %(choice)s (%(place)s) was vol met studenten die de plek hoger rangschikte."
     ),
     "matching.no_seats": gettext_noop("Voorkeur %(choice)s (%(place)s) had geen plaatsen."),
     "matching.not_ranked": gettext_noop(
-        "Voorkeur %(choice)s (%(place)s) heeft je niet gerangschikt."
+        "Voorkeur %(choice)s (%(place)s) heeft u niet gerangschikt."
     ),
     "matching.not_eligible": gettext_noop(
         "Voorkeur %(choice)s (%(place)s): niet geschikt, %(detail)s."
@@ -204,14 +204,14 @@ MESSAGES: dict[str, Message] = {
         "de plek is tot de terugvaldatum gereserveerd voor %(school)s"
     ),
     "matching.qualification": gettext_noop(
-        "de plek is voor kwalificatie %(offered)s, jij volgt %(qualification)s"
+        "de plek is voor kwalificatie %(offered)s, u volgt %(qualification)s"
     ),
-    "matching.level": gettext_noop("de plek is voor niveau %(levels)s, jij volgt niveau %(level)s"),
-    "matching.pathway": gettext_noop("de plek is %(place_pathway)s, jij volgt %(pathway)s"),
+    "matching.level": gettext_noop("de plek is voor niveau %(levels)s, u volgt niveau %(level)s"),
+    "matching.pathway": gettext_noop("de plek is %(place_pathway)s, u volgt %(pathway)s"),
     "matching.period": gettext_noop(
-        "de periode %(period)s valt buiten je beschikbaarheid (%(available)s)"
+        "de periode %(period)s valt buiten uw beschikbaarheid (%(available)s)"
     ),
-    "matching.distance": gettext_noop("de plek ligt %(km)s km weg, je maximum is %(max_km)s km"),
+    "matching.distance": gettext_noop("de plek ligt %(km)s km weg, uw maximum is %(max_km)s km"),
     "matching.span": gettext_noop("%(begin)s t/m %(end)s"),
     "matching.span.from": gettext_noop("vanaf %(begin)s"),
     "matching.span.until": gettext_noop("tot en met %(end)s"),
@@ -447,6 +447,12 @@ MESSAGES: dict[str, Message] = {
         "%(ceiling)s zolang %(missing)s niet af is."
     ),
     "status_list_full": gettext_noop("De statuslijst van %(organisation)s is vol."),
+    "public_url_missing": gettext_noop(
+        "Er kan nu niets worden uitgegeven: het openbare adres van deze site is niet "
+        "ingesteld. Elk certificaat en diploma verwijst naar dat adres voor de controle. "
+        "Vraag de beheerder %(setting)s in te stellen (bijvoorbeeld "
+        "https://opmaat.example.nl)."
+    ),
     "date_in_future": gettext_noop("Een datum in de toekomst kan niet (%(day)s)."),
     "not_per_werkproces": gettext_noop(
         "Voor %(value)s worden resultaten per werkproces vastgelegd."

@@ -20,6 +20,9 @@ DEBUG = env.envbool("OPMAAT_DEBUG", False)
 SECRET_KEY = env.secret_key()
 ALLOWED_HOSTS = env.envlist("OPMAAT_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env.envlist("OPMAAT_CSRF_TRUSTED_ORIGINS", "")
+# A local run (debug, or loopback host names only) takes the public address for new
+# certificates from the request when OPMAAT_PUBLIC_URL is unset; elsewhere it must be set.
+OPMAAT_LOCAL_SITE = env.local_site(DEBUG, ALLOWED_HOSTS)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -88,6 +91,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "opmaat.web.context.navigation",
             ],
+            # Dates and amounts worded once, in every template (opmaat/ui/templatetags).
+            "builtins": ["opmaat.ui.templatetags.wording"],
         },
     },
 ]

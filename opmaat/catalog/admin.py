@@ -1,11 +1,35 @@
+from typing import Any
+
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from opmaat.catalog import forms
 from opmaat.catalog import models as m
+from opmaat.catalog.labels import LABELS, label
 from opmaat.domain.catalog import HoursSource
+
+TITLES = {"kind": _("soort"), "hours_source": _("herkomst uren"), "admission": _("toelating")}
+
+
+def labelled_filter(field: str) -> type[admin.SimpleListFilter]:
+    """A list filter on a stored choice, by its Dutch label (opmaat.catalog.labels)."""
+
+    class Filter(admin.SimpleListFilter):
+        title = TITLES[field]
+        parameter_name = field
+
+        def lookups(
+            self, request: HttpRequest, model_admin: admin.ModelAdmin[Any]
+        ) -> list[tuple[str, str]]:
+            return [(value, str(text)) for value, text in LABELS[field].items()]
+
+        def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+            return queryset.filter(**{field: self.value()}) if self.value() else queryset
+
+    return Filter
 
 
 class OutcomeInline(admin.StackedInline[m.Outcome, m.Unit]):
@@ -23,7 +47,7 @@ class QualificationUnitInline(admin.StackedInline[m.QualificationUnit, m.Qualifi
 @admin.register(m.Qualification)
 class QualificationAdmin(admin.ModelAdmin[m.Qualification]):
     list_display = ["crebo", "name", "level", "nominal_years", "dossier_name", "provisional"]
-    list_filter = ["level", "provisional", "admission", "dossier_name"]
+    list_filter = ["level", "provisional", labelled_filter("admission"), "dossier_name"]
     search_fields = ["crebo", "name", "dossier_name"]
     form = forms.QualificationForm
     readonly_fields = ["cuts_text"]
@@ -36,11 +60,11 @@ class QualificationAdmin(admin.ModelAdmin[m.Qualification]):
 
 @admin.register(m.Unit)
 class UnitAdmin(admin.ModelAdmin[m.Unit]):
-    list_display = ["code", "title", "level", "kind", "hours", "hours_source", "provisional"]
+    list_display = ["code", "title", "level", "kind_label", "hours", "source_label", "provisional"]
     list_filter = [
-        "kind",
+        labelled_filter("kind"),
         "level",
-        "hours_source",
+        labelled_filter("hours_source"),
         "provisional",
         "carries_certificate",
         "obligation",
@@ -48,6 +72,14 @@ class UnitAdmin(admin.ModelAdmin[m.Unit]):
     search_fields = ["code", "title", "outcomes__code", "outcomes__title"]
     form = forms.UnitForm
     inlines = [OutcomeInline]
+
+    @admin.display(description=_("soort"), ordering="kind")
+    def kind_label(self, obj: m.Unit) -> str:
+        return label("kind", obj.kind)
+
+    @admin.display(description=_("herkomst uren"), ordering="hours_source")
+    def source_label(self, obj: m.Unit) -> str:
+        return label("hours_source", obj.hours_source)
 
     def save_model(
         self, request: HttpRequest, obj: m.Unit, form: ModelForm[m.Unit], change: bool

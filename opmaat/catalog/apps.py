@@ -8,5 +8,18 @@ class CatalogConfig(AppConfig):
 
     def ready(self) -> None:
         from opmaat.catalog import cache
+        from opmaat.domain.catalog.model import UnitKind
+        from opmaat.ui import voice
 
         cache.connect_signals()
+
+        def named(code: str) -> str:
+            return cache.current_catalog().name_of(code)
+
+        def generic(code: str) -> bool:
+            unit = cache.current_catalog().units.get(code)
+            return unit is not None and unit.kind == UnitKind.GENERIC
+
+        voice.NAMING.update(
+            name=lambda code: cache.current_catalog().name_of(code), generic=generic
+        )

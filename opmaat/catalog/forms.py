@@ -5,10 +5,10 @@ nothing."""
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from tempfile import TemporaryDirectory
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +17,7 @@ from django_stubs_ext import StrOrPromise
 from opmaat.catalog import models as m
 from opmaat.catalog.cache import current_catalog
 from opmaat.catalog.files import read_catalog
+from opmaat.catalog.labels import LABELS, choices
 from opmaat.domain.catalog import Catalog, CodeKind, normalise_code
 from opmaat.domain.errors import DomainError, InvalidCatalog
 from opmaat.domain.leerweg import Leerweg
@@ -147,6 +148,15 @@ def source_of(line: str) -> object:
     return line
 
 
+def relabel(fields: dict[str, forms.Field]) -> None:
+    """The catalog's stored choices by their Dutch labels (opmaat.catalog.labels)."""
+    for name in LABELS:
+        field = fields.get(name)
+        if isinstance(field, forms.ChoiceField):
+            # A model field's choices: value and label pairs (iterated as such).
+            field.choices = choices(name, cast(Iterable[Any], field.choices))
+
+
 class QualificationForm(forms.ModelForm[m.Qualification]):
     superseded_by = CodesField(
         label=_("opgevolgd door"),
@@ -170,6 +180,10 @@ class QualificationForm(forms.ModelForm[m.Qualification]):
         model = m.Qualification
         exclude = ["cuts"]  # shown as text: a cut is checked as a whole when a file is loaded
         field_classes = {"sources": SourcesField}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        relabel(self.fields)
 
 
 class UnitForm(forms.ModelForm[m.Unit]):
@@ -203,6 +217,10 @@ class CertificateForm(forms.ModelForm[m.Certificate]):
         model = m.Certificate
         fields = "__all__"
         field_classes = {"sources": SourcesField}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        relabel(self.fields)
 
 
 class PrerequisiteForm(forms.ModelForm[m.Prerequisite]):

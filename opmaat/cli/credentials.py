@@ -147,10 +147,11 @@ def rotate_key(
     prepared()
     from opmaat.accounts.services import organisation_named
     from opmaat.credentials.keys import rotate_key as rotate
+    from opmaat.credentials.services import configured_site
 
     with django_setup.database_errors():
         org = organisation_named(organisation)
         if org is None:
             raise UserError(f"onbekende organisatie ‘{organisation}’")
-        key = rotate(org)
+        key = rotate(org, configured_site())
     out(f"{org.name}: new key {key.verification_method}")

@@ -27,7 +27,14 @@ from opmaat.domain.routes import (
     study_time,
 )
 from opmaat.domain.routes.explain import admission_facts
-from opmaat.explanations import add_reach_texts, add_route_texts, admission_reason, route_sentences
+from opmaat.explanations import (
+    DUTCH,
+    Voice,
+    add_reach_texts,
+    add_route_texts,
+    admission_reason,
+    route_sentences,
+)
 
 KIND_LABELS = {"qualification": "kwalificatie", "certificate": "certificaat", "unit": "leereenheid"}
 PATHWAYS = {
@@ -128,7 +135,7 @@ def route(
     if as_json:
         print_json(add_route_texts(route_document(planned)))
     else:
-        show_route(planned)
+        show_route(planned, Voice(name=catalog.name_of))
 
 
 def reach_command(
@@ -210,7 +217,9 @@ def parse_start(text: str | None) -> date:
         ) from None
 
 
-def show_route(route: Route) -> None:
+def show_route(route: Route, voice: Voice = DUTCH) -> None:
+    """The route in Dutch: dates as 4 januari 2027, hours as 1.560, generic subjects by
+    name (`voice`: opmaat.explanations.Voice, with the catalog's names)."""
     t = route.target
     warning = (
         "  [bold yellow]VOORLOPIG: structuur niet geverifieerd[/]" if route.provisional else ""
@@ -224,21 +233,20 @@ def show_route(route: Route) -> None:
             f"[bold red]Niet toegankelijk:[/] {admission_reason(admission_facts(route.admission))}"
         )
     console.print(
-        f"Start {route.start:%Y-%m-%d} · totaal {hours(route.total_hours)} uur · "
-        f"klaar op [bold]{route.completion_date:%Y-%m-%d}[/] "
+        f"Start {day(route.start)} · totaal {hours(route.total_hours)} uur · "
+        f"klaar op [bold]{day(route.completion_date)}[/] "
         f"({months_text(route.months)}; nominaal {months_text(route.nominal_months)})"
     )
     if route.items:
         console.print(route_table(route))
-    for sentence in route_sentences(document)[1:]:
+    for sentence in route_sentences(document, voice)[1:]:
         console.print(f"· {sentence}")
     if route.covered_units:
-        console.print(f"Al behaald of vrijgesteld: {', '.join(route.covered_units)}")
+        console.print(f"Al behaald of vrijgesteld: {voice.names(route.covered_units)}")
 
 
 def months_text(months: float) -> str:
-    value = f"{months:g}" if float(months).is_integer() else f"{months:.1f}".replace(".", ",")
-    return f"{value} maanden"
+    return f"{DUTCH.amount(months)} maanden"
 
 
 def route_table(route: Route) -> Table:
@@ -257,8 +265,8 @@ def route_table(route: Route) -> Table:
             item_label(item),
             TRACK_LABELS.get(item.track.value, item.track.value),
             hours(item.hours),
-            f"{item.start:%Y-%m-%d}",
-            f"{item.end:%Y-%m-%d}",
+            day(item.start),
+            day(item.end),
             timeline_bar(route, item),
         )
     return table
@@ -288,8 +296,13 @@ def timeline_bar(route: Route, item: PlannedItem, width: int = 24) -> str:
 
 
 def hours(value: float) -> str:
-    """Whole hours with a Dutch thousands separator: 2.120."""
-    return f"{value:,.0f}".replace(",", ".")
+    """Whole hours with a Dutch thousands separator: 2.120 (Voice.hours)."""
+    return DUTCH.hours(value)
+
+
+def day(value: date) -> str:
+    """A date in a Dutch sentence or table: 4 januari 2027 (Voice.day)."""
+    return DUTCH.day(value)
 
 
 def show_reach(options: list[ReachOption], months: int) -> None:
@@ -313,7 +326,7 @@ def show_reach(options: list[ReachOption], months: int) -> None:
             KIND_LABELS.get(o.kind, o.kind),
             str(o.level or ""),
             hours(o.total_hours),
-            f"{o.completion_date:%Y-%m-%d}",
+            day(o.completion_date),
         )
     console.print(table)
     for o in options:

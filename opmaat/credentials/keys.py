@@ -16,6 +16,7 @@ from opmaat.accounts.models import Organisation
 from opmaat.credentials.models import SigningKey
 from opmaat.domain.credentials.document import Issuer
 from opmaat.domain.credentials.encoding import ed25519_multikey
+from opmaat.domain.credentials.errors import PublicUrlMissing
 from opmaat.domain.credentials.keys import (
     decrypt_private_key,
     encrypt_private_key,
@@ -24,36 +25,64 @@ from opmaat.domain.credentials.keys import (
 )
 
 
-def issuer_id(organisation: Organisation) -> str:
-    """The issuer's id for new keys; existing keys keep the id they were made with."""
-    return f"{env.public_url()}/verifieren/uitgevers/{organisation.pk}/"
+def issuer_id(organisation: Organisation, site: str) -> str:
+    """The organisation's issuer id at the public address `site`
+    (opmaat.credentials.services.site_url); a key keeps the id it was made with."""
+    return f"{site}/verifieren/uitgevers/{organisation.pk}/"
 
 
 def issuer_of(key: SigningKey) -> Issuer:
     return Issuer(key.controller, key.organisation.name)
 
 
-def active_key(organisation: Organisation) -> SigningKey:
-    """The organisation's current key, created when it has none yet."""
+def current_key(organisation: Organisation, site: str) -> SigningKey:
+    """The organisation's active key, whatever its issuer id; created at the public
+    address `site` when it has none yet."""
     key = SigningKey.objects.filter(organisation=organisation, retired_at__isnull=True).first()
-    return key if key is not None else _new_key(organisation)
+    return key if key is not None else _new_key(organisation, issuer_id(organisation, site))
 
 
 @transaction.atomic
-def rotate_key(organisation: Organisation) -> SigningKey:
-    """Retire the current key (it stays published) and make a new one."""
-    SigningKey.objects.select_for_update().filter(
-        organisation=organisation, retired_at__isnull=True
-    ).update(retired_at=timezone.now())
-    return _new_key(organisation)
-
-
-def _new_key(organisation: Organisation) -> SigningKey:
-    controller = (
-        SigningKey.objects.filter(organisation=organisation)
-        .values_list("controller", flat=True)
+def active_key(organisation: Organisation, controller: str) -> SigningKey:
+    """The organisation's key for signing under the issuer id `controller`: the active
+    one, or a new one when it has none or the active one has another issuer id (the site
+    moved to another public address: the old key is retired and stays published, so what
+    it signed keeps verifying)."""
+    key = (
+        SigningKey.objects.select_for_update()
+        .filter(organisation=organisation, retired_at__isnull=True)
         .first()
-    ) or issuer_id(organisation)
+    )
+    if key is not None and key.controller == controller:
+        return key
+    if key is not None:
+        key.retired_at = timezone.now()
+        key.save(update_fields=["retired_at"])
+    return _new_key(organisation, controller)
+
+
+@transaction.atomic
+def rotate_key(organisation: Organisation, site: str | None = None) -> SigningKey:
+    """Retire the current key (it stays published) and make a new one under the same issuer
+    id (the last one the organisation had; at the public address `site` when it had
+    none)."""
+    current = SigningKey.objects.select_for_update().filter(
+        organisation=organisation, retired_at__isnull=True
+    )
+    controller = (
+        current.values_list("controller", flat=True).last()
+        or SigningKey.objects.filter(organisation=organisation)
+        .values_list("controller", flat=True)
+        .last()
+        or (issuer_id(organisation, site) if site else None)
+    )
+    if controller is None:
+        raise PublicUrlMissing()
+    current.update(retired_at=timezone.now())
+    return _new_key(organisation, controller)
+
+
+def _new_key(organisation: Organisation, controller: str) -> SigningKey:
     number = SigningKey.objects.filter(organisation=organisation).count() + 1
     stamp = timezone.now().strftime("%Y%m%d")
     method = f"{controller}#key-{number}-{stamp}"

@@ -10,11 +10,12 @@ from opmaat.credentials.models import IssuedCredential
 from opmaat.credentials.services import verification_url
 
 
-def credential_pdf(credential: IssuedCredential) -> bytes:
-    """The PDF of `credential`, in Dutch (the language of the credential itself)."""
+def credential_pdf(credential: IssuedCredential, site: str) -> bytes:
+    """The PDF of `credential`, in Dutch (the language of the credential itself), its QR
+    code leading to the verification page at the public address `site`."""
     import weasyprint  # imported here: it takes half a second and only this needs it
 
-    url = verification_url(credential)
+    url = verification_url(credential, site)
     parts = parts_of(credential.document)
     with translation.override("nl"):
         html = render_to_string(

@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -19,7 +20,7 @@ from django.utils import timezone
 from opmaat import env
 from opmaat.accounts.models import Organisation
 from opmaat.catalog.cache import current_catalog
-from opmaat.credentials.keys import active_key, issuer_of, private_key
+from opmaat.credentials.keys import active_key, issuer_id, issuer_of, private_key
 from opmaat.credentials.models import IssuedCredential
 from opmaat.domain.access import Action, OrganisationKind, Role
 from opmaat.domain.catalog import Catalog
@@ -41,6 +42,7 @@ from opmaat.domain.credentials.errors import (
     AlreadyIssued,
     AlreadyRevoked,
     NotIssuable,
+    PublicUrlMissing,
     StatusListFull,
 )
 from opmaat.domain.credentials.jcs import canonical
@@ -56,13 +58,55 @@ from opmaat.learners.services import audit
 from opmaat.progress.services import record_of
 
 
-def verification_url(credential: IssuedCredential) -> str:
+def site_url(request_base: str | None = None) -> str:
+    """The site's public address for what is issued now: OPMAAT_PUBLIC_URL when set; in a
+    local run (settings.OPMAAT_LOCAL_SITE) the address the request came in on
+    (`request_base`, e.g. http://localhost:8311), else http://localhost:8000; elsewhere
+    nothing can be issued without it (PublicUrlMissing)."""
+    configured = env.public_url()
+    if configured:
+        return configured
+    if not settings.OPMAAT_LOCAL_SITE:
+        raise PublicUrlMissing()
+    return (request_base or env.LOCAL_PUBLIC_URL).rstrip("/")
+
+
+def configured_site() -> str | None:
+    """The public address without a request (the command line), or None when it must be
+    set and is not."""
+    try:
+        return site_url()
+    except PublicUrlMissing:
+        return None
+
+
+def may_issue_here(request_base: str | None = None) -> PublicUrlMissing | None:
+    """Why nothing can be issued at this site now, or None: for the issue buttons."""
+    try:
+        site_url(request_base)
+    except PublicUrlMissing as error:
+        return error
+    return None
+
+
+def pdf_site(credential: IssuedCredential, request_base: str | None = None) -> str:
+    """The address a PDF's QR code leads to: this site's (site_url), or, where that is not
+    set, the address the credential was issued at (its status list's)."""
+    try:
+        return site_url(request_base)
+    except PublicUrlMissing:
+        status = credential.document.get("credentialStatus")
+        url = status.get("statusListCredential") if isinstance(status, dict) else None
+        return str(url).split("/verifieren/", 1)[0] if url else ""
+
+
+def verification_url(credential: IssuedCredential, site: str) -> str:
     """Where the QR code on the PDF points: the public verification page."""
-    return f"{env.public_url()}/verifieren/{credential.uid}/"
+    return f"{site}/verifieren/{credential.uid}/"
 
 
-def status_list_url(organisation: Organisation) -> str:
-    return f"{env.public_url()}/verifieren/status/{organisation.pk}/"
+def status_list_url(organisation: Organisation, site: str) -> str:
+    return f"{site}/verifieren/status/{organisation.pk}/"
 
 
 def issuing_organisation(actor: User, learner: Learner) -> Organisation:
@@ -117,10 +161,16 @@ def valid_credentials(learner: Learner) -> QuerySet[IssuedCredential]:
 
 @transaction.atomic
 def do_issue_certificate(
-    actor: User, learner: Learner, code: str, now: datetime | None = None
+    actor: User,
+    learner: Learner,
+    code: str,
+    now: datetime | None = None,
+    request_base: str | None = None,
 ) -> IssuedCredential:
-    """Issue the mbo-certificate `code` (a catalog certificate or a unit carrying one)."""
+    """Issue the mbo-certificate `code` (a catalog certificate or a unit carrying one);
+    `request_base` is the address the request came in on (see site_url)."""
     require(actor, Action.ISSUE_CREDENTIAL, learner)
+    site = site_url(request_base)
     catalog = current_catalog()
     check = certificate_check(catalog, catalog.resolve(code), record_of(learner))
     if not check.complete:
@@ -136,20 +186,27 @@ def do_issue_certificate(
         target.code,
         target.name,
         target.level,
-        achievement_url(catalog, target.code),
+        achievement_url(catalog, target.code, site),
         f"Alle werkprocessen behaald ({covered}), vastgesteld door de examencommissie; per "
         "werkproces staat waarop het berust.",
         check.parts(),
         now,
+        site,
     )
 
 
 @transaction.atomic
 def do_issue_diploma(
-    actor: User, learner: Learner, crebo: str, now: datetime | None = None
+    actor: User,
+    learner: Learner,
+    crebo: str,
+    now: datetime | None = None,
+    request_base: str | None = None,
 ) -> IssuedCredential:
-    """Issue the diploma of qualification `crebo` when every part of it is done."""
+    """Issue the diploma of qualification `crebo` when every part of it is done;
+    `request_base` as for do_issue_certificate."""
     require(actor, Action.ISSUE_CREDENTIAL, learner)
+    site = site_url(request_base)
     catalog = current_catalog()
     check = diploma_check(catalog, catalog.resolve(crebo), record_of(learner))
     if not check.complete:
@@ -163,20 +220,21 @@ def do_issue_diploma(
         check.crebo,
         check.name,
         check.level,
-        achievement_url(catalog, check.crebo),
+        achievement_url(catalog, check.crebo, site),
         "Alle werkprocessen (elk één keer geteld, in welke eenheid ook), generieke vakken en "
         "keuzedeeluren van de kwalificatie behaald; per onderdeel staat waarop het berust "
         "(resultaat, behaald certificaat of diploma, of vrijstelling met grond).",
         check.parts(),
         now,
+        site,
     )
 
 
-def achievement_url(catalog: Catalog, code: str) -> str:
+def achievement_url(catalog: Catalog, code: str, site: str) -> str:
     if code in catalog.qualifications:
-        return f"{env.public_url()}/catalogus/kwalificaties/{code}/"
+        return f"{site}/catalogus/kwalificaties/{code}/"
     if code in catalog.units:
-        return f"{env.public_url()}/catalogus/eenheden/{code}/"
+        return f"{site}/catalogus/eenheden/{code}/"
     return f"urn:opmaat:certificaat:{code}"
 
 
@@ -191,13 +249,14 @@ def _issue(
     criteria: str,
     parts: tuple[PartResult, ...],
     now: datetime | None,
+    site: str,
 ) -> IssuedCredential:
     organisation = issuing_organisation(actor, learner)
     # One issuer at a time per organisation: status indices and the active key stay unique.
     Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
     if valid_credentials(learner).filter(code=code).exists():
         raise AlreadyIssued(code)
-    key = active_key(organisation)
+    key = active_key(organisation, issuer_id(organisation, site))
     moment = (now or timezone.now()).replace(microsecond=0)
     uid = uuid.uuid4()
     index = free_status_index(organisation)
@@ -211,7 +270,7 @@ def _issue(
         level=level,
         achievement_url=url,
         valid_from=moment,
-        status=status_entry(status_list_url(organisation), index),
+        status=status_entry(status_list_url(organisation, site), index),
         criteria=criteria,
         parts=parts,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from opmaat.accounts.models import Organisation
-from opmaat.credentials.keys import active_key, private_key
+from opmaat.credentials.keys import current_key, private_key
 from opmaat.credentials.models import IssuedCredential
 from opmaat.credentials.services import status_list_url
 from opmaat.domain.credentials.document import xsd_datetime
@@ -13,13 +13,15 @@ from opmaat.domain.credentials.proof import ProofOptions, add_proof
 from opmaat.domain.credentials.status_list import status_list_credential
 
 
-def status_list_document(organisation: Organisation) -> dict[str, object]:
-    """The current list, signed with the organisation's active key."""
+def status_list_document(organisation: Organisation, site: str) -> dict[str, object]:
+    """The current list at the public address `site`, signed with the organisation's
+    active key."""
     revoked = IssuedCredential.objects.filter(
         organisation=organisation, revoked_at__isnull=False
     ).values_list("status_index", flat=True)
-    key = active_key(organisation)
+    key = current_key(organisation, site)
     now = timezone.now()
-    document = status_list_credential(status_list_url(organisation), key.controller, now, revoked)
+    url = status_list_url(organisation, site)
+    document = status_list_credential(url, key.controller, now, revoked)
     options = ProofOptions(key.verification_method, xsd_datetime(now))
     return add_proof(document, private_key(key), options)

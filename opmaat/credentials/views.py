@@ -26,7 +26,7 @@ from opmaat.credentials.status import status_list_document
 from opmaat.credentials.verification import verify_document
 from opmaat.domain.access import Action
 from opmaat.domain.credentials.document import CredentialKind
-from opmaat.domain.credentials.errors import MalformedCredential
+from opmaat.domain.credentials.errors import MalformedCredential, PublicUrlMissing
 from opmaat.domain.credentials.verify import Report, parse_credential
 from opmaat.domain.errors import DomainError
 from opmaat.learners.access import learner_page, signed_in
@@ -49,7 +49,15 @@ def credential_list(
         "may_issue": may_issue,
         "revoke_form": RevokeForm(),
     }
+    if may_issue and (blocked := services.may_issue_here(request_base(request))):
+        context["issue_blocked"] = explain_error(blocked)
     return render(request, "credentials/list.html", context)
+
+
+def request_base(request: HttpRequest) -> str:
+    """The address this request came in on (its host checked against ALLOWED_HOSTS), for a
+    local run's public address (services.site_url)."""
+    return request.build_absolute_uri("/").rstrip("/")
 
 
 @require_POST
@@ -70,7 +78,7 @@ def credential_issue(
         else services.do_issue_certificate
     )
     try:
-        credential = issue(signed_in(request), learner, code)
+        credential = issue(signed_in(request), learner, code, request_base=request_base(request))
     except DomainError as error:
         messages.error(request, explain_error(error))
     else:
@@ -187,7 +195,8 @@ def credential_pdf_download(
     request: HttpRequest, learner: Learner, allowed: frozenset[Action], uid: UUID
 ) -> HttpResponse:
     credential = get_object_or_404(IssuedCredential, uid=uid, learner=learner)
-    response = HttpResponse(credential_pdf(credential), content_type="application/pdf")
+    site = services.pdf_site(credential, request_base(request))
+    response = HttpResponse(credential_pdf(credential, site), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{file_stem(credential)}.pdf"'
     return response
 
@@ -245,11 +254,16 @@ def issuer_keys(request: HttpRequest) -> JsonResponse:
 
 def issuer_profile(request: HttpRequest, org: int) -> JsonResponse:
     """The issuer id in a credential resolves to this profile with its keys."""
-    keys = list(SigningKey.objects.filter(organisation_id=org).select_related("organisation"))
-    if not keys:
+    every = list(SigningKey.objects.filter(organisation_id=org).select_related("organisation"))
+    if not every:
         return JsonResponse({"detail": "Not found"}, status=404)
+    # An organisation that issued at several public addresses has an issuer id for each:
+    # the one asked for, else the first.
+    asked = request.build_absolute_uri(request.path)
+    controller = asked if any(k.controller == asked for k in every) else every[0].controller
+    keys = [k for k in every if k.controller == controller]
     profile = {
-        "id": keys[0].controller,
+        "id": controller,
         "type": ["Profile"],
         "name": keys[0].organisation.name,
         "verificationMethod": [key_document(k) for k in keys],
@@ -262,7 +276,11 @@ def status_list(request: HttpRequest, org: int) -> JsonResponse:
     """The organisation's signed BitstringStatusListCredential."""
     if not SigningKey.objects.filter(organisation_id=org).exists():
         return JsonResponse({"detail": "Not found"}, status=404)
-    document = status_list_document(Organisation.objects.get(pk=org))
+    try:
+        site = services.site_url(request_base(request))
+    except PublicUrlMissing:
+        return JsonResponse({"detail": "OPMAAT_PUBLIC_URL is not set"}, status=503)
+    document = status_list_document(Organisation.objects.get(pk=org), site)
     response = JsonResponse(document)
     response["Cache-Control"] = "public, max-age=60"
     return response

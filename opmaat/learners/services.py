@@ -3,20 +3,21 @@ written in one transaction and audited (who, when, what changed)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from django.contrib.auth.models import User
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext
 
 from opmaat.accounts import mail
 from opmaat.accounts.models import Organisation
@@ -27,6 +28,7 @@ from opmaat.domain.access import Action, may_enrol
 from opmaat.domain.catalog import Catalog, CodeKind
 from opmaat.domain.catalog.picker import Option, catalog_codes, options
 from opmaat.domain.errors import Conflict, DomainError, InvalidChoice, InvalidInput
+from opmaat.domain.recognition.evc import EvcState
 from opmaat.domain.recognition.grants import Source
 from opmaat.domain.routes import (
     Holdings,
@@ -618,3 +620,78 @@ def erase(actor: User | None, learner: Learner, summary: str) -> None:
     audit(actor, learner, "learner.erased", summary)
     erased = (learner.pk, learner.erased_at)
     transaction.on_commit(lambda: ledger.record(*erased))
+
+
+class Procedure(Protocol):
+    """What the learner list reads of an EVC procedure (opmaat.recognition)."""
+
+    learner_id: int
+    state: str
+    deadline: date | None
+
+    def get_state_display(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """A learner's line in the learner list: where they are going, where they are, and the
+    next date that matters."""
+
+    learner: Learner
+    target: str  # the saved route's target, by name; "" without a route
+    phase: str
+    next_date: date | None
+    next_what: str  # what happens on next_date
+
+
+def overviews(
+    learners: Iterable[Learner], procedures: Iterable[Procedure], today: date
+) -> list[Overview]:
+    """Per learner: the target of the latest saved route; the phase (an open EVC
+    procedure's phase, else "in opleiding" with a route, else "intake"); the next date (the
+    EVC deadline, else the end of the next planned unit, else the planned finish).
+    `procedures` are those the reader may see."""
+    chosen = list(learners)
+    catalog = current_catalog()
+    plans: dict[int, RoutePlan] = {}
+    for saved in RoutePlan.objects.filter(learner__in=chosen).order_by("learner", "-version"):
+        plans.setdefault(saved.learner_id, saved)
+    open_evc: dict[int, Procedure] = {}
+    for procedure in procedures:
+        if not EvcState(procedure.state).final:
+            open_evc.setdefault(procedure.learner_id, procedure)
+    rows = []
+    for learner in chosen:
+        plan = plans.get(learner.pk)
+        target = catalog.name_of(plan.target) if plan is not None else ""
+        evc = open_evc.get(learner.pk)
+        if evc is not None:
+            phase = gettext("EVC: %(phase)s") % {"phase": evc.get_state_display()}
+            when, what = evc.deadline, gettext("EVC uiterlijk klaar") if evc.deadline else ""
+        elif plan is not None:
+            phase = gettext("in opleiding")
+            when, what = next_in_route(plan.document, today)
+        else:
+            phase, when, what = gettext("intake"), None, ""
+        rows.append(Overview(learner, target, phase, when, what))
+    return rows
+
+
+def next_in_route(document: Mapping[str, Any], today: date) -> tuple[date | None, str]:
+    """The end of the first planned unit not yet over, else the route's finish."""
+    for item in document.get("missing_units", []):
+        end = date.fromisoformat(str(item["end"]))
+        if end >= today:
+            return end, gettext("%(unit)s klaar") % {"unit": item["title"]}
+    finish = document.get("completion_date")
+    return (date.fromisoformat(str(finish)), gettext("route klaar")) if finish else (None, "")
+
+
+def pending_erasures() -> QuerySet[ErasureRequest]:
+    """Erasure requests not carried out yet, oldest first: the administrator's work (each
+    within a month of the request, docs/privacy.md)."""
+    return (
+        ErasureRequest.objects.filter(carried_out_at__isnull=True, learner__erased_at__isnull=True)
+        .select_related("learner")
+        .order_by("requested_at")
+    )

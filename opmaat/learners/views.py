@@ -36,6 +36,7 @@ from opmaat.learners.forms import (
 )
 from opmaat.learners.models import Holding, Learner, RoutePlan
 from opmaat.learners.privacy import export_learner
+from opmaat.recognition.access import visible_procedures
 from opmaat.ui.charts import timeline
 from opmaat.ui.confirm import confirmation, confirmed
 from opmaat.ui.errors import explain
@@ -52,10 +53,13 @@ def learner_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(learners, 25).get_page(request.GET.get("page"))
     actor = actor_of(request.user)
     may_enrol = actor.is_admin or bool(enrolling_organisations(actor))
+    shown = list(page.object_list)
+    procedures = visible_procedures(request.user).filter(learner__in=shown).order_by("-pk")
+    rows = services.overviews(shown, procedures, timezone.localdate())
     return render(
         request,
         "learners/list.html",
-        {"page": page, "query": query, "may_enrol": may_enrol},
+        {"page": page, "rows": rows, "query": query, "may_enrol": may_enrol},
     )
 
 
@@ -123,6 +127,14 @@ def learner_detail(
             ],
             "is_own": learner.user_id == request.user.pk,
             "holding_form": HoldingForm(learner=learner) if Action.EDIT in allowed else None,
+            # A candidate reaches her EVC procedure from her own page.
+            "own_procedures": [
+                (p, catalog.name_of(p.standard))
+                for p in visible_procedures(request.user).filter(learner=learner)
+            ]
+            if learner.user_id == request.user.pk
+            else [],
+            "pending_erasure": learner.erasure_requests.filter(carried_out_at__isnull=True).first(),
         },
     )
 

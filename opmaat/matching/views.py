@@ -19,9 +19,11 @@ from django.views.decorators.http import require_POST
 from opmaat.accounts.models import Organisation
 from opmaat.domain.errors import DomainError, Required
 from opmaat.domain.matching.states import RoundAction, RoundState, check_publish, round_actions
+from opmaat.domain.matching.summary import NO_ORGANISATION
 from opmaat.learners.access import signed_in
 from opmaat.matching import services
 from opmaat.matching.files import ASSIGNMENT_COLUMNS
+from opmaat.matching.files.read import PLACES, STUDENTS
 from opmaat.matching.models import STATE_LABELS, MatchingRound, MatchingRun
 from opmaat.messages import matching_texts
 from opmaat.tabular.write import csv_text
@@ -90,8 +92,17 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "file_form": FileForm(),
             "run_form": RunForm(),
             "runs": matching_round.runs.select_related("run_by"),
+            "file_columns": file_columns(),
         },
     )
+
+
+def file_columns() -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """Per file, its required and its other columns, as the upload form lists them."""
+    return [
+        (str(label), table.required, tuple(n for n in table.names if n not in table.required))
+        for label, table in ((_("Plaatsen"), PLACES), (_("Studenten"), STUDENTS))
+    ]
 
 
 @require_POST
@@ -177,7 +188,7 @@ def run_detail(request: HttpRequest, pk: int, version: int) -> HttpResponse:
             "chart": rank_chart(summary),
             "supply": supply_chart(run.document.get("supply_demand", [])),
             "schools": per_column(run.rows, "school"),
-            "organisations": per_column(run.rows, "organisation"),
+            "organisations": per_organisation(run.rows, summary["unused_by_organisation"]),
             "unmatched": [
                 (sid, *worded(e))
                 for sid, e in run.document.get("explanations", {}).items()
@@ -209,6 +220,14 @@ def per_column(rows: list[list[Any]], column: str) -> list[tuple[str, int]]:
     placed = ASSIGNMENT_COLUMNS.index("place_id")
     counts = Counter(str(r[index]) or "—" for r in rows if r[placed])
     return sorted(counts.items())
+
+
+def per_organisation(rows: list[list[Any]], unused: dict[str, int]) -> list[tuple[str, int, int]]:
+    """Per organisation, students placed and seats left free: every organisation with
+    either (the summary lists only those with free seats)."""
+    placed = dict(per_column(rows, "organisation"))
+    free = {("—" if name == NO_ORGANISATION else name): n for name, n in unused.items()}
+    return [(name, placed.get(name, 0), free.get(name, 0)) for name in sorted({*placed, *free})]
 
 
 def rank_chart(summary: dict[str, Any]) -> dict[str, Any]:

@@ -264,10 +264,9 @@ def activities_in_view(
 
 
 def activities_for(learner: Learner) -> list[ProfessionalActivity]:
-    """What the level form offers: the activities in view, or all without a route target."""
+    """What the level form offers: the activities of the units in view (without a route
+    target, of the units with feedback or results), never another qualification's."""
     target = route_target(learner)
-    if target is None:
-        return list(ProfessionalActivity.objects.all())
     return activities_in_view(current_catalog(), units_in_view(learner, target))
 
 

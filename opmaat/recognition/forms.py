@@ -63,7 +63,10 @@ class IntakeForm(RouteForm):
         label=_("Werksituatie"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     employer = forms.ModelChoiceField(
-        label=_("Werkgever"), queryset=Organisation.objects.none(), required=False
+        label=_("Werkgever"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("geen werkgever"),
     )
     motivation = forms.CharField(
         label=_("Motivatie en talenten"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -105,6 +108,8 @@ class IntakeForm(RouteForm):
         employer = self.fields["employer"]
         assert isinstance(employer, forms.ModelChoiceField)
         employer.queryset = Organisation.objects.filter(kind=OrganisationKind.CARE.value)
+        if not employer.queryset.exists():  # nothing to choose: no field
+            del self.fields["employer"]
         target = self.data.get("target") or self.initial.get("target")
         for name, choices in (
             ("evc_units", unit_choices(target)),

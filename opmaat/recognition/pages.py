@@ -116,7 +116,7 @@ def intake_input(data: Mapping[str, Any]) -> services.IntakeInput:
         goal=data["goal"],
         request=data["request"],
         work_setting=data["work_setting"],
-        employer=data["employer"],
+        employer=data.get("employer"),
         motivation=data["motivation"],
         support_needs=data["support_needs"],
         evc_units=tuple(data["evc_units"]),

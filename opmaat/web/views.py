@@ -24,6 +24,7 @@ from opmaat.domain.access import (
 )
 from opmaat.learners.access import actor_of, signed_in, visible_learners
 from opmaat.learners.models import Learner, RoutePlan
+from opmaat.learners.services import pending_erasures
 from opmaat.recognition.services import reminders_for
 
 
@@ -48,6 +49,7 @@ def home(request: HttpRequest) -> HttpResponse:
                 "organisation"
             ),
             "evc_reminders": reminders_for(signed_in(request)),
+            "pending_erasures": list(pending_erasures()) if actor.is_admin else [],
         },
     )
 

@@ -64,10 +64,11 @@ def test_a_changed_byte_fails_with_the_reason(opmaat: Opmaat, demo: None, tmp_pa
     assert as_json.code == 1
     [failure] = json.loads(as_json.out)["failures"]
     assert failure["code"] == "tampered"
-    assert failure["text"] == (
-        "Het document is na uitgifte veranderd. Gewijzigd: "
-        "credentialSubject.identifier[0].identityHash."
+    assert (
+        failure["text"]
+        == "Het document is na uitgifte veranderd. Gewijzigd: de gegevens over de houder."
     )
+    assert failure["fields"] == ["credentialSubject.identifier[0].identityHash"]
 
 
 def test_a_revoked_credential_fails_with_its_reason(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -207,3 +208,14 @@ def test_passed_werkprocessen_leave_only_the_rest_of_a_unit(opmaat: Opmaat) -> N
     [unit] = doc["partial_units"]
     assert unit["missing_outcomes"] == ["23268-B1-K1-W4"]
     assert unit["hours"] == round(unit["full_hours"] / 2, 1)
+
+
+def test_the_route_in_words_has_dutch_dates_hours_and_subject_names(opmaat: Opmaat) -> None:
+    """Dates as 30 augustus 2027 in the sentence and the table, no ISO date; hours with a
+    Dutch thousands mark; generic subjects by name (the JSON keeps ISO dates and codes)."""
+    result = opmaat("route", "--start", "2027-08-30", "--target", "25656", "--exam-only", "NL-2F")
+    assert result.code == 0, result.err
+    assert "Start 30 augustus 2027" in result.out
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", result.out)
+    assert re.search(r"totaal \d{1,3}(\.\d{3})* uur", result.out)
+    assert "Alleen examen (geen lessen): Nederlands 2F." in result.out

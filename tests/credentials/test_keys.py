@@ -9,9 +9,9 @@ import pytest
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
 from opmaat.accounts.models import Organisation
-from opmaat.credentials.keys import active_key, private_key, published_keys, rotate_key
+from opmaat.credentials.keys import issuer_id, private_key, published_keys, rotate_key
 from opmaat.credentials.models import IssuedCredential, SigningKey
-from opmaat.credentials.services import do_issue_certificate
+from opmaat.credentials.services import do_issue_certificate, site_url
 from opmaat.credentials.verification import verify_document
 from opmaat.domain.credentials.errors import KeyUnavailable
 from opmaat.env import EnvError, credential_key
@@ -24,6 +24,13 @@ pytestmark = pytest.mark.django_db
 
 def school() -> Organisation:
     return Organisation.objects.get(name="ROC De Brug (demo)")
+
+
+def active_key(organisation: Organisation) -> SigningKey:
+    """The key new credentials are signed with at the default local address."""
+    from opmaat.credentials.keys import active_key as current
+
+    return current(organisation, issuer_id(organisation, site_url()))
 
 
 def test_the_private_key_is_stored_encrypted(demo: None) -> None:

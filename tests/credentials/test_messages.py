@@ -26,8 +26,9 @@ def test_a_malformed_document_says_its_problem_in_dutch() -> None:
     said = Said("id must be text", "credential_id")
     with translation.override("nl"):
         text = explain(Failure(FailureCode.MALFORMED, said))
-    assert (
-        text == "Dit is geen certificaat of diploma dat hier te controleren is: id is geen tekst."
+    assert text == (
+        "Dit is geen certificaat of diploma dat hier te controleren is: het kenmerk ontbreekt "
+        "of is onleesbaar."
     )
 
 

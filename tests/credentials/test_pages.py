@@ -88,7 +88,7 @@ def test_a_changed_byte_is_refused_with_the_changed_field(
     body = client.post("/verifieren/", {"text": text}).content.decode()
     assert 'data-verdict="invalid"' in body
     assert "Het document is na uitgifte veranderd." in body
-    assert "credentialSubject.identifier[0].identityHash" in body
+    assert "Gewijzigd: de gegevens over de houder.</li>" in body
 
 
 def test_an_uploaded_file_is_verified_too(client: Client, certificate: IssuedCredential) -> None:
@@ -123,8 +123,8 @@ def test_a_document_that_is_no_credential_says_why_in_dutch(
     body = client.post("/verifieren/", {"text": json.dumps(document)}).content.decode()
     assert 'data-code="malformed"' in body
     assert (
-        "Dit is geen certificaat of diploma dat hier te controleren is: de uitgever (issuer) "
-        "ontbreekt."
+        "Dit is geen certificaat of diploma dat hier te controleren is: er staat niet in wie "
+        "het heeft uitgegeven."
     ) in body
     assert "issuer is missing" not in body
 

@@ -124,3 +124,21 @@ def test_the_explanations_are_worded_in_the_readers_language(coordinator: Client
     coordinator.cookies["django_language"] = "en"
     english = coordinator.get(f"/regio/rondes/{r.pk}/versies/1/").content.decode()
     assert "Placed at preference" in english and "Geplaatst op voorkeur" not in english
+
+
+def test_the_results_per_organisation_show_the_free_seats_of_every_organisation(
+    coordinator: Client,
+) -> None:
+    """ "Vrij" is filled on every row, 0 included, and an organisation with no student
+    placed but seats left is listed too; together they are the seats left unused."""
+    r = demo_round()
+    location = coordinator.post(f"/regio/rondes/{r.pk}/run/", {"seed": "1"})["Location"]
+    page = coordinator.get(location)
+    summary = r.runs.get().document["summary"]
+    rows = page.context["organisations"]
+    assert rows and all(isinstance(free, int) for _, _, free in rows)
+    assert sum(free for _, _, free in rows) == summary["unused_capacity"]
+    listed = {name for name, _, _ in rows}
+    assert set(summary["unused_by_organisation"]) <= listed | {"(unknown)"}
+    body = page.content.decode()
+    assert all(f"<td>{free}</td></tr>" in body for _, _, free in rows)

@@ -75,3 +75,15 @@ class StatusListFull(Conflict):
 
     def __init__(self, organisation: str) -> None:
         super().__init__(organisation=organisation)
+
+
+class PublicUrlMissing(DomainError):
+    """Nothing can be issued: the site's public address (`setting`), which every
+    certificate and diploma carries in its issuer id, status list and QR code, is not set,
+    and this is no local run that could take it from the request."""
+
+    code = "public_url_missing"
+    status = 500  # the site's configuration, as signing_key_unavailable
+
+    def __init__(self) -> None:
+        super().__init__(setting="OPMAAT_PUBLIC_URL")

@@ -19,6 +19,7 @@ from opmaat.domain.recognition.assessment import (
 )
 from opmaat.domain.recognition.errors import EvidenceNotInPortfolio, MetWithoutEvidence
 from opmaat.domain.recognition.evc import EvcState
+from opmaat.explanations import DUTCH
 from opmaat.learners import services as learners
 from opmaat.recognition.access import require_on
 from opmaat.recognition.models import AssessmentSession, EvcProcedure, Evidence, OutcomeJudgement
@@ -109,7 +110,7 @@ def record_session(
     Evidence.objects.create(
         procedure=procedure,
         kind=EvidenceKind.OBSERVATION.value,
-        title=f"{label} {held_on.isoformat()}",
+        title=f"{label} {DUTCH.day(held_on)}",
         text=notes,
         outcomes=list(codes),
         added_by=actor,

@@ -7,6 +7,8 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from opmaat import explanations
+from opmaat.domain.catalog.sources import SourceLine
+from opmaat.domain.catalog.sources import source_lines as readable_sources
 from opmaat.domain.routes import Verdict
 from opmaat.domain.routes.explain import admission_facts
 from opmaat.ui.voice import voice
@@ -85,3 +87,12 @@ def admission_reason(facts: object) -> str:
     if isinstance(verdict, Verdict):
         facts = admission_facts(verdict)
     return explanations.admission_reason(explanations.mapping(facts), voice())
+
+
+@register.filter
+def source_lines(sources: object) -> tuple[SourceLine, ...]:
+    """A catalog entry's recorded sources as readable lines (publisher, title, year,
+    link), each once: no repository paths or commits on a public page."""
+    if not isinstance(sources, list | tuple):
+        return ()
+    return readable_sources(str(source) for source in sources)

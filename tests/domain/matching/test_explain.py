@@ -33,8 +33,8 @@ def test_a_full_place_is_full_of_students_it_ranked_higher() -> None:
 def test_a_place_that_did_not_rank_the_student_says_so() -> None:
     inst = instance([place("P3", 1, ranking=["S9"])], [student("S1", "P3"), student("S9")])
     assert explanations(inst)["S1"] == (
-        "Niet geplaatst: geen van je voorkeuren kon je plaatsen.",
-        ["Voorkeur 1 (P3) heeft je niet gerangschikt."],
+        "Niet geplaatst: geen van uw voorkeuren kon u plaatsen.",
+        ["Voorkeur 1 (P3) heeft u niet gerangschikt."],
     )
 
 
@@ -61,12 +61,12 @@ def test_not_eligible_names_the_rule_and_both_values() -> None:
     )
     _, refusals = explanations(Instance(places, (s,)))["S1"]
     assert refusals == [
-        "Voorkeur 1 (P1): niet geschikt, de plek is voor kwalificatie 25477, jij volgt 25475.",
-        "Voorkeur 2 (P2): niet geschikt, de plek is voor niveau 4, jij volgt niveau 3.",
-        "Voorkeur 3 (P3): niet geschikt, de plek is BBL, jij volgt BOL.",
-        "Voorkeur 4 (P4): niet geschikt, de periode 2027-02-01 t/m 2027-06-30 valt buiten je "
+        "Voorkeur 1 (P1): niet geschikt, de plek is voor kwalificatie 25477, u volgt 25475.",
+        "Voorkeur 2 (P2): niet geschikt, de plek is voor niveau 4, u volgt niveau 3.",
+        "Voorkeur 3 (P3): niet geschikt, de plek is BBL, u volgt BOL.",
+        "Voorkeur 4 (P4): niet geschikt, de periode 2027-02-01 t/m 2027-06-30 valt buiten uw "
         "beschikbaarheid (vanaf 2027-03-01).",
-        "Voorkeur 5 (P5): niet geschikt, de plek ligt 35 km weg, je maximum is 20 km.",
+        "Voorkeur 5 (P5): niet geschikt, de plek ligt 35 km weg, uw maximum is 20 km.",
         "Voorkeur 6 (P6): niet geschikt, de plek is tot de terugvaldatum gereserveerd voor ROC A.",
     ]
 
@@ -81,8 +81,8 @@ def test_the_fill_is_marked_as_not_on_the_list() -> None:
     texts = explanations(inst, fill=True)
     filled = [text for text, _ in texts.values() if "aanvulronde" in text]
     assert filled == [
-        "Geplaatst in de aanvulronde op P2: deze plek stond niet op je lijst, en geen van je "
-        "voorkeuren kon je plaatsen."
+        "Geplaatst in de aanvulronde op P2: deze plek stond niet op uw lijst, en geen van uw "
+        "voorkeuren kon u plaatsen."
     ]
 
 
