@@ -28,10 +28,13 @@ def register(app: typer.Typer) -> None:
 
 
 def backup_command(
-    output: Annotated[Path, typer.Option("-o", "--output", help="The backup file to write.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the manifest.")] = False,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Het back-upbestand dat geschreven wordt.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Toon het manifest.")] = False,
 ) -> None:
-    """Back up the database, the uploaded files and the (encrypted) signing keys to FILE."""
+    """Zet de database, de geüploade bestanden en de (versleutelde) ondertekeningssleutels in
+    één back-upbestand."""
     if output.exists():
         raise UserError(f"{output} bestaat al; kies een nieuwe bestandsnaam")
     if not django_setup.database_exists():
@@ -61,12 +64,14 @@ def backup_command(
 
 
 def restore_command(
-    source: Annotated[Path, typer.Argument(help="A file written by `opmaat backup`.")],
-    yes: Annotated[bool, typer.Option("--yes", help="Replace all data without asking.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print what was restored.")] = False,
+    source: Annotated[Path, typer.Argument(help="Een bestand van `opmaat backup`.")],
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Vervang alle gegevens zonder te vragen.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Toon wat is teruggezet.")] = False,
 ) -> None:
-    """Replace all data and uploaded files with the backup's; erasures carried out since
-    the backup was made are carried out again."""
+    """Vervang alle gegevens en geüploade bestanden door die uit de back-up; wat sinds de
+    back-up is gewist, wordt opnieuw gewist."""
     if not source.is_file():
         raise UserError(f"{source}: bestand bestaat niet")
     if not yes and not confirmed(source):

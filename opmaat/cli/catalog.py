@@ -16,7 +16,7 @@ from opmaat.domain.catalog.reload import ReloadImpact
 from opmaat.domain.errors import InvalidCatalog
 from opmaat.messages import message, problem_text
 
-app = typer.Typer(help="Load, export and check the catalog.", no_args_is_help=True)
+app = typer.Typer(help="De catalogus inlezen, exporteren en controleren.", no_args_is_help=True)
 
 
 class ExportFormat(enum.StrEnum):
@@ -42,10 +42,12 @@ def read_or_report(path: Path) -> Catalog:
 
 @app.command("validate")
 def validate(
-    file: Annotated[Path, typer.Argument(help="Catalog file: .yaml, .json, .xlsx, .zip or dir.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report.")] = False,
+    file: Annotated[
+        Path, typer.Argument(help="Catalogusbestand: .yaml, .json, .xlsx, .zip of map.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Toon een JSON-rapport.")] = False,
 ) -> None:
-    """Check a catalog file without writing anything; exit 1 when it has problems."""
+    """Controleer een catalogusbestand zonder iets te schrijven; exitcode 1 bij problemen."""
     from opmaat.catalog.files import read_catalog
 
     try:
@@ -81,22 +83,24 @@ def validate(
 @app.command("load")
 def load(
     file: Annotated[
-        Path | None, typer.Argument(help="Catalog file; default: the catalog shipped with opmaat.")
+        Path | None,
+        typer.Argument(help="Catalogusbestand; standaard de catalogus die bij opmaat hoort."),
     ] = None,
     force: Annotated[
         bool,
         typer.Option(
             "--force",
-            help="Load even when codes that learners refer to would stop counting; their "
-            "routes are re-planned.",
+            help="Ook inlezen als codes waar deelnemers naar verwijzen niet meer meetellen; hun "
+            "routes worden opnieuw gepland.",
         ),
     ] = False,
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print what the load drops, and for whom, as JSON.")
+        bool, typer.Option("--json", help="Toon als JSON wat er vervalt, en voor wie.")
     ] = False,
 ) -> None:
-    """Validate a catalog file and write it to the database in one transaction; refuse when
-    learners' holdings, routes, EVC procedures or credentials refer to codes it drops."""
+    """Controleer een catalogusbestand en schrijf het in één transactie naar de database;
+    weiger als behaalde onderdelen, routes, EVC-procedures of diploma's van deelnemers
+    verwijzen naar codes die vervallen."""
     from opmaat.catalog.files import default_catalog_path
 
     catalog = read_or_report(file or default_catalog_path())
@@ -184,15 +188,18 @@ def impact_lines(impact: ReloadImpact) -> list[str]:
 @app.command("export")
 def export(
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="File to write: .yaml, .json, .xlsx or .zip.")
+        Path,
+        typer.Option("-o", "--output", help="Te schrijven bestand: .yaml, .json, .xlsx of .zip."),
     ],
     fmt: Annotated[
         ExportFormat | None,
-        typer.Option("--format", help="File format; default: the one the file name ends in."),
+        typer.Option(
+            "--format", help="Bestandsformaat; standaard dat van de extensie van de bestandsnaam."
+        ),
     ] = None,
 ) -> None:
-    """Write the catalog in the database to a file that `catalog validate` and `catalog load`
-    read back (csv: a .zip with one CSV per table)."""
+    """Schrijf de catalogus uit de database naar een bestand dat `catalog validate` en
+    `catalog load` weer inlezen (csv: een .zip met één CSV per tabel)."""
     from opmaat.catalog.files import write_catalog
 
     chosen = checked_format(output, fmt.value if fmt is not None else None)

@@ -15,7 +15,7 @@ from opmaat.cli.errors import UserError
 from opmaat.cli.output import out, print_json
 from opmaat.messages import message
 
-app = typer.Typer(help="Issued mbo-certificates and diplomas: list, export, verify.")
+app = typer.Typer(help="Uitgegeven mbo-certificaten en diploma's: tonen, exporteren, controleren.")
 
 
 def register(main: typer.Typer) -> None:
@@ -31,10 +31,13 @@ def prepared() -> None:
 
 @app.command("list")
 def list_credentials(
-    learner: Annotated[int | None, typer.Option(help="Only this learner's (the id).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
+    learner: Annotated[
+        int | None, typer.Option(help="Alleen die van deze deelnemer (het id).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Toon een JSON-document.")] = False,
 ) -> None:
-    """Every issued credential: id, kind, unit or qualification, holder, issued, status."""
+    """Elk uitgegeven certificaat of diploma: id, soort, onderdeel of kwalificatie, houder,
+    uitgiftedatum, status."""
     prepared()
     from opmaat.credentials.services import issued_credentials
 
@@ -69,10 +72,12 @@ def list_credentials(
 
 @app.command("export")
 def export(
-    credential_id: Annotated[str, typer.Argument(help="The id from `opmaat credentials list`.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="The file to write.")],
+    credential_id: Annotated[str, typer.Argument(help="Het id uit `opmaat credentials list`.")],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Het bestand dat geschreven wordt.")
+    ],
 ) -> None:
-    """Write the signed credential (JSON) as it was issued."""
+    """Schrijf het ondertekende certificaat of diploma (JSON) zoals het is uitgegeven."""
     prepared()
     from opmaat.credentials.verification import credential_row
 
@@ -95,11 +100,13 @@ def as_urn(text: str) -> str:
 
 @app.command("verify")
 def verify(
-    file: Annotated[Path, typer.Argument(help="A credential file (JSON); - reads stdin.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    file: Annotated[
+        Path, typer.Argument(help="Een certificaat- of diplomabestand (JSON); - leest stdin.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Toon het rapport als JSON.")] = False,
 ) -> None:
-    """Check signature, issuer, validity dates and revocation; exit 0 when valid, 1 with
-    the reason otherwise."""
+    """Controleer handtekening, uitgever, geldigheidsdata en intrekking; exitcode 0 als het
+    geldig is, anders 1 met de reden."""
     from opmaat.domain.credentials.errors import MalformedCredential
     from opmaat.domain.credentials.verify import parse_credential, report_document
 
@@ -140,10 +147,12 @@ def read(file: Path) -> str:
 
 @app.command("rotate-key")
 def rotate_key(
-    organisation: Annotated[str, typer.Argument(help="The organisation's id or exact name.")],
+    organisation: Annotated[
+        str, typer.Argument(help="Het id of de exacte naam van de organisatie.")
+    ],
 ) -> None:
-    """Give the organisation a new signing key; the old one stays published, so credentials
-    signed with it keep verifying."""
+    """Geef de organisatie een nieuwe ondertekeningssleutel; de oude blijft gepubliceerd, dus
+    wat daarmee is ondertekend, blijft controleerbaar."""
     prepared()
     from opmaat.accounts.services import organisation_named
     from opmaat.credentials.keys import rotate_key as rotate

@@ -16,9 +16,9 @@ def register(app: typer.Typer) -> None:
 
 
 def init(
-    demo: Annotated[bool, typer.Option("--demo", help="Also add the demo accounts.")] = False,
+    demo: Annotated[bool, typer.Option("--demo", help="Voeg ook de demo-accounts toe.")] = False,
 ) -> None:
-    """Create or migrate the database and load the default catalog (safe to run again)."""
+    """Maak of migreer de database en lees de standaardcatalogus in (veilig om te herhalen)."""
     from opmaat import env
 
     if env.database_url() is None:
@@ -48,11 +48,11 @@ def init(
 
 
 def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    workers: Annotated[int, typer.Option(help="Gunicorn worker processes.")] = 2,
+    host: Annotated[str, typer.Option(help="Adres om op te luisteren.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Poort om op te luisteren.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Aantal gunicorn-werkprocessen.")] = 2,
 ) -> None:
-    """Run the web app with gunicorn (the database must have been prepared by `opmaat init`)."""
+    """Start de webapp met gunicorn (de database moet klaargezet zijn met `opmaat init`)."""
     if not django_setup.has_catalog():
         err("opmaat: de database is nog niet klaar; eerst wordt `opmaat init` uitgevoerd")
         init(demo=False)

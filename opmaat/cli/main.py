@@ -15,7 +15,8 @@ from opmaat.messages import message
 
 app = typer.Typer(
     name="opmaat",
-    help="Opleiden op maat: catalog, routes and recognition for Dutch care and welfare training.",
+    help="Opleiden op maat: catalogus, routes en erkenning voor mbo-opleidingen in zorg en "
+    "welzijn.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,

@@ -29,46 +29,51 @@ def register(app: typer.Typer) -> None:
 
 def match_command(
     places: Annotated[
-        Path, typer.Option("--places", help="Places file (.csv or .xlsx).", show_default=False)
+        Path, typer.Option("--places", help="Plaatsenbestand (.csv of .xlsx).", show_default=False)
     ],
     students: Annotated[
-        Path, typer.Option("--students", help="Students file (.csv or .xlsx).", show_default=False)
+        Path,
+        typer.Option("--students", help="Studentenbestand (.csv of .xlsx).", show_default=False),
     ],
     seed: Annotated[
         int | None,
-        typer.Option("--seed", min=0, max=SEED_MAX, help="Lottery seed (default: a new one)."),
+        typer.Option(
+            "--seed", min=0, max=SEED_MAX, help="Seed van de loting (standaard een nieuwe)."
+        ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON document.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Toon het JSON-document.")] = False,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Write the assignments (.csv or .xlsx)."),
+        typer.Option("-o", "--output", help="Schrijf de toewijzingen weg (.csv of .xlsx)."),
     ] = None,
     fill: Annotated[
-        bool, typer.Option("--fill", help="Fill seats left over with unplaced students.")
+        bool,
+        typer.Option("--fill", help="Vul overgebleven plaatsen met niet-geplaatste studenten."),
     ] = False,
     explain: Annotated[
-        bool, typer.Option("--explain", help="Explain every student's outcome.")
+        bool, typer.Option("--explain", help="Leg de uitkomst van elke student uit.")
     ] = False,
     max_choices: Annotated[
-        int, typer.Option("--max-choices", min=0, help="Longest preference list (0: any).")
+        int, typer.Option("--max-choices", min=0, help="Langste voorkeurenlijst (0: onbeperkt).")
     ] = 0,
     final_date: Annotated[
         str | None,
-        typer.Option("--final-date", help="Date of the final matching, YYYY-MM-DD."),
+        typer.Option("--final-date", help="Datum van de definitieve matching, YYYY-MM-DD."),
     ] = None,
     on: Annotated[
-        str | None, typer.Option("--date", help="Date of this run (default: today).")
+        str | None, typer.Option("--date", help="Datum van deze ronde (standaard vandaag).")
     ] = None,
     return_days: Annotated[
         int,
         typer.Option(
             "--return-days",
             min=0,
-            help="Reserved places return this many days before the final matching.",
+            help="Zoveel dagen voor de definitieve matching komen gereserveerde plaatsen vrij.",
         ),
     ] = RETURN_DAYS,
 ) -> None:
-    """Match students to internship places: stable, student-optimal, ties by lottery."""
+    """Koppel studenten aan stageplaatsen: stabiel, zo gunstig mogelijk voor studenten, gelijke
+    kansen beslist door loting."""
     from opmaat.domain.matching import explain as explain_all
     from opmaat.domain.matching import match, match_document, new_seed, summarise
     from opmaat.matching.files import read_instance, write_assignments

@@ -58,13 +58,14 @@ def register(app: typer.Typer) -> None:
 
 
 def prescan(
-    target: Annotated[str, typer.Option("--target", help="Crebo, unit or certificate code.")],
+    target: Annotated[str, typer.Option("--target", help="Crebo-, onderdeel- of certificaatcode.")],
     have: HaveOption = "",
     answers_file: Annotated[
         Path | None,
         typer.Option(
             "--answers",
-            help="YAML or JSON file: werkproces code → never|with_help|on_my_own|teaches_others.",
+            help="YAML- of JSON-bestand: werkprocescode → "
+            "never|with_help|on_my_own|teaches_others.",
         ),
     ] = None,
     pathway: PathwayOption = "bol",
@@ -74,8 +75,8 @@ def prescan(
     as_json: JsonOption = False,
     catalog_file: CatalogOption = None,
 ) -> None:
-    """Which units of a target you are likely to be exempted from, and how long the rest
-    takes on your pathway, against the nominal duration."""
+    """Voor welke onderdelen van een doel je waarschijnlijk vrijstelling krijgt, en hoe lang de
+    rest duurt in je leerweg, naast de nominale duur."""
     time = parse_time(pathway, study_hours_per_week, work_hours_per_week)
     begin = parse_start(start)
     answers, lines = read_answers(answers_file) if answers_file else ({}, {})

@@ -49,32 +49,34 @@ HaveOption = Annotated[
     str,
     typer.Option(
         "--have",
-        help="What is already held, comma-separated: crebo codes of diplomas, certificate, "
-        "unit or werkproces codes, prior education (HAVO, VMBO-KB, MBO-4 …).",
+        help="Wat je al hebt, met komma's: crebocodes van diploma's, certificaat-, onderdeel- "
+        "of werkprocescodes, vooropleiding (HAVO, VMBO-KB, MBO-4 …).",
     ),
 ]
 ElectiveOption = Annotated[
     float,
-    typer.Option("--elective-hours", min=0, help="Keuzedeel hours already done or exempted."),
+    typer.Option(
+        "--elective-hours", min=0, help="Keuzedeeluren die al gedaan of vrijgesteld zijn."
+    ),
 ]
 ExemptOption = Annotated[
     str,
     typer.Option(
         "--exempt",
-        help="Exempted (vrijstellingen), comma-separated: units, werkprocessen, generic subjects.",
+        help="Vrijstellingen, met komma's: onderdelen, werkprocessen, generieke vakken.",
     ),
 ]
 StartOption = Annotated[
-    str | None, typer.Option("--start", help="Start date, YYYY-MM-DD (default: today).")
+    str | None, typer.Option("--start", help="Startdatum, YYYY-MM-DD (standaard vandaag).")
 ]
 PathwayOption = Annotated[
-    str, typer.Option("--pathway", help="bol (default), bbl or derde (the derde leerweg).")
+    str, typer.Option("--pathway", help="bol (standaard), bbl of derde (de derde leerweg).")
 ]
 WorkOption = Annotated[
     float | None,
     typer.Option(
         "--work-hours-per-week",
-        help="BBL: contract hours at the training company (default 32); they count as study load.",
+        help="BBL: contracturen bij het leerbedrijf (standaard 32); die tellen als studielast.",
     ),
 ]
 StudyOption = Annotated[
@@ -82,26 +84,28 @@ StudyOption = Annotated[
     typer.Option(
         "--study-hours-per-week",
         "--hours-per-week",
-        help="Study hours a teaching week: BOL the whole week (default 40), BBL self-study "
-        "(default 8), derde leerweg your own pace (default 20).",
+        help="Studie-uren per lesweek: BOL de hele week (standaard 40), BBL zelfstudie "
+        "(standaard 8), derde leerweg in je eigen tempo (standaard 20).",
     ),
 ]
 ExamOnlyOption = Annotated[
     str,
     typer.Option(
         "--exam-only",
-        help="Generic subjects you already master, comma-separated (NL-2F, REK-3, EN-B1, LB): "
-        "only the exam is planned.",
+        help="Generieke vakken die je al beheerst, met komma's (NL-2F, REK-3, EN-B1, LB): "
+        "alleen het examen wordt gepland.",
     ),
 ]
 CutOption = Annotated[
     str | None,
-    typer.Option("--cut", help="Plan with another published cut into units (e.g. kerntaken)."),
+    typer.Option(
+        "--cut", help="Plan met een andere gepubliceerde indeling in onderdelen (bijv. kerntaken)."
+    ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print the JSON document.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Toon het JSON-document.")]
 CatalogOption = Annotated[
     Path | None,
-    typer.Option("--catalog", help="Plan with this catalog file instead of the database."),
+    typer.Option("--catalog", help="Plan met dit catalogusbestand in plaats van de database."),
 ]
 
 
@@ -111,7 +115,7 @@ def register(app: typer.Typer) -> None:
 
 
 def route(
-    target: Annotated[str, typer.Option("--target", help="Crebo, unit or certificate code.")],
+    target: Annotated[str, typer.Option("--target", help="Crebo-, onderdeel- of certificaatcode.")],
     have: HaveOption = "",
     exempt: ExemptOption = "",
     elective_hours: ElectiveOption = 0.0,
@@ -124,8 +128,8 @@ def route(
     as_json: JsonOption = False,
     catalog_file: CatalogOption = None,
 ) -> None:
-    """The shortest recognised route to a target: what is still needed, on which track,
-    when, against the nominal duration."""
+    """De kortste erkende route naar een doel: wat nog nodig is, op welk spoor, wanneer,
+    naast de nominale duur."""
     catalog = planning_catalog(catalog_file)
     holdings = parse_holdings(catalog, have, exempt, elective_hours)
     time = parse_time(pathway, study_hours_per_week, work_hours_per_week)
@@ -139,7 +143,7 @@ def route(
 
 
 def reach_command(
-    months: Annotated[int, typer.Option("--months", help="Months available.", min=1, max=120)],
+    months: Annotated[int, typer.Option("--months", help="Beschikbare maanden.", min=1, max=120)],
     have: HaveOption = "",
     exempt: ExemptOption = "",
     elective_hours: ElectiveOption = 0.0,
@@ -151,8 +155,8 @@ def reach_command(
     as_json: JsonOption = False,
     catalog_file: CatalogOption = None,
 ) -> None:
-    """Qualifications and certificates reachable within N months, nearest first; those not
-    open to you (admission rules) follow, with the reason."""
+    """Kwalificaties en certificaten die binnen N maanden haalbaar zijn, dichtstbijzijnde eerst;
+    daarna die niet voor je openstaan (toelatingsregels), met de reden."""
     catalog = planning_catalog(catalog_file)
     holdings = parse_holdings(catalog, have, exempt, elective_hours)
     time = parse_time(pathway, study_hours_per_week, work_hours_per_week)

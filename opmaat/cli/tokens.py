@@ -13,7 +13,7 @@ from opmaat.cli.output import out, print_json
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-app = typer.Typer(help="API tokens for scripts (Authorization: Bearer …).", no_args_is_help=True)
+app = typer.Typer(help="API-tokens voor scripts (Authorization: Bearer …).", no_args_is_help=True)
 
 
 def prepared() -> None:
@@ -33,11 +33,11 @@ def user_named(username: str) -> User:
 
 @app.command("create")
 def create(
-    username: Annotated[str, typer.Argument(help="The user the token acts as.")],
-    name: Annotated[str, typer.Option(help="What the token is for.")] = "script",
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
+    username: Annotated[str, typer.Argument(help="De gebruiker namens wie het token werkt.")],
+    name: Annotated[str, typer.Option(help="Waar het token voor is.")] = "script",
+    as_json: Annotated[bool, typer.Option("--json", help="Toon een JSON-document.")] = False,
 ) -> None:
-    """Issue a token. The key is shown once; only its hash is stored."""
+    """Maak een token aan. De sleutel wordt één keer getoond; alleen de hash wordt bewaard."""
     prepared()
     from opmaat.accounts.services import issue_token
 
@@ -50,9 +50,9 @@ def create(
 
 @app.command("list")
 def list_tokens(
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Toon een JSON-document.")] = False,
 ) -> None:
-    """Every token: id, user, name, key prefix, created, last used."""
+    """Elk token: id, gebruiker, naam, sleutelbegin, aangemaakt, laatst gebruikt."""
     prepared()
     from opmaat.accounts.services import all_tokens
 
@@ -77,9 +77,9 @@ def list_tokens(
 
 @app.command("revoke")
 def revoke(
-    token_id: Annotated[int, typer.Argument(help="The id from `opmaat token list`.")],
+    token_id: Annotated[int, typer.Argument(help="Het id uit `opmaat token list`.")],
 ) -> None:
-    """Delete a token; requests with it get 401 from then on."""
+    """Verwijder een token; verzoeken ermee krijgen vanaf dan 401."""
     prepared()
     from opmaat.accounts.services import revoke_token
 
