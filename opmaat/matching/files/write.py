@@ -1,5 +1,5 @@
 """Writing the results: one row per student, as CSV or as a workbook that also has them
-per school, per organisation and the summary."""
+per school, per organisation, the summary and a Dutch explanation of the columns."""
 
 from __future__ import annotations
 
@@ -17,6 +17,29 @@ PER_ORGANISATION_COLUMNS = (
     "organisation", "place_id", "student_id", "school", "choice", "phase",
 )  # fmt: skip
 FORMATS = (".csv", ".xlsx")
+
+# The column names are the files' contract (docs/formats/matching.md): scripts read them,
+# so they stay English. The workbook's last sheet says in Dutch what each one holds.
+EXPLANATION_SHEET = "toelichting"
+EXPLANATION_COLUMNS = ("blad", "kolom", "betekenis")
+COLUMN_MEANINGS = {
+    "student_id": "de student (id uit het studentenbestand)",
+    "place_id": "de stageplaats (id uit het plaatsenbestand); leeg als er geen is",
+    "phase": "match: de stabiele matching, fill: het opvullen daarna; leeg als er geen is",
+    "choice": "de hoeveelste voorkeur van de student de plaats is (1 is de eerste); leeg bij fill",
+    "school": "de school van de student",
+    "organisation": "de organisatie van de plaats",
+    "lottery": "het lotnummer van de student",
+    "figure": "het kengetal",
+    "key": "de onderverdeling van het kengetal (bijv. de voorkeur of de organisatie)",
+    "value": "de waarde",
+}
+SHEET_MEANINGS = {
+    "assignments": "per student, in de volgorde van het studentenbestand",
+    "per_school": "dezelfde rijen, gesorteerd op school",
+    "per_organisation": "de geplaatste studenten per organisatie en plaats",
+    "summary": "de kengetallen van de ronde",
+}
 
 
 def assignment_rows(m: Matching) -> list[tuple[Value, ...]]:
@@ -76,8 +99,27 @@ def workbook_sheets(rows: list[tuple[Value, ...]], summary: Summary) -> Sheets:
         "assignments": (ASSIGNMENT_COLUMNS, rows),
         "per_school": (ASSIGNMENT_COLUMNS, by_school),
         "per_organisation": (PER_ORGANISATION_COLUMNS, per_organisation),
-        "summary": (("figure", "key", "value"), summary_rows(summary)),
+        "summary": (SUMMARY_COLUMNS, summary_rows(summary)),
+        EXPLANATION_SHEET: (EXPLANATION_COLUMNS, explanation_rows()),
     }
+
+
+SUMMARY_COLUMNS = ("figure", "key", "value")
+
+
+def explanation_rows() -> list[tuple[Value, ...]]:
+    """Per sheet a line saying what it holds, then its columns with their Dutch meaning."""
+    columns = {
+        "assignments": ASSIGNMENT_COLUMNS,
+        "per_school": ASSIGNMENT_COLUMNS,
+        "per_organisation": PER_ORGANISATION_COLUMNS,
+        "summary": SUMMARY_COLUMNS,
+    }
+    rows: list[tuple[Value, ...]] = []
+    for sheet, meaning in SHEET_MEANINGS.items():
+        rows.append((sheet, "", meaning))
+        rows.extend((sheet, column, COLUMN_MEANINGS[column]) for column in columns[sheet])
+    return rows
 
 
 def summary_rows(summary: Summary) -> list[tuple[Value, ...]]:

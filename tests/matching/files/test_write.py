@@ -42,7 +42,13 @@ def test_the_workbook_has_the_results_per_school_and_organisation(tmp_path: Path
     m = match(INSTANCE, 5)
     write_assignments(m, summarise(m), tmp_path / "out.xlsx")
     book = load_workbook(tmp_path / "out.xlsx", read_only=True)
-    assert book.sheetnames == ["assignments", "per_school", "per_organisation", "summary"]
+    assert book.sheetnames == [
+        "assignments",
+        "per_school",
+        "per_organisation",
+        "summary",
+        "toelichting",
+    ]
     per_school = list(book["per_school"].iter_rows(values_only=True))
     assert [(r[0], r[4]) for r in per_school[1:]] == [
         ("S1", "ROC A"),
@@ -62,3 +68,19 @@ def test_another_suffix_is_refused(tmp_path: Path) -> None:
     m = match(INSTANCE, 5)
     with pytest.raises(InvalidInput, match=r"expected a \.csv or \.xlsx"):
         write_assignments(m, summarise(m), tmp_path / "out.json")
+
+
+def test_the_workbook_explains_every_column_in_dutch_and_keeps_the_names(tmp_path: Path) -> None:
+    """The column names are the contract scripts read; the last sheet says what they mean."""
+    m = match(INSTANCE, 5)
+    write_assignments(m, summarise(m), tmp_path / "out.xlsx")
+    book = load_workbook(tmp_path / "out.xlsx", read_only=True)
+    assert next(book["assignments"].iter_rows(values_only=True)) == ASSIGNMENT_COLUMNS
+    rows = list(book["toelichting"].iter_rows(values_only=True))
+    assert rows[0] == ("blad", "kolom", "betekenis")
+    explained = {(sheet, column): meaning for sheet, column, meaning in rows[1:]}
+    for sheet in ("assignments", "per_school", "per_organisation", "summary"):
+        header = next(book[sheet].iter_rows(values_only=True))
+        assert all(explained.get((sheet, column)) for column in header), sheet
+        assert explained[(sheet, None)]  # what the sheet holds
+    assert str(explained[("assignments", "choice")]).startswith("de hoeveelste voorkeur")
