@@ -18,15 +18,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from opmaat.messages import Translate, gettext_noop, render, untranslated
+from opmaat.messages import MONTHS, Translate, gettext_noop, render, untranslated
 
 Document = Mapping[str, object]
 
 
-MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
 ENGLISH_MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",

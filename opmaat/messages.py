@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from opmaat.domain.errors import DomainError, Problem, Said, Value
 
@@ -649,12 +650,32 @@ def refusal_text(refusal: Mapping[str, object], translate: Translate = untransla
 
 
 def span(begin: str, end: str, translate: Translate) -> str:
-    """A period with one or both ends: "2027-02-01 t/m 2027-06-30", "vanaf …", "tot en met …"."""
+    """A period with one or both ends, its ISO dates worded: "1 februari 2027 t/m 30 juni
+    2027", "vanaf …", "tot en met …"."""
     if begin and end:
         key = "matching.span"
     else:
         key = "matching.span.from" if begin else "matching.span.until"
-    return render(key, {"begin": begin, "end": end}, translate)
+    return render(key, {"begin": day(begin, translate), "end": day(end, translate)}, translate)
+
+
+MONTHS = (
+    gettext_noop("januari"), gettext_noop("februari"), gettext_noop("maart"),
+    gettext_noop("april"), gettext_noop("mei"), gettext_noop("juni"),
+    gettext_noop("juli"), gettext_noop("augustus"), gettext_noop("september"),
+    gettext_noop("oktober"), gettext_noop("november"), gettext_noop("december"),
+)  # fmt: skip
+
+
+def day(value: str, translate: Translate = untranslated) -> str:
+    """An ISO date in a sentence: 2027-02-01 as 1 februari 2027 (the month through
+    `translate`: 1 February 2027); anything else as it is. The same wording as
+    opmaat.explanations.Voice.day, which imports this module."""
+    try:
+        parsed = date.fromisoformat(value[:10])
+    except ValueError:
+        return value
+    return f"{parsed.day} {translate(MONTHS[parsed.month - 1])} {parsed.year}"
 
 
 def shown(value: object) -> str:

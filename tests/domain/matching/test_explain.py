@@ -64,8 +64,8 @@ def test_not_eligible_names_the_rule_and_both_values() -> None:
         "Voorkeur 1 (P1): niet geschikt, de plek is voor kwalificatie 25477, u volgt 25475.",
         "Voorkeur 2 (P2): niet geschikt, de plek is voor niveau 4, u volgt niveau 3.",
         "Voorkeur 3 (P3): niet geschikt, de plek is BBL, u volgt BOL.",
-        "Voorkeur 4 (P4): niet geschikt, de periode 2027-02-01 t/m 2027-06-30 valt buiten uw "
-        "beschikbaarheid (vanaf 2027-03-01).",
+        "Voorkeur 4 (P4): niet geschikt, de periode 1 februari 2027 t/m 30 juni 2027 valt "
+        "buiten uw beschikbaarheid (vanaf 1 maart 2027).",
         "Voorkeur 5 (P5): niet geschikt, de plek ligt 35 km weg, uw maximum is 20 km.",
         "Voorkeur 6 (P6): niet geschikt, de plek is tot de terugvaldatum gereserveerd voor ROC A.",
     ]
@@ -89,3 +89,19 @@ def test_the_fill_is_marked_as_not_on_the_list() -> None:
 def test_only_places_ranked_higher_are_explained() -> None:
     inst = instance([place("P1"), place("P2"), place("P3")], [student("S1", "P1", "P2", "P3")])
     assert explanations(inst)["S1"] == ("Geplaatst op voorkeur 1 (P1).", [])
+
+
+def test_a_period_in_an_explanation_reads_as_dutch_dates_and_its_data_stays_iso() -> None:
+    from opmaat.messages import refusal_text
+
+    data = {"start": "2027-02-01", "end": "", "available_from": "", "available_until": "2026-12-31"}
+    refusal = {"choice": 1, "place": "P1", "reason": "not_eligible", "detail": "period"}
+    text = refusal_text({**refusal, "data": data})
+    assert text == (
+        "Voorkeur 1 (P1): niet geschikt, de periode vanaf 1 februari 2027 valt buiten uw "
+        "beschikbaarheid (tot en met 31 december 2026)."
+    )
+    assert data["start"] == "2027-02-01"
+    english = {"februari": "February", "december": "December"}  # the months go through gettext
+    worded = refusal_text({**refusal, "data": data}, lambda s: english.get(s, s))
+    assert "1 February 2027" in worded and "31 December 2026" in worded
