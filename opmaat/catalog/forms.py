@@ -204,6 +204,10 @@ class UnitForm(forms.ModelForm[m.Unit]):
         field_classes = {"sources": SourcesField}
         widgets = {"hours_rule": forms.Textarea(attrs={"rows": 2, "cols": 100})}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        relabel(self.fields)
+
 
 class CertificateForm(forms.ModelForm[m.Certificate]):
     covers = CodesField(

@@ -36,7 +36,8 @@ class CodeField(CodePickerField):
             label=_("Leerresultaat"),
             help_text=_(
                 "Typ een deel van de code of de naam van een werkproces (zoals 23268-B1-K1-W4) "
-                "of generiek vak (zoals NL-2F) en kies; die van het doel staan bovenaan."
+                "of generiek vak (zoals NL-2F (Nederlands 2F)) en kies; die van het doel staan "
+                "bovenaan."
             ),
         )
         self.learner: Learner | None = None

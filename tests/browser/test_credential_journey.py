@@ -94,7 +94,7 @@ def test_teacher_board_learner_and_stranger(
     verify(stranger, changed)
     expect(stranger.locator("[data-verdict]")).to_have_attribute("data-verdict", "invalid")
     expect(stranger.get_by_role("alert")).to_contain_text("Het document is na uitgifte veranderd.")
-    expect(stranger.get_by_role("alert")).to_contain_text("identityHash")
+    expect(stranger.get_by_role("alert")).to_contain_text("de gegevens over de houder")
 
 
 def test_the_qr_link_of_a_revoked_certificate_says_so(open_page: OpenPage) -> None:

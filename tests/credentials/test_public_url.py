@@ -28,7 +28,7 @@ def issue_on_page(client: Client, learner: Learner, host: str) -> Client:
     client.force_login(User.objects.get(username=EXAM_BOARD))
     client.post(
         f"/deelnemers/{learner.pk}/certificaten/uitgeven/",
-        {"kind": "certificate", "code": CERTIFICATE},
+        {"kind": "certificate", "code": CERTIFICATE, "confirm": "1"},
         HTTP_HOST=host,
     )
     return client

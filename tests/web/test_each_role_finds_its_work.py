@@ -62,7 +62,7 @@ def test_the_learner_sees_her_erasure_request_is_pending(client: Client) -> None
     home = client.get("/", follow=True).content.decode()
     assert 'data-erasure="pending"' not in home
     sanne = Learner.objects.get(name="Sanne de Vries")
-    client.post(f"/deelnemers/{sanne.pk}/wissen/", {"reason": "", "confirm": "on"})
+    client.post(f"/deelnemers/{sanne.pk}/wissen/", {"reason": "", "confirm": "1"})
     home = client.get("/", follow=True).content.decode()
     assert 'data-erasure="pending"' in home
     assert "Vraag om uw gegevens te wissen" not in home
