@@ -11,33 +11,11 @@ import pytest
 from django.test import Client
 
 from opmaat.domain.archives import MiB
-from opmaat.domain.recognition.assessment import EvidenceKind
-from opmaat.domain.recognition.evc import EvcState
-from opmaat.recognition import services, uploads
+from opmaat.recognition import uploads
 from opmaat.recognition.models import EvcProcedure, Evidence
-from tests.factories import make_procedure
 from tests.personas import Personas
 from tests.recognition import files
-
-OUTCOME = "23312-B1-K2-W1"
-
-
-@pytest.fixture
-def procedure(personas: Personas) -> EvcProcedure:
-    return make_procedure(
-        personas.bram, personas.anna_record, personas.evc_provider, state=EvcState.PORTFOLIO
-    )
-
-
-def add(personas: Personas, procedure: EvcProcedure, name: str, content: bytes) -> Evidence:
-    return services.add_evidence(
-        personas.anna,
-        procedure,
-        EvidenceKind.WORK_SAMPLE,
-        "Ondersteuningsplan",
-        [OUTCOME],
-        upload=files.upload(name, content),
-    )
+from tests.recognition.portfolio import add
 
 
 def odt(*members: tuple[str, bytes], zeros: int = 0) -> bytes:

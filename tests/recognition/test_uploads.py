@@ -9,34 +9,12 @@ from django.test import Client
 from pytest_django import DjangoCaptureOnCommitCallbacks as CaptureCallbacks
 from pytest_django import Settings
 
-from opmaat.domain.recognition.assessment import EvidenceKind
-from opmaat.domain.recognition.evc import EvcState
 from opmaat.recognition import services, uploads
 from opmaat.recognition.models import EvcProcedure, Evidence
 from tests.errors import refused
-from tests.factories import make_procedure
 from tests.personas import Personas
 from tests.recognition import files
-
-OUTCOME = "23312-B1-K2-W1"
-
-
-@pytest.fixture
-def procedure(personas: Personas) -> EvcProcedure:
-    return make_procedure(
-        personas.bram, personas.anna_record, personas.evc_provider, state=EvcState.PORTFOLIO
-    )
-
-
-def add(personas: Personas, procedure: EvcProcedure, name: str, content: bytes) -> Evidence:
-    return services.add_evidence(
-        personas.anna,
-        procedure,
-        EvidenceKind.WORK_SAMPLE,
-        "Ondersteuningsplan",
-        [OUTCOME],
-        upload=files.upload(name, content),
-    )
+from tests.recognition.portfolio import add
 
 
 @pytest.mark.parametrize(
