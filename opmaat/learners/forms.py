@@ -66,11 +66,13 @@ class HoldingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args: Any, learner: Learner, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, learner: Learner, target: str | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["code"]
         assert isinstance(field, CodePickerField)
-        field.options = holding_options(learner)
+        field.options = holding_options(learner, target)
 
     def clean_code(self) -> str:
         try:

@@ -96,13 +96,16 @@ def current_route(learner: Learner) -> RoutePlan | None:
     return learner.route_plans.select_related("created_by").order_by("-version").first()
 
 
-def holding_options(learner: Learner) -> tuple[Option, ...]:
+def holding_options(learner: Learner, target: str | None = None) -> tuple[Option, ...]:
     """What the code picker of the holding form offers: the parts of the learner's route
-    target first (each unit followed by its werkprocessen, then the generic subjects), then
-    every other code of the catalog."""
+    target (the current route's, unless the caller read it already) first (each unit
+    followed by its werkprocessen, then the generic subjects), then every other code of the
+    catalog."""
     catalog = current_catalog()
-    plan = current_route(learner)
-    fitting = target_parts(catalog, plan.target if plan else None)
+    if target is None:
+        plan = current_route(learner)
+        target = plan.target if plan else None
+    fitting = target_parts(catalog, target)
     return options(catalog, fitting, catalog_codes(catalog))
 
 

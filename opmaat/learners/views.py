@@ -126,7 +126,9 @@ def learner_detail(
                 e.organisation for e in enrolments if e.organisation_id in facts.employers
             ],
             "is_own": learner.user_id == request.user.pk,
-            "holding_form": HoldingForm(learner=learner) if Action.EDIT in allowed else None,
+            "holding_form": HoldingForm(learner=learner, target=plan.target if plan else None)
+            if Action.EDIT in allowed
+            else None,
             # A candidate reaches her EVC procedure from her own page.
             "own_procedures": [
                 (p, catalog.name_of(p.standard))

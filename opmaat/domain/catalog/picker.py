@@ -10,6 +10,7 @@ wrong one.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -45,16 +46,35 @@ def options(catalog: Catalog, fitting: Iterable[str], rest: Iterable[str]) -> tu
     first = list(dict.fromkeys(fitting))
     seen = set(first)
     others = [code for code in dict.fromkeys(rest) if code not in seen]
+    names = _names(catalog)
     return (
-        *(Option(code, catalog.name_of(code), True) for code in first),
-        *(Option(code, catalog.name_of(code)) for code in others),
+        *(Option(code, names.get(code) or catalog.name_of(code), True) for code in first),
+        *(Option(code, names.get(code) or catalog.name_of(code)) for code in others),
     )
+
+
+# Per loaded catalog, what every picker on every page asks of it again: its codes in the
+# pickers' order and their names (a page with a picker otherwise names some 300 codes).
+_CODES: weakref.WeakKeyDictionary[Catalog, tuple[str, ...]] = weakref.WeakKeyDictionary()
+_NAMES: weakref.WeakKeyDictionary[Catalog, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def _names(catalog: Catalog) -> dict[str, str]:
+    if catalog not in _NAMES:
+        _NAMES[catalog] = {code: catalog.name_of(code) for code in catalog_codes(catalog)}
+    return _NAMES[catalog]
 
 
 def catalog_codes(catalog: Catalog) -> tuple[str, ...]:
     """Every code a person may hold, as a picker lists it after what fits: qualifications,
     certificates, prior education, units, werkprocessen, then retired codes that count
     through the equivalence table."""
+    if catalog not in _CODES:
+        _CODES[catalog] = _catalog_codes(catalog)
+    return _CODES[catalog]
+
+
+def _catalog_codes(catalog: Catalog) -> tuple[str, ...]:
     return tuple(
         dict.fromkeys(
             [
