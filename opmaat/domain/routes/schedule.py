@@ -99,7 +99,8 @@ def schedule(
     end = ending_week(weeks, left(vocational) + left(elective), left(generic))
     study_share = left(generic) / max(sum(w.study for w in weeks[: end + 1]), EPSILON)
     for index, w in enumerate(weeks):
-        run_sequence(exams, w.week, w.exam, of=w.exam + w.obligation + w.study)
+        if w.exam > EPSILON:
+            run_sequence(exams, w.week, w.exam, of=w.exam + w.obligation + w.study)
         for task in obligations:
             if index <= end:
                 task.done += w.obligation
@@ -107,11 +108,13 @@ def schedule(
                     begin(task, w.week, 0.0)
             if index == max(end, 0):
                 finish(task, w.week, 1.0)
-        g = min(w.study * study_share, left(generic))
-        run_parallel(generic, w.week, g)
-        v, e = split(w.work + w.study - g, left(vocational), left(elective))
+        generic_left = left(generic)
+        g = min(w.study * study_share, generic_left)
+        run_parallel(generic, w.week, g, generic_left)
+        elective_left = left(elective)
+        v, e = split(w.work + w.study - g, left(vocational), elective_left)
         run_sequence(vocational, w.week, v)
-        run_parallel(elective, w.week, e)
+        run_parallel(elective, w.week, e, elective_left)
     for task in tasks:
         if task.start is None or task.end is None:
             task.start = task.end = start
@@ -224,9 +227,12 @@ def run_sequence(tasks: Sequence[Task], week: Week, hours: float, of: float | No
     return used
 
 
-def run_parallel(tasks: Sequence[Task], week: Week, hours: float) -> None:
-    """`hours` over `tasks` side by side, in proportion to what each has left."""
-    total = left(tasks)
+def run_parallel(
+    tasks: Sequence[Task], week: Week, hours: float, total: float | None = None
+) -> None:
+    """`hours` over `tasks` side by side, in proportion to what each has left (`total`, when
+    the caller summed it already)."""
+    total = left(tasks) if total is None else total
     if hours <= EPSILON or total <= EPSILON:
         return
     for task in tasks:
