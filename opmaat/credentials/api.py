@@ -11,8 +11,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Body, Field, Router, Schema
 from pydantic import WithJsonSchema
 
-from opmaat.api.auth import PUBLIC
-from opmaat.api.schemas import DENIED, REFUSED, Document
+from opmaat.api.auth import PUBLIC, PublicRate
+from opmaat.api.schemas import DENIED, REFUSED, Document, Problem
 from opmaat.credentials.messages import explain
 from opmaat.credentials.models import IssuedCredential
 from opmaat.credentials.privacy import credential_summary
@@ -125,14 +125,15 @@ def get_credential(request: HttpRequest, uid: UUID) -> dict[str, object]:
 
 @router.post(
     "/verify",
-    response={200: VerificationReport, **REFUSED},
+    response={200: VerificationReport, **REFUSED, 429: Problem},
     auth=None,
+    throttle=PublicRate("verify"),
     openapi_extra=PUBLIC,
 )
 def verify(request: HttpRequest, credential: Body[dict[str, object]]) -> dict[str, object]:
     """Check a credential: signature, issuer, dates, revocation. Always 200 with a report
-    (`valid`, and `failures` with stable codes and their `text`); nothing is stored.
-    docs/api.md."""
+    (`valid`, and `failures` with stable codes and their `text`); nothing is stored. A
+    client may check OPMAAT_PUBLIC_RATE_LIMIT a minute (429 after). docs/api.md."""
     try:
         parse_credential(request.body)  # as the page and the CLI read it: no name twice
     except MalformedCredential as error:

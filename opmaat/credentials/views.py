@@ -33,6 +33,7 @@ from opmaat.learners.access import learner_page, signed_in
 from opmaat.learners.models import Learner
 from opmaat.ui.confirm import confirmation, confirmed
 from opmaat.ui.errors import explain as explain_error
+from opmaat.ui.throttle import TooManyRequests, check_rate, too_many_requests_page
 
 
 @learner_page(Action.VIEW)
@@ -206,7 +207,13 @@ def file_stem(credential: IssuedCredential) -> str:
 
 
 def verify_page(request: HttpRequest) -> HttpResponse:
-    """Paste or upload a credential; the report says whether it is valid and why not."""
+    """Paste or upload a credential; the report says whether it is valid and why not. A
+    client may check OPMAAT_PUBLIC_RATE_LIMIT a minute (429 after, opmaat.ui.throttle)."""
+    if request.method == "POST":
+        try:
+            check_rate(request, "verify")
+        except TooManyRequests as error:
+            return too_many_requests_page(request, error)
     form = VerifyForm(request.POST or None, request.FILES or None)
     report, problem = None, ""
     if request.method == "POST" and form.is_valid():

@@ -101,6 +101,7 @@ def two_a_minute(settings: Settings) -> None:
     [
         ("/api/routes/compute", {"target": TARGET, "have": [HELD]}),
         ("/api/prescan/", {"target": TARGET, "have": [HELD]}),
+        ("/api/credentials/verify", {"type": ["VerifiableCredential"]}),
     ],
 )
 def test_a_client_over_its_rate_gets_a_429_problem_in_dutch(
@@ -137,3 +138,11 @@ def test_the_public_pre_scan_form_is_rate_limited_too(client: Client) -> None:
     refused = client.post("/vrijstellingsscan/", scan_form())
     assert "te veel aanvragen" in refused.content.decode()
     assert refused["Retry-After"]
+
+
+@pytest.mark.usefixtures("two_a_minute")
+def test_the_public_verify_page_is_rate_limited_too(client: Client) -> None:
+    posted = {"text": '{"type": ["VerifiableCredential"]}'}
+    statuses = [client.post("/verifieren/", posted).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    assert client.post("/verifieren/", posted)["Retry-After"]
