@@ -116,13 +116,18 @@ def read_files(places_name: str, places: bytes, students_name: str, students: by
 
 
 @transaction.atomic
-def advance_round(user: User, matching_round: MatchingRound) -> None:
-    require_coordinator(user, matching_round)
-    matching_round.state = advance(
+def next_state(matching_round: MatchingRound) -> RoundState:
+    """The state the round would move on to, or the refusal (NotNow, MissingUpload)."""
+    return advance(
         RoundState(matching_round.state),
         has_places=bool(matching_round.places_name),
         has_students=bool(matching_round.students_name),
-    ).value
+    )
+
+
+def advance_round(user: User, matching_round: MatchingRound) -> None:
+    require_coordinator(user, matching_round)
+    matching_round.state = next_state(matching_round).value
     matching_round.save(update_fields=["state"])
 
 

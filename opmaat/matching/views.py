@@ -119,6 +119,11 @@ def round_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             services.upload(user, matching_round, action, upload.name, upload.read())
             messages.success(request, _("Bestand %(name)s ingelezen.") % {"name": upload.name})
         elif action == RoundAction.ADVANCE:
+            if not confirmed(request):
+                # A move that would be refused anyway is refused before the question.
+                return advance_confirmation(
+                    request, matching_round, services.next_state(matching_round)
+                )
             services.advance_round(user, matching_round)
         elif action == RoundAction.RUN:
             run_form = RunForm(request.POST)
@@ -131,6 +136,41 @@ def round_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     except DomainError as error:
         messages.error(request, explain(error))
     return redirect("round", pk=pk)
+
+
+# What moving on ends, per state moved from (opmaat.domain.matching.states).
+ADVANCE_CONSEQUENCES = {
+    RoundState.INVENTORY: gettext_lazy(
+        "Daarna kunnen de aangeboden plaatsen niet meer worden gewijzigd of ingetrokken; "
+        "scholen melden dan hun studenten en voorkeuren aan."
+    ),
+    RoundState.DISTRIBUTION: gettext_lazy(
+        "Daarna kunnen geen studenten of voorkeuren meer worden ingelezen; de ronde kan dan "
+        "worden gematcht."
+    ),
+}
+
+
+def advance_confirmation(
+    request: HttpRequest, matching_round: MatchingRound, to: RoundState
+) -> HttpResponse:
+    """The question before the round moves on to `to`, which cannot be undone."""
+    state = RoundState(matching_round.state)
+    names = {"from": STATE_LABELS[state], "to": STATE_LABELS[to]}
+    return confirmation(
+        request,
+        title=_("Naar de fase %(to)s?") % names,
+        consequences=[
+            _(
+                "De ronde gaat van de fase %(from)s naar de fase %(to)s. Dat kan niet worden "
+                "teruggedraaid."
+            )
+            % names,
+            *([str(ADVANCE_CONSEQUENCES[state])] if state in ADVANCE_CONSEQUENCES else []),
+        ],
+        yes=_("Ja, naar de fase %(to)s") % names,
+        back=reverse("round", args=[matching_round.pk]),
+    )
 
 
 @require_POST

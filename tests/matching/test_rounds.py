@@ -82,11 +82,30 @@ def test_a_new_round_takes_its_files_in_order(coordinator: Client) -> None:
     coordinator.post(f"/regio/rondes/{pk}/students/", {"file": students})
     assert not MatchingRound.objects.get(pk=pk).students_name  # not in the inventory
     coordinator.post(f"/regio/rondes/{pk}/places/", {"file": places})
-    coordinator.post(f"/regio/rondes/{pk}/advance/")
+    coordinator.post(f"/regio/rondes/{pk}/advance/", {"confirm": "1"})
     students.seek(0)
     coordinator.post(f"/regio/rondes/{pk}/students/", {"file": students})
-    coordinator.post(f"/regio/rondes/{pk}/advance/")
+    coordinator.post(f"/regio/rondes/{pk}/advance/", {"confirm": "1"})
     assert MatchingRound.objects.get(pk=pk).state == "matching"
+
+
+def test_moving_a_round_on_asks_first_and_says_what_it_ends(coordinator: Client) -> None:
+    response = coordinator.post(
+        "/regio/rondes/", {"name": "Najaar", "final_matching": "2027-09-01"}
+    )
+    pk = int(response["Location"].rstrip("/").split("/")[-1])
+    refused = coordinator.post(f"/regio/rondes/{pk}/advance/", follow=True)
+    assert "Naar de fase" not in refused.content.decode()  # no places yet: refused at once
+    places = SimpleUploadedFile("plaatsen.csv", places_csv().encode())
+    coordinator.post(f"/regio/rondes/{pk}/places/", {"file": places})
+    asked = coordinator.post(f"/regio/rondes/{pk}/advance/")
+    assert asked.status_code == 200
+    page = asked.content.decode()
+    assert "Naar de fase Verdeling?" in page
+    assert "niet meer worden gewijzigd of ingetrokken" in page
+    assert MatchingRound.objects.get(pk=pk).state == "inventory"  # nothing happened yet
+    coordinator.post(f"/regio/rondes/{pk}/advance/", {"confirm": "1"})
+    assert MatchingRound.objects.get(pk=pk).state == "distribution"
 
 
 def test_a_bad_file_is_refused_naming_file_row_and_column() -> None:
