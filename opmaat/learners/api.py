@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
+from opmaat.accounts.people import display_name
 from opmaat.api.schemas import DENIED, REFUSED, Code, Problem, Text, WeekIn
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
@@ -82,7 +83,8 @@ class RoutePlanOut(Schema):
     pace: str
     note: str
     saved_at: datetime
-    saved_by: str | None
+    saved_by: str | None  # the login name (kept for scripts)
+    saved_by_name: str | None  # how the pages name that person (opmaat.accounts.people)
     # A saved version is a record of the day it was planned: its document has the fields of
     # `opmaat route --json` at that time (RouteDocument now), older ones fewer.
     route: dict[str, object] = Field(
@@ -103,6 +105,7 @@ class RoutePlanOut(Schema):
             note=plan.note,
             saved_at=plan.created_at,
             saved_by=plan.created_by.get_username() if plan.created_by else None,
+            saved_by_name=display_name(plan.created_by) if plan.created_by else None,
             route=plan.document,
         )
 

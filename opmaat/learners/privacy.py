@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from opmaat.accounts.people import display_name
 from opmaat.domain.access import Action
 from opmaat.learners.access import require
 from opmaat.learners.models import (
@@ -89,6 +90,7 @@ def own_sections(learner: Learner) -> dict[str, object]:
                 "evidence": h.evidence,
                 "recorded_at": h.recorded_at.isoformat(),
                 "recorded_by": h.recorded_by.get_username() if h.recorded_by else None,
+                "recorded_by_name": display_name(h.recorded_by) if h.recorded_by else None,
             }
             for h in learner.holdings.select_related("recorded_by")
         ],
@@ -105,6 +107,7 @@ def own_sections(learner: Learner) -> dict[str, object]:
                 "note": r.note,
                 "saved_at": r.created_at.isoformat(),
                 "saved_by": r.created_by.get_username() if r.created_by else None,
+                "saved_by_name": display_name(r.created_by) if r.created_by else None,
                 "route": r.document,
                 "planned_from": r.planned_from,
             }

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 from pydantic import WithJsonSchema
 
+from opmaat.accounts.people import display_name
 from opmaat.api.schemas import DENIED, REFUSED, Text
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Action
@@ -47,7 +48,8 @@ class JudgementOut(Schema):
     outcome: str
     result: str
     rationale: str
-    assessor: str | None
+    assessor: str | None  # the login name (kept for scripts)
+    assessor_name: str | None  # how the pages name that person
     at: datetime
     evidence: list[int]
 
@@ -58,6 +60,7 @@ class JudgementOut(Schema):
             result=j.result,
             rationale=j.rationale,
             assessor=j.assessor.get_username() if j.assessor else None,
+            assessor_name=display_name(j.assessor) if j.assessor else None,
             at=j.at,
             evidence=sorted(e.pk for e in j.evidence.all()),
         )
@@ -69,7 +72,8 @@ class DecisionOut(Schema):
     outcomes: list[str]
     rationale: str
     certificate: str
-    decided_by: str | None
+    decided_by: str | None  # the login name (kept for scripts)
+    decided_by_name: str | None  # how the pages name that person
     decided_at: datetime
     supersedes: int | None
     current: bool
@@ -83,6 +87,7 @@ class DecisionOut(Schema):
             rationale=d.rationale,
             certificate=d.certificate.number,
             decided_by=d.decided_by.get_username() if d.decided_by else None,
+            decided_by_name=display_name(d.decided_by) if d.decided_by else None,
             decided_at=d.decided_at,
             supersedes=d.supersedes_id,
             current=not hasattr(d, "superseded_by"),

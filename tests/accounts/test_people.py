@@ -3,6 +3,7 @@ them (with their role where it helps), never by their username."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date
 
@@ -13,6 +14,7 @@ from django.test import Client
 from opmaat.accounts import people
 from opmaat.domain.access import Role
 from opmaat.domain.routes import Leerweg, Pace, RouteRequest
+from opmaat.learners.privacy import export_learner
 from opmaat.matching import services as matching
 from opmaat.matching.models import MatchingRound
 from opmaat.progress.models import Assessment
@@ -91,6 +93,23 @@ def test_route_versions_say_who_saved_them(anna_in_training: Personas) -> None:
     for content in (history, version):
         assert "Bram Brouwer (intakeadviseur)" in content
         assert ">bram<" not in content and "door bram" not in content
+
+
+def test_machine_readable_copies_name_who_saved_next_to_the_login_name(
+    anna_in_training: Personas,
+) -> None:
+    """The API and the learner's data download keep the login name for scripts (a contract)
+    and add the name people read."""
+    cast = anna_in_training
+    client = Client()
+    client.force_login(cast.bram)
+    saved = client.get(f"/api/learners/{cast.anna_record.pk}/routes/current").json()
+    assert (saved["saved_by"], saved["saved_by_name"]) == ("bram", "Bram Brouwer")
+    download = json.loads(json.dumps(export_learner(cast.anna, cast.anna_record)))
+    [route] = download["routes"]
+    assert (route["saved_by"], route["saved_by_name"]) == ("bram", "Bram Brouwer")
+    exempt = next(h for h in download["holdings"] if h["kind"] == "exemption")
+    assert exempt["recorded_by_name"] == "Eva Evers"
 
 
 def test_progress_says_who_assessed_and_wrote_feedback(anna_in_training: Personas) -> None:
