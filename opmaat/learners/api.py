@@ -72,6 +72,43 @@ class HoldingIn(Schema):
     evidence: Text = ""
 
 
+class HoldingChangeOut(Schema):
+    kind: str = Field(description="held, exemption or outcome")
+    code: str
+
+
+class RouteStatusOut(Schema):
+    """Whether the current route still fits what the learner holds and the catalog, as the
+    learner's page says it (docs/routes.md, "When a saved route is out of date")."""
+
+    stale: bool = Field(description="planned from other holdings, hours or catalog than now")
+    target_held: bool = Field(description="the learner's holdings give the target already")
+    basis_unknown: bool = Field(description="saved before routes recorded their basis")
+    added: list[HoldingChangeOut]
+    removed: list[HoldingChangeOut]
+    elective_hours: list[float] | None = Field(
+        description="keuzedeel hours [when planned, now] when they differ"
+    )
+    catalog_changed: bool
+    refused: str | None = Field(
+        description="the refusal's code when a catalog load could not re-plan the route"
+    )
+
+    @classmethod
+    def of(cls, status: services.RouteStatus) -> RouteStatusOut:
+        change = status.change
+        return cls(
+            stale=status.stale,
+            target_held=status.target_held,
+            basis_unknown=change.unknown,
+            added=[HoldingChangeOut(kind=k, code=c) for k, c in change.added],
+            removed=[HoldingChangeOut(kind=k, code=c) for k, c in change.removed],
+            elective_hours=list(change.elective_hours) if change.elective_hours else None,
+            catalog_changed=change.catalog,
+            refused=status.refused,
+        )
+
+
 class RoutePlanOut(Schema):
     version: int
     target: str
@@ -91,9 +128,13 @@ class RoutePlanOut(Schema):
         description="The route as it was saved: `opmaat route --json` of that day"
     )
 
+    # Only on the current route (GET …/routes/current, and a version just saved).
+    status: RouteStatusOut | None = None
+
     @classmethod
-    def from_row(cls, plan: RoutePlan) -> RoutePlanOut:
+    def from_row(cls, plan: RoutePlan, status: RouteStatusOut | None = None) -> RoutePlanOut:
         return cls(
+            status=status,
             version=plan.version,
             target=plan.target,
             start=plan.start,
@@ -156,7 +197,7 @@ def current_route(request: HttpRequest, pk: int) -> RoutePlanOut:
     plan = services.current_route(learner)
     if plan is None:
         raise Http404("no saved route")
-    return RoutePlanOut.from_row(plan)
+    return RoutePlanOut.from_row(plan, RouteStatusOut.of(services.route_status(learner, plan)))
 
 
 @router.post("/{int:pk}/routes", response={201: RoutePlanOut, **REFUSED, **DENIED})
@@ -165,4 +206,5 @@ def save_route(request: HttpRequest, pk: int, body: SavedRouteIn) -> Status[Rout
     learner = access_learner(request.user, pk, Action.PLAN)
     route_request = body.route_request(body.target, body.start or timezone.localdate())
     plan = services.save_route(signed_in(request), learner, route_request, body.note)
-    return Status(201, RoutePlanOut.from_row(plan))
+    status = RouteStatusOut.of(services.route_status(learner, plan))
+    return Status(201, RoutePlanOut.from_row(plan, status))

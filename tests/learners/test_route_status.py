@@ -169,3 +169,20 @@ def test_the_same_code_held_on_other_grounds_too_changes_nothing(
         cast.bram, anna, "VMBO-GT", Holding.Kind.HELD, "Tweede bewijs.", source_ref="x"
     )
     assert not services.route_status(anna, plan_of(anna)).stale
+
+
+def test_the_api_gives_the_current_routes_status_with_what_changed(
+    client: Client, anna_in_training: Personas
+) -> None:
+    cast = anna_in_training
+    anna = cast.anna_record
+    client.force_login(cast.bram)
+    url = f"/api/learners/{anna.pk}/routes/current"
+    fresh = client.get(url).json()["status"]
+    assert (fresh["stale"], fresh["target_held"], fresh["added"]) == (False, False, [])
+    add_holding(cast.bram, anna, "REK-2F")
+    status = client.get(url).json()["status"]
+    assert status["stale"] is True
+    assert status["added"] == [{"kind": "held", "code": "REK-2F"}]
+    versions = client.get(f"/api/learners/{anna.pk}/routes").json()
+    assert all(v["status"] is None for v in versions)  # a status is the current route's
