@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date, time, timedelta
 
 import numpy as np
 from hypothesis import given, settings
@@ -12,6 +13,7 @@ from scipy.sparse import lil_matrix  # type: ignore[import-untyped]  # no stubs
 
 from opmaat.domain.workforce.capability import Capability, capability, capability_of
 from opmaat.domain.workforce.coverage import RosterShift, ShiftNeed, cover_day
+from opmaat.domain.workforce.demand import candidates, training_demand
 from opmaat.domain.workforce.deployability import (
     TaskStatus,
     deployability,
@@ -205,3 +207,61 @@ class TestExpiry:
         found = expiring([employee], within, DAY)
         assert bool(found) == (offset <= within)
         assert all(e.expired == (offset < 0) for e in found)
+
+
+NEEDS = [
+    ShiftNeed("T", 0, time(7), time(10), "ADL", 2),
+    ShiftNeed("T", 0, time(7), time(10), "MEDS", 1),
+    ShiftNeed("T", 0, time(7), time(10), "PLAN", 1),
+    ShiftNeed("T", 0, time(15), time(18), "INJ", 1),
+]
+SHIFTS = ((time(7), time(15)), (time(7), time(18)), (time(15), time(23)))
+
+
+@st.composite
+def staff(draw: st.DrawFn) -> tuple[list[Employee], list[RosterShift]]:
+    people = [replace(draw(employees()), key=key) for key in range(1, draw(st.integers(1, 6)) + 1)]
+    roster = [
+        RosterShift(p.key, MONDAY, *draw(st.sampled_from(SHIFTS)), "T")
+        for p in people
+        if draw(st.booleans())
+    ]
+    return people, roster
+
+
+class TestTrainingDemand:
+    """ "Coverage gained: unmet need-slots that become coverable if that person completed
+    it", ranked "by coverage gained per training hour" (issue 16)."""
+
+    @settings(max_examples=40)
+    @given(staff())
+    def test_coverage_gained_is_what_re_solving_with_the_unit_completed_adds(
+        self, instance: tuple[list[Employee], list[RosterShift]]
+    ) -> None:
+        people, roster = instance
+        capability = capability_of(HUIS, people, DAY)
+        day = cover_day(capability, NEEDS, roster, MONDAY)
+        rows = {
+            (r.employee, r.candidate): r.gained
+            for r in training_demand(HUIS, CATALOG, people, capability, [day], DAY)
+        }
+        for candidate in candidates(HUIS, CATALOG):
+            for k, person in enumerate(people):
+                trained = replace(
+                    person, werkprocessen=person.werkprocessen | set(candidate.werkprocessen)
+                )
+                changed = [*people[:k], trained, *people[k + 1 :]]
+                after = cover_day(capability_of(HUIS, changed, DAY), NEEDS, roster, MONDAY)
+                assert rows.get((person.key, candidate.code), 0) == after.met - day.met
+
+    @given(staff())
+    def test_rows_are_ranked_by_coverage_gained_per_hour(
+        self, instance: tuple[list[Employee], list[RosterShift]]
+    ) -> None:
+        people, roster = instance
+        capability = capability_of(HUIS, people, DAY)
+        day = cover_day(capability, NEEDS, roster, MONDAY)
+        rows = training_demand(HUIS, CATALOG, people, capability, [day], DAY)
+        ratios = [r.gained_per_hour for r in rows]
+        assert ratios == sorted(ratios, reverse=True)
+        assert all(r.gained > 0 and r.hours > 0 for r in rows)
