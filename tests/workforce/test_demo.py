@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 def workforce_counts() -> dict[str, int]:
-    return {m.__name__: m._default_manager.count() for m in apps.get_app_config("workforce").get_models()}
+    models = apps.get_app_config("workforce").get_models()
+    return {m.__name__: m._default_manager.count() for m in models}
 
 
 def baken() -> Organisation:
