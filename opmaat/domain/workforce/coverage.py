@@ -13,11 +13,16 @@ a weekday; the roster (RosterShift) says who works when. The rule (issue 16):
    All windows of all days form one flow network (source → person in window → need →
    sink), solved at once with scipy's maximum flow: the components are independent, so
    the total is the sum of the windows' maxima.
-3. What stays unmet gets the best gap-filling assignment of the organisation's other
-   people: those ALONE for the task and not rostered at a time overlapping the window
-   that day, each proposed for at most one need that day (one extra shift). People with
-   the same eligibility are one node of that flow, so a day of 5,000 staff is a small
-   network; in the result they are handed out in key order, the need's own team first.
+3. The gap filling adds the organisation's other people: those ALONE for the task and
+   not rostered at a time overlapping the window that day, each proposed for at most one
+   need that day (one extra shift). It is the best one with the roster used to the full:
+   the most places from the roster, and then the most from off it. The roster's people
+   may be rearranged for it (the one who can give medication moves to the medication
+   round so that someone called in can take the ADL), never reduced in number: the fill
+   network is added to the roster's residual network less its edges back into the
+   source, and a second maximum flow augments the first. People with the same
+   eligibility are one node of it, so a day of 5,000 staff is a small network; in the
+   result they are handed out in staff order, the need's own team first.
 """
 
 from __future__ import annotations
@@ -179,34 +184,30 @@ def cover(
     """The coverage of every day in `days` by the module's rule. A roster row of someone
     not on the organisation's staff (`capability`) covers nothing."""
     windows = list(_windows(capability, needs, roster, days))
-    assigned, movable, growable = _assign(capability, windows)
-    shifts_by_day: dict[date, list[RosterShift]] = defaultdict(list)
-    for shift in roster:
-        shifts_by_day[shift.day].append(shift)
-    by_day: dict[date, list[int]] = defaultdict(list)
+    net = _roster_network(capability, windows)
+    network = net.edges.network(net.size)
+    flow = _max_flow(network)
+    residual = _residual(network, flow)
+    reach = _reachable(residual, SOURCE)
+    coreach = _reachable(residual.T.tocsr(), SINK)
+    fill = _FillPart.build(capability, windows, net, coreach, roster)
+    extra = _max_flow(_without_source_entries(_resized(residual, fill.size) + fill.network()))
+    combined = _resized(flow, fill.size) + extra
+    carried = _carried(combined, net.edges.inner())
+    fills = fill.hand_out(capability, windows, extra)
+    by_day: dict[date, list[WindowCoverage]] = defaultdict(list)
     for w, window in enumerate(windows):
-        by_day[window.day].append(w)
-    result = []
-    for day in days:
-        chosen = by_day.get(day, [])
-        fills = _fill(
-            capability,
-            [windows[w] for w in chosen],
-            [assigned[w] for w in chosen],
-            shifts_by_day.get(day, []),
+        people, wanted = net.person_nodes[w], net.need_nodes[w]
+        row_of = dict(people)
+        assigned = [[row_of[p] for p in carried.get(n, [])] for n in wanted]
+        movable = [row for p, row in people if reach[p]]
+        growable = sorted(
+            {nd.task for n, nd in zip(wanted, window.needs, strict=True) if coreach[n]}
         )
-        result.append(
-            DayCoverage(
-                day,
-                tuple(
-                    _window_coverage(
-                        capability, windows[w], assigned[w], fills[k], movable[w], growable[w]
-                    )
-                    for k, w in enumerate(chosen)
-                ),
-            )
+        by_day[window.day].append(
+            _window_coverage(capability, window, assigned, fills[w], movable, growable)
         )
-    return tuple(result)
+    return tuple(DayCoverage(day, tuple(by_day.get(day, []))) for day in days)
 
 
 def cover_day(
@@ -241,14 +242,20 @@ def _windows(
             yield _Window(team, day, start, end, wanted, rows)
 
 
-def _assign(
-    capability: Capability, windows: Sequence[_Window]
-) -> tuple[list[list[list[int]]], list[list[int]], list[list[str]]]:
-    """Step 2: per window and need the rows assigned, by one maximum flow; and per window
-    the rows reachable from the source and the tasks whose needs reach the sink in the
-    residual network."""
+@dataclass(slots=True)
+class _RosterNetwork:
+    """Step 2's network: source → person in window → need → sink, node numbers per
+    window."""
+
+    edges: _Edges
+    size: int
+    person_nodes: list[list[tuple[int, int]]]  # per window: (node, capability row)
+    need_nodes: list[list[int]]  # per window: a node per need
+
+
+def _roster_network(capability: Capability, windows: Sequence[_Window]) -> _RosterNetwork:
     edges = _Edges()
-    person_nodes: list[list[tuple[int, int]]] = []  # per window: (node, row)
+    person_nodes: list[list[tuple[int, int]]] = []
     need_nodes: list[list[int]] = []
     node = 2
     for window in windows:
@@ -266,21 +273,7 @@ def _assign(
             edges.add(need_node, SINK, need.count)
         person_nodes.append(people)
         need_nodes.append(wanted)
-    network = edges.network(node)
-    flow = _max_flow(network)
-    residual = _residual(network, flow)
-    reach = _reachable(residual, SOURCE)
-    coreach = _reachable(residual.T.tocsr(), SINK)
-    carried = _carried(flow, edges.inner())
-    assigned, movable, growable = [], [], []
-    for window, people, wanted in zip(windows, person_nodes, need_nodes, strict=True):
-        row_of = dict(people)
-        assigned.append([[row_of[p] for p in carried.get(n, [])] for n in wanted])
-        movable.append([row for p, row in people if reach[p]])
-        growable.append(
-            sorted({nd.task for n, nd in zip(wanted, window.needs, strict=True) if coreach[n]})
-        )
-    return assigned, movable, growable
+    return _RosterNetwork(edges, node, person_nodes, need_nodes)
 
 
 class _Edges:
@@ -323,66 +316,151 @@ def _residual(network: csr_matrix, flow: csr_matrix) -> csr_matrix:
     return residual
 
 
+def _resized(matrix: csr_matrix, size: int) -> csr_matrix:
+    coo = matrix.tocoo()
+    return csr_matrix((coo.data, (coo.row, coo.col)), shape=(size, size))
+
+
+def _without_source_entries(network: csr_matrix) -> csr_matrix:
+    """The network less every edge into the source: the residual's way back to it would
+    let the gap filling undo a roster assignment for someone off the roster."""
+    coo = network.tocoo()
+    keep = coo.col != SOURCE
+    return csr_matrix((coo.data[keep], (coo.row[keep], coo.col[keep])), shape=network.shape)
+
+
 def _reachable(graph: csr_matrix, start: int) -> npt.NDArray[np.bool_]:
     seen = np.zeros(graph.shape[0], dtype=np.bool_)
     seen[breadth_first_order(graph, start, directed=True, return_predecessors=False)] = True
     return seen
 
 
+def _values(matrix: csr_matrix, pairs: Sequence[tuple[int, int]]) -> list[int]:
+    """The entries of `matrix` at `pairs`, read at once (one by one costs ~20 µs each)."""
+    if not pairs:
+        return []
+    rows = np.array([r for r, _ in pairs], dtype=np.int64)
+    cols = np.array([c for _, c in pairs], dtype=np.int64)
+    values: list[int] = np.asarray(matrix[rows, cols]).ravel().astype(np.int64).tolist()
+    return values
+
+
 def _carried(flow: csr_matrix, edges: Sequence[tuple[int, int]]) -> dict[int, list[int]]:
     """Per need node, the person nodes whose edge to it carries flow."""
     carried: dict[int, list[int]] = defaultdict(list)
-    if not edges:
-        return carried
-    rows = np.array([s for s, _ in edges], dtype=np.int64)
-    cols = np.array([t for _, t in edges], dtype=np.int64)
-    values = np.asarray(flow[rows, cols]).ravel()
-    for (person, need), value in zip(edges, values, strict=True):
+    for (person, need), value in zip(edges, _values(flow, edges), strict=True):
         if value > 0:
             carried[need].append(person)
     return carried
 
 
-def _fill(
-    capability: Capability,
-    windows: Sequence[_Window],
-    assigned: Sequence[Sequence[Sequence[int]]],
-    shifts: Sequence[RosterShift],
-) -> list[list[list[int]]]:
-    """Step 3: per window and need the rows proposed to fill what the roster leaves unmet."""
-    fills: list[list[list[int]]] = [[[] for _ in w.needs] for w in windows]
-    groups = _unmet_groups(capability, windows, assigned)
-    if not groups:
-        return fills
-    keys = list(groups)
-    eligible = _eligible(capability, keys, shifts)
-    demand = [sum(unmet for _, _, unmet in groups[key]) for key in keys]
-    pools, quotas = _group_flow(eligible, demand, capability.teams)
-    for g, key in enumerate(keys):
-        for k, i, unmet in groups[key]:
-            fills[k][i] = _pick(windows[k].team, unmet, pools, quotas[g])
-    return fills
-
-
-Slot = tuple[int, int, int]  # (window, need, unmet places)
+Member = tuple[int, int, int]  # (window, need, need node)
 GroupKey = tuple[int, time, time]  # (task column, start, end)
 
 
-def _unmet_groups(
-    capability: Capability,
-    windows: Sequence[_Window],
-    assigned: Sequence[Sequence[Sequence[int]]],
-) -> dict[GroupKey, list[Slot]]:
-    """Unmet needs grouped by task and time: for someone off the roster, needs of the same
-    task at the same time are alike, whatever the team."""
-    groups: dict[GroupKey, list[Slot]] = defaultdict(list)
-    for k, window in enumerate(windows):
-        for i, need in enumerate(window.needs):
-            unmet = need.count - len(assigned[k][i])
-            column = capability.column(need.task)
-            if unmet > 0 and column is not None:
-                groups[(column, window.start, window.end)].append((k, i, unmet))
-    return groups
+@dataclass(slots=True)
+class _DayFill:
+    """One day's part of step 3: profiles of people with the same eligibility, and groups
+    of needs with the same task and time."""
+
+    pools: list[_Pool]
+    profile_nodes: list[int]
+    group_nodes: list[int]
+    members: list[list[Member]]  # per group
+    eligible: list[tuple[int, int]]  # (profile, group) pairs with an edge
+
+
+@dataclass(slots=True)
+class _FillPart:
+    """Step 3's network, added to the residual of step 2. A need takes part only when it
+    reaches the sink in that residual: one that does not never can, however the flow is
+    augmented (the set of nodes reaching the sink only shrinks), so people off the roster
+    are offered only where they can add coverage."""
+
+    edges: _Edges
+    size: int
+    days: list[_DayFill]
+
+    @classmethod
+    def build(
+        cls,
+        capability: Capability,
+        windows: Sequence[_Window],
+        net: _RosterNetwork,
+        coreach: npt.NDArray[np.bool_],
+        roster: Sequence[RosterShift],
+    ) -> _FillPart:
+        shifts: dict[date, list[RosterShift]] = defaultdict(list)
+        for shift in roster:
+            shifts[shift.day].append(shift)
+        groups: dict[date, dict[GroupKey, list[Member]]] = defaultdict(lambda: defaultdict(list))
+        for w, window in enumerate(windows):
+            for i, need in enumerate(window.needs):
+                column, node = capability.column(need.task), net.need_nodes[w][i]
+                if column is not None and coreach[node]:
+                    groups[window.day][(column, window.start, window.end)].append((w, i, node))
+        part = cls(_Edges(), net.size, [])
+        for day, grouped in groups.items():
+            part.add_day(capability, windows, grouped, shifts.get(day, []))
+        return part
+
+    def add_day(
+        self,
+        capability: Capability,
+        windows: Sequence[_Window],
+        grouped: dict[GroupKey, list[Member]],
+        shifts: Sequence[RosterShift],
+    ) -> None:
+        keys = list(grouped)
+        eligible = _eligible(capability, keys, shifts)
+        rows = np.flatnonzero(eligible.any(axis=1))
+        if rows.size == 0:
+            return
+        profiles, inverse, counts = np.unique(
+            eligible[rows], axis=0, return_inverse=True, return_counts=True
+        )
+        # Members per profile in staff order: a stable sort by profile, split at the counts.
+        order = rows[np.argsort(inverse.reshape(-1), kind="stable")]
+        pools = [
+            _Pool(m.tolist(), capability.teams) for m in np.split(order, np.cumsum(counts)[:-1])
+        ]
+        profile_nodes = list(range(self.size, self.size + len(profiles)))
+        group_nodes = list(range(profile_nodes[-1] + 1, profile_nodes[-1] + 1 + len(keys)))
+        self.size = group_nodes[-1] + 1
+        pairs = []
+        for p, count in enumerate(counts.tolist()):
+            self.edges.add(SOURCE, profile_nodes[p], count)
+            for g in np.flatnonzero(profiles[p]).tolist():
+                self.edges.add(profile_nodes[p], group_nodes[g], count)
+                pairs.append((p, g))
+        members = [grouped[key] for key in keys]
+        for g, listed in enumerate(members):
+            for w, i, node in listed:
+                self.edges.add(group_nodes[g], node, windows[w].needs[i].count)
+        self.days.append(_DayFill(pools, profile_nodes, group_nodes, members, pairs))
+
+    def network(self) -> csr_matrix:
+        return self.edges.network(self.size)
+
+    def hand_out(
+        self, capability: Capability, windows: Sequence[_Window], flow: csr_matrix
+    ) -> list[list[list[int]]]:
+        """Per window and need the rows the flow sends to it from off the roster."""
+        fills: list[list[list[int]]] = [[[] for _ in w.needs] for w in windows]
+        for day in self.days:
+            quotas: list[dict[int, int]] = [{} for _ in day.group_nodes]
+            arcs = [(day.profile_nodes[p], day.group_nodes[g]) for p, g in day.eligible]
+            for (p, g), carried in zip(day.eligible, _values(flow, arcs), strict=True):
+                if carried > 0:
+                    quotas[g][p] = carried
+            into = [
+                (day.group_nodes[g], node) for g, ms in enumerate(day.members) for *_, node in ms
+            ]
+            sent = iter(_values(flow, into))
+            for g, listed in enumerate(day.members):
+                for w, i, _ in listed:
+                    fills[w][i] = _pick(windows[w].team, next(sent), day.pools, quotas[g])
+        return fills
 
 
 def _eligible(
@@ -402,40 +480,6 @@ def _eligible(
     when = [index[(start, end)] for _, start, end in keys]
     eligible: npt.NDArray[np.bool_] = capability.alone[:, columns] & ~busy[:, when]
     return eligible
-
-
-def _group_flow(
-    eligible: npt.NDArray[np.bool_], demand: Sequence[int], teams: Sequence[str]
-) -> tuple[list[_Pool], list[dict[int, int]]]:
-    """A maximum flow source → profile → group → sink, a profile being the employees with
-    the same row of `eligible` (its capacity their number): per profile its members (in
-    staff order), per group how many each profile gives it."""
-    rows = np.flatnonzero(eligible.any(axis=1))
-    quotas: list[dict[int, int]] = [{} for _ in demand]
-    if rows.size == 0:
-        return [], quotas
-    profiles, inverse, counts = np.unique(
-        eligible[rows], axis=0, return_inverse=True, return_counts=True
-    )
-    inverse = inverse.reshape(-1)
-    edges = _Edges()
-    first_group = 2 + len(profiles)
-    for p, count in enumerate(counts):
-        edges.add(SOURCE, 2 + p, int(count))
-        for group in np.flatnonzero(profiles[p]).tolist():
-            edges.add(2 + p, first_group + group, int(count))
-    for g, wanted in enumerate(demand):
-        edges.add(first_group + g, SINK, wanted)
-    flow = _max_flow(edges.network(first_group + len(demand)))
-    for p in range(len(profiles)):
-        for group in np.flatnonzero(profiles[p]).tolist():
-            carried = int(flow[2 + p, first_group + group])
-            if carried > 0:
-                quotas[group][p] = carried
-    # Members per profile in staff order: a stable sort by profile, split at the counts.
-    grouped = np.split(rows[np.argsort(inverse, kind="stable")], np.cumsum(counts)[:-1])
-    pools = [_Pool(members.tolist(), teams) for members in grouped]
-    return pools, quotas
 
 
 class _Pool:
@@ -460,8 +504,8 @@ class _Pool:
 
 
 def _pick(team: str, wanted: int, pools: Sequence[_Pool], quota: dict[int, int]) -> list[int]:
-    """Up to `wanted` people from the profiles with quota left for this group, someone of
-    the need's own team first."""
+    """`wanted` people from the profiles with quota left for this group, someone of the
+    need's own team first."""
     chosen: list[int] = []
     for preferred in (team, None):
         for p in list(quota):

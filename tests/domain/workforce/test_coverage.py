@@ -134,3 +134,11 @@ def test_growable_names_the_tasks_one_more_able_person_would_cover() -> None:
     window = cover_day(capability, needs, [early(1), early(2)], MONDAY).windows[0]
     assert window.growable == ("MED",)
     assert window.movable == (2,)
+
+
+def test_the_roster_is_rearranged_when_that_lets_someone_off_it_fill_a_place() -> None:
+    capability = matrix(["AM", "A"])  # 1 rostered, can do both; 2 off the roster, ADL only
+    for needs in ([morning("ADL", 1), morning("MED", 1)], [morning("MED", 1), morning("ADL", 1)]):
+        window = cover_day(capability, needs, [early(1)], MONDAY).windows[0]
+        by_task = {n.need.task: (n.by, n.fill) for n in window.needs}
+        assert by_task == {"MED": ((1,), ()), "ADL": ((), (2,))}
