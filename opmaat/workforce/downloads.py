@@ -1,18 +1,27 @@
 """The workforce pages' files: the deployability export per employee (CSV, JSON) for
 roster systems, the coverage heatmap and the training demand as workbooks, the functiehuis
-as a workbook."""
+as a workbook, and the upload of a roster or a functiehuis."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
+from opmaat.domain.errors import DomainError, FileProblems
 from opmaat.domain.workforce.deployability import skill_rows
 from opmaat.learners.access import signed_in
+from opmaat.messages import problem_text
+from opmaat.ui.errors import explain
 from opmaat.workforce import access, services
 from opmaat.workforce.files import write
+from opmaat.workforce.files.read import ROSTER_NAMES
+from opmaat.workforce.forms import UploadForm
 from opmaat.workforce.views import chosen_day, team_of, tomorrow
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -70,3 +79,40 @@ def functiehuis(request: HttpRequest, pk: int) -> HttpResponse:
     sources = dict(organisation.care_functions.values_list("code", "fwg_source"))
     body = write.workbook_bytes(write.functiehuis_sheets(huis, sources))
     return attachment(body, XLSX, "functiehuis.xlsx")
+
+
+@login_required
+def upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Read a roster (CSV or XLSX) or a functiehuis workbook; a file with any problem
+    changes nothing, and every problem is listed with its file, row and column."""
+    user = signed_in(request)
+    organisation = access.access_organisation(user, pk)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        kind = "functiehuis" if request.POST.get("kind") == "functiehuis" else "roster"
+        try:
+            count = services.do_import(user, organisation, kind, upload.name, upload.read())
+        except FileProblems as error:
+            problems = [problem_text(p, gettext) for p in error.problems]
+        except DomainError as error:
+            problems = [explain(error)]
+        else:
+            done = _("%(name)s ingelezen (%(count)s regels).") % {
+                "name": upload.name,
+                "count": count,
+            }
+            messages.success(request, done)
+            return redirect("workforce_dashboard", pk=organisation.pk)
+    return render(
+        request,
+        "workforce/upload.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "problems": problems,
+            "roster_names": ROSTER_NAMES.items(),
+        },
+        status=400 if problems else 200,
+    )

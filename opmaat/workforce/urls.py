@@ -34,4 +34,5 @@ urlpatterns = [
         downloads.functiehuis,
         name="workforce_functiehuis_xlsx",
     ),
+    path("personeel/<int:pk>/bestanden/", downloads.upload, name="workforce_upload"),
 ]
