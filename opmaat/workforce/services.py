@@ -745,3 +745,41 @@ def do_import(actor: User, organisation: Organisation, kind: str, name: str, dat
     if kind == "functiehuis":
         return do_import_functiehuis(actor, organisation, name, data)
     return do_import_roster(actor, organisation, name, data)
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    """An authorisation to renew: who, where, which act and until when."""
+
+    organisation: str
+    personnel_number: str
+    employee: str
+    team: str
+    act: str
+    act_name: str
+    valid_until: date
+    expired: bool
+
+
+def reminders(days: int = REMINDER_DAYS) -> list[Reminder]:
+    """Every care organisation's authorisations that run out within `days` or have run
+    out (opmaat.domain.workforce.deployability.expiring), soonest first: for an operator's
+    job that mails or lists them. Only the organisations' own data is read."""
+    found: list[Reminder] = []
+    for organisation in Organisation.objects.filter(employees__isnull=False).distinct():
+        names = dict(organisation.acts.values_list("code", "name"))
+        staff = list(organisation.employees.select_related("team"))
+        for employee, expiry in expiring_for(organisation, staff, days):
+            found.append(
+                Reminder(
+                    organisation.name,
+                    employee.personnel_number,
+                    employee.name,
+                    employee.team.name if employee.team else "",
+                    expiry.act,
+                    names.get(expiry.act, expiry.act),
+                    expiry.valid_until,
+                    expiry.expired,
+                )
+            )
+    return sorted(found, key=lambda r: (r.valid_until, r.organisation, r.employee))
