@@ -508,10 +508,13 @@ def expiring_for(
 
 
 @transaction.atomic
-def do_refresh_proposals(organisation: Organisation) -> int:
+def do_refresh_proposals(organisation: Organisation, actor: User | None = None) -> int:
     """Add a pending proposal for each heavier or deepening unit an employee completed
     that the organisation's rules turn into a function change or periodiek; one already
-    proposed (decided or not) is never proposed again. Returns how many are new."""
+    proposed (decided or not) is never proposed again. Returns how many are new; with
+    `actor` (HR asking), audited."""
+    if actor is not None:
+        require_hr(actor, organisation)
     catalog = current_catalog()
     huis = functiehuis_of(organisation)
     added = 0
@@ -528,6 +531,8 @@ def do_refresh_proposals(organisation: Organisation) -> int:
                 },
             )
             added += created
+    if actor is not None:
+        audit(actor, organisation, "proposals", f"Voorstellen bijgewerkt: {added} nieuw")
     return added
 
 

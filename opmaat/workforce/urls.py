@@ -19,6 +19,16 @@ urlpatterns = [
     ),
     path("personeel/voorstel/<int:pk>/", views.decide, name="workforce_decide"),
     path(
+        "personeel/<int:pk>/voorstellen/bijwerken/",
+        views.refresh_proposals,
+        name="workforce_refresh_proposals",
+    ),
+    path(
+        "personeel/bekwaamheid/<int:pk>/intrekken/",
+        views.revoke_authorisation,
+        name="workforce_revoke",
+    ),
+    path(
         "personeel/medewerker/<int:pk>/inzetbaarheid.<str:fmt>",
         downloads.skills,
         name="workforce_skills",

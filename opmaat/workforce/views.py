@@ -26,7 +26,7 @@ from opmaat.workforce.forms import (
     DayForm,
     DecisionForm,
 )
-from opmaat.workforce.models import Employee, Proposal, Team
+from opmaat.workforce.models import Authorisation, Employee, Proposal, Team
 from opmaat.workforce.presenting import (
     card_rows,
     carving_view,
@@ -223,6 +223,31 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         services.do_decide_proposal(user, proposal, accept, form.cleaned_data["note"])
         messages.success(request, _("Besluit over het voorstel vastgelegd."))
     return redirect("workforce_dashboard", pk=organisation.pk)
+
+
+@require_POST
+@login_required
+def refresh_proposals(request: HttpRequest, pk: int) -> HttpResponse:
+    """Look for heavier and deepening units completed since the last time (HR)."""
+    user = signed_in(request)
+    organisation = access.access_organisation(user, pk)
+    added = services.do_refresh_proposals(organisation, user)
+    messages.success(request, _("Nieuwe voorstellen: %(n)s.") % {"n": added})
+    return redirect("workforce_dashboard", pk=organisation.pk)
+
+
+@require_POST
+@login_required
+def revoke_authorisation(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw an authorisation (a designated signer of the employee's organisation)."""
+    user = signed_in(request)
+    row = get_object_or_404(Authorisation.objects.select_related("employee", "act"), pk=pk)
+    employee = access.access_employee(user, row.employee_id)
+    if not access.is_signer(user, employee.organisation) or row.revoked_at is not None:
+        raise PermissionDenied("signer")
+    services.do_revoke_authorisation(user, row, request.POST.get("note", "")[:500])
+    messages.success(request, _("Bekwaamheidsverklaring ingetrokken."))
+    return redirect("workforce_employee", pk=employee.pk)
 
 
 @login_required

@@ -143,3 +143,39 @@ def test_hr_saves_a_carved_function_as_a_draft(client: Client, workforce: Workfo
     assert saved.draft and saved.tasks == ["ADL"] and saved.qualification == ""
     assert "23268-B1-K1-W4" in saved.werkprocessen
     assert WorkforceEvent.objects.filter(action="draft_function").exists()
+
+
+def test_a_signer_revokes_an_authorisation_and_the_task_is_no_longer_alone(
+    client: Client, workforce: Workforce
+) -> None:
+    act = Act.objects.get(organisation=workforce.zuid, code="MEDICATIE")
+    today = services.today()
+    row = services.do_record_authorisation(
+        workforce.lars, workforce.anna, act, today, Evidence.TEST
+    )
+    for refused, status in ((workforce.cast.fleur, 403), (workforce.mira, 404)):
+        client.force_login(refused)
+        assert client.post(f"/personeel/bekwaamheid/{row.pk}/intrekken/").status_code == status
+    client.force_login(workforce.lars)
+    response = client.post(
+        f"/personeel/bekwaamheid/{row.pk}/intrekken/", {"note": "toets verlopen"}
+    )
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert row.revoked_at is not None
+    assert services.authorisations_of(workforce.anna) == ()
+    event = WorkforceEvent.objects.get(action="revoke_authorisation")
+    assert event.actor == workforce.lars and event.changes["note"] == "toets verlopen"
+
+
+def test_hr_asks_for_new_proposals_and_the_request_is_audited(
+    client: Client, workforce: Workforce
+) -> None:
+    add_holding(workforce.cast.bram, workforce.cast.anna_record, "C0054")
+    url = f"/personeel/{workforce.zuid.pk}/voorstellen/bijwerken/"
+    client.force_login(workforce.lars)
+    assert client.post(url).status_code == 404
+    client.force_login(workforce.cast.fleur)
+    assert client.post(url).status_code == 302
+    assert Proposal.objects.filter(employee=workforce.anna, state="pending").count() == 1
+    assert WorkforceEvent.objects.filter(action="proposals", actor=workforce.cast.fleur).exists()
