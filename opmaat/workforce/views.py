@@ -56,7 +56,7 @@ def tomorrow() -> date:
 def home(request: HttpRequest) -> HttpResponse:
     """HR goes to its organisation's dashboard, a team leader to their team."""
     user = signed_in(request)
-    organisations = list(access.hr_organisations(user).filter(employees__isnull=False).distinct())
+    organisations = list(access.hr_organisations(user))
     if len(organisations) == 1:
         return redirect("workforce_dashboard", pk=organisations[0].pk)
     teams = list(access.led_teams(user))

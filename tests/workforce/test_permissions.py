@@ -124,3 +124,17 @@ def test_a_team_leader_sees_who_could_fill_in_from_another_team_only_as_a_count(
     client.force_login(workforce.lars)
     page = client.get(url).content.decode()
     assert "Kees Kok" not in page and "medewerker van een ander team" in page
+
+
+def test_hr_of_an_organisation_without_staff_yet_reaches_its_dashboard(
+    client: Client, workforce: Workforce
+) -> None:
+    """To upload a functiehuis and a roster, the organisation needs no employees first."""
+    from opmaat.domain.access import OrganisationKind, Role
+    from tests.factories import make_organisation, make_staff
+
+    empty = make_organisation("Zorggroep Nieuw", OrganisationKind.CARE)
+    client.force_login(make_staff("nina", empty, Role.EMPLOYER_HR, "Nina Nieuw"))
+    assert client.get("/personeel/")["Location"] == f"/personeel/{empty.pk}/"
+    assert client.get(f"/personeel/{empty.pk}/").status_code == 200
+    assert client.get(f"/personeel/{empty.pk}/bestanden/").status_code == 200
