@@ -179,8 +179,9 @@ TEAMS = (
 )
 LED_TEAM = "Afdeling Boomgaard"
 
-# Per weekday (every day alike), invented for the demo: the morning washing-and-dressing
-# peak, lunch, the evening round.
+# Per weekday, invented for the demo: the morning washing-and-dressing peak (one person
+# fewer at the weekend), lunch, the evening round.
+WEEKEND = (5, 6)
 NEEDS = (
     (time(7), time(10), "ADL", 3),
     (time(7), time(10), "MEDICATIE", 1),
@@ -311,6 +312,8 @@ def add_teams(organisation: Organisation, leader: User) -> list[Team]:
         teams.append(team)
         for weekday in range(7):
             for start, end, task, count in NEEDS:
+                if weekday in WEEKEND and task == "ADL" and count > 1:
+                    count -= 1
                 ShiftNeed.objects.create(
                     team=team, weekday=weekday, start=start, end=end, task=task, count=count
                 )
