@@ -138,3 +138,28 @@ def test_hr_of_an_organisation_without_staff_yet_reaches_its_dashboard(
     assert client.get("/personeel/")["Location"] == f"/personeel/{empty.pk}/"
     assert client.get(f"/personeel/{empty.pk}/").status_code == 200
     assert client.get(f"/personeel/{empty.pk}/bestanden/").status_code == 200
+
+
+POSTS: list[tuple[Url, dict[str, object]]] = [
+    (lambda w: f"/personeel/{w.zuid.pk}/voorstellen/bijwerken/", {}),
+    (
+        lambda w: f"/personeel/{w.zuid.pk}/jobcarving/",
+        {"source": "VIG", "tasks": ["ADL"], "code": "X", "name": "X"},
+    ),
+    (lambda w: f"/personeel/{w.zuid.pk}/bestanden/", {"kind": "roster"}),
+    (lambda w: f"/personeel/medewerker/{w.kees.pk}/bekwaamheid/", {}),
+]
+
+
+@pytest.mark.parametrize("who", ["mira", "lars", "chris", "anna", "gijs"])
+@pytest.mark.parametrize(("url", "data"), POSTS)
+def test_nobody_outside_writes_to_an_organisations_staff_data(
+    client: Client, workforce: Workforce, who: str, url: Url, data: dict[str, object]
+) -> None:
+    from opmaat.workforce.models import WorkforceEvent
+
+    user = workforce.mira if who == "mira" else workforce.lars if who == "lars" else None
+    client.force_login(user or workforce.cast.by_name(who))
+    before = WorkforceEvent.objects.count()
+    assert client.post(url(workforce), data).status_code == 404
+    assert WorkforceEvent.objects.count() == before
