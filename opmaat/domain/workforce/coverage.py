@@ -20,14 +20,16 @@ a weekday; the roster (RosterShift) says who works when. The rule (issue 16):
    may be rearranged for it (the one who can give medication moves to the medication
    round so that someone called in can take the ADL), never reduced in number: the fill
    network is added to the roster's residual network less its edges back into the
-   source, and a second maximum flow augments the first. People with the same
-   eligibility are one node of it, so a day of 5,000 staff is a small network; in the
-   result they are handed out in staff order, the need's own team first.
+   source, and a second maximum flow augments the first. Needs of one task and time
+   form one node (for someone off the roster they are alike, whatever the team), and a
+   need takes part only where one more person would add a place (it reaches the sink
+   in the roster's residual network); a group's people go to its needs as the flow
+   divides them, each need's own team first.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, time
@@ -40,7 +42,7 @@ from scipy.sparse.csgraph import (  # type: ignore[import-untyped]  # scipy ship
     maximum_flow,
 )
 
-from opmaat.domain.workforce.capability import Capability, capability, capability_of
+from opmaat.domain.workforce.capability import BoolMatrix, Capability, capability, capability_of
 from opmaat.domain.workforce.errors import InvalidShift
 
 __all__ = [
@@ -191,7 +193,7 @@ def cover(
     reach = _reachable(residual, SOURCE)
     coreach = _reachable(residual.T.tocsr(), SINK)
     fill = _FillPart.build(capability, windows, net, coreach, roster)
-    extra = _max_flow(_without_source_entries(_resized(residual, fill.size) + fill.network()))
+    extra = _max_flow(_with_fill(residual, fill))
     combined = _resized(flow, fill.size) + extra
     carried = _carried(combined, net.edges.inner())
     fills = fill.hand_out(capability, windows, extra)
@@ -204,8 +206,9 @@ def cover(
         growable = sorted(
             {nd.task for n, nd in zip(wanted, window.needs, strict=True) if coreach[n]}
         )
+        supervised = [net.supervised.get(n, []) for n in wanted]
         by_day[window.day].append(
-            _window_coverage(capability, window, assigned, fills[w], movable, growable)
+            _window_coverage(capability, window, assigned, fills[w], movable, growable, supervised)
         )
     return tuple(DayCoverage(day, tuple(by_day.get(day, []))) for day in days)
 
@@ -227,19 +230,18 @@ def _windows(
     days: Sequence[date],
 ) -> Iterable[_Window]:
     """Step 1: the windows of each day with the people on them, in team and time order."""
-    grouped: dict[tuple[int, str, time, time], list[ShiftNeed]] = defaultdict(list)
-    for need in needs:
-        grouped[(need.weekday, need.team, need.start, need.end)].append(need)
-    shifts: dict[tuple[date, str], list[RosterShift]] = defaultdict(list)
+    grouped: dict[int, dict[tuple[str, time, time], list[ShiftNeed]]] = defaultdict(dict)
+    for need in sorted(needs, key=lambda n: (n.weekday, n.team, n.start, n.end)):
+        grouped[need.weekday].setdefault((need.team, need.start, need.end), []).append(need)
+    shifts: dict[tuple[date, str], list[tuple[int, time, time]]] = defaultdict(list)
     for shift in roster:
-        shifts[(shift.day, shift.team)].append(shift)
+        row = capability.row(shift.employee)
+        if row is not None:
+            shifts[(shift.day, shift.team)].append((row, shift.start, shift.end))
     for day in days:
-        for (weekday, team, start, end), wanted in sorted(grouped.items()):
-            if weekday != day.weekday():
-                continue
-            on = {capability.row(s.employee) for s in shifts[(day, team)] if s.spans(start, end)}
-            rows = sorted(r for r in on if r is not None)
-            yield _Window(team, day, start, end, wanted, rows)
+        for (team, start, end), wanted in grouped[day.weekday()].items():
+            on = {r for r, s, e in shifts.get((day, team), ()) if s <= start and end <= e}
+            yield _Window(team, day, start, end, wanted, sorted(on))
 
 
 @dataclass(slots=True)
@@ -251,53 +253,116 @@ class _RosterNetwork:
     size: int
     person_nodes: list[list[tuple[int, int]]]  # per window: (node, capability row)
     need_nodes: list[list[int]]  # per window: a node per need
+    supervised: dict[int, list[int]]  # per need node: rows on it that may only be supervised
 
 
 def _roster_network(capability: Capability, windows: Sequence[_Window]) -> _RosterNetwork:
-    edges = _Edges()
+    """Nodes: per window its people, then its needs. Edges built as arrays: every person
+    of a window against every need of it, kept where the person may do the task alone."""
     person_nodes: list[list[tuple[int, int]]] = []
     need_nodes: list[list[int]] = []
     node = 2
-    for window in windows:
-        people = [(node + k, row) for k, row in enumerate(window.rows)]
-        node += len(people)
-        wanted = list(range(node, node + len(window.needs)))
-        node += len(wanted)
-        for person, _ in people:
-            edges.add(SOURCE, person, 1)
-        for need_node, need in zip(wanted, window.needs, strict=True):
-            column = capability.column(need.task)
-            for person, row in people:
-                if column is not None and capability.alone[row, column]:
-                    edges.add(person, need_node, 1)
-            edges.add(need_node, SINK, need.count)
-        person_nodes.append(people)
-        need_nodes.append(wanted)
-    return _RosterNetwork(edges, node, person_nodes, need_nodes)
+    people_window: list[int] = []  # per person node: its window
+    people_rows: list[int] = []
+    need_window: list[int] = []
+    need_columns: list[int] = []
+    need_counts: list[int] = []
+    for w, window in enumerate(windows):
+        person_nodes.append([(node + k, row) for k, row in enumerate(window.rows)])
+        people_window += [w] * len(window.rows)
+        people_rows += window.rows
+        node += len(window.rows)
+        need_nodes.append(list(range(node, node + len(window.needs))))
+        node += len(window.needs)
+        need_window += [w] * len(window.needs)
+        need_columns += [_column(capability, n.task) for n in window.needs]
+        need_counts += [n.count for n in window.needs]
+    person_node = np.array([n for listed in person_nodes for n, _ in listed], dtype=np.int64)
+    need_node = np.array([n for listed in need_nodes for n in listed], dtype=np.int64)
+    edges = _Edges()
+    edges.add_many(np.full(len(person_node), SOURCE), person_node, np.ones(len(person_node)))
+    pairs_person, pairs_need = _window_pairs(np.array(people_window), np.array(need_window))
+    rows = np.array(people_rows, dtype=np.int64)[pairs_person]
+    columns = np.array(need_columns, dtype=np.int64)[pairs_need]
+    able = (columns >= 0) & _at(capability.alone, rows, columns)
+    under = (columns >= 0) & _at(capability.supervised, rows, columns)
+    supervised: dict[int, list[int]] = defaultdict(list)
+    for k in np.flatnonzero(under).tolist():
+        supervised[int(need_node[pairs_need[k]])].append(int(rows[k]))
+    edges.add_many(
+        person_node[pairs_person[able]], need_node[pairs_need[able]], np.ones(able.sum())
+    )
+    edges.add_many(need_node, np.full(len(need_node), SINK), np.array(need_counts))
+    return _RosterNetwork(edges, node, person_nodes, need_nodes, supervised)
+
+
+def _column(capability: Capability, task: str) -> int:
+    column = capability.column(task)
+    return -1 if column is None else column
+
+
+def _at(
+    matrix: BoolMatrix, rows: npt.NDArray[np.int64], columns: npt.NDArray[np.int64]
+) -> npt.NDArray[np.bool_]:
+    """`matrix` at each (row, column); a column of -1 (a task not in the library) reads as
+    column 0 and is masked by the caller."""
+    if rows.size == 0:
+        return np.zeros(0, dtype=np.bool_)
+    found: npt.NDArray[np.bool_] = matrix[rows, np.maximum(columns, 0)]
+    return found
+
+
+def _window_pairs(
+    people: npt.NDArray[np.int64], needs: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Every (person, need) index pair of the same window; both arrays sorted by window."""
+    if people.size == 0 or needs.size == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    size = int(max(people.max(), needs.max())) + 1
+    need_count = np.bincount(needs, minlength=size)
+    need_start = np.concatenate([[0], np.cumsum(need_count)[:-1]])
+    repeat = need_count[people]
+    person = np.repeat(np.arange(len(people)), repeat)
+    offset = np.arange(len(person)) - np.repeat(np.cumsum(repeat) - repeat, repeat)
+    need = need_start[people[person]] + offset
+    return person, need
 
 
 class _Edges:
-    """A flow network's edges as they are added: (from, to, capacity)."""
+    """A flow network's edges as they are added: (from, to, capacity), in array chunks."""
 
     def __init__(self) -> None:
-        self.sources: list[int] = []
-        self.targets: list[int] = []
-        self.capacities: list[int] = []
+        self.sources: list[npt.NDArray[np.int64]] = []
+        self.targets: list[npt.NDArray[np.int64]] = []
+        self.capacities: list[npt.NDArray[np.int64]] = []
 
-    def add(self, source: int, target: int, capacity: int) -> None:
-        self.sources.append(source)
-        self.targets.append(target)
-        self.capacities.append(capacity)
+    def add_many(
+        self, sources: npt.ArrayLike, targets: npt.ArrayLike, capacities: npt.ArrayLike
+    ) -> None:
+        self.sources.append(np.asarray(sources, dtype=np.int64))
+        self.targets.append(np.asarray(targets, dtype=np.int64))
+        self.capacities.append(np.asarray(capacities, dtype=np.int64))
+
+    def joined(self) -> tuple[npt.NDArray[np.int64], ...]:
+        if not self.sources:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty
+        return (
+            np.concatenate(self.sources),
+            np.concatenate(self.targets),
+            np.concatenate(self.capacities),
+        )
 
     def network(self, size: int) -> csr_matrix:
-        capacity = np.array(self.capacities, dtype=np.int32)
-        ends = (np.array(self.sources, dtype=np.int64), np.array(self.targets, dtype=np.int64))
-        return csr_matrix((capacity, ends), shape=(size, size))
+        sources, targets, capacities = self.joined()
+        return csr_matrix((capacities.astype(np.int32), (sources, targets)), shape=(size, size))
 
     def inner(self) -> list[tuple[int, int]]:
         """The edges that touch neither source nor sink."""
-        pairs = zip(self.sources, self.targets, strict=True)
-        return [(s, t) for s, t in pairs if s != SOURCE and t != SINK]
+        sources, targets, _ = self.joined()
+        keep = (sources != SOURCE) & (targets != SINK)
+        return list(zip(sources[keep].tolist(), targets[keep].tolist(), strict=True))
 
 
 def _max_flow(network: csr_matrix) -> csr_matrix:
@@ -321,12 +386,19 @@ def _resized(matrix: csr_matrix, size: int) -> csr_matrix:
     return csr_matrix((coo.data, (coo.row, coo.col)), shape=(size, size))
 
 
-def _without_source_entries(network: csr_matrix) -> csr_matrix:
-    """The network less every edge into the source: the residual's way back to it would
-    let the gap filling undo a roster assignment for someone off the roster."""
-    coo = network.tocoo()
+def _with_fill(residual: csr_matrix, fill: _FillPart) -> csr_matrix:
+    """The roster's residual network with the fill network added, less every edge into
+    the source: the way back to it would let the gap filling undo a roster assignment."""
+    coo = residual.tocoo()
     keep = coo.col != SOURCE
-    return csr_matrix((coo.data[keep], (coo.row[keep], coo.col[keep])), shape=network.shape)
+    sources, targets, capacities = fill.edges.joined()
+    return csr_matrix(
+        (
+            np.concatenate([coo.data[keep], capacities]).astype(np.int32),
+            (np.concatenate([coo.row[keep], sources]), np.concatenate([coo.col[keep], targets])),
+        ),
+        shape=(fill.size, fill.size),
+    )
 
 
 def _reachable(graph: csr_matrix, start: int) -> npt.NDArray[np.bool_]:
@@ -360,14 +432,23 @@ GroupKey = tuple[int, time, time]  # (task column, start, end)
 
 @dataclass(slots=True)
 class _DayFill:
-    """One day's part of step 3: profiles of people with the same eligibility, and groups
-    of needs with the same task and time."""
+    """One day's part of step 3: a node per person eligible for something (`rows`), a node
+    per group of needs with the same task and time; `person`/`group` list the edges."""
 
-    pools: list[_Pool]
-    profile_nodes: list[int]
-    group_nodes: list[int]
+    rows: npt.NDArray[np.int64]
+    first_person: int
+    first_group: int
     members: list[list[Member]]  # per group
-    eligible: list[tuple[int, int]]  # (profile, group) pairs with an edge
+    person: npt.NDArray[np.int64]
+    group: npt.NDArray[np.int64]
+    by_group: npt.NDArray[np.int64]  # edge indexes sorted by group
+    bounds: npt.NDArray[np.int64]  # group g's edges: by_group[bounds[g] : bounds[g + 1]]
+
+    def eligible_rows(self, g: int) -> npt.NDArray[np.int64]:
+        """The rows that may fill group `g`."""
+        edges = self.by_group[self.bounds[g] : self.bounds[g + 1]]
+        rows: npt.NDArray[np.int64] = self.rows[self.person[edges]]
+        return rows
 
 
 @dataclass(slots=True)
@@ -416,28 +497,24 @@ class _FillPart:
         rows = np.flatnonzero(eligible.any(axis=1))
         if rows.size == 0:
             return
-        profiles, inverse, counts = np.unique(
-            eligible[rows], axis=0, return_inverse=True, return_counts=True
-        )
-        # Members per profile in staff order: a stable sort by profile, split at the counts.
-        order = rows[np.argsort(inverse.reshape(-1), kind="stable")]
-        pools = [
-            _Pool(m.tolist(), capability.teams) for m in np.split(order, np.cumsum(counts)[:-1])
-        ]
-        profile_nodes = list(range(self.size, self.size + len(profiles)))
-        group_nodes = list(range(profile_nodes[-1] + 1, profile_nodes[-1] + 1 + len(keys)))
-        self.size = group_nodes[-1] + 1
-        pairs = []
-        for p, count in enumerate(counts.tolist()):
-            self.edges.add(SOURCE, profile_nodes[p], count)
-            for g in np.flatnonzero(profiles[p]).tolist():
-                self.edges.add(profile_nodes[p], group_nodes[g], count)
-                pairs.append((p, g))
+        first_person, first_group = self.size, self.size + len(rows)
+        self.size = first_group + len(keys)
+        person, group = np.nonzero(eligible[rows])
+        person_node = first_person + np.arange(len(rows))
+        self.edges.add_many(np.full(len(rows), SOURCE), person_node, np.ones(len(rows)))
+        self.edges.add_many(person_node[person], first_group + group, np.ones(len(person)))
         members = [grouped[key] for key in keys]
-        for g, listed in enumerate(members):
-            for w, i, node in listed:
-                self.edges.add(group_nodes[g], node, windows[w].needs[i].count)
-        self.days.append(_DayFill(pools, profile_nodes, group_nodes, members, pairs))
+        into = [(first_group + g, node, windows[w].needs[i].count)
+                for g, listed in enumerate(members) for w, i, node in listed]  # fmt: skip
+        group_node, need_node, capacity = (
+            np.array(c, dtype=np.int64) for c in zip(*into, strict=True)
+        )
+        self.edges.add_many(group_node, need_node, capacity)
+        by_group = np.argsort(group, kind="stable")
+        bounds = np.searchsorted(group[by_group], np.arange(len(keys) + 1))
+        self.days.append(
+            _DayFill(rows, first_person, first_group, members, person, group, by_group, bounds)
+        )
 
     def network(self) -> csr_matrix:
         return self.edges.network(self.size)
@@ -445,22 +522,80 @@ class _FillPart:
     def hand_out(
         self, capability: Capability, windows: Sequence[_Window], flow: csr_matrix
     ) -> list[list[list[int]]]:
-        """Per window and need the rows the flow sends to it from off the roster."""
+        """Per window and need the rows the flow sends to it from off the roster: a group's
+        people over its needs as the flow divides them, each need's own team first."""
         fills: list[list[list[int]]] = [[[] for _ in w.needs] for w in windows]
+        teams = _Teams.of(capability)
         for day in self.days:
-            quotas: list[dict[int, int]] = [{} for _ in day.group_nodes]
-            arcs = [(day.profile_nodes[p], day.group_nodes[g]) for p, g in day.eligible]
-            for (p, g), carried in zip(day.eligible, _values(flow, arcs), strict=True):
-                if carried > 0:
-                    quotas[g][p] = carried
-            into = [
-                (day.group_nodes[g], node) for g, ms in enumerate(day.members) for *_, node in ms
-            ]
+            carried = np.asarray(
+                flow[day.first_person + day.person, day.first_group + day.group]
+            ).ravel()
+            people: list[list[int]] = [[] for _ in day.members]
+            for k in np.flatnonzero(carried > 0).tolist():
+                people[int(day.group[k])].append(int(day.rows[day.person[k]]))
+            used = {r for listed in people for r in listed}
+            into = [(day.first_group + g, node) for g, listed in enumerate(day.members)
+                    for *_, node in listed]  # fmt: skip
             sent = iter(_values(flow, into))
             for g, listed in enumerate(day.members):
+                left = sorted(people[g])
                 for w, i, _ in listed:
-                    fills[w][i] = _pick(windows[w].team, next(sent), day.pools, quotas[g])
+                    team = windows[w].team
+                    chosen = _own_team_first(teams, team, left, next(sent))
+                    taken = set(chosen)
+                    left = [r for r in left if r not in taken]
+                    if any(teams.of_row(r) != team for r in chosen):
+                        spare = teams.members(day.eligible_rows(g), team)
+                        chosen = _swap_in_own_team(teams, team, chosen, spare, used)
+                    fills[w][i] = chosen
         return fills
+
+
+@dataclass(frozen=True, slots=True)
+class _Teams:
+    """The capability rows' teams as numbers, to pick people of a team from an array."""
+
+    names: tuple[str, ...]
+    ids: npt.NDArray[np.int64]  # per row
+    index: dict[str, int]
+
+    @classmethod
+    def of(cls, capability: Capability) -> _Teams:
+        names = capability.teams or ("",) * len(capability.employees)
+        index: dict[str, int] = {}
+        ids = np.array([index.setdefault(t, len(index)) for t in names], dtype=np.int64)
+        return cls(tuple(names), ids, index)
+
+    def of_row(self, row: int) -> str:
+        return self.names[row]
+
+    def members(self, rows: npt.NDArray[np.int64], team: str) -> list[int]:
+        found: list[int] = rows[self.ids[rows] == self.index.get(team, -1)].tolist()
+        return found
+
+
+def _swap_in_own_team(
+    teams: _Teams, team: str, chosen: Sequence[int], spare: Sequence[int], used: set[int]
+) -> list[int]:
+    """`chosen` with each one from another team replaced by someone of `team` from `spare`
+    (able to do the need) who is proposed for nothing else that day."""
+    free = iter(r for r in spare if r not in used)
+    swapped = []
+    for row in chosen:
+        if teams.of_row(row) != team:
+            other = next(free, None)
+            if other is not None:
+                used.discard(row)
+                used.add(other)
+                row = other
+        swapped.append(row)
+    return swapped
+
+
+def _own_team_first(teams: _Teams, team: str, rows: Sequence[int], wanted: int) -> list[int]:
+    chosen = [r for r in rows if teams.of_row(r) == team][:wanted]
+    taken = set(chosen)
+    return chosen + [r for r in rows if r not in taken][: wanted - len(chosen)]
 
 
 def _eligible(
@@ -482,42 +617,6 @@ def _eligible(
     return eligible
 
 
-class _Pool:
-    """The members of one profile not yet picked, in staff order and by team."""
-
-    def __init__(self, rows: Sequence[int], teams: Sequence[str]) -> None:
-        self.order = deque(rows)
-        self.by_team: dict[str, deque[int]] = defaultdict(deque)
-        for row in rows:
-            self.by_team[teams[row] if teams else ""].append(row)
-        self.used: set[int] = set()
-
-    def take(self, team: str | None) -> int | None:
-        """The first unpicked member of `team` (None: of any team), or None."""
-        queue = self.order if team is None else self.by_team.get(team, deque())
-        while queue:
-            row = queue.popleft()
-            if row not in self.used:
-                self.used.add(row)
-                return row
-        return None
-
-
-def _pick(team: str, wanted: int, pools: Sequence[_Pool], quota: dict[int, int]) -> list[int]:
-    """`wanted` people from the profiles with quota left for this group, someone of the
-    need's own team first."""
-    chosen: list[int] = []
-    for preferred in (team, None):
-        for p in list(quota):
-            while len(chosen) < wanted and quota[p] > 0:
-                row = pools[p].take(preferred)
-                if row is None:
-                    break
-                quota[p] -= 1
-                chosen.append(row)
-    return chosen
-
-
 def _window_coverage(
     capability: Capability,
     window: _Window,
@@ -525,15 +624,13 @@ def _window_coverage(
     fills: Sequence[Sequence[int]],
     movable: Sequence[int],
     growable: Sequence[str],
+    supervised_rows: Sequence[Sequence[int]],
 ) -> WindowCoverage:
     key = capability.employees
     needs = []
     for i, need in enumerate(window.needs):
-        column = capability.column(need.task)
         by = tuple(key[r] for r in assigned[i])
-        supervised = tuple(
-            key[r] for r in window.rows if column is not None and capability.supervised[r, column]
-        )
+        supervised = tuple(key[r] for r in supervised_rows[i])
         fill = tuple(key[r] for r in fills[i])
         needs.append(NeedCoverage(need, by, need.count - len(by), fill, supervised))
     return WindowCoverage(
