@@ -91,7 +91,7 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        kind = "functiehuis" if request.POST.get("kind") == "functiehuis" else "roster"
+        kind = request.POST.get("kind", "roster")
         try:
             count = services.do_import(user, organisation, kind, upload.name, upload.read())
         except FileProblems as error:

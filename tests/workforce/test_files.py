@@ -191,3 +191,56 @@ def test_the_demand_workbook_lists_the_ranked_rows(client: Client, workforce: Wo
         "personnel_number", "employee", "candidate", "name", "hours", "coverage_gained",
         "gained_per_100_hours", "tasks",
     )  # fmt: skip
+
+
+def test_a_staff_file_adds_and_updates_employees_by_personnel_number(
+    client: Client, workforce: Workforce
+) -> None:
+    text = (
+        "Personeelsnummer;Naam;Afdeling;Functie;Contracturen;In dienst;Diploma's\n"
+        "2;Kees Kok;Zuid;VIG;32;2020-01-01;25656\n"
+        "7;Vera Vink;Nachtdienst;HULP;24,5;2026-10-01;C0054\n"
+    )
+    assert upload(client, workforce, "personeel.csv", text.encode(), "staff").status_code == 302
+    vera = workforce.zuid.employees.get(personnel_number="7")
+    assert (vera.name, vera.team.name if vera.team else None, vera.contract_hours) == (
+        "Vera Vink",
+        "Nachtdienst",  # a team the file names is created
+        24.5,
+    )
+    assert vera.diplomas == ["C0054"]
+    workforce.kees.refresh_from_db()
+    assert workforce.kees.contract_hours == 32
+    assert workforce.zuid.employees.filter(personnel_number="1").exists()  # Anna stays
+
+
+def test_a_staff_file_with_problems_adds_nobody(client: Client, workforce: Workforce) -> None:
+    text = "personnel_number,name,function,diplomas\n8,Wim Wit,DIRECTEUR,\n8,Wim Wit,HULP,99999\n"
+    response = upload(client, workforce, "personeel.csv", text.encode(), "staff")
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "personeel.csv, rij 2, kolom function: Onbekende functie ‘DIRECTEUR’." in page
+    assert "personeel.csv, rij 3, kolom personnel_number: id ‘8’ staat ook op rij 2" in page
+    assert "personeel.csv, rij 3, kolom diplomas: onbekende code 99999" in page
+    assert not workforce.zuid.employees.filter(personnel_number="8").exists()
+
+
+def test_a_needs_file_replaces_the_needs_of_the_teams_it_names(
+    client: Client, workforce: Workforce
+) -> None:
+    text = (
+        "team,weekday,start,end,task,count\nNoord,0,07:00,10:00,ADL,3\nNoord,0,16:00,19:00,MED,1\n"
+    )
+    assert upload(client, workforce, "behoefte.csv", text.encode(), "needs").status_code == 302
+    noord = list(workforce.noord_team.needs.values_list("weekday", "task", "count"))
+    assert sorted(noord) == [(0, "ADL", 3), (0, "MED", 1)]
+    assert workforce.zuid_team.needs.count() == 7  # a team the file does not name keeps its own
+
+
+def test_a_needs_file_with_problems_changes_no_need(client: Client, workforce: Workforce) -> None:
+    text = "team,weekday,start,end,task,count\nMars,7,10:00,07:00,DANS,0\n"
+    response = upload(client, workforce, "behoefte.csv", text.encode(), "needs")
+    page = response.content.decode()
+    for column in ("team", "weekday", "end", "task", "count"):
+        assert f"behoefte.csv, rij 2, kolom {column}" in page
+    assert workforce.noord_team.needs.count() == 7

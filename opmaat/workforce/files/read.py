@@ -32,6 +32,7 @@ from opmaat.tabular.columns import (
     Day,
     Invalid,
     Items,
+    Number,
     Row,
     Table,
     Whole,
@@ -402,4 +403,166 @@ def whole(
         return None
 
 
-__all__ = ["HEADER_ROW", "InvalidWorkforceFile", "read_functiehuis", "read_roster"]
+# -- Staff and shift needs ---------------------------------------------------------------
+
+# Our column name → the names personnel and roster exports use for it.
+STAFF_NAMES: dict[str, tuple[str, ...]] = {
+    "personnel_number": ROSTER_NAMES["employee"],
+    "name": ("name", "naam", "volledige naam", "full_name"),
+    "team": ROSTER_NAMES["team"],
+    "function": ("function", "functie", "job", "job_title"),
+    "contract_hours": ("contract_hours", "contracturen", "uren", "hours_per_week"),
+    "start_date": ("start_date", "in dienst", "in_dienst", "datum in dienst", "hired"),
+    "diplomas": ("diplomas", "diploma's", "diplomas_certificates", "certificaten"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StaffRow:
+    personnel_number: str
+    name: str
+    team: str = ""
+    function: str = ""
+    contract_hours: float | None = None
+    start_date: date | None = None
+    diplomas: tuple[object, ...] = ()
+
+
+STAFF = Table(
+    StaffRow,
+    [
+        Column("personnel_number", required=True, filled=True),
+        Column("name", required=True, filled=True),
+        Column("team"),
+        Column("function"),
+        Column("contract_hours", Number(0, 60)),
+        Column("start_date", Day()),
+        Column("diplomas", CODES),
+    ],
+)
+
+
+def read_staff(path: Path, catalog: Catalog, functions: Collection[str]) -> list[StaffRow]:
+    """Every employee of a staff file, or InvalidWorkforceFile listing every problem: a
+    personnel number given twice, a function the functiehuis does not have, a diploma or
+    certificate code the catalog does not know. Teams are taken as named."""
+    problems = Problems(path.name)
+    sheet = read_table(path, problems)
+    found: list[StaffRow] = []
+    if sheet is not None:
+        sheet = renamed(sheet, STAFF_NAMES)
+        if STAFF.check_header(sheet, problems):
+            seen: dict[str, int] = {}
+            for number, row in STAFF.records(sheet, problems):
+                check_staff(number, row, catalog, functions, seen, problems)
+                found.append(row)
+    if problems.found or sheet is None:
+        raise InvalidWorkforceFile(problems.in_order() or [Problem(path.name, "", "", "empty")])
+    return found
+
+
+def check_staff(
+    number: int,
+    row: StaffRow,
+    catalog: Catalog,
+    functions: Collection[str],
+    seen: dict[str, int],
+    problems: Problems,
+) -> None:
+    first = seen.setdefault(row.personnel_number, number)
+    if first != number:
+        said = Said(
+            f"duplicate id {row.personnel_number!r}",
+            "duplicate_id",
+            value=row.personnel_number,
+            row=first,
+        )
+        problems.at(number, "personnel_number", said)
+    if row.function and row.function not in functions:
+        said = Said(
+            f"unknown function {row.function!r}", "unknown_function", value=row.function, closest=()
+        )
+        problems.at(number, "function", said)
+    for code in codes(row.diplomas):
+        if catalog.kind_of(code.upper()) is None:
+            problems.at(
+                number, "diplomas", Said(f"unknown code {code!r}", "unknown_code", value=code)
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class NeedRow:
+    team: str
+    weekday: int | None
+    start: time | None
+    end: time | None
+    task: str
+    count: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """A checked row of a needs file."""
+
+    team: str
+    weekday: int
+    start: time
+    end: time
+    task: str
+    count: int
+
+
+NEEDS = Table(
+    NeedRow,
+    [
+        Column("team", required=True, filled=True),
+        Column("weekday", Whole(0, 6), required=True, filled=True),
+        Column("start", Clock(), required=True, filled=True),
+        Column("end", Clock(), required=True, filled=True),
+        Column("task", required=True, filled=True),
+        Column("count", Whole(1, 100), required=True, filled=True),
+    ],
+)
+
+
+def complete_need(row: NeedRow) -> list[Need]:
+    """The row as a `Need` when every cell was read (a bad cell is already a problem)."""
+    weekday, start, end, count = row.weekday, row.start, row.end, row.count
+    if weekday is None or start is None or end is None or count is None:
+        return []
+    return [Need(row.team, weekday, start, end, row.task, count)]
+
+
+def read_needs(path: Path, teams: Collection[str], tasks: Collection[str]) -> list[Need]:
+    """Every shift need of a needs file (team, weekday 0 = Monday … 6, start, end, task,
+    count), or InvalidWorkforceFile listing every problem: an unknown team or task, a
+    window that ends before it starts."""
+    problems = Problems(path.name)
+    sheet = read_table(path, problems)
+    found: list[Need] = []
+    if sheet is not None and NEEDS.check_header(sheet, problems):
+        for number, row in NEEDS.records(sheet, problems):
+            if row.team not in teams:
+                said = Said(f"unknown team {row.team!r}", "unknown_team", value=row.team)
+                problems.at(number, "team", said)
+            if row.task not in tasks:
+                said = Said(
+                    f"unknown task {row.task!r}", "unknown_task", value=row.task, closest=()
+                )
+                problems.at(number, "task", said)
+            if row.start is not None and row.end is not None and not row.start < row.end:
+                problems.at(number, "end", Said("before start", "before", other="start"))
+            found.extend(complete_need(row))
+    if problems.found or sheet is None:
+        raise InvalidWorkforceFile(problems.in_order() or [Problem(path.name, "", "", "empty")])
+    return found
+
+
+__all__ = [
+    "HEADER_ROW",
+    "InvalidWorkforceFile",
+    "read_functiehuis",
+    "read_needs",
+    "read_roster",
+    "read_staff",
+]

@@ -37,9 +37,12 @@ from opmaat.workforce.services.coverage import (
     staff_of,
 )
 from opmaat.workforce.services.files import (
+    IMPORTS,
     do_import,
     do_import_functiehuis,
+    do_import_needs,
     do_import_roster,
+    do_import_staff,
     saved_upload,
 )
 from opmaat.workforce.services.functiehuis import (
@@ -78,6 +81,7 @@ from opmaat.workforce.services.staff import (
 )
 
 __all__ = [
+    "IMPORTS",
     "REMINDER_DAYS",
     "Reminder",
     "SchoolData",
@@ -95,7 +99,9 @@ __all__ = [
     "do_decide_proposal",
     "do_import",
     "do_import_functiehuis",
+    "do_import_needs",
     "do_import_roster",
+    "do_import_staff",
     "do_record_authorisation",
     "do_refresh_proposals",
     "do_replace_functiehuis",
