@@ -489,21 +489,15 @@ MESSAGES: dict[str, Message] = {
     "unknown_task": gettext_noop("Onbekende taak ‘%(value)s’."),
     "unknown_task.closest": gettext_noop("Onbekende taak ‘%(value)s’; bedoelt u %(closest)s?"),
     "unknown_act": gettext_noop("Onbekende handeling ‘%(value)s’."),
-    "unknown_act.closest": gettext_noop(
-        "Onbekende handeling ‘%(value)s’; bedoelt u %(closest)s?"
-    ),
+    "unknown_act.closest": gettext_noop("Onbekende handeling ‘%(value)s’; bedoelt u %(closest)s?"),
     "unknown_function": gettext_noop("Onbekende functie ‘%(value)s’."),
     "unknown_function.closest": gettext_noop(
         "Onbekende functie ‘%(value)s’; bedoelt u %(closest)s?"
     ),
     "duplicate_workforce_code": gettext_noop("De code ‘%(value)s’ komt twee keer voor."),
-    "duplicate_workforce_code.function": gettext_noop(
-        "Twee functies hebben de code ‘%(value)s’."
-    ),
+    "duplicate_workforce_code.function": gettext_noop("Twee functies hebben de code ‘%(value)s’."),
     "duplicate_workforce_code.task": gettext_noop("Twee taken hebben de code ‘%(value)s’."),
-    "duplicate_workforce_code.act": gettext_noop(
-        "Twee handelingen hebben de code ‘%(value)s’."
-    ),
+    "duplicate_workforce_code.act": gettext_noop("Twee handelingen hebben de code ‘%(value)s’."),
     "qualification_and_werkprocessen": gettext_noop(
         "Functie ‘%(function)s’ vraagt een kwalificatie of werkprocessen en leereenheden, "
         "niet allebei."
