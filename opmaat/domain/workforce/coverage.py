@@ -440,14 +440,24 @@ class _DayFill:
     first_group: int
     members: list[list[Member]]  # per group
     person: npt.NDArray[np.int64]
-    group: npt.NDArray[np.int64]
-    by_group: npt.NDArray[np.int64]  # edge indexes sorted by group
-    bounds: npt.NDArray[np.int64]  # group g's edges: by_group[bounds[g] : bounds[g + 1]]
+    group: npt.NDArray[np.int64]  # sorted: group g's edges are bounds[g] : bounds[g + 1]
+    bounds: npt.NDArray[np.int64]
+
+    def carried(self, flow: csr_matrix) -> list[list[int]]:
+        """Per group the rows whose edge to it carries flow: read from the block of the
+        flow matrix between this day's person and group nodes."""
+        first_group = self.first_group
+        block = flow[self.first_person : first_group, first_group : first_group + len(self.members)]
+        coo = block.tocoo()
+        people: list[list[int]] = [[] for _ in self.members]
+        positive = coo.data > 0
+        for p, g in zip(coo.row[positive].tolist(), coo.col[positive].tolist(), strict=True):
+            people[g].append(int(self.rows[p]))
+        return people
 
     def eligible_rows(self, g: int) -> npt.NDArray[np.int64]:
         """The rows that may fill group `g`."""
-        edges = self.by_group[self.bounds[g] : self.bounds[g + 1]]
-        rows: npt.NDArray[np.int64] = self.rows[self.person[edges]]
+        rows: npt.NDArray[np.int64] = self.rows[self.person[self.bounds[g] : self.bounds[g + 1]]]
         return rows
 
 
@@ -499,7 +509,8 @@ class _FillPart:
             return
         first_person, first_group = self.size, self.size + len(rows)
         self.size = first_group + len(keys)
-        person, group = np.nonzero(eligible[rows])
+        # Edges group by group (the transpose's nonzeros), so a group's are one slice.
+        group, person = np.nonzero(eligible[rows].T)
         person_node = first_person + np.arange(len(rows))
         self.edges.add_many(np.full(len(rows), SOURCE), person_node, np.ones(len(rows)))
         self.edges.add_many(person_node[person], first_group + group, np.ones(len(person)))
@@ -510,11 +521,8 @@ class _FillPart:
             np.array(c, dtype=np.int64) for c in zip(*into, strict=True)
         )
         self.edges.add_many(group_node, need_node, capacity)
-        by_group = np.argsort(group, kind="stable")
-        bounds = np.searchsorted(group[by_group], np.arange(len(keys) + 1))
-        self.days.append(
-            _DayFill(rows, first_person, first_group, members, person, group, by_group, bounds)
-        )
+        bounds = np.concatenate([[0], np.cumsum(np.bincount(group, minlength=len(keys)))])
+        self.days.append(_DayFill(rows, first_person, first_group, members, person, group, bounds))
 
     def network(self) -> csr_matrix:
         return self.edges.network(self.size)
@@ -527,12 +535,7 @@ class _FillPart:
         fills: list[list[list[int]]] = [[[] for _ in w.needs] for w in windows]
         teams = _Teams.of(capability)
         for day in self.days:
-            carried = np.asarray(
-                flow[day.first_person + day.person, day.first_group + day.group]
-            ).ravel()
-            people: list[list[int]] = [[] for _ in day.members]
-            for k in np.flatnonzero(carried > 0).tolist():
-                people[int(day.group[k])].append(int(day.rows[day.person[k]]))
+            people = day.carried(flow)
             used = {r for listed in people for r in listed}
             into = [(day.first_group + g, node) for g, listed in enumerate(day.members)
                     for *_, node in listed]  # fmt: skip
@@ -605,16 +608,24 @@ def _eligible(
     time that day."""
     times = sorted({(start, end) for _, start, end in keys})
     busy = np.zeros((len(capability.employees), len(times)), dtype=np.bool_)
-    for shift in shifts:
-        row = capability.row(shift.employee)
+    known = [(capability.row(s.employee), s.start, s.end) for s in shifts]
+    on = [(row, start, end) for row, start, end in known if row is not None]
+    if on:
+        rows = np.array([row for row, _, _ in on], dtype=np.int64)
+        starts = np.array([_minutes(start) for _, start, _ in on])
+        ends = np.array([_minutes(end) for _, _, end in on])
         for j, (start, end) in enumerate(times):
-            if row is not None and shift.overlaps(start, end):
-                busy[row, j] = True
+            overlapping = (starts < _minutes(end)) & (_minutes(start) < ends)
+            busy[rows[overlapping], j] = True
     index = {t: j for j, t in enumerate(times)}
     columns = [column for column, _, _ in keys]
     when = [index[(start, end)] for _, start, end in keys]
     eligible: npt.NDArray[np.bool_] = capability.alone[:, columns] & ~busy[:, when]
     return eligible
+
+
+def _minutes(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
 
 
 def _window_coverage(
@@ -626,12 +637,12 @@ def _window_coverage(
     growable: Sequence[str],
     supervised_rows: Sequence[Sequence[int]],
 ) -> WindowCoverage:
-    key = capability.employees
+    key = capability.employees.__getitem__
     needs = []
     for i, need in enumerate(window.needs):
-        by = tuple(key[r] for r in assigned[i])
-        supervised = tuple(key[r] for r in supervised_rows[i])
-        fill = tuple(key[r] for r in fills[i])
+        by = tuple(map(key, assigned[i]))
+        supervised = tuple(map(key, supervised_rows[i]))
+        fill = tuple(map(key, fills[i]))
         needs.append(NeedCoverage(need, by, need.count - len(by), fill, supervised))
     return WindowCoverage(
         window.team,
@@ -639,8 +650,8 @@ def _window_coverage(
         window.start,
         window.end,
         tuple(needs),
-        tuple(key[r] for r in window.rows),
-        tuple(key[r] for r in movable),
+        tuple(map(key, window.rows)),
+        tuple(map(key, movable)),
         tuple(growable),
     )
 
