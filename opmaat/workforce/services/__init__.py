@@ -66,6 +66,7 @@ from opmaat.workforce.services.proposals import (
     pending_proposals,
 )
 from opmaat.workforce.services.staff import (
+    Credits,
     SchoolData,
     authorisations_of,
     completed_units,
@@ -73,9 +74,11 @@ from opmaat.workforce.services.staff import (
     employee_value,
     employee_values,
     levels_of,
+    link_of,
     linked_learner_consents,
     own_credit,
     school_data,
+    staff_rows,
     today,
     werkprocessen_under,
 )
@@ -83,6 +86,7 @@ from opmaat.workforce.services.staff import (
 __all__ = [
     "IMPORTS",
     "REMINDER_DAYS",
+    "Credits",
     "Reminder",
     "SchoolData",
     "Staff",
@@ -116,6 +120,7 @@ __all__ = [
     "heatmap_of",
     "holdings_for_route",
     "levels_of",
+    "link_of",
     "linked_learner_consents",
     "needs_of",
     "own_credit",
@@ -130,6 +135,7 @@ __all__ = [
     "saved_upload",
     "school_data",
     "staff_of",
+    "staff_rows",
     "task_of",
     "task_row",
     "teams_of",

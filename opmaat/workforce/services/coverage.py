@@ -39,9 +39,9 @@ from opmaat.workforce.models import RosterShift as RosterShiftRow
 from opmaat.workforce.models import ShiftNeed as ShiftNeedRow
 from opmaat.workforce.services.functiehuis import functiehuis_of
 from opmaat.workforce.services.staff import (
-    employee_value,
     employee_values,
     linked_learner_consents,
+    staff_rows,
     today,
 )
 
@@ -66,8 +66,8 @@ class Staff:
 def staff_of(organisation: Organisation, day: date) -> Staff:
     catalog = current_catalog()
     huis = functiehuis_of(organisation)
-    rows = {e.pk: e for e in organisation.employees.select_related("team")}
-    values = tuple(employee_value(catalog, e) for e in rows.values())
+    rows = {e.pk: e for e in staff_rows(organisation.employees.all())}
+    values = tuple(employee_values(catalog, rows.values()))
     matrices = capability_of(huis, values, day)
     return Staff(organisation, day, catalog, huis, rows, values, matrices)
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from opmaat.catalog.cache import current_catalog
@@ -19,6 +20,7 @@ from opmaat.domain.workforce.model import Employee as EmployeeValue
 from opmaat.learners.access import facts_of
 from opmaat.learners.services import holdings_of
 from opmaat.progress.models import Assessment, EntrustmentDecision
+from opmaat.workforce.models import Authorisation as AuthorisationRow
 from opmaat.workforce.models import Employee, EmployeeLink
 from opmaat.workforce.services.functiehuis import functiehuis_of
 
@@ -33,10 +35,19 @@ class SchoolData:
     consented: bool = False
 
 
+def link_of(employee: Employee) -> EmployeeLink | None:
+    """The employee's link to a learner record, if any (read with the employee when the
+    query selected `link__learner`)."""
+    try:
+        return employee.link
+    except EmployeeLink.DoesNotExist:
+        return None
+
+
 def linked_learner_consents(employee: Employee) -> bool:
     """Whether school data may flow: the employee is linked to a learner record that is
     not erased, and the organisation acts on it (linked, with the learner's consent)."""
-    link = EmployeeLink.objects.filter(employee=employee).select_related("learner").first()
+    link = link_of(employee)
     if link is None or link.learner.erased_at is not None:
         return False
     facts = facts_of(link.learner)
@@ -92,15 +103,37 @@ def werkprocessen_under(catalog: Catalog, code: str) -> tuple[str, ...]:
     return tuple(o.code for o in unit.outcomes) if unit is not None else ()
 
 
+@dataclass(slots=True)
+class Credits:
+    """What the catalog credits, remembered while one page reads a whole staff: most
+    employees share their diplomas, so each set is resolved once."""
+
+    catalog: Catalog
+    diplomas: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    units: dict[frozenset[str], tuple[str, ...]] = field(default_factory=dict)
+
+    def own(self, employee: Employee) -> frozenset[str]:
+        """The werkprocessen of the diplomas and certificates in the personnel file."""
+        codes = tuple(employee.diplomas)
+        if codes not in self.diplomas:
+            credit = resolve_credit(self.catalog, Holdings(codes=codes)) if codes else None
+            self.diplomas[codes] = frozenset(credit.outcomes) if credit else frozenset()
+        return self.diplomas[codes]
+
+    def completed(self, werkprocessen: frozenset[str]) -> tuple[str, ...]:
+        if werkprocessen not in self.units:
+            self.units[werkprocessen] = completed_units(self.catalog, werkprocessen)
+        return self.units[werkprocessen]
+
+
 def own_credit(catalog: Catalog, employee: Employee) -> frozenset[str]:
     """The werkprocessen of the diplomas and certificates in the personnel file."""
-    if not employee.diplomas:
-        return frozenset()
-    return frozenset(resolve_credit(catalog, Holdings(codes=tuple(employee.diplomas))).outcomes)
+    return Credits(catalog).own(employee)
 
 
 def authorisations_of(employee: Employee) -> tuple[Authorisation, ...]:
-    rows = employee.authorisations.filter(revoked_at__isnull=True).select_related("act")
+    """The authorisations not withdrawn (from the prefetched rows, when there are)."""
+    rows = [r for r in employee.authorisations.all() if r.revoked_at is None]
     return tuple(
         Authorisation(
             r.act.code, r.granted_on, r.valid_until, Evidence(r.evidence), r.signed_by_label
@@ -109,10 +142,20 @@ def authorisations_of(employee: Employee) -> tuple[Authorisation, ...]:
     )
 
 
-def employee_value(catalog: Catalog, employee: Employee) -> EmployeeValue:
+def staff_rows(employees: QuerySet[Employee]) -> QuerySet[Employee]:
+    """`employees` with what their values need read in a few queries, not per person."""
+    return employees.select_related("team", "link__learner").prefetch_related(
+        Prefetch("authorisations", queryset=AuthorisationRow.objects.select_related("act"))
+    )
+
+
+def employee_value(
+    catalog: Catalog, employee: Employee, credits: Credits | None = None
+) -> EmployeeValue:
     """The employee as deployability sees them: own data plus consented school data."""
+    known = credits or Credits(catalog)
     school = school_data(catalog, employee)
-    credited = own_credit(catalog, employee) | school.werkprocessen
+    credited = known.own(employee) | school.werkprocessen
     return EmployeeValue(
         key=employee.pk,
         name=employee.name,
@@ -122,12 +165,13 @@ def employee_value(catalog: Catalog, employee: Employee) -> EmployeeValue:
         werkprocessen=credited,
         levels=dict(school.levels or {}),
         authorisations=authorisations_of(employee),
-        completed_units=completed_units(catalog, credited),
+        completed_units=known.completed(credited),
     )
 
 
 def employee_values(catalog: Catalog, employees: Iterable[Employee]) -> list[EmployeeValue]:
-    return [employee_value(catalog, e) for e in employees]
+    credits = Credits(catalog)
+    return [employee_value(catalog, e, credits) for e in employees]
 
 
 def today() -> date:
