@@ -18,6 +18,7 @@ from opmaat.domain.workforce.deployability import Deployability, deployability
 from opmaat.domain.workforce.model import Authorisation, Evidence
 from opmaat.domain.workforce.model import Employee as EmployeeValue
 from opmaat.learners.access import facts_of
+from opmaat.learners.models import Learner
 from opmaat.learners.services import holdings_of
 from opmaat.progress.models import Assessment, EntrustmentDecision
 from opmaat.workforce.models import Authorisation as AuthorisationRow
@@ -48,9 +49,13 @@ def linked_learner_consents(employee: Employee) -> bool:
     """Whether school data may flow: the employee is linked to a learner record that is
     not erased, and the organisation acts on it (linked, with the learner's consent)."""
     link = link_of(employee)
-    if link is None or link.learner.erased_at is not None:
+    if link is None:
         return False
-    facts = facts_of(link.learner)
+    # The link may have been read with the employee long before: ask the record itself.
+    learner = Learner.objects.get(pk=link.learner_id)
+    if learner.erased_at is not None:
+        return False
+    facts = facts_of(learner)
     return acts_on_record(Membership(employee.organisation_id, Role.EMPLOYER_HR), facts)
 
 
