@@ -8,6 +8,7 @@ from opmaat.domain.catalog import EmployerEffect
 from opmaat.domain.workforce.acts import BIG_ACTS
 from opmaat.domain.workforce.errors import (
     DuplicateCode,
+    InvalidSupervisionLevel,
     InvalidValidity,
     QualificationAndWerkprocessen,
     UnknownAct,
@@ -20,6 +21,7 @@ from opmaat.domain.workforce.model import (
     EffectRule,
     Functiehuis,
     Function,
+    Task,
 )
 from tests.domain.workforce.factories import care_huis, granted, make_task
 
@@ -83,3 +85,9 @@ def test_with_function_replaces_the_function_of_that_code() -> None:
     changed = huis.with_function(Function("HELP", "Helpende+", "VVT", 30, tasks=("ADL",)))
     assert changed.function("HELP").fwg_group == 30
     assert len(changed.functions) == len(huis.functions)
+
+
+def test_a_supervision_level_outside_one_to_five_is_refused() -> None:
+    with pytest.raises(InvalidSupervisionLevel) as raised:
+        Task("T", "T", ("A-W1",), 7)  # type: ignore[arg-type]  # a level read from a file
+    assert raised.value.data == {"field": "min_level", "value": 7}
