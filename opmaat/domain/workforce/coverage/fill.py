@@ -182,6 +182,7 @@ class FillPart:
             into = [(day.first_group + g, node) for g, listed in enumerate(day.members)
                     for *_, node in listed]  # fmt: skip
             sent = iter(values_at(flow, into))
+            eligible: dict[int, npt.NDArray[np.int64]] = {}
             for g, listed in enumerate(day.members):
                 left = sorted(people[g])
                 for w, i, _ in listed:
@@ -190,7 +191,9 @@ class FillPart:
                     taken = set(chosen)
                     left = [r for r in left if r not in taken]
                     if any(teams.of_row(r) != team for r in chosen):
-                        spare = teams.members(day.eligible_rows(g, capability), team)
+                        if g not in eligible:
+                            eligible[g] = day.eligible_rows(g, capability)
+                        spare = teams.members(eligible[g], team)
                         chosen = swap_in_own_team(teams, team, chosen, spare, used)
                     fills[w][i] = chosen
         return fills
