@@ -21,9 +21,10 @@ a weekday; the roster (RosterShift) says who works when. The rule (issue 16):
    round so that someone called in can take the ADL), never reduced in number: the fill
    network is added to the roster's residual network less its edges back into the
    source, and a second maximum flow augments the first. Needs of one task and time
-   form one node (for someone off the roster they are alike, whatever the team), and a
-   need takes part only where one more person would add a place (it reaches the sink
-   in the roster's residual network); a group's people go to its needs as the flow
+   form one node (for someone off the roster they are alike, whatever the team), reached
+   through a node per task and set of free times (opmaat.domain.workforce.coverage.fill),
+   and a need takes part only where one more person would add a place (it reaches the
+   sink in the roster's residual network); a group's people go to its needs as the flow
    divides them, each need's own team first.
 """
 
