@@ -64,12 +64,15 @@ def add_app_demos(orgs: dict[str, Organisation]) -> None:
     from opmaat.prescan.demo import add_demo as add_prescan
     from opmaat.progress.demo import add_demo as add_progress
     from opmaat.recognition.demo import add_demo as add_recognition
+    from opmaat.workforce.demo import add_demo as add_workforce
 
     add_demo_round(orgs["regio"], account("regio"))
     add_recognition(orgs)
     add_prescan(orgs)
     add_progress(orgs)
     add_credentials(orgs)
+    leader = account("teamleider")
+    add_workforce(orgs, account("hr"), leader, (leader,))
 
 
 def demo_logins_present() -> list[DemoLogin]:

@@ -127,6 +127,11 @@ MESSAGES: dict[str, Message] = {
     "problem.unknown_place": gettext_noop("onbekende plaats ‘%(value)s’"),
     "problem.student_twice": gettext_noop("student ‘%(value)s’ staat er twee keer in"),
     "problem.place_twice": gettext_noop("plaats ‘%(value)s’ staat er twee keer in"),
+    "problem.unknown_employee": gettext_noop("onbekende medewerker ‘%(value)s’"),
+    "problem.unknown_team": gettext_noop("onbekend team ‘%(value)s’"),
+    "problem.not_time": gettext_noop("verwacht een tijd UU:MM, niet ‘%(value)s’"),
+    "problem.missing_sheet": gettext_noop("het blad ‘%(sheet)s’ ontbreekt"),
+    "problem.unknown_code": gettext_noop("onbekende code %(value)s"),
     # What the catalog's consistency checks find (domain.catalog.checks), after its location
     "problem.not_positive": gettext_noop("moet meer dan 0 zijn, niet %(value)s"),
     "problem.beyond_field": gettext_noop(
@@ -480,6 +485,47 @@ MESSAGES: dict[str, Message] = {
         "%(name)s heeft geen e-mailadres om de uitnodiging naar te sturen."
     ),
     "cannot_invite.account_exists": gettext_noop("Er bestaat al een account voor %(name)s."),
+    # Employers' workforce (opmaat.domain.workforce)
+    "unknown_task": gettext_noop("Onbekende taak ‘%(value)s’."),
+    "unknown_task.closest": gettext_noop("Onbekende taak ‘%(value)s’; bedoelt u %(closest)s?"),
+    "unknown_act": gettext_noop("Onbekende handeling ‘%(value)s’."),
+    "unknown_act.closest": gettext_noop("Onbekende handeling ‘%(value)s’; bedoelt u %(closest)s?"),
+    "unknown_function": gettext_noop("Onbekende functie ‘%(value)s’."),
+    "unknown_function.closest": gettext_noop(
+        "Onbekende functie ‘%(value)s’; bedoelt u %(closest)s?"
+    ),
+    "duplicate_workforce_code": gettext_noop("De code ‘%(value)s’ komt twee keer voor."),
+    "duplicate_workforce_code.function": gettext_noop("Twee functies hebben de code ‘%(value)s’."),
+    "duplicate_workforce_code.task": gettext_noop("Twee taken hebben de code ‘%(value)s’."),
+    "duplicate_workforce_code.act": gettext_noop("Twee handelingen hebben de code ‘%(value)s’."),
+    "qualification_and_werkprocessen": gettext_noop(
+        "Functie ‘%(function)s’ vraagt een kwalificatie of werkprocessen en leereenheden, "
+        "niet allebei."
+    ),
+    "invalid_supervision_level": gettext_noop(
+        "Niveau %(value)s bestaat niet: kies een niveau van 1 tot en met 5."
+    ),
+    "invalid_validity": gettext_noop(
+        "De geldigheid voor ‘%(act)s’ klopt niet: een verklaring eindigt niet voor ze begint, "
+        "en een geldigheid in maanden is minstens 1."
+    ),
+    "invalid_shift": gettext_noop("Deze dienst van team ‘%(team)s’ klopt niet."),
+    "invalid_shift.times": gettext_noop(
+        "Een dienst of behoefte van team ‘%(team)s’ eindigt voor hij begint."
+    ),
+    "invalid_shift.weekday": gettext_noop(
+        "Een behoefte van team ‘%(team)s’ heeft een weekdag buiten maandag tot en met zondag."
+    ),
+    "invalid_shift.count": gettext_noop(
+        "Een behoefte van team ‘%(team)s’ vraagt minder dan één persoon."
+    ),
+    "invalid_workforce_file": Plural(
+        gettext_noop("Het bestand heeft een probleem: %(first)s"),
+        gettext_noop("Het bestand heeft %(count)d problemen; het eerste: %(first)s"),
+    ),
+    "nothing_to_carve": gettext_noop(
+        "Kies een of meer taken van functie ‘%(function)s’ voor de nieuwe functie."
+    ),
     # Any input
     "required": gettext_noop("Vul dit in."),
     "required.rationale": gettext_noop("Geef de onderbouwing."),
@@ -579,8 +625,12 @@ def said_message(text: str, translate: Translate = untranslated) -> str:
 def kind_message(
     kind: str, data: tuple[tuple[str, Value], ...], translate: Translate = untranslated
 ) -> str:
-    """The message of problem `kind` with its data (`problem.<kind>`), or "" without one."""
+    """The message of problem `kind` with its data (`problem.<kind>`), or "" without one.
+    A refusal of the domain met while reading a row (an unknown task in a functiehuis
+    file) is a problem of its own code's kind and says what the refusal says."""
     key = f"problem.{kind}"
+    if key not in MESSAGES and kind in MESSAGES:
+        key = kind
     return render(key, dict(data), translate) if kind and key in MESSAGES else ""
 
 

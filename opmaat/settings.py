@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "opmaat.prescan",
     "opmaat.progress",
     "opmaat.credentials",
+    "opmaat.workforce",
     "opmaat.ui",
     "opmaat.web",
 ]
@@ -52,6 +53,7 @@ OPMAAT_PRIVACY_SECTIONS = [
     "opmaat.prescan.privacy.SECTION",
     "opmaat.progress.privacy.SECTION",
     "opmaat.credentials.privacy.SECTION",
+    "opmaat.workforce.privacy.SECTION",
     # Last: erasing it deletes the login account, after the others used it.
     "opmaat.learners.account.SECTION",
 ]

@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("opmaat.recognition.urls")),
     path("", include("opmaat.prescan.urls")),
     path("", include("opmaat.progress.urls")),
+    path("", include("opmaat.workforce.urls")),
     path("", include("opmaat.credentials.urls")),
 ]

@@ -39,6 +39,7 @@ STAFF = (
     ("praktijkopleider", Role.TEACHER, "baken", "praktijkopleider, Zorggroep Het Baken"),
     ("examencommissie", Role.EXAM_BOARD, "roc", "examencommissie, ROC De Brug"),
     ("hr", Role.EMPLOYER_HR, "baken", "HR, Zorggroep Het Baken"),
+    ("teamleider", Role.TEAM_LEADER, "baken", "teamleider Afdeling Boomgaard, Zorggroep Het Baken"),
     ("regio", Role.REGIONAL_COORDINATOR, "regio", "regiocoördinator, Zorgregio Rivierenland"),
     ("redacteur", Role.CATALOG_EDITOR, "roc", "catalogusredacteur"),
 )
@@ -52,6 +53,7 @@ NAMES = {
     "praktijkopleider": ("Marco", "Dekker"),
     "examencommissie": ("Els", "Kuipers"),
     "hr": ("Sandra", "Peters"),
+    "teamleider": ("Nadia", "Bouzid"),
     "regio": ("Rob", "van Dijk"),
     "redacteur": ("Anouk", "Willems"),
 }

@@ -28,6 +28,7 @@ ROLE_LABELS = {
     Role.TEACHER: _("Docent / praktijkopleider"),
     Role.EXAM_BOARD: _("Examencommissie"),
     Role.EMPLOYER_HR: _("Werkgever (HR)"),
+    Role.TEAM_LEADER: _("Teamleider"),
     Role.REGIONAL_COORDINATOR: _("Regiocoördinator"),
     Role.CATALOG_EDITOR: _("Catalogusredacteur"),
     Role.ADMIN: _("Beheerder"),

@@ -28,6 +28,7 @@ from opmaat.learners import api as learners_api
 from opmaat.prescan import api as prescan_api
 from opmaat.progress import api as progress_api
 from opmaat.recognition import api as recognition_api
+from opmaat.workforce import api as workforce_api
 
 api = NinjaAPI(
     title="opmaat API",
@@ -101,3 +102,4 @@ api.add_router("/prescan", prescan_api.router)
 api.add_router("/recognition", recognition_api.router)
 api.add_router("/progress", progress_api.router)
 api.add_router("/credentials", credentials_api.router)
+api.add_router("/workforce", workforce_api.router)

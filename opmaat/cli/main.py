@@ -7,7 +7,17 @@ from collections.abc import Sequence
 
 import typer
 
-from opmaat.cli import backup, catalog, credentials, database, match, prescan, routes, tokens
+from opmaat.cli import (
+    backup,
+    catalog,
+    credentials,
+    database,
+    match,
+    prescan,
+    routes,
+    tokens,
+    workforce,
+)
 from opmaat.cli.errors import UserError, error_line
 from opmaat.domain.errors import DomainError
 from opmaat.env import EnvError
@@ -23,6 +33,7 @@ app = typer.Typer(
 )
 app.add_typer(catalog.app, name="catalog")
 app.add_typer(tokens.app, name="token")
+app.add_typer(workforce.app, name="workforce")
 database.register(app)
 routes.register(app)
 match.register(app)

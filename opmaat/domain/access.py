@@ -20,6 +20,9 @@ class Role(StrEnum):
     TEACHER = "teacher"  # teacher or workplace supervisor (docent / praktijkopleider)
     EXAM_BOARD = "exam_board"
     EMPLOYER_HR = "employer_hr"
+    # A care organisation's team leader (teamleider): sees the staff data of the teams they
+    # lead (opmaat.workforce), and nothing of learners' records.
+    TEAM_LEADER = "team_leader"
     REGIONAL_COORDINATOR = "regional_coordinator"
     CATALOG_EDITOR = "catalog_editor"
     ADMIN = "admin"

@@ -13,11 +13,14 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
+from opmaat.domain.access import Role
 from opmaat.learners.models import Learner
 from opmaat.matching.models import MatchingRound
 from opmaat.recognition.models import EvcProcedure, Intake
+from opmaat.workforce.models import Employee
 from tests import demo_logins as login
 from tests.browser.pages import Walk, learner_pk
+from tests.demo_logins import staff
 
 pytestmark = pytest.mark.browser
 
@@ -218,3 +221,60 @@ def test_the_administrator_sees_everything_and_the_erasure_requests(walk_as: Wal
     walk.visit("/admin/learners/learner/")
     walk.visit("/admin/auth/user/add/")
     walk.finish()
+
+
+def test_hr_answers_the_morning_peak_expiring_authorisations_and_carves_a_function(
+    walk_as: WalkAs,
+) -> None:
+    """The 'Done when' of issue 16: who covers tomorrow's morning peak on a ward and which
+    single unit would add most coverage; who must renew an authorisation this month; a
+    Helpende-in-opleiding function carved out of Verzorgende-IG with the hours it saves."""
+    walk = walk_as(login.EMPLOYER_HR)
+    page = walk.page
+    page.get_by_role("link", name="Personeel").first.click()
+    expect(page.locator("figure.heatmap svg")).to_be_visible()
+    expect(page.get_by_text("verlopen", exact=False).first).to_be_visible()
+    walk.check()
+    page.get_by_role("link", name="Wie dekt de diensten van Afdeling Boomgaard?").click()
+    expect(page.get_by_role("heading", name="07:00–10:00", exact=False)).to_be_visible()
+    expect(page.get_by_text("Welke leereenheid zou de meeste dekking opleveren?")).to_be_visible()
+    walk.check()
+    walk.visit(f"/personeel/medewerker/{employee_pk(SANNE)}/?functie=VIG")
+    organisation = Employee.objects.get(name=SANNE).organisation_id
+    walk.visit(f"/personeel/{organisation}/opleidingsvraag/")
+    page = walk.visit(f"/personeel/{organisation}/jobcarving/")
+    page.get_by_label("Uit functie").select_option("VIG")
+    page.get_by_label("ADL-zorg: wassen en aankleden").check()
+    page.get_by_label("Hulp bij maaltijden en voeding").check()
+    page.get_by_label("Code van de nieuwe functie").fill("HIO-VIG")
+    page.get_by_label("Naam van de nieuwe functie").fill("Helpende in opleiding (uit VIG)")
+    page.get_by_role("button", name="Bereken").click()
+    expect(page.get_by_text("uur minder", exact=False)).to_be_visible()
+    walk.check()
+    page.get_by_role("button", name="Opslaan als conceptfunctie").click()
+    expect(page.get_by_text("Helpende in opleiding (uit VIG)")).to_be_visible()
+    walk.check()
+    walk.visit(f"/personeel/{organisation}/bestanden/")
+    walk.finish()
+
+
+def test_the_team_leader_reads_her_team_and_signs_an_authorisation(walk_as: WalkAs) -> None:
+    walk = walk_as(staff(Role.TEAM_LEADER, "baken"))
+    page = walk.page
+    page.get_by_role("link", name="Personeel").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Afdeling Boomgaard")
+    walk.check()
+    page.get_by_role("link", name="Wie dekt morgen de diensten?").click()
+    walk.check()
+    page = walk.visit(f"/personeel/medewerker/{employee_pk('Rik Hoekstra')}/")
+    page.get_by_label("Handeling").select_option(label="MEDICATIE Medicatie aanreiken en toedienen")
+    page.get_by_label("Verleend op").fill("2026-11-30")
+    page.get_by_label("Toelichting (welke toets, wie beoordeelde)").fill("Toets medicatie")
+    page.get_by_role("button", name="Vastleggen en ondertekenen").click()
+    expect(page.get_by_text("Bekwaamheidsverklaring vastgelegd.")).to_be_visible()
+    walk.check()
+    walk.finish()
+
+
+def employee_pk(name: str) -> int:
+    return Employee.objects.get(name=name).pk

@@ -52,6 +52,7 @@ from opmaat.progress.models import ProfessionalActivity
 from opmaat.progress.services import do_entrust, do_record_assessment, do_record_feedback
 from opmaat.recognition import services as recognition
 from opmaat.recognition.services import IntakeInput
+from opmaat.workforce.models import Employee, EmployeeLink
 from tests.factories import PASSWORD, add_holding, make_learner, make_procedure, make_round
 from tests.personas import FIRST_RESULT, LAST_RESULT, Personas
 from tests.recognition import files
@@ -249,6 +250,10 @@ def xaviera_everywhere(cast: Personas, client: Client) -> Learner:
     do_revoke(eva, first, "issued_in_error", "Quokka: uitgegeven op de verkeerde datum")
     do_issue_certificate(eva, record, "C0054")
 
+    staff = Employee.objects.create(
+        organisation=cast.employer, personnel_number="4711", name="Medewerker 4711"
+    )
+    EmployeeLink.objects.create(employee=staff, learner=record)
     ApiToken.issue(xaviera, "Quokka telefoon")
     history = RequestFactory().post("/admin/")
     history.user = cast.otto

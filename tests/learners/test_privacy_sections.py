@@ -13,6 +13,7 @@ from opmaat.learners.models import Learner
 from opmaat.learners.privacy import OWN_MODELS
 from opmaat.learners.sections import privacy_sections
 from opmaat.matching.models import MatchingRound, MatchingRun
+from opmaat.workforce.models import Authorisation, Proposal, Signer, Team, WorkforceEvent
 
 
 def refers_to(model: type[models.Model], targets: set[type[models.Model]]) -> bool:
@@ -47,8 +48,9 @@ def test_a_section_lists_only_tables_about_a_learner() -> None:
 
 
 # Tables that refer to accounts only as the staff who did something, never a learner's:
-# matching rounds are created and run by regional coordinators.
-STAFF_ONLY = {MatchingRound, MatchingRun}
+# matching rounds are created and run by regional coordinators; an employer's team leaders,
+# designated signers and HR lead teams, sign authorisations and decide proposals.
+STAFF_ONLY = {MatchingRound, MatchingRun, Team, Signer, Authorisation, Proposal, WorkforceEvent}
 
 
 def refers_to_accounts(model: type[models.Model]) -> list[models.Field[object, object]]:

@@ -14,7 +14,7 @@ from opmaat.domain.routes.errors import InvalidPace, NotATarget, PrerequisiteCyc
 from opmaat.domain.routes.explain import explanation_facts
 from opmaat.domain.routes.gap import Gap, UnitGap, find_gap
 from opmaat.domain.routes.holdings import Credit, Holdings, resolve_credit
-from opmaat.domain.routes.plan import plan_route, route_for_credit
+from opmaat.domain.routes.plan import plan_requirements, plan_route, route_for_credit
 from opmaat.domain.routes.prerequisites import order_by_prerequisites
 from opmaat.domain.routes.reach import ReachOption, reach
 from opmaat.domain.routes.request import (
@@ -70,6 +70,7 @@ __all__ = [
     "months_between",
     "order_by_prerequisites",
     "plan_request",
+    "plan_requirements",
     "plan_route",
     "reach",
     "reach_document",

@@ -16,7 +16,7 @@ from opmaat.domain.routes.holdings import Credit, Holdings, credited_codes, reso
 from opmaat.domain.routes.prerequisites import order_by_prerequisites
 from opmaat.domain.routes.route import ELECTIVE_BLOCK, Electives, PlannedItem, Route
 from opmaat.domain.routes.schedule import Slot, Task, Track, completion, schedule
-from opmaat.domain.routes.target import TargetInfo, nominal_years, target_of
+from opmaat.domain.routes.target import Requirements, TargetInfo, nominal_years, target_of
 from opmaat.domain.routes.time import STUDY_YEAR_HOURS, StudyTime
 
 # A route is shortened (verkort) when it needs clearly less than the nominal years: by more
@@ -66,6 +66,37 @@ def route_for_credit(
     """`plan_route` for credit already resolved (reach plans many targets with one);
     BeyondHorizon when it cannot end by `horizon`."""
     info, requirements = target_of(catalog, target, cut)
+    return route_for_requirements(
+        catalog, info, requirements, credit, start, time, exam_only, horizon
+    )
+
+
+def plan_requirements(
+    catalog: Catalog,
+    info: TargetInfo,
+    requirements: Requirements,
+    holdings: Holdings,
+    start: date,
+    time: StudyTime,
+) -> Route:
+    """`plan_route` to a target that is no catalog code, given by what it requires: a
+    function of an employer's functiehuis, defined by its own werkprocessen and units
+    (issue 16). No admission rule applies to such a target."""
+    credit = resolve_credit(catalog, holdings)
+    return route_for_requirements(catalog, info, requirements, credit, start, time)
+
+
+def route_for_requirements(
+    catalog: Catalog,
+    info: TargetInfo,
+    requirements: Requirements,
+    credit: Credit,
+    start: date,
+    time: StudyTime,
+    exam_only: Sequence[str] = (),
+    horizon: date | None = None,
+) -> Route:
+    """The route for credit to a target given as its info and requirements."""
     gap = find_gap(catalog, requirements, credit)
     exams = exam_only_codes(catalog, exam_only)
     years = nominal_years(catalog, info, requirements)

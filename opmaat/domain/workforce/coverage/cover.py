@@ -1,0 +1,172 @@
+"""Shift coverage: per team, day and time window, which shift needs are met and by whom,
+which are not, and who else could meet them.
+
+A need (ShiftNeed) asks `count` people who may do `task` ALONE in a team's time window on
+a weekday; the roster (RosterShift) says who works when. The rule (issue 16):
+
+1. A window is a team's needs with the same start and end on the day's weekday. The
+   people rostered in the team for the whole window are on it; someone on two shifts
+   that span it counts once.
+2. Those people are assigned to the needs as a maximum b-matching: each person at most
+   one need per window, each need at most `count` people, only people ALONE for the
+   need's task (people who may do it under supervision are reported, never counted).
+   All windows of all days form one flow network (source → person in window → need →
+   sink), solved at once with scipy's maximum flow: the components are independent, so
+   the total is the sum of the windows' maxima.
+3. The gap filling adds the organisation's other people: those ALONE for the task and
+   not rostered at a time overlapping the window that day, each proposed for at most one
+   need that day (one extra shift). It is the best one with the roster used to the full:
+   the most places from the roster, and then the most from off it. The roster's people
+   may be rearranged for it (the one who can give medication moves to the medication
+   round so that someone called in can take the ADL), never reduced in number: the fill
+   network is added to the roster's residual network less its edges back into the
+   source, and a second maximum flow augments the first. Needs of one task and time
+   form one node (for someone off the roster they are alike, whatever the team), reached
+   through a node per task and set of free times (opmaat.domain.workforce.coverage.fill),
+   and a need takes part only where one more person would add a place (it reaches the
+   sink in the roster's residual network); a group's people go to its needs as the flow
+   divides them, each need's own team first.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, time
+
+import numpy as np
+
+from opmaat.domain.workforce.capability import Capability
+from opmaat.domain.workforce.coverage.fill import FillPart, with_fill
+from opmaat.domain.workforce.coverage.model import (
+    DayCoverage,
+    Heatmap,
+    NeedCoverage,
+    RosterShift,
+    ShiftNeed,
+    WindowCoverage,
+)
+from opmaat.domain.workforce.coverage.network import (
+    SINK,
+    SOURCE,
+    Window,
+    carried_by_need,
+    max_flow,
+    reachable,
+    residual_of,
+    resized,
+    roster_network,
+)
+
+
+def cover(
+    capability: Capability,
+    needs: Sequence[ShiftNeed],
+    roster: Sequence[RosterShift],
+    days: Sequence[date],
+) -> tuple[DayCoverage, ...]:
+    """The coverage of every day in `days` by the module's rule. A roster row of someone
+    not on the organisation's staff (`capability`) covers nothing."""
+    windows = list(windows_of(capability, needs, roster, days))
+    net = roster_network(capability, windows)
+    network = net.edges.network(net.size)
+    flow = max_flow(network)
+    residual = residual_of(network, flow)
+    reach = reachable(residual, SOURCE)
+    coreach = reachable(residual.T.tocsr(), SINK)
+    fill = FillPart.build(capability, windows, net, coreach, roster)
+    extra = max_flow(with_fill(residual, fill))
+    combined = resized(flow, fill.size) + extra
+    carried = carried_by_need(combined, net.edges.inner())
+    fills = fill.hand_out(capability, windows, extra)
+    by_day: dict[date, list[WindowCoverage]] = defaultdict(list)
+    for w, window in enumerate(windows):
+        people, wanted = net.person_nodes[w], net.need_nodes[w]
+        row_of = dict(people)
+        assigned = [[row_of[p] for p in carried.get(n, [])] for n in wanted]
+        movable = [row for p, row in people if reach[p]]
+        growable = sorted(
+            {nd.task for n, nd in zip(wanted, window.needs, strict=True) if coreach[n]}
+        )
+        supervised = [net.supervised.get(n, []) for n in wanted]
+        by_day[window.day].append(
+            window_coverage(capability, window, assigned, fills[w], movable, growable, supervised)
+        )
+    return tuple(DayCoverage(day, tuple(by_day.get(day, []))) for day in days)
+
+
+def cover_day(
+    capability: Capability,
+    needs: Sequence[ShiftNeed],
+    roster: Sequence[RosterShift],
+    day: date,
+) -> DayCoverage:
+    """`cover` for one day."""
+    return cover(capability, needs, roster, [day])[0]
+
+
+def windows_of(
+    capability: Capability,
+    needs: Sequence[ShiftNeed],
+    roster: Sequence[RosterShift],
+    days: Sequence[date],
+) -> Iterable[Window]:
+    """Step 1: the windows of each day with the people on them, in team and time order."""
+    grouped: dict[int, dict[tuple[str, time, time], list[ShiftNeed]]] = defaultdict(dict)
+    for need in sorted(needs, key=lambda n: (n.weekday, n.team, n.start, n.end)):
+        grouped[need.weekday].setdefault((need.team, need.start, need.end), []).append(need)
+    shifts: dict[tuple[date, str], list[tuple[int, time, time]]] = defaultdict(list)
+    for shift in roster:
+        row = capability.row(shift.employee)
+        if row is not None:
+            shifts[(shift.day, shift.team)].append((row, shift.start, shift.end))
+    for day in days:
+        for (team, start, end), wanted in grouped[day.weekday()].items():
+            on = {r for r, s, e in shifts.get((day, team), ()) if s <= start and end <= e}
+            yield Window(team, day, start, end, wanted, sorted(on))
+
+
+def window_coverage(
+    capability: Capability,
+    window: Window,
+    assigned: Sequence[Sequence[int]],
+    fills: Sequence[Sequence[int]],
+    movable: Sequence[int],
+    growable: Sequence[str],
+    supervised_rows: Sequence[Sequence[int]],
+) -> WindowCoverage:
+    key = capability.employees.__getitem__
+    needs = []
+    for i, need in enumerate(window.needs):
+        by = tuple(map(key, assigned[i]))
+        supervised = tuple(map(key, supervised_rows[i]))
+        fill = tuple(map(key, fills[i]))
+        needs.append(NeedCoverage(need, by, need.count - len(by), fill, supervised))
+    return WindowCoverage(
+        window.team,
+        window.day,
+        window.start,
+        window.end,
+        tuple(needs),
+        tuple(map(key, window.rows)),
+        tuple(map(key, movable)),
+        tuple(growable),
+    )
+
+
+def heatmap(coverages: Sequence[DayCoverage]) -> Heatmap:
+    """Met over required places per team and window label, summed over the days."""
+    met: dict[tuple[str, str], int] = defaultdict(int)
+    required: dict[tuple[str, str], int] = defaultdict(int)
+    order: dict[str, tuple[time, time]] = {}
+    for day in coverages:
+        for w in day.windows:
+            met[(w.team, w.label)] += w.met
+            required[(w.team, w.label)] += w.required
+            order[w.label] = (w.start, w.end)
+    teams = tuple(sorted({team for team, _ in required}))
+    labels = tuple(sorted(order, key=order.__getitem__))
+    share = np.full((len(teams), len(labels)), np.nan)
+    for (team, label), wanted in required.items():
+        share[teams.index(team), labels.index(label)] = met[(team, label)] / wanted
+    return Heatmap(teams, labels, share)

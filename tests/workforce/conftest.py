@@ -1,0 +1,3 @@
+from tests.workforce.cast import workforce
+
+__all__ = ["workforce"]
