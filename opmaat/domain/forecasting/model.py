@@ -146,7 +146,8 @@ class Plan:
     - `enrolled[c, r, k]`: students at `base_year` in study year k + 1 of route r (year one
       counts as that year's starts; years past the route's length as its last year).
     - `rates[c]`, `upskilling`, `durations`; `capacity[c]` caps the starts of
-      `PLACE_ROUTES` per year (internship places and BBL jobs; None: no cap).
+      `PLACE_ROUTES` in year t, `capacity[c, t]` (internship places and BBL jobs; None:
+      no cap).
     """
 
     cells: tuple[Cell, ...]
@@ -159,7 +160,7 @@ class Plan:
     rates: tuple[Rates, ...]
     durations: RouteDurations
     upskilling: tuple[UpskillingLink, ...] = ()
-    capacity: FloatArray | None = None
+    capacity: FloatArray | None = None  # [c, t], t = 0..horizon-1
 
     @property
     def horizon(self) -> int:
