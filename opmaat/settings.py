@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "opmaat.prescan",
     "opmaat.progress",
     "opmaat.credentials",
+    "opmaat.forecasting",
     "opmaat.ui",
     "opmaat.web",
 ]

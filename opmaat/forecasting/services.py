@@ -1,0 +1,391 @@
+"""A region's planning: who may read and edit it, the runs through the domain's model, and
+every write (figures, rates, scenarios, baselines, actuals).
+
+Who may do what (docs/access.md, "Regional planning"):
+- the region's coordinator (and the admin) reads and edits everything of the region;
+- staff of a member organisation (an organisation whose region it is) read the region's
+  plan and add or change their own organisation's figures;
+- anyone else, another region's coordinator included, finds no such region (404).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+
+from opmaat.accounts.models import Organisation
+from opmaat.accounts.people import display_name
+from opmaat.catalog.cache import current_catalog
+from opmaat.domain.access import Actor, OrganisationKind, Role
+from opmaat.domain.forecasting import backtest as backtesting
+from opmaat.domain.forecasting.errors import MissingYear
+from opmaat.domain.forecasting.model import (
+    ROUTES,
+    Bands,
+    Change,
+    Lever,
+    Plan,
+    Projection,
+    Route,
+    RouteDurations,
+)
+from opmaat.domain.forecasting.model import Scenario as DomainScenario
+from opmaat.domain.forecasting.montecarlo import simulate
+from opmaat.domain.forecasting.pipeline import project
+from opmaat.domain.forecasting.scenarios import Comparison, apply_scenario, compare
+from opmaat.forecasting.documents import (
+    bands_document,
+    cell_index,
+    plan_document,
+    plan_from_document,
+    projection_document,
+)
+from opmaat.forecasting.durations import route_durations
+from opmaat.forecasting.inputs import DEFAULT_UNTIL, Area, build_plan
+from opmaat.forecasting.models import Actual, ActualMeasure, Baseline, Figure, Measure, Scenario
+from opmaat.learners.access import actor_of
+
+# Draws of the page's uncertainty band: P10 and P90 settle to within a few people by then
+# (docs/planning.md); a fixed seed per run, so the page draws the same band every time.
+DRAWS = 500
+SEED = 17
+
+
+class Access(StrEnum):
+    EDIT = "edit"
+    MEMBER = "member"
+
+
+def planning_access(actor: Actor, region: int, members: frozenset[int]) -> Access | None:
+    """The rule above, for one region and the ids of its member organisations."""
+    if actor.is_admin:
+        return Access.EDIT
+    if region in actor.organisations_with([Role.REGIONAL_COORDINATOR]):
+        return Access.EDIT
+    if any(m.organisation in members for m in actor.memberships):
+        return Access.MEMBER
+    return None
+
+
+def member_ids(region: Organisation) -> frozenset[int]:
+    return frozenset(Organisation.objects.filter(region=region).values_list("pk", flat=True))
+
+
+def regions_for(user: User) -> list[tuple[Organisation, Access]]:
+    """Every region the user may read, with what they may do there."""
+    actor = actor_of(user)
+    found = []
+    for region in Organisation.objects.filter(kind=OrganisationKind.REGION.value):
+        access = planning_access(actor, region.pk, member_ids(region))
+        if access is not None:
+            found.append((region, access))
+    return found
+
+
+def access_region(user: User, pk: int) -> tuple[Organisation, Access]:
+    """The region and the user's access, or 404 when there is none or they have none."""
+    region = Organisation.objects.filter(pk=pk, kind=OrganisationKind.REGION.value).first()
+    if region is None:
+        raise Http404("no such region")
+    access = planning_access(actor_of(user), region.pk, member_ids(region))
+    if access is None:
+        raise Http404("no such region")
+    return region, access
+
+
+def require_edit(user: User, region: Organisation) -> None:
+    if planning_access(actor_of(user), region.pk, member_ids(region)) is not Access.EDIT:
+        raise PermissionDenied("only the region's coordinator edits its plan")
+
+
+def own_organisations(user: User, region: Organisation) -> list[Organisation]:
+    """The member organisations whose figures the user may add: all for the coordinator,
+    their own for a member's staff."""
+    members = Organisation.objects.filter(region=region)
+    actor = actor_of(user)
+    if planning_access(actor, region.pk, member_ids(region)) is Access.EDIT:
+        return list(members)
+    mine = {m.organisation for m in actor.memberships}
+    return [o for o in members if o.pk in mine]
+
+
+# Reading -----------------------------------------------------------------------------
+
+
+def qualifications_of(region: Organisation) -> list[tuple[str, str]]:
+    """The qualifications the region has figures for, as (code, name), by name."""
+    catalog = current_catalog()
+    codes = set(Figure.objects.filter(region=region).values_list("qualification", flat=True))
+    named = [
+        (c, catalog.qualifications[c].name if c in catalog.qualifications else c) for c in codes
+    ]
+    return sorted(named, key=lambda item: (item[1].casefold(), item[0]))
+
+
+def durations_for(qualification: str, base_year: int) -> RouteDurations:
+    """Months to deployable from the route planner, starting 1 September of the base year."""
+    return route_durations(current_catalog(), qualification, date(base_year, 9, 1))
+
+
+def plan_of(
+    region: Organisation,
+    qualification: str,
+    organisation: Organisation | None = None,
+    until: int = DEFAULT_UNTIL,
+) -> Plan:
+    """The area's plan with the route durations of `qualification`. Every cell of the
+    region is in it, so that upskilling flows between qualifications count."""
+    area = Area(region, organisation)
+    draft = build_plan(area, durations_for(qualification, DEFAULT_UNTIL), until)
+    return build_plan(area, durations_for(qualification, draft.base_year), until)
+
+
+def scenario_of(row: Scenario) -> DomainScenario:
+    """A saved scenario's levers as the domain's changes."""
+    qualifications = (row.qualification,) if row.qualification else ()
+    changes = tuple(
+        Change(Lever(lever), float(value), (), qualifications, row.from_year)
+        for lever, value in sorted(row.levers.items())
+        if lever in Lever.__members__.values()
+    )
+    return DomainScenario(row.name, changes)
+
+
+@dataclass(frozen=True, slots=True)
+class Outlook:
+    """One qualification's deterministic run, its uncertainty band, and where it is."""
+
+    plan: Plan
+    projection: Projection
+    bands: Bands
+    cell: int
+
+    @property
+    def qualification(self) -> str:
+        return self.plan.cells[self.cell].qualification
+
+
+def outlook(
+    region: Organisation,
+    qualification: str,
+    scenario: Scenario | None = None,
+    organisation: Organisation | None = None,
+    draws: int = DRAWS,
+) -> Outlook:
+    """Run the region's plan (under `scenario`) and its Monte Carlo band."""
+    plan = plan_of(region, qualification, organisation)
+    if scenario is not None:
+        plan = apply_scenario(plan, scenario_of(scenario))
+    try:
+        cell = cell_index(plan.cells, qualification)
+    except StopIteration:
+        raise Http404("no figures for this qualification") from None
+    return Outlook(plan, project(plan), simulate(plan, draws, SEED), cell)
+
+
+def comparison(
+    region: Organisation, qualification: str, scenarios: Sequence[Scenario]
+) -> tuple[Comparison, int]:
+    """The plan without changes first, then each scenario, side by side."""
+    plan = plan_of(region, qualification)
+    chosen = [DomainScenario("Zonder scenario")] + [scenario_of(s) for s in scenarios]
+    try:
+        cell = cell_index(plan.cells, qualification)
+    except StopIteration:
+        raise Http404("no figures for this qualification") from None
+    return compare(plan, chosen), cell
+
+
+def censored_count(region: Organisation, qualification: str) -> int:
+    return Figure.objects.filter(
+        region=region, qualification=qualification, value__isnull=True
+    ).count()
+
+
+# Writing -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def do_set_figure(
+    user: User,
+    region: Organisation,
+    qualification: str,
+    year: int,
+    measure: Measure,
+    part: str,
+    value: float,
+    source: str,
+    organisation: Organisation | None = None,
+) -> Figure:
+    """Add or change one figure: the coordinator any, a member's staff only their own
+    organisation's."""
+    if organisation is None:
+        require_edit(user, region)
+    elif organisation not in own_organisations(user, region):
+        raise PermissionDenied("not this organisation's figures")
+    figure, _ = Figure.objects.update_or_create(
+        region=region,
+        organisation=organisation,
+        qualification=qualification,
+        year=year,
+        measure=measure.value,
+        part=part,
+        defaults={
+            "value": value,
+            "low": None,
+            "high": None,
+            "source": source,
+            "invented": False,
+            "entered_by": user,
+        },
+    )
+    return figure
+
+
+@transaction.atomic
+def do_save_scenario(
+    user: User,
+    region: Organisation,
+    name: str,
+    levers: Mapping[Lever, float],
+    qualification: str = "",
+    from_year: int | None = None,
+    note: str = "",
+    scenario: Scenario | None = None,
+) -> Scenario:
+    """Create a scenario, or change `scenario`; the coordinator only."""
+    require_edit(user, region)
+    row = scenario or Scenario(region=region, created_by=user)
+    if row.region_id != region.pk:
+        raise Http404("no such scenario")
+    row.name, row.qualification, row.from_year, row.note = name, qualification, from_year, note
+    row.levers = {lever.value: float(value) for lever, value in levers.items()}
+    row.save()
+    return row
+
+
+@transaction.atomic
+def do_delete_scenario(user: User, scenario: Scenario) -> None:
+    require_edit(user, scenario.region)
+    scenario.delete()
+
+
+@transaction.atomic
+def do_record_baseline(user: User, region: Organisation, name: str) -> Baseline:
+    """Freeze every qualification's plan and deterministic projection as they are now."""
+    require_edit(user, region)
+    plans: dict[str, object] = {}
+    projections: dict[str, object] = {}
+    base_year = 0
+    for code, _ in qualifications_of(region):
+        try:
+            plan = plan_of(region, code)
+        except MissingYear:  # a qualification without a workforce in the base year
+            continue
+        cell = cell_index(plan.cells, code)
+        plans[code] = plan_document(plan)
+        projections[code] = projection_document(project(plan), cell)
+        base_year = plan.base_year
+    return Baseline.objects.create(
+        region=region,
+        name=name,
+        base_year=base_year,
+        inputs={"plans": plans},
+        projection={"projections": projections},
+        recorded_by=user,
+        recorded_by_name=display_name(user),
+    )
+
+
+@transaction.atomic
+def do_record_actual(
+    user: User,
+    region: Organisation,
+    qualification: str,
+    year: int,
+    measure: ActualMeasure,
+    value: float,
+    part: str = "",
+    source: str = "",
+) -> Actual:
+    """Record what happened in a year (the workforce, or a route's starts)."""
+    require_edit(user, region)
+    if measure is ActualMeasure.STARTS:
+        Route(part)  # a route the model knows, or ValueError
+    actual, _ = Actual.objects.update_or_create(
+        region=region,
+        qualification=qualification,
+        year=year,
+        measure=measure.value,
+        part=part if measure is ActualMeasure.STARTS else "",
+        defaults={"value": value, "source": source, "entered_by": user},
+    )
+    return actual
+
+
+# Monitoring ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TargetRow:
+    """One year and route of a baseline: the agreed starts against the actual starts."""
+
+    year: int
+    route: Route
+    target: float
+    actual: float | None
+
+
+def baseline_plan(baseline: Baseline, qualification: str) -> Plan:
+    plans = baseline.inputs.get("plans", {})
+    if qualification not in plans:
+        raise Http404("the baseline holds no plan for this qualification")
+    return plan_from_document(plans[qualification])
+
+
+def backtest_of(baseline: Baseline, qualification: str) -> tuple[backtesting.YearError, ...]:
+    """The baseline's plan run again against the workforce actuals recorded since."""
+    plan = baseline_plan(baseline, qualification)
+    cell = plan.cells[cell_index(plan.cells, qualification)]
+    actual = {
+        a.year: a.value
+        for a in Actual.objects.filter(
+            region=baseline.region,
+            qualification=qualification,
+            measure=ActualMeasure.WORKFORCE.value,
+            year__gt=plan.base_year,
+        )
+    }
+    return backtesting.backtest(plan, {cell: actual})
+
+
+def targets_of(baseline: Baseline, qualification: str) -> list[TargetRow]:
+    """The baseline's planned starts per route and year beside the actual starts."""
+    plan = baseline_plan(baseline, qualification)
+    cell = cell_index(plan.cells, qualification)
+    actual = {
+        (a.year, a.part): a.value
+        for a in Actual.objects.filter(
+            region=baseline.region, qualification=qualification, measure=ActualMeasure.STARTS.value
+        )
+    }
+    rows = []
+    for t, year in enumerate(plan.years[:-1]):
+        for r, route in enumerate(ROUTES):
+            target = float(plan.starts[cell, t, r])
+            got = actual.get((year, route.value))
+            if target or got is not None:
+                rows.append(TargetRow(year, route, target, got))
+    return rows
+
+
+def projection_with_bands(o: Outlook) -> dict[str, object]:
+    """The outlook as the API and the files give it."""
+    return {**projection_document(o.projection, o.cell), "bands": bands_document(o.bands, o.cell)}
