@@ -165,7 +165,7 @@ def step_workforce(
     ageing = workforce * AGEING_SHARE
     moving_out = workforce * upskill_share[:, :, np.newaxis]
     moving_in = np.zeros_like(workforce)
-    if rates.sources.size:
+    if rates.sources.size and rates.upskilling_in:
         moved = workforce[:, rates.sources, :] * rates.upskilling[:, :, np.newaxis]
         np.add.at(moving_in.swapaxes(0, 1), rates.targets, moved.swapaxes(0, 1))
     following = workforce - outflow - ageing - moving_out + moving_in

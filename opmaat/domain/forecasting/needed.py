@@ -4,8 +4,8 @@ The model is linear in its starts, so one extra start in route r in year s adds
 `response[c, r, t - s]` people to cell c's supply at t: nothing until the route's
 graduates arrive, then its study yield, thinned by the cell's outflow each later year.
 `response` comes from running the model itself on one start per route (the same engine,
-so upskilling out of the cell and the BOL → BBL switch are included; what upskilling adds
-to another cell is not counted there).
+so upskilling out of the cell and the BOL → BBL switch are included; what upskilling
+brings from the extra starts of other cells is left out, each cell is answered alone).
 
 For each route, year by year from the first one the route can reach:
 1. The remaining gap at t is the gap minus what the extra starts chosen so far add at t.
@@ -47,7 +47,8 @@ def responses(plan: Plan, rates: RateArrays) -> FloatArray:
             starts=starts,
             capacity=None,
         )
-        result[:, r, :] = run(unit, rates, detail=False).supply[0]
+        own = replace(rates, upskilling_in=False)
+        result[:, r, :] = run(unit, own, detail=False).supply[0]
     return result
 
 

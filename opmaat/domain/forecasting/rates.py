@@ -45,6 +45,9 @@ class RateArrays:
     upskilling: FloatArray
     sources: IntArray
     targets: IntArray
+    # False leaves out what upskilling brings into a cell (its people still leave the
+    # source): for the response of one cell to its own extra starts (needed.py).
+    upskilling_in: bool = True
 
     @property
     def draws(self) -> int:
