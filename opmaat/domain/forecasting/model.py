@@ -146,8 +146,8 @@ class Plan:
     - `enrolled[c, r, k]`: students at `base_year` in study year k + 1 of route r (year one
       counts as that year's starts; years past the route's length as its last year).
     - `rates[c]`, `upskilling`, `durations`; `capacity[c]` caps the starts of
-      `PLACE_ROUTES` in year t, `capacity[c, t]` (internship places and BBL jobs; None:
-      no cap).
+      `PLACE_ROUTES` in year t, `capacity[c, t]` (internship places and BBL jobs; inf: no
+      cap that year; None: no cap at all).
     """
 
     cells: tuple[Cell, ...]

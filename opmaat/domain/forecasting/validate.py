@@ -77,11 +77,13 @@ def check_signs(plan: Plan) -> None:
         ("demand", plan.demand),
         ("starts", plan.starts),
         ("enrolled", plan.enrolled),
-        ("capacity", plan.capacity),
     )
     for what, array in named:
         if array is not None and not bool(np.all(np.isfinite(array) & (array >= 0))):
             raise NegativeFigure(what)
+    # An infinite capacity is no cap in that year; NaN or negative is no capacity at all.
+    if plan.capacity is not None and not bool(np.all(plan.capacity >= 0)):
+        raise NegativeFigure("capacity")
 
 
 def check_durations(plan: Plan) -> None:

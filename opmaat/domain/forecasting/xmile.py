@@ -4,7 +4,7 @@ The document is the model of engine.py written out for one region × qualificati
 the central rates: every stock (workforce per age band, students per route and later
 study year), every flow between them, the rates as constants, and the inputs that vary by
 year (planned starts, capacity, demand, the upskilling inflow from other cells) as
-graphical functions of TIME with one point per year. `<sim_specs>` runs from the base year
+step functions of TIME with one value per year. `<sim_specs>` runs from the base year
 to the horizon with dt = 1 and Euler integration, which is exactly the engine's step, so
 PySD (`pysd.read_xmile`) gives the same trajectories. docs/planning.md has the mapping.
 """
@@ -55,18 +55,19 @@ class Document:
     elements: list[str] = field(default_factory=list)
 
     def aux(self, name: str, eqn: str) -> None:
-        self.elements.append(f'<aux name="{name}"><eqn>{eqn}</eqn></aux>')
+        self.elements.append(f'<aux name="{name}"><eqn>{escape(eqn)}</eqn></aux>')
 
     def series(self, name: str, years: Sequence[int], values: FloatArray) -> None:
-        """A per-year input: a graphical function of TIME through one point per year."""
-        xs = ",".join(str(year) for year in years)
-        ys = ",".join(number(value) for value in values)
-        self.elements.append(
-            f'<aux name="{name}"><eqn>TIME</eqn><gf><xpts>{xs}</xpts><ypts>{ys}</ypts></gf></aux>'
-        )
+        """A per-year input: the value of the year TIME falls in, as a chain of IF THEN
+        ELSE. Not a graphical function: PySD writes those with 8 significant digits, and
+        the trajectories must agree to 1e-9."""
+        chain = number(values[-1])
+        for year, value in zip(reversed(years[:-1]), reversed(values[:-1]), strict=True):
+            chain = f"IF TIME < {year + 0.5} THEN {number(value)} ELSE ({chain})"
+        self.aux(name, chain)
 
     def flow(self, name: str, eqn: str) -> None:
-        self.elements.append(f'<flow name="{name}"><eqn>{eqn}</eqn></flow>')
+        self.elements.append(f'<flow name="{name}"><eqn>{escape(eqn)}</eqn></flow>')
 
     stocks: dict[str, Stock] = field(default_factory=dict)
 
