@@ -76,7 +76,7 @@ def series_of(figures: Iterable[Figure]) -> Series:
 
 def area_series(area: Area) -> Series:
     """The area's figures; for a region, its own where it has them, else its members'."""
-    rows = Figure.objects.filter(region=area.region)
+    rows = Figure.objects.filter(region=area.region, area="")
     if area.organisation is not None:
         return series_of(rows.filter(organisation=area.organisation))
     own = series_of(rows.filter(organisation__isnull=True))

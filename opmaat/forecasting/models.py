@@ -27,6 +27,8 @@ class Measure(models.TextChoices):
     STARTS = "starts", _("instroom in opleiding per route")
     STUDENTS = "students", _("studenten per route en leerjaar")
     CAPACITY = "capacity", _("stage- en BBL-plaatsen per jaar")
+    ENROLLED = "enrolled", _("ingeschreven studenten (DUO, alle routes en leerjaren)")
+    EMPLOYEES = "employees", _("werknemers (CBS)")
 
 
 class Figure(models.Model):
@@ -46,6 +48,12 @@ class Figure(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="own_planning_figures",
+    )
+    area = models.CharField(
+        _("arbeidsmarktregio"),
+        max_length=60,
+        blank=True,
+        help_text=_("Leeg: de eigen regio. Anders een RegioPlus-regio (CBS), om te vergelijken."),
     )
     qualification = models.CharField(_("kwalificatie of functie"), max_length=80)
     year = models.PositiveSmallIntegerField(_("jaar"))
@@ -67,7 +75,7 @@ class Figure(models.Model):
         verbose_name_plural = _("planningscijfers")
         constraints = [
             models.UniqueConstraint(
-                fields=["region", "qualification", "year", "measure", "part"],
+                fields=["region", "area", "qualification", "year", "measure", "part"],
                 condition=Q(organisation__isnull=True),
                 name="planning_figure_region_unique",
             ),

@@ -49,7 +49,15 @@ from opmaat.forecasting.documents import (
 )
 from opmaat.forecasting.durations import route_durations
 from opmaat.forecasting.inputs import DEFAULT_UNTIL, Area, build_plan
-from opmaat.forecasting.models import Actual, ActualMeasure, Baseline, Figure, Measure, Scenario
+from opmaat.forecasting.models import (
+    Actual,
+    ActualMeasure,
+    Baseline,
+    Figure,
+    Measure,
+    Rate,
+    Scenario,
+)
 from opmaat.learners.access import actor_of
 
 # Draws of the page's uncertainty band: P10 and P90 settle to within a few people by then
@@ -389,3 +397,113 @@ def targets_of(baseline: Baseline, qualification: str) -> list[TargetRow]:
 def projection_with_bands(o: Outlook) -> dict[str, object]:
     """The outlook as the API and the files give it."""
     return {**projection_document(o.projection, o.cell), "bands": bands_document(o.bands, o.cell)}
+
+
+def mean_error(errors: tuple[backtesting.YearError, ...]) -> float | None:
+    """The back-test's mean absolute error in %, over the years with an actual."""
+    return backtesting.mean_absolute_pct(errors)
+
+
+# Importing ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FigureInput:
+    """One figure as a file gives it; `organisation` by name, "" for the region's own.
+    A censored count has `value` None and the interval `low`–`high`."""
+
+    qualification: str
+    year: int
+    measure: Measure
+    part: str = ""
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    source: str = ""
+    invented: bool = False
+    organisation: str = ""
+    area: str = ""  # a RegioPlus region's code (CBS figures, for comparison); "": the region
+
+
+@dataclass(frozen=True, slots=True)
+class RateInput:
+    qualification: str
+    name: str
+    central: float
+    low: float | None = None
+    high: float | None = None
+    distribution: str = "fixed"
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ActualInput:
+    qualification: str
+    year: int
+    measure: ActualMeasure
+    value: float
+    part: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    figures: int
+    rates: int
+    actuals: int
+
+
+def writable_organisations(user: User, region: Organisation) -> dict[str, Organisation | None]:
+    """The organisations (by name) whose figures `user` may write; "" for the region's own,
+    for its coordinator."""
+    names: dict[str, Organisation | None] = {o.name: o for o in own_organisations(user, region)}
+    if planning_access(actor_of(user), region.pk, member_ids(region)) is Access.EDIT:
+        names[""] = None
+    return names
+
+
+@transaction.atomic
+def do_import(
+    user: User,
+    region: Organisation,
+    figures: Sequence[FigureInput],
+    rates: Sequence[RateInput] = (),
+    actuals: Sequence[ActualInput] = (),
+) -> Imported:
+    """Write everything a file held in one transaction. The reader has checked every row
+    (names, parts, ranges); rates and actuals are the coordinator's."""
+    if rates or actuals:
+        require_edit(user, region)
+    owners = writable_organisations(user, region)
+    for f in figures:
+        if f.organisation not in owners:
+            raise PermissionDenied("not this organisation's figures")
+    for f in figures:
+        Figure.objects.update_or_create(
+            region=region,
+            organisation=owners[f.organisation],
+            area=f.area,
+            qualification=f.qualification,
+            year=f.year,
+            measure=f.measure.value,
+            part=f.part,
+            defaults={
+                "value": f.value, "low": f.low, "high": f.high, "source": f.source,
+                "invented": f.invented, "entered_by": user,
+            },
+        )  # fmt: skip
+    for r in rates:
+        Rate.objects.update_or_create(
+            region=region,
+            qualification=r.qualification,
+            name=r.name,
+            defaults={
+                "central": r.central, "low": r.low, "high": r.high,
+                "distribution": r.distribution, "source": r.source,
+            },
+        )  # fmt: skip
+    for a in actuals:
+        do_record_actual(
+            user, region, a.qualification, a.year, a.measure, a.value, a.part, a.source
+        )
+    return Imported(len(figures), len(rates), len(actuals))
