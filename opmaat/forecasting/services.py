@@ -62,6 +62,7 @@ from opmaat.learners.access import actor_of
 
 # Draws of the page's uncertainty band: P10 and P90 settle to within a few people by then
 # (docs/planning.md); a fixed seed per run, so the page draws the same band every time.
+MAX_ID = 2**63  # a database id; a larger number is no region, not an overflow
 DRAWS = 500
 SEED = 17
 
@@ -99,6 +100,8 @@ def regions_for(user: User) -> list[tuple[Organisation, Access]]:
 
 def access_region(user: User, pk: int) -> tuple[Organisation, Access]:
     """The region and the user's access, or 404 when there is none or they have none."""
+    if not 0 < pk < MAX_ID:
+        raise Http404("no such region")
     region = Organisation.objects.filter(pk=pk, kind=OrganisationKind.REGION.value).first()
     if region is None:
         raise Http404("no such region")
