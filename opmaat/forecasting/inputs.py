@@ -11,7 +11,9 @@ The rules for turning figures into a plan (docs/planning.md, "Pages, files and A
 3. Planned starts per route: a year without a figure repeats the year before (0 before the
    first).
 4. A censored count (an interval, as DUO's "< 5") counts as its midpoint in the
-   deterministic run; the page says which counts are censored.
+   deterministic run; the uncertainty band spans the runs with every censored count at
+   the low and at the high end of its interval (services.outlook). The page says how many
+   counts are censored.
 5. Rates: the region's own per qualification, else the domain's defaults (defaults.py).
 """
 
@@ -20,8 +22,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 import numpy as np
+from django.db.models import QuerySet
 
 from opmaat.accounts.models import Organisation
 from opmaat.domain.forecasting.defaults import default_rates
@@ -59,28 +63,41 @@ class Area:
         return (self.organisation or self.region).name
 
 
-def figure_value(figure: Figure) -> float:
+class End(StrEnum):
+    """Which value of a censored count's interval a run takes (rule 4)."""
+
+    MID = "mid"
+    LOW = "low"
+    HIGH = "high"
+
+
+def figure_value(figure: Figure, end: End = End.MID) -> float:
     if figure.value is not None:
         return float(figure.value)
-    return (float(figure.low or 0.0) + float(figure.high or 0.0)) / 2
+    low, high = float(figure.low or 0.0), float(figure.high or 0.0)
+    return {End.MID: (low + high) / 2, End.LOW: low, End.HIGH: high}[end]
 
 
-def series_of(figures: Iterable[Figure]) -> Series:
+def series_of(figures: Iterable[Figure], end: End = End.MID) -> Series:
     """Figures summed per (measure, part), qualification and year."""
     series: Series = defaultdict(lambda: defaultdict(dict))
     for f in figures:
         years = series[(f.measure, f.part)][f.qualification]
-        years[f.year] = years.get(f.year, 0.0) + figure_value(f)
+        years[f.year] = years.get(f.year, 0.0) + figure_value(f, end)
     return series
 
 
-def area_series(area: Area) -> Series:
+def area_figures(area: Area) -> QuerySet[Figure]:
+    return Figure.objects.filter(region=area.region, area="")
+
+
+def area_series(area: Area, end: End = End.MID) -> Series:
     """The area's figures; for a region, its own where it has them, else its members'."""
-    rows = Figure.objects.filter(region=area.region, area="")
+    rows = area_figures(area)
     if area.organisation is not None:
-        return series_of(rows.filter(organisation=area.organisation))
-    own = series_of(rows.filter(organisation__isnull=True))
-    members = series_of(rows.filter(organisation__isnull=False))
+        return series_of(rows.filter(organisation=area.organisation), end)
+    own = series_of(rows.filter(organisation__isnull=True), end)
+    members = series_of(rows.filter(organisation__isnull=False), end)
     for key, by_qualification in members.items():
         for qualification, years in by_qualification.items():
             if qualification not in own.get(key, {}):
@@ -169,9 +186,11 @@ def build_plan(
     durations: RouteDurations,
     until: int = DEFAULT_UNTIL,
     qualifications: Sequence[str] = (),
+    end: End = End.MID,
 ) -> Plan:
-    """The area's plan from its base year to `until` (rules 1–5)."""
-    series = area_series(area)
+    """The area's plan from its base year to `until` (rules 1–5), censored counts at
+    `end` of their interval."""
+    series = area_series(area, end)
     base_year = base_year_of(series)
     if base_year is None:
         raise MissingYear("workforce", until)

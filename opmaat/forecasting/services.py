@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+import numpy as np
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -30,6 +31,7 @@ from opmaat.domain.forecasting.model import (
     ROUTES,
     Bands,
     Change,
+    FloatArray,
     Lever,
     Plan,
     Projection,
@@ -48,7 +50,7 @@ from opmaat.forecasting.documents import (
     projection_document,
 )
 from opmaat.forecasting.durations import route_durations
-from opmaat.forecasting.inputs import DEFAULT_UNTIL, Area, build_plan
+from opmaat.forecasting.inputs import DEFAULT_UNTIL, Area, End, area_figures, build_plan
 from opmaat.forecasting.models import (
     Actual,
     ActualMeasure,
@@ -150,12 +152,13 @@ def plan_of(
     qualification: str,
     organisation: Organisation | None = None,
     until: int = DEFAULT_UNTIL,
+    end: End = End.MID,
 ) -> Plan:
     """The area's plan with the route durations of `qualification`. Every cell of the
     region is in it, so that upskilling flows between qualifications count."""
     area = Area(region, organisation)
     draft = build_plan(area, durations_for(qualification, DEFAULT_UNTIL), until)
-    return build_plan(area, durations_for(qualification, draft.base_year), until)
+    return build_plan(area, durations_for(qualification, draft.base_year), until, end=end)
 
 
 def scenario_of(row: Scenario) -> DomainScenario:
@@ -190,15 +193,38 @@ def outlook(
     organisation: Organisation | None = None,
     draws: int = DRAWS,
 ) -> Outlook:
-    """Run the region's plan (under `scenario`) and its Monte Carlo band."""
-    plan = plan_of(region, qualification, organisation)
-    if scenario is not None:
-        plan = apply_scenario(plan, scenario_of(scenario))
+    """Run the region's plan (under `scenario`) and its Monte Carlo band; with censored
+    counts the band spans the draws at both ends of their intervals."""
+
+    def planned(end: End) -> Plan:
+        plan = plan_of(region, qualification, organisation, end=end)
+        return plan if scenario is None else apply_scenario(plan, scenario_of(scenario))
+
+    plan = planned(End.MID)
     try:
         cell = cell_index(plan.cells, qualification)
     except StopIteration:
         raise Http404("no figures for this qualification") from None
-    return Outlook(plan, project(plan), simulate(plan, draws, SEED), cell)
+    bands = simulate(plan, draws, SEED)
+    if area_figures(Area(region, organisation)).filter(value__isnull=True).exists():
+        ends = [simulate(planned(end), draws, SEED) for end in (End.LOW, End.HIGH)]
+        bands = spanned(bands, ends)
+    return Outlook(plan, project(plan), bands, cell)
+
+
+def spanned(middle: Bands, ends: Sequence[Bands]) -> Bands:
+    """P10 the lowest and P90 the highest of the runs; P50 the middle run's."""
+
+    def span(key: str) -> dict[int, FloatArray]:
+        mid: Mapping[int, FloatArray] = getattr(middle, key)
+        runs = [getattr(b, key) for b in (middle, *ends)]
+        return {
+            10: np.minimum.reduce([r[10] for r in runs]),
+            50: mid[50],
+            90: np.maximum.reduce([r[90] for r in runs]),
+        }
+
+    return Bands(middle.cells, middle.years, middle.draws, span("supply"), span("gap"))
 
 
 def comparison(

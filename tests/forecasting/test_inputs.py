@@ -108,3 +108,21 @@ def test_carried_starts_take_each_years_own_figure(given_years: dict[int, float]
     for year, value in given_years.items():
         assert values[year - 2025] == value
     assert np.all(values >= 0)
+
+
+def test_a_censored_count_widens_the_band_to_both_ends_of_its_interval(
+    personas: Personas,
+) -> None:
+    add_plan_figures(personas.hanna, personas.region, workforce=(100, 100, 100))
+    row = Figure.objects.create(
+        region=personas.region, qualification=VIG, year=2025, measure=Measure.STUDENTS,
+        part="BOL-3", low=1, high=400, source="t",
+    )  # fmt: skip
+    censored = services.outlook(personas.region, VIG, draws=50).bands
+    row.value = 200.5
+    row.save()
+    exact = services.outlook(personas.region, VIG, draws=50).bands
+    wide = censored.supply[90][0] - censored.supply[10][0]
+    narrow = exact.supply[90][0] - exact.supply[10][0]
+    assert (wide >= narrow - 1e-9).all() and (wide > narrow + 1).any()
+    assert (censored.supply[50][0] == exact.supply[50][0]).all()

@@ -212,6 +212,6 @@ def cbs_row(
         int(period[:4]),
         Measure.EMPLOYEES,
         value=amount,
-        source=f"{CBS_SOURCE}: {period}",
-        organisation=code,
+        source=f"{CBS_SOURCE}: {period}, {value}",
+        area=code,
     )
