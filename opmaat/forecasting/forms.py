@@ -159,3 +159,14 @@ class ImportForm(forms.Form):
         required=False,
         help_text=_("Woongemeenten die meetellen, gescheiden door komma’s."),
     )
+
+
+class GroupingForm(forms.Form):
+    name = forms.CharField(label=_("Naam van de groepering"), max_length=120)
+    areas = forms.MultipleChoiceField(
+        label=_("Arbeidsmarktregio’s"), widget=forms.CheckboxSelectMultiple, choices=()
+    )
+
+    def __init__(self, regions: Sequence[tuple[str, str]], *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # Form's own arguments
+        self.fields["areas"].choices = list(regions)  # type: ignore[attr-defined]  # a ChoiceField

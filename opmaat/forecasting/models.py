@@ -226,3 +226,25 @@ class Actual(models.Model):
 
     def __str__(self) -> str:
         return f"{self.qualification} {self.year} {self.measure}"
+
+
+class Grouping(models.Model):
+    """A region's own grouping of RegioPlus labour-market regions (e.g. a province), whose
+    CBS figures are summed for comparison."""
+
+    region = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="planning_groupings"
+    )
+    name = models.CharField(_("naam"), max_length=120)
+    areas = models.JSONField(_("arbeidsmarktregio's"), default=list)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("groepering")
+        verbose_name_plural = _("groeperingen")
+        constraints = [
+            models.UniqueConstraint(fields=["region", "name"], name="planning_grouping_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -25,6 +25,7 @@ from opmaat.accounts.models import Organisation
 from opmaat.accounts.people import display_name
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Actor, OrganisationKind, Role
+from opmaat.domain.errors import InvalidChoice
 from opmaat.domain.forecasting import backtest as backtesting
 from opmaat.domain.forecasting.errors import MissingYear
 from opmaat.domain.forecasting.model import (
@@ -56,10 +57,12 @@ from opmaat.forecasting.models import (
     ActualMeasure,
     Baseline,
     Figure,
+    Grouping,
     Measure,
     Rate,
     Scenario,
 )
+from opmaat.forecasting.regions import labour_market_regions
 from opmaat.learners.access import actor_of
 
 # Draws of the page's uncertainty band: P10 and P90 settle to within a few people by then
@@ -536,3 +539,50 @@ def do_import(
             user, region, a.qualification, a.year, a.measure, a.value, a.part, a.source
         )
     return Imported(len(figures), len(rates), len(actuals))
+
+
+# Comparing labour-market regions ------------------------------------------------------------
+
+
+@transaction.atomic
+def do_save_grouping(user: User, region: Organisation, name: str, areas: Sequence[str]) -> Grouping:
+    """A named grouping of RegioPlus regions (codes of regions.yaml); the coordinator's."""
+    require_edit(user, region)
+    known = labour_market_regions().codes()
+    unknown = [a for a in areas if a not in known]
+    if unknown:
+        raise InvalidChoice("areas", unknown[0])
+    grouping, _ = Grouping.objects.update_or_create(
+        region=region, name=name, defaults={"areas": sorted(set(areas))}
+    )
+    return grouping
+
+
+@dataclass(frozen=True, slots=True)
+class AreaSeries:
+    name: str
+    values: tuple[float | None, ...]  # per year; None where no figure
+
+
+def employee_series(region: Organisation) -> tuple[tuple[int, ...], list[AreaSeries]]:
+    """The CBS employees per RegioPlus region and per grouping, by year (all sectors the
+    file gave, summed)."""
+    rows = Figure.objects.filter(region=region, measure=Measure.EMPLOYEES.value).exclude(area="")
+    by_area: dict[str, dict[int, float]] = {}
+    for f in rows:
+        found = by_area.setdefault(f.area, {})
+        found[f.year] = found.get(f.year, 0.0) + float(f.value or 0.0)
+    years = tuple(sorted({y for values in by_area.values() for y in values}))
+    names = labour_market_regions()
+    series = [
+        AreaSeries(names.name_of(code), tuple(values.get(y) for y in years))
+        for code, values in sorted(by_area.items(), key=lambda item: names.name_of(item[0]))
+    ]
+    for grouping in Grouping.objects.filter(region=region):
+        parts = [by_area[a] for a in grouping.areas if a in by_area]
+        summed = tuple(
+            sum(p[y] for p in parts if y in p) if any(y in p for p in parts) else None
+            for y in years
+        )
+        series.append(AreaSeries(grouping.name, summed))
+    return years, series

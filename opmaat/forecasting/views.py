@@ -31,6 +31,7 @@ from opmaat.forecasting.forms import (
     ActualForm,
     BaselineForm,
     FigureForm,
+    GroupingForm,
     ImportForm,
     ScenarioForm,
 )
@@ -44,6 +45,7 @@ from opmaat.forecasting.models import (
     Scenario,
 )
 from opmaat.forecasting.pdf import render_pdf
+from opmaat.forecasting.regions import labour_market_regions
 from opmaat.forecasting.services import Access
 from opmaat.learners.access import signed_in
 from opmaat.messages import problem_text
@@ -281,7 +283,16 @@ def figures_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def compare_page(request: HttpRequest, pk: int) -> HttpResponse:
-    region, _access = region_for(request, pk)
+    user = signed_in(request)
+    region, access = region_for(request, pk)
+    regions = [(r.code, r.name) for r in labour_market_regions().regions]
+    grouping_form = GroupingForm(regions, request.POST or None)
+    if request.method == "POST":
+        services.require_edit(user, region)
+        if grouping_form.is_valid():
+            d = grouping_form.cleaned_data
+            services.do_save_grouping(user, region, d["name"], d["areas"])
+            return redirect("planning_compare", pk=pk)
     qualifications = services.qualifications_of(region)
     code = request.GET.get("q") or (qualifications[0][0] if qualifications else "")
     years, series = pages.area_series(region, code) if code else ((), [])
@@ -293,6 +304,7 @@ def compare_page(request: HttpRequest, pk: int) -> HttpResponse:
             (name, [float(v) for v in projection.gap[cell]])
             for name, projection in zip(result.names, result.projections, strict=True)
         ]
+    employee_years, employees = services.employee_series(region)
     return render(
         request,
         "forecasting/compare.html",
@@ -303,6 +315,11 @@ def compare_page(request: HttpRequest, pk: int) -> HttpResponse:
             "years": years,
             "series": series,
             "differences": differences,
+            "employee_years": employee_years,
+            "employees": employees,
+            "grouping_form": grouping_form,
+            "editor": access is Access.EDIT,
+            "regions_source": labour_market_regions().source,
         },
     )
 

@@ -201,3 +201,30 @@ def test_a_cbs_row_outside_the_28_regions_is_refused() -> None:
     with pytest.raises(FileProblems) as error:
         read_cbs("azw.csv", data.encode())
     assert problems(error) == [("azw.csv", "row 5", "regio's")]
+
+
+def test_regions_and_own_groupings_compare_by_their_cbs_employees(personas: Personas) -> None:
+    services.do_import(personas.hanna, personas.region, read_cbs("azw.csv", CBS.encode()))
+    services.do_save_grouping(
+        personas.hanna, personas.region, "Oost", ["twente", "zuid-west-gelderland"]
+    )
+    years, series = services.employee_series(personas.region)
+    assert years == (2023,)
+    assert [(s.name, s.values) for s in series] == [
+        ("Twente", (55.0,)),
+        ("Zuid-West Gelderland", (40.6,)),
+        ("Oost", (95.6,)),
+    ]
+    page = Client()
+    page.force_login(personas.bram)
+    assert (
+        "Zuid-West Gelderland"
+        in page.get(reverse("planning_compare", args=[personas.region.pk])).content.decode()
+    )
+
+
+def test_a_grouping_of_an_unknown_region_is_refused(personas: Personas) -> None:
+    from opmaat.domain.errors import InvalidChoice
+
+    with pytest.raises(InvalidChoice):
+        services.do_save_grouping(personas.hanna, personas.region, "X", ["atlantis"])
