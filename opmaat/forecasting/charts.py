@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 WIDTH = 720
 HEIGHT = 320
-LEFT, RIGHT, TOP, BOTTOM = 56.0, 700.0, 16.0, 288.0
+LEFT, RIGHT, TOP, BOTTOM = 76.0, 700.0, 16.0, 288.0
 TICKS = 5
 
 
@@ -48,6 +48,7 @@ class Line:
 class Tick:
     label: str
     at: float
+    minor: bool = False  # hidden on a phone, where the labels are larger
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,9 @@ class GapChart:
     y_ticks: tuple[Tick, ...]
     width: int = WIDTH
     height: int = HEIGHT
+    left: float = LEFT
+    right: float = RIGHT
+    label_x: float = LEFT - 6
 
 
 def nice_step(span: float) -> float:
@@ -91,6 +95,11 @@ def gap_chart(
         y_ticks.append(Tick(f"{value:,.0f}".replace(",", "."), scale.y(value)))
         value += step
     every = 1 if len(years) <= 12 else 2
+    x_ticks = [
+        Tick(str(y), scale.x(i), minor=(i // every) % 2 == 1)
+        for i, y in enumerate(years)
+        if i % every == 0
+    ]
     return GapChart(
         demand=scale.points(demand),
         supply=Line(supply_label, scale.points(supply), 0),
@@ -99,6 +108,6 @@ def gap_chart(
         scenarios=tuple(
             Line(name, scale.points(values), i + 1) for i, (name, values) in enumerate(scenarios)
         ),
-        x_ticks=tuple(Tick(str(y), scale.x(i)) for i, y in enumerate(years) if i % every == 0),
+        x_ticks=tuple(x_ticks),
         y_ticks=tuple(y_ticks),
     )
