@@ -49,6 +49,7 @@ from opmaat.forecasting.regions import labour_market_regions
 from opmaat.forecasting.services import Access
 from opmaat.learners.access import signed_in
 from opmaat.messages import problem_text
+from opmaat.ui.confirm import confirmation, confirmed
 from opmaat.ui.errors import explain
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # a national DUO file is about 10 MB
@@ -163,6 +164,15 @@ def scenario_form(request: HttpRequest, pk: int, scenario: int | None = None) ->
 def scenario_delete(request: HttpRequest, pk: int, scenario: int) -> HttpResponse:
     region, _access = region_for(request, pk)
     row = get_object_or_404(Scenario, pk=scenario, region=region)
+    services.require_edit(signed_in(request), region)
+    if not confirmed(request):
+        return confirmation(
+            request,
+            title=_("Scenario %(name)s verwijderen?") % {"name": row.name},
+            consequences=[_("Het scenario en zijn knoppen zijn daarna weg; nulmetingen blijven.")],
+            yes=_("Ja, verwijderen"),
+            back=reverse("planning_scenario", args=[pk, row.pk]),
+        )
     services.do_delete_scenario(signed_in(request), row)
     messages.success(request, _("Scenario %(name)s verwijderd.") % {"name": row.name})
     return redirect("planning_region", pk=pk)

@@ -191,3 +191,21 @@ def test_a_qualification_without_figures_is_404(personas: Personas) -> None:
 def test_a_region_number_beyond_any_id_is_404(personas: Personas) -> None:
     url = f"/regio/planning/{10**30}/"
     assert client_for(personas, "hanna").get(url).status_code == 404
+
+
+def test_deleting_a_scenario_asks_first(personas: Personas) -> None:
+    scenario = with_plan(personas)
+    client = client_for(personas, "hanna")
+    url = reverse("planning_scenario_delete", args=[personas.region.pk, scenario.pk])
+    asked = client.post(url)
+    assert asked.status_code == 200 and "Ja, verwijderen" in asked.content.decode()
+    assert Scenario.objects.filter(pk=scenario.pk).exists()
+    assert client.post(url, {"confirm": "1"}).status_code == 302
+    assert not Scenario.objects.filter(pk=scenario.pk).exists()
+
+
+def test_a_member_cannot_delete_a_scenario(personas: Personas) -> None:
+    scenario = with_plan(personas)
+    url = reverse("planning_scenario_delete", args=[personas.region.pk, scenario.pk])
+    assert client_for(personas, "bram").post(url, {"confirm": "1"}).status_code == 403
+    assert Scenario.objects.filter(pk=scenario.pk).exists()
