@@ -1,7 +1,9 @@
 """One yearly step of the stock-flow cohort model, and a run over the horizon.
 
-Every array carries a leading draw axis d and a cell axis c, so that one call computes all
-cells and all Monte Carlo draws. The step is an explicit Euler step with dt = 1 year: every
+Every quantity is an array over draws d and cells c, so that one call computes all cells
+and all Monte Carlo draws; each band, route and study year has its own contiguous array,
+and a Monte Carlo run passes chunks of draws small enough to stay in the processor's
+cache (montecarlo.py). The step is an explicit Euler step with dt = 1 year: every
 flow of year t is computed from the stocks at t and the inputs of year t, which is exactly
 what an XMILE model with `<dt>1</dt>` and Euler integration computes (xmile.py).
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from opmaat.domain.forecasting.defaults import AGEING, ENTRY_BAND
 from opmaat.domain.forecasting.model import (
@@ -47,7 +50,7 @@ class Trajectories:
     """What a run records. Stocks have t = 0..horizon, flows t = 0..horizon-1; the detail
     arrays are empty unless the run was asked for them."""
 
-    supply: FloatArray  # [d, c, t]
+    supply: FloatArray  # [d, c, t] (a view of a year-first array)
     workforce: FloatArray  # [d, c, t, a]
     students: FloatArray  # [d, c, t, r]
     starts: FloatArray  # [d, c, t, r]
@@ -88,96 +91,198 @@ def initial_students(plan: Plan, years: list[int]) -> list[FloatArray]:
     return stocks
 
 
-def band_out_share(rates: RateArrays, cells: int) -> tuple[FloatArray, FloatArray]:
-    """The yearly shares leaving each band `[d, c, a]` (retirement and leaving) and the
-    upskilling share `[d, c]` out of each cell. A drawn total over 1 is scaled to 1: a year
-    cannot take more than the whole band."""
-    upskill_out = np.zeros((rates.draws, cells), dtype=np.float64)
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What a run needs from the plan, computed once for all chunks of draws."""
+
+    cells: int
+    horizon: int
+    years: list[int]
+    starts: list[list[FloatArray]]  # [t][r] -> [c]
+    students: list[list[FloatArray]]  # [r][k] -> [c], k = study year two onwards
+    workforce: list[FloatArray]  # [a] -> [c]
+    # Upskilling links split into groups whose targets differ, so that a group adds its
+    # inflow with one fancy-indexed `+=` (no target twice).
+    link_groups: list[npt.NDArray[np.int64]]
+
+
+def prepare(plan: Plan, rates: RateArrays) -> Prepared:
+    years = study_years(plan)
+    starts = effective_starts(plan)
+    return Prepared(
+        cells=len(plan.cells),
+        horizon=plan.horizon,
+        years=years,
+        starts=[[starts[:, t, r].copy() for r in range(len(ROUTES))] for t in range(plan.horizon)],
+        students=[
+            [stock[:, k].copy() for k in range(stock.shape[1])]
+            for stock in initial_students(plan, years)
+        ],
+        workforce=[plan.workforce[:, a].copy() for a in range(len(AGE_BANDS))],
+        link_groups=link_groups(rates.targets),
+    )
+
+
+def link_groups(targets: npt.NDArray[np.int64]) -> list[npt.NDArray[np.int64]]:
+    """The links in groups in which no target appears twice, first fit in link order (so a
+    target sums its links in their order, as np.add.at and the XMILE export do)."""
+    groups: list[list[int]] = []
+    used: list[set[int]] = []
+    for link, target in enumerate(targets.tolist()):
+        for group, seen in zip(groups, used, strict=True):
+            if target not in seen:
+                group.append(link)
+                seen.add(target)
+                break
+        else:
+            groups.append([link])
+            used.append({target})
+    return [np.asarray(group, dtype=np.int64) for group in groups]
+
+
+@dataclass(frozen=True, slots=True)
+class Coefficients:
+    """The rates of a chunk of draws as the step uses them, each `[d, c]` and contiguous."""
+
+    finish_one: list[FloatArray]  # [r]: 1 − first-year dropout
+    first_dropout: list[FloatArray]  # [r]
+    passing: list[FloatArray]  # [r]: 1 − later-year dropout
+    later_dropout: list[FloatArray]  # [r]
+    switch: FloatArray
+    out_share: list[FloatArray]  # [a]: retirement + leaving
+    keep: list[FloatArray]  # [a]: 1 − retirement − leaving − ageing − upskilling out
+    upskill_share: FloatArray  # the share of each band leaving the cell by upskilling
+    upskilling: FloatArray  # [d, l]
+    sources: npt.NDArray[np.int64]
+    targets: npt.NDArray[np.int64]
+    inflow: bool
+
+
+def coefficients(rates: RateArrays, cells: int) -> Coefficients:
+    """The rates of `rates` as step coefficients. A drawn total over 1 leaving a band is
+    scaled to 1: a year cannot take more than the whole band."""
+    upskill_share = np.zeros((rates.draws, cells), dtype=np.float64)
     # Scatter over the cell axis (put first: ufunc.at indexes the first axis).
-    np.add.at(upskill_out.T, rates.sources, rates.upskilling.T)
+    np.add.at(upskill_share.T, rates.sources, rates.upskilling.T)
     out = rates.retirement + rates.leaving
-    total = out + AGEING_SHARE + upskill_out[:, :, np.newaxis]
-    scale = np.where(total > 1.0, 1.0 / np.maximum(total, 1e-300), 1.0)
-    return out * scale, upskill_out
+    total = out + AGEING_SHARE + upskill_share[:, :, np.newaxis]
+    out = out * np.where(total > 1.0, 1.0 / np.maximum(total, 1e-300), 1.0)
+
+    def split(array: FloatArray) -> list[FloatArray]:
+        return [np.ascontiguousarray(array[:, :, i]) for i in range(array.shape[2])]
+
+    first, later = rates.first_year_dropout, rates.later_year_dropout
+    return Coefficients(
+        finish_one=split(1.0 - first),
+        first_dropout=split(first),
+        passing=split(1.0 - later),
+        later_dropout=split(later),
+        switch=np.ascontiguousarray(rates.switch),
+        out_share=split(out),
+        keep=split(1.0 - out - AGEING_SHARE - upskill_share[:, :, np.newaxis]),
+        upskill_share=upskill_share,
+        upskilling=rates.upskilling,
+        sources=rates.sources,
+        targets=rates.targets,
+        inflow=rates.upskilling_in,
+    )
 
 
 def run(plan: Plan, rates: RateArrays, detail: bool = True) -> Trajectories:
     """Run `plan` over its horizon for every draw of `rates`."""
-    cells, horizon, draws = len(plan.cells), plan.horizon, rates.draws
-    years = study_years(plan)
-    starts = effective_starts(plan)
-    out_share, upskill_share = band_out_share(rates, cells)
-    workforce = np.broadcast_to(plan.workforce, (draws, cells, len(AGE_BANDS))).copy()
-    students = [np.broadcast_to(s, (draws, *s.shape)).copy() for s in initial_students(plan, years)]
-    record = Recorder(draws, cells, horizon, detail)
+    return run_prepared(prepare(plan, rates), rates, detail)
+
+
+def run_prepared(prepared: Prepared, rates: RateArrays, detail: bool) -> Trajectories:
+    draws, cells = rates.draws, prepared.cells
+    k = coefficients(rates, cells)
+    shape = (draws, cells)
+    workforce = [np.broadcast_to(w, shape).copy() for w in prepared.workforce]
+    students = [[np.broadcast_to(s, shape).copy() for s in route] for route in prepared.students]
+    record = Recorder(draws, cells, prepared.horizon, detail)
     record.stocks(0, workforce, students)
-    for t in range(horizon):
-        graduates, dropouts, students = step_students(rates, years, starts[:, t, :], students)
-        workforce, flows = step_workforce(rates, workforce, graduates, out_share, upskill_share)
-        record.flows(t, starts[:, t, :], graduates, dropouts, flows)
+    for t in range(prepared.horizon):
+        starts = prepared.starts[t]
+        graduates, dropouts, students = step_students(k, prepared.years, starts, students, detail)
+        workforce, flows = step_workforce(k, prepared, workforce, graduates, detail)
+        record.flows(t, starts, graduates, dropouts, flows)
         record.stocks(t + 1, workforce, students)
     return record.trajectories()
 
 
 def step_students(
-    rates: RateArrays, years: list[int], starts: FloatArray, students: list[FloatArray]
-) -> tuple[FloatArray, FloatArray, list[FloatArray]]:
-    """Step 2: the graduates `[d, c, r]`, dropouts `[d, c, r]` and next stocks."""
-    first, later = rates.first_year_dropout, rates.later_year_dropout
-    finished_one = starts * (1.0 - first)
-    dropouts = starts * first
-    entering = [finished_one[:, :, r] for r in range(len(ROUTES))]
+    k: Coefficients,
+    years: list[int],
+    starts: list[FloatArray],
+    students: list[list[FloatArray]],
+    detail: bool,
+) -> tuple[list[FloatArray], list[FloatArray], list[list[FloatArray]]]:
+    """Step 2: per route the graduates and dropouts `[d, c]`, and the next stocks."""
+    entering = [start * finish for start, finish in zip(starts, k.finish_one, strict=True)]
     if years[BOL] > 1:
-        switched = entering[BOL] * rates.switch
+        switched = entering[BOL] * k.switch
         entering[BOL] = entering[BOL] - switched
         entering[BBL] = entering[BBL] + switched
-    graduates = np.empty_like(finished_one)
-    following = []
-    for r, stock in enumerate(students):
-        passing = stock * (1.0 - later[:, :, r, np.newaxis])
-        dropouts[:, :, r] += (stock * later[:, :, r, np.newaxis]).sum(axis=2)
+    graduates, dropouts, following = [], [], []
+    for r, stocks in enumerate(students):
+        if detail:
+            lost = starts[r] * k.first_dropout[r]
+            for stock in stocks:
+                lost = lost + stock * k.later_dropout[r]
+            dropouts.append(lost)
         if years[r] == 1:
-            graduates[:, :, r] = entering[r]
-            following.append(stock)
+            graduates.append(entering[r])
+            following.append(stocks)
             continue
-        graduates[:, :, r] = passing[:, :, -1]
-        moved_up = [entering[r][:, :, np.newaxis], passing[:, :, :-1]]
-        following.append(np.concatenate(moved_up, axis=2))
+        graduates.append(stocks[-1] * k.passing[r])
+        following.append([entering[r], *(stock * k.passing[r] for stock in stocks[:-1])])
     return graduates, dropouts, following
 
 
 @dataclass(frozen=True, slots=True)
 class WorkforceFlows:
-    outflow: FloatArray  # [d, c]
-    upskilling_in: FloatArray  # [d, c]
-    upskilling_out: FloatArray  # [d, c]
+    outflow: list[FloatArray]  # [a] -> [d, c]
+    upskilling_in: list[FloatArray]
+    upskilling_out: list[FloatArray]
 
 
 def step_workforce(
-    rates: RateArrays,
-    workforce: FloatArray,
-    graduates: FloatArray,
-    out_share: FloatArray,
-    upskill_share: FloatArray,
-) -> tuple[FloatArray, WorkforceFlows]:
-    """Step 3: the next workforce `[d, c, a]` and the flows that changed it."""
-    outflow = workforce * out_share
-    ageing = workforce * AGEING_SHARE
-    moving_out = workforce * upskill_share[:, :, np.newaxis]
-    moving_in = np.zeros_like(workforce)
-    if rates.sources.size and rates.upskilling_in:
-        moved = workforce[:, rates.sources, :] * rates.upskilling[:, :, np.newaxis]
-        np.add.at(moving_in.swapaxes(0, 1), rates.targets, moved.swapaxes(0, 1))
-    following = workforce - outflow - ageing - moving_out + moving_in
-    following[:, :, 1:] += ageing[:, :, :-1]
-    for r, band in enumerate(ENTRY_INDEX):
-        following[:, :, band] += graduates[:, :, r]
-    flows = WorkforceFlows(
-        outflow=outflow.sum(axis=2),
-        upskilling_in=moving_in.sum(axis=2),
-        upskilling_out=moving_out.sum(axis=2),
-    )
+    k: Coefficients,
+    prepared: Prepared,
+    workforce: list[FloatArray],
+    graduates: list[FloatArray],
+    detail: bool,
+) -> tuple[list[FloatArray], WorkforceFlows]:
+    """Step 3: the next workforce per band `[d, c]` and, with `detail`, the flows."""
+    flows = WorkforceFlows([], [], [])
+    following = []
+    for a, band in enumerate(workforce):
+        # One product for everything leaving the band: the fewest passes over the arrays.
+        new = band * k.keep[a]
+        moving_in = upskilled_in(k, prepared, band)
+        if moving_in is not None:
+            new += moving_in
+        if a > 0:
+            new += workforce[a - 1] * AGEING_SHARE[a - 1]
+        for r, entry in enumerate(ENTRY_INDEX):
+            if entry == a:
+                new += graduates[r]
+        following.append(new)
+        if detail:
+            flows.outflow.append(band * k.out_share[a])
+            flows.upskilling_out.append(band * k.upskill_share)
+            flows.upskilling_in.append(np.zeros_like(band) if moving_in is None else moving_in)
     return following, flows
+
+
+def upskilled_in(k: Coefficients, prepared: Prepared, band: FloatArray) -> FloatArray | None:
+    """The people of one band upskilling into each cell `[d, c]`, or None without links."""
+    if not k.inflow or not k.sources.size:
+        return None
+    result = np.zeros_like(band)
+    for group in prepared.link_groups:
+        result[:, k.targets[group]] += band[:, k.sources[group]] * k.upskilling[:, group]
+    return result
 
 
 class Recorder:
@@ -191,7 +296,8 @@ class Recorder:
         def zeros(*shape: int) -> FloatArray:
             return np.zeros(shape, dtype=np.float64)
 
-        self.supply = zeros(draws, cells, horizon + 1)
+        # Year first: each year's supply is written as one contiguous block.
+        self.by_year = zeros(horizon + 1, draws, cells)
         self.workforce = zeros(draws, cells, kept + 1 if detail else 0, bands)
         self.students = zeros(draws, cells, kept + 1 if detail else 0, routes)
         self.starts = zeros(draws, cells, kept, routes)
@@ -201,33 +307,38 @@ class Recorder:
         self.upskilling_in = zeros(draws, cells, kept)
         self.upskilling_out = zeros(draws, cells, kept)
 
-    def stocks(self, t: int, workforce: FloatArray, students: list[FloatArray]) -> None:
-        self.supply[:, :, t] = workforce.sum(axis=2)
+    def stocks(self, t: int, workforce: list[FloatArray], students: list[list[FloatArray]]) -> None:
+        total = self.by_year[t]
+        total[...] = workforce[0]
+        for band in workforce[1:]:
+            total += band
         if self.detail:
-            self.workforce[:, :, t, :] = workforce
-            for r, stock in enumerate(students):
-                self.students[:, :, t, r] = stock.sum(axis=2)
+            for a, band in enumerate(workforce):
+                self.workforce[:, :, t, a] = band
+            for r, stocks in enumerate(students):
+                self.students[:, :, t, r] = sum(stocks, np.zeros_like(total))
 
     def flows(
         self,
         t: int,
-        starts: FloatArray,
-        graduates: FloatArray,
-        dropouts: FloatArray,
+        starts: list[FloatArray],
+        graduates: list[FloatArray],
+        dropouts: list[FloatArray],
         flows: WorkforceFlows,
     ) -> None:
         if not self.detail:
             return
-        self.starts[:, :, t, :] = starts
-        self.graduates[:, :, t, :] = graduates
-        self.dropouts[:, :, t, :] = dropouts
-        self.outflow[:, :, t] = flows.outflow
-        self.upskilling_in[:, :, t] = flows.upskilling_in
-        self.upskilling_out[:, :, t] = flows.upskilling_out
+        for r in range(len(ROUTES)):
+            self.starts[:, :, t, r] = starts[r]
+            self.graduates[:, :, t, r] = graduates[r]
+            self.dropouts[:, :, t, r] = dropouts[r]
+        self.outflow[:, :, t] = sum(flows.outflow, np.zeros_like(graduates[0]))
+        self.upskilling_in[:, :, t] = sum(flows.upskilling_in, np.zeros_like(graduates[0]))
+        self.upskilling_out[:, :, t] = sum(flows.upskilling_out, np.zeros_like(graduates[0]))
 
     def trajectories(self) -> Trajectories:
         return Trajectories(
-            supply=self.supply,
+            supply=np.moveaxis(self.by_year, 0, -1),
             workforce=self.workforce,
             students=self.students,
             starts=self.starts,

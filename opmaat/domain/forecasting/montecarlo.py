@@ -1,9 +1,11 @@
 """Monte Carlo over the uncertain rates: P10 / P50 / P90 bands of supply and gap.
 
-1. Every uncertain rate of every cell (and every upskilling link) is drawn `draws` times,
-   independently, from its own distribution (model.Uncertain) with a numpy Generator
-   seeded with `seed`; the same seed gives the same bands.
-2. The engine runs all draws at once, in chunks of draws to bound memory.
+1. Every uncertain figure of every cell (and every upskilling link) is drawn `draws` times,
+   independently, from its own distribution (model.Uncertain) with numpy Generators
+   seeded from `seed`; the same seed gives the same bands. A figure that fills several
+   rates of one cell (the leaving rate of every age band) is drawn once for all of them
+   (rates.distinct_table).
+2. The engine runs the draws in chunks small enough for the processor's cache.
 3. The percentiles are taken per cell and year over the draws. The gap's P10 is the demand
    minus the supply's P90: demand is given, not drawn.
 A rate without spread (low = central = high) is drawn as its central value exactly, so a
@@ -12,37 +14,62 @@ run without any spread gives the deterministic projection in every percentile.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
 import numpy as np
 
-from opmaat.domain.forecasting.engine import run
+from opmaat.domain.forecasting.engine import prepare, run_prepared
 from opmaat.domain.forecasting.errors import TooManyDraws
+from opmaat.domain.forecasting.groups import cell_groups, restrict
 from opmaat.domain.forecasting.model import PERCENTILES, Bands, Distribution, FloatArray, Plan
 from opmaat.domain.forecasting.rates import (
     DISTRIBUTIONS,
     RateTable,
     arrays,
-    cell_table,
+    central_arrays,
+    distinct_table,
     link_table,
 )
 from opmaat.domain.forecasting.validate import check_plan
 
 MAX_DRAWS = 10_000
-# Values per chunk of draws (draws × cells): about 2 million keeps each array near 16 MB,
-# inside the caches' reach and far from the machine's memory.
-CHUNK_VALUES = 2_000_000
+# Cells per group: a region of 200 qualifications with 1,000 draws keeps its supply near
+# 34 MB.
+GROUP_CELLS = 256
+# Values per chunk of draws (draws × cells): about 64 thousand keeps each array of a step
+# near 512 KB, inside the processor's cache, which is where numpy runs fastest.
+CHUNK_VALUES = 65_536
 # The standard normal's 90th percentile: `low` and `high` of a NORMAL rate are its P10, P90.
 Z90 = 1.2815515655446004
-TRIANGULAR = DISTRIBUTIONS.index(Distribution.TRIANGULAR)
+FIXED = DISTRIBUTIONS.index(Distribution.FIXED)
 NORMAL = DISTRIBUTIONS.index(Distribution.NORMAL)
+TRIANGULAR = DISTRIBUTIONS.index(Distribution.TRIANGULAR)
 
 
-def simulate(plan: Plan, draws: int, seed: int) -> Bands:
-    """The steps above."""
+def simulate(plan: Plan, draws: int, seed: int, workers: int = 1) -> Bands:
+    """The steps above, group by group of linked cells (groups.py), so that the draws of
+    one group fit in memory and in the processor's cache. `workers` threads share the
+    groups (numpy releases the interpreter lock while it computes). Group i draws from
+    the i-th child of `seed`'s SeedSequence, so the bands do not depend on `workers`."""
     check_plan(plan)
     if not 1 <= draws <= MAX_DRAWS:
         raise TooManyDraws(draws, MAX_DRAWS)
-    supply = simulate_supply(plan, draws, np.random.default_rng(seed))
-    levels = np.percentile(supply, PERCENTILES, axis=0)
+    groups = cell_groups(plan, GROUP_CELLS)
+    seeds = np.random.SeedSequence(seed).spawn(len(groups))
+    levels = np.empty((len(PERCENTILES), len(plan.cells), plan.horizon + 1), dtype=np.float64)
+
+    def one(i: int) -> None:
+        cells = groups[i]
+        supply = simulate_supply(restrict(plan, cells), draws, seeds[i])
+        levels[:, cells, :] = np.percentile(supply, PERCENTILES, axis=2, overwrite_input=True)
+
+    if workers <= 1:
+        for i in range(len(groups)):
+            one(i)
+    else:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(one, range(len(groups))))
     bands = {p: levels[i] for i, p in enumerate(PERCENTILES)}
     return Bands(
         cells=plan.cells,
@@ -53,43 +80,74 @@ def simulate(plan: Plan, draws: int, seed: int) -> Bands:
     )
 
 
-def simulate_supply(plan: Plan, draws: int, rng: np.random.Generator) -> FloatArray:
-    """The supply `[d, c, t]` of every draw."""
-    cells, links = cell_table(plan), link_table(plan)
+@dataclass(frozen=True, slots=True)
+class Sampler:
+    """What drawing needs of a rate table, computed once (inverse_triangular)."""
+
+    table: RateTable
+    low: FloatArray
+    high: FloatArray
+    below: FloatArray
+    above: FloatArray
+    split: FloatArray
+    sigma: FloatArray
+    normal: bool
+
+
+def sampler(table: RateTable) -> Sampler:
+    """A FIXED rate gets no range, so the triangular formula returns its central value."""
+    fixed = table.distribution == FIXED
+    low = np.where(fixed, table.central, table.low)
+    high = np.where(fixed, table.central, table.high)
+    width = high - low
+    return Sampler(
+        table=table,
+        low=low,
+        high=high,
+        below=width * (table.central - low),
+        above=width * (high - table.central),
+        split=np.where(width > 0, (table.central - low) / np.where(width > 0, width, 1.0), 0.0),
+        sigma=(high - low) / (2.0 * Z90),
+        normal=bool(np.any(table.distribution == NORMAL)),
+    )
+
+
+def simulate_supply(plan: Plan, draws: int, seed: np.random.SeedSequence) -> FloatArray:
+    """The supply `[c, t, d]` of every draw (draws last, for the percentiles)."""
+    figures, slots = distinct_table(plan)
+    cells, links = sampler(figures), sampler(link_table(plan))
+    prepared = prepare(plan, central_arrays(plan))
     chunk = max(1, CHUNK_VALUES // max(1, len(plan.cells)))
-    supply = np.empty((draws, len(plan.cells), plan.horizon + 1), dtype=np.float64)
+    supply = np.empty((len(plan.cells), plan.horizon + 1, draws), dtype=np.float64)
+    rng = np.random.default_rng(seed)
     for start in range(0, draws, chunk):
         size = min(chunk, draws - start)
-        drawn = arrays(plan, draw(cells, size, rng), draw(links, size, rng)[:, 0, :])
-        supply[start : start + size] = run(plan, drawn, detail=False).supply
+        values = np.take_along_axis(draw(cells, size, rng), slots[np.newaxis], axis=2)
+        drawn = arrays(plan, values, draw(links, size, rng)[:, 0, :])
+        by_year = run_prepared(prepared, drawn, detail=False).supply  # [d, c, t]
+        supply[:, :, start : start + size] = np.moveaxis(by_year, 0, -1)
     return supply
 
 
-def draw(table: RateTable, size: int, rng: np.random.Generator) -> FloatArray:
-    """`size` draws of every entry of `table`: `[d, *table.shape]`."""
-    shape = (size, *table.central.shape)
-    uniform = rng.random(shape)
-    values = np.broadcast_to(table.central, shape).copy()
-    triangular = np.broadcast_to(table.distribution == TRIANGULAR, shape)
-    normal = np.broadcast_to(table.distribution == NORMAL, shape)
-    values[triangular] = inverse_triangular(table, uniform)[triangular]
-    values[normal] = inverse_normal(table, rng.standard_normal(shape))[normal]
+def draw(s: Sampler, size: int, rng: np.random.Generator) -> FloatArray:
+    """`size` draws of every entry of the table: `[d, *table.shape]`."""
+    uniform = rng.random((size, *s.low.shape))
+    values = inverse_triangular(s, uniform)
+    if s.normal:
+        normal = np.broadcast_to(s.table.distribution == NORMAL, values.shape)
+        values[normal] = inverse_normal(s, rng.standard_normal(values.shape))[normal]
     return values
 
 
-def inverse_triangular(table: RateTable, uniform: FloatArray) -> FloatArray:
+def inverse_triangular(s: Sampler, uniform: FloatArray) -> FloatArray:
     """The triangular distribution's inverse CDF on [low, high] with mode `central`."""
-    low, mode, high = table.low, table.central, table.high
-    width = high - low
-    below = uniform * width * (mode - low)
-    above = (1.0 - uniform) * width * (high - mode)
-    split = np.where(width > 0, (mode - low) / np.where(width > 0, width, 1.0), 0.0)
-    result: FloatArray = np.where(uniform < split, low + np.sqrt(below), high - np.sqrt(above))
+    lower = s.low + np.sqrt(uniform * s.below)
+    upper = s.high - np.sqrt((1.0 - uniform) * s.above)
+    result: FloatArray = np.where(uniform < s.split, lower, upper)
     return result
 
 
-def inverse_normal(table: RateTable, z: FloatArray) -> FloatArray:
+def inverse_normal(s: Sampler, z: FloatArray) -> FloatArray:
     """A normal around `central` with `low` and `high` as P10 and P90, clipped to [0, 1]."""
-    sigma = (table.high - table.low) / (2.0 * Z90)
-    result: FloatArray = np.clip(table.central + sigma * z, 0.0, 1.0)
+    result: FloatArray = np.clip(s.table.central + s.sigma * z, 0.0, 1.0)
     return result

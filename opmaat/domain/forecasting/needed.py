@@ -26,6 +26,10 @@ from opmaat.domain.forecasting.engine import PLACE_INDEX, effective_starts, run,
 from opmaat.domain.forecasting.model import ROUTES, FloatArray, Plan
 from opmaat.domain.forecasting.rates import RateArrays
 
+# A route whose start yields less than this many deployable people (all dropout, or all
+# leaving) cannot close a gap: dividing by it would ask for absurd numbers of starts.
+MIN_RESPONSE = 1e-6
+
 
 @dataclass(frozen=True, slots=True)
 class Needed:
@@ -73,7 +77,8 @@ def starts_needed(plan: Plan, rates: RateArrays, gap: FloatArray) -> Needed:
         for t in range(lead, horizon + 1):
             s = t - lead
             first = response[:, r, lead]
-            wanted = np.where(first > 0, unclosed[:, r, t] / np.maximum(first, 1e-300), 0.0)
+            able = first > MIN_RESPONSE
+            wanted = np.where(able, unclosed[:, r, t] / np.where(able, first, 1.0), 0.0)
             chosen = np.minimum(wanted, free[:, s]) if capped else wanted
             starts[:, r, s] = chosen
             later = response[:, r, lead : horizon + 1 - s]

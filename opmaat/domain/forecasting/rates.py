@@ -94,6 +94,25 @@ def cell_table(plan: Plan) -> RateTable:
     return rate_table([cell_uncertains(rates) for rates in plan.rates])
 
 
+def distinct_table(plan: Plan) -> tuple[RateTable, IntArray]:
+    """Per cell its distinct uncertain figures `[c, k]` (padded with a fixed 0), and for each
+    slot the figure it takes `[c, slot]`. A figure that fills several slots of a cell (the
+    9 % leaving rate of every age band, the 18 % first-year dropout of BOL and BBL) is one
+    uncertain quantity: a Monte Carlo draw gives all its slots the same value."""
+    rows: list[list[Uncertain]] = []
+    index = np.zeros((len(plan.rates), SLOTS), dtype=np.int64)
+    for c, rates in enumerate(plan.rates):
+        row: list[Uncertain] = []
+        for slot, value in enumerate(cell_uncertains(rates)):
+            if value not in row:
+                row.append(value)
+            index[c, slot] = row.index(value)
+        rows.append(row)
+    width = max((len(row) for row in rows), default=0)
+    padding = Uncertain(0.0)
+    return rate_table([row + [padding] * (width - len(row)) for row in rows]), index
+
+
 def link_table(plan: Plan) -> RateTable:
     return rate_table([[link.rate for link in plan.upskilling]])
 
