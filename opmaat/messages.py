@@ -322,6 +322,7 @@ MESSAGES: dict[str, Message] = {
     "forecast_missing_duration": gettext_noop(
         "Voor route %(route)s ontbreekt de duur tot inzetbaar."
     ),
+    "planning_name_taken": gettext_noop("Er is al een scenario ‘%(name)s’ in deze regio."),
     "forecast_too_many_draws": gettext_noop("Hoogstens %(limit)s trekkingen, niet %(draws)s."),
     "round_state": gettext_noop("Dit kan niet in deze fase van de ronde."),
     "round_state.places": gettext_noop(

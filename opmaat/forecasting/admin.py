@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from opmaat.forecasting.models import Actual, Baseline, Figure, Rate, Scenario
+from opmaat.forecasting.models import Actual, Baseline, Figure, Grouping, Rate, Scenario
 
 
 @admin.register(Figure)
@@ -35,3 +35,8 @@ class BaselineAdmin(admin.ModelAdmin[Baseline]):
 class ActualAdmin(admin.ModelAdmin[Actual]):
     list_display = ["region", "qualification", "year", "measure", "part", "value"]
     list_filter = ["region", "measure"]
+
+
+@admin.register(Grouping)
+class GroupingAdmin(admin.ModelAdmin[Grouping]):
+    list_display = ["region", "name"]

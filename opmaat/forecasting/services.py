@@ -25,7 +25,7 @@ from opmaat.accounts.models import Organisation
 from opmaat.accounts.people import display_name
 from opmaat.catalog.cache import current_catalog
 from opmaat.domain.access import Actor, OrganisationKind, Role
-from opmaat.domain.errors import InvalidChoice
+from opmaat.domain.errors import Conflict, InvalidChoice
 from opmaat.domain.forecasting import backtest as backtesting
 from opmaat.domain.forecasting.errors import MissingYear
 from opmaat.domain.forecasting.model import (
@@ -70,6 +70,16 @@ from opmaat.learners.access import actor_of
 MAX_ID = 2**63  # a database id; a larger number is no region, not an overflow
 DRAWS = 500
 SEED = 17
+
+
+class NameTaken(Conflict):
+    """Another scenario of the region has this name (names tell scenarios apart on the
+    chart and in files)."""
+
+    code = "planning_name_taken"
+
+    def __init__(self, name: str) -> None:
+        super().__init__(field="name", name=name)
 
 
 class Access(StrEnum):
@@ -305,10 +315,25 @@ def do_save_scenario(
     row = scenario or Scenario(region=region, created_by=user)
     if row.region_id != region.pk:
         raise Http404("no such scenario")
+    if Scenario.objects.filter(region=region, name=name).exclude(pk=row.pk).exists():
+        raise NameTaken(name)
     row.name, row.qualification, row.from_year, row.note = name, qualification, from_year, note
     row.levers = {lever.value: float(value) for lever, value in levers.items()}
+    check_scenario(region, row)
     row.save()
     return row
+
+
+def check_scenario(region: Organisation, row: Scenario) -> None:
+    """Run the scenario once on the plan it is for, so that a lever the model refuses (a
+    rate pushed past what a cell can lose in a year) is refused when saved, not when shown."""
+    codes = [row.qualification] if row.qualification else [c for c, _ in qualifications_of(region)]
+    for code in codes[:1]:
+        try:
+            plan = plan_of(region, code)
+        except MissingYear:
+            return
+        project(apply_scenario(plan, scenario_of(row)))
 
 
 @transaction.atomic

@@ -50,7 +50,7 @@ from opmaat.forecasting.services import Access
 from opmaat.learners.access import signed_in
 from opmaat.messages import problem_text
 from opmaat.ui.confirm import confirmation, confirmed
-from opmaat.ui.errors import explain
+from opmaat.ui.errors import explain, form_field
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # a national DUO file is about 10 MB
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -103,7 +103,12 @@ def region_page(request: HttpRequest, pk: int) -> HttpResponse:
 def qualification_page(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     region, access = region_for(request, pk)
     chosen = chosen_scenarios(request, region)
-    context = pages.qualification_context(region, code, chosen)
+    try:
+        context = pages.qualification_context(region, code, chosen)
+    except DomainError as error:  # figures changed since a scenario was saved
+        messages.error(request, explain(error))
+        chosen = []
+        context = pages.qualification_context(region, code, chosen)
     query = "&".join(f"scenario={s.pk}" for s in chosen)
     return render(
         request,
@@ -139,16 +144,24 @@ def scenario_form(request: HttpRequest, pk: int, scenario: int | None = None) ->
     form = ScenarioForm(qualifications, request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        saved = services.do_save_scenario(
-            user,
-            region,
-            data["name"],
-            form.levers(),
-            data["qualification"],
-            data["from_year"],
-            data["note"],
-            row,
-        )
+        try:
+            saved = services.do_save_scenario(
+                user,
+                region,
+                data["name"],
+                form.levers(),
+                data["qualification"],
+                data["from_year"],
+                data["note"],
+                row,
+            )
+        except DomainError as error:
+            form.add_error(form_field(form, error), explain(error))
+            return render(
+                request,
+                "forecasting/scenario.html",
+                {"region": region, "form": form, "scenario": row},
+            )
         target = saved.qualification or (qualifications[0][0] if qualifications else "")
         if not target:
             return redirect("planning_region", pk=pk)

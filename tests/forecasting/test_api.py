@@ -158,3 +158,10 @@ def test_the_planning_operations_are_described_and_need_credentials(planned: Per
     for ops in paths.values():
         for operation in ops.values():
             assert operation["security"], operation["operationId"]
+
+
+def test_a_scenario_name_given_twice_is_409(planned: Personas) -> None:
+    client = api(planned, "hanna")
+    assert post(client, f"{base(planned)}/scenarios", {"name": "A", "levers": {}})[0] == 201
+    status, problem = post(client, f"{base(planned)}/scenarios", {"name": "A", "levers": {}})
+    assert status == 409 and problem["code"] == "planning_name_taken"

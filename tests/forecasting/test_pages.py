@@ -209,3 +209,13 @@ def test_a_member_cannot_delete_a_scenario(personas: Personas) -> None:
     url = reverse("planning_scenario_delete", args=[personas.region.pk, scenario.pk])
     assert client_for(personas, "bram").post(url, {"confirm": "1"}).status_code == 403
     assert Scenario.objects.filter(pk=scenario.pk).exists()
+
+
+def test_a_second_scenario_of_the_same_name_is_refused_next_to_the_name(
+    personas: Personas,
+) -> None:
+    with_plan(personas)
+    url = reverse("planning_scenario_new", args=[personas.region.pk])
+    page = client_for(personas, "hanna").post(url, {"name": "BBL", "capacity": "10"})
+    assert page.status_code == 200 and "Er is al een scenario" in page.content.decode()
+    assert Scenario.objects.filter(name="BBL").count() == 1
