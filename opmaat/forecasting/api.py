@@ -18,6 +18,7 @@ from opmaat.api.schemas import DENIED, REFUSED, Code, Text
 from opmaat.domain.forecasting.model import Lever
 from opmaat.domain.forecasting.xmile import export_xmile
 from opmaat.forecasting import services
+from opmaat.forecasting.access import Access, access_region, own_organisations, regions_for
 from opmaat.forecasting.models import Baseline, Figure, Measure, Scenario
 from opmaat.learners.access import signed_in
 
@@ -174,17 +175,17 @@ def list_regions(request: HttpRequest) -> list[RegionOut]:
             access=a.value,
             qualifications=[c for c, _ in services.qualifications_of(r)],
         )
-        for r, a in services.regions_for(signed_in(request))
+        for r, a in regions_for(signed_in(request))
     ]
 
 
 @router.get("/regions/{int:pk}/figures", response={200: list[FigureOut], **DENIED})
 def list_figures(request: HttpRequest, pk: int) -> list[FigureOut]:
     """The region's figures with their sources (members: their own organisation's)."""
-    region, access = services.access_region(signed_in(request), pk)
+    region, access = access_region(signed_in(request), pk)
     rows = Figure.objects.filter(region=region).select_related("organisation")
-    if access is not services.Access.EDIT:
-        rows = rows.filter(organisation__in=services.own_organisations(signed_in(request), region))
+    if access is not Access.EDIT:
+        rows = rows.filter(organisation__in=own_organisations(signed_in(request), region))
     return [FigureOut.from_row(f) for f in rows]
 
 
@@ -192,8 +193,8 @@ def list_figures(request: HttpRequest, pk: int) -> list[FigureOut]:
 def set_figure(request: HttpRequest, pk: int, body: FigureIn) -> Status[FigureOut]:
     """Add or change one figure: the coordinator any, a member its own organisation's."""
     user = signed_in(request)
-    region, _ = services.access_region(user, pk)
-    owners = {o.pk: o for o in services.own_organisations(user, region)}
+    region, _ = access_region(user, pk)
+    owners = {o.pk: o for o in own_organisations(user, region)}
     organisation = None
     if body.organisation is not None:
         organisation = owners.get(body.organisation)
@@ -215,14 +216,14 @@ def set_figure(request: HttpRequest, pk: int, body: FigureIn) -> Status[FigureOu
 
 @router.get("/regions/{int:pk}/scenarios", response={200: list[ScenarioOut], **DENIED})
 def list_scenarios(request: HttpRequest, pk: int) -> list[ScenarioOut]:
-    region, _ = services.access_region(signed_in(request), pk)
+    region, _ = access_region(signed_in(request), pk)
     return [ScenarioOut.from_row(s) for s in Scenario.objects.filter(region=region)]
 
 
 @router.post("/regions/{int:pk}/scenarios", response={201: ScenarioOut, **REFUSED, **DENIED})
 def create_scenario(request: HttpRequest, pk: int, body: ScenarioIn) -> Status[ScenarioOut]:
     user = signed_in(request)
-    region, _ = services.access_region(user, pk)
+    region, _ = access_region(user, pk)
     row = services.do_save_scenario(
         user, region, body.name, body.levers, body.qualification, body.from_year, body.note
     )
@@ -230,7 +231,7 @@ def create_scenario(request: HttpRequest, pk: int, body: ScenarioIn) -> Status[S
 
 
 def scenario_of(request: HttpRequest, pk: int, scenario: int) -> Scenario:
-    region, _ = services.access_region(signed_in(request), pk)
+    region, _ = access_region(signed_in(request), pk)
     return get_object_or_404(Scenario, pk=scenario, region=region)
 
 
@@ -277,7 +278,7 @@ def projection(
 ) -> ProjectionOut:
     """The qualification's projection to 2035 under `scenario` (none: the plan as it is),
     with the Monte Carlo band of its supply and gap."""
-    region, _ = services.access_region(signed_in(request), pk)
+    region, _ = access_region(signed_in(request), pk)
     row = chosen(region, [scenario])[0] if scenario is not None else None
     o = services.outlook(region, code, row)
     durations = {r.value: m for r, m in o.plan.durations.months.items()}
@@ -291,7 +292,7 @@ def comparison(
     request: HttpRequest, pk: int, code: str, asked: Query[ScenariosAsked]
 ) -> ComparisonOut:
     """The plan without a scenario and each asked scenario (`?scenario=1&scenario=2`)."""
-    region, _ = services.access_region(signed_in(request), pk)
+    region, _ = access_region(signed_in(request), pk)
     result, cell = services.comparison(region, code, chosen(region, asked.scenario[:MAX_COMPARED]))
     return ComparisonOut(
         names=list(result.names),
@@ -303,7 +304,7 @@ def comparison(
 
 @router.get("/regions/{int:pk}/baselines", response={200: list[BaselineOut], **DENIED})
 def list_baselines(request: HttpRequest, pk: int) -> list[BaselineOut]:
-    region, _ = services.access_region(signed_in(request), pk)
+    region, _ = access_region(signed_in(request), pk)
     return [BaselineOut.from_row(b) for b in Baseline.objects.filter(region=region)]
 
 
@@ -311,7 +312,7 @@ def list_baselines(request: HttpRequest, pk: int) -> list[BaselineOut]:
 def record_baseline(request: HttpRequest, pk: int, body: BaselineIn) -> Status[BaselineOut]:
     """Freeze the region's inputs and projections as a baseline (nulmeting)."""
     user = signed_in(request)
-    region, _ = services.access_region(user, pk)
+    region, _ = access_region(user, pk)
     return Status(201, BaselineOut.from_row(services.do_record_baseline(user, region, body.name)))
 
 
@@ -321,7 +322,7 @@ def record_baseline(request: HttpRequest, pk: int, body: BaselineIn) -> Status[B
 )
 def backtest(request: HttpRequest, pk: int, baseline: int, code: str) -> BacktestOut:
     """The baseline's model run again against the workforce actuals recorded since."""
-    region, _ = services.access_region(signed_in(request), pk)
+    region, _ = access_region(signed_in(request), pk)
     row = get_object_or_404(Baseline, pk=baseline, region=region)
     errors = services.backtest_of(row, code)
     return BacktestOut(
@@ -350,7 +351,7 @@ def backtest(request: HttpRequest, pk: int, baseline: int, code: str) -> Backtes
 def xmile(request: HttpRequest, pk: int, code: str, scenario: int | None = None) -> HttpResponse:
     """The qualification's deterministic model (under `scenario`) as an XMILE 1.0 document,
     which Stella, Vensim and PySD run."""
-    region, _ = services.access_region(signed_in(request), pk)
+    region, _ = access_region(signed_in(request), pk)
     row = chosen(region, [scenario])[0] if scenario is not None else None
     o = services.outlook(region, code, row, draws=1)
     document = export_xmile(o.plan, o.plan.cells[o.cell], row.name if row else "opmaat")

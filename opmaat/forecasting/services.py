@@ -1,19 +1,12 @@
-"""A region's planning: who may read and edit it, the runs through the domain's model, and
-every write (figures, rates, scenarios, baselines, actuals).
-
-Who may do what (docs/access.md, "Regional planning"):
-- the region's coordinator (and the admin) reads and edits everything of the region;
-- staff of a member organisation (an organisation whose region it is) read the region's
-  plan and add or change their own organisation's figures;
-- anyone else, another region's coordinator included, finds no such region (404).
-"""
+"""A region's planning: the runs through the domain's model, and every write (figures,
+rates, scenarios, baselines, actuals, groupings, imports), each checked against the rules
+of access.py."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
 import numpy as np
 from django.contrib.auth.models import User
@@ -24,7 +17,6 @@ from django.http import Http404
 from opmaat.accounts.models import Organisation
 from opmaat.accounts.people import display_name
 from opmaat.catalog.cache import current_catalog
-from opmaat.domain.access import Actor, OrganisationKind, Role
 from opmaat.domain.errors import Conflict, InvalidChoice
 from opmaat.domain.forecasting import backtest as backtesting
 from opmaat.domain.forecasting.errors import MissingYear
@@ -43,6 +35,11 @@ from opmaat.domain.forecasting.model import Scenario as DomainScenario
 from opmaat.domain.forecasting.montecarlo import simulate
 from opmaat.domain.forecasting.pipeline import project
 from opmaat.domain.forecasting.scenarios import Comparison, apply_scenario, compare
+from opmaat.forecasting.access import (
+    own_organisations,
+    require_edit,
+    writable_organisations,
+)
 from opmaat.forecasting.documents import (
     bands_document,
     cell_index,
@@ -63,11 +60,9 @@ from opmaat.forecasting.models import (
     Scenario,
 )
 from opmaat.forecasting.regions import labour_market_regions
-from opmaat.learners.access import actor_of
 
 # Draws of the page's uncertainty band: P10 and P90 settle to within a few people by then
 # (docs/planning.md); a fixed seed per run, so the page draws the same band every time.
-MAX_ID = 2**63  # a database id; a larger number is no region, not an overflow
 DRAWS = 500
 SEED = 17
 
@@ -80,66 +75,6 @@ class NameTaken(Conflict):
 
     def __init__(self, name: str) -> None:
         super().__init__(field="name", name=name)
-
-
-class Access(StrEnum):
-    EDIT = "edit"
-    MEMBER = "member"
-
-
-def planning_access(actor: Actor, region: int, members: frozenset[int]) -> Access | None:
-    """The rule above, for one region and the ids of its member organisations."""
-    if actor.is_admin:
-        return Access.EDIT
-    if region in actor.organisations_with([Role.REGIONAL_COORDINATOR]):
-        return Access.EDIT
-    if any(m.organisation in members for m in actor.memberships):
-        return Access.MEMBER
-    return None
-
-
-def member_ids(region: Organisation) -> frozenset[int]:
-    return frozenset(Organisation.objects.filter(region=region).values_list("pk", flat=True))
-
-
-def regions_for(user: User) -> list[tuple[Organisation, Access]]:
-    """Every region the user may read, with what they may do there."""
-    actor = actor_of(user)
-    found = []
-    for region in Organisation.objects.filter(kind=OrganisationKind.REGION.value):
-        access = planning_access(actor, region.pk, member_ids(region))
-        if access is not None:
-            found.append((region, access))
-    return found
-
-
-def access_region(user: User, pk: int) -> tuple[Organisation, Access]:
-    """The region and the user's access, or 404 when there is none or they have none."""
-    if not 0 < pk < MAX_ID:
-        raise Http404("no such region")
-    region = Organisation.objects.filter(pk=pk, kind=OrganisationKind.REGION.value).first()
-    if region is None:
-        raise Http404("no such region")
-    access = planning_access(actor_of(user), region.pk, member_ids(region))
-    if access is None:
-        raise Http404("no such region")
-    return region, access
-
-
-def require_edit(user: User, region: Organisation) -> None:
-    if planning_access(actor_of(user), region.pk, member_ids(region)) is not Access.EDIT:
-        raise PermissionDenied("only the region's coordinator edits its plan")
-
-
-def own_organisations(user: User, region: Organisation) -> list[Organisation]:
-    """The member organisations whose figures the user may add: all for the coordinator,
-    their own for a member's staff."""
-    members = Organisation.objects.filter(region=region)
-    actor = actor_of(user)
-    if planning_access(actor, region.pk, member_ids(region)) is Access.EDIT:
-        return list(members)
-    mine = {m.organisation for m in actor.memberships}
-    return [o for o in members if o.pk in mine]
 
 
 # Reading -----------------------------------------------------------------------------
@@ -508,15 +443,6 @@ class Imported:
     figures: int
     rates: int
     actuals: int
-
-
-def writable_organisations(user: User, region: Organisation) -> dict[str, Organisation | None]:
-    """The organisations (by name) whose figures `user` may write; "" for the region's own,
-    for its coordinator."""
-    names: dict[str, Organisation | None] = {o.name: o for o in own_organisations(user, region)}
-    if planning_access(actor_of(user), region.pk, member_ids(region)) is Access.EDIT:
-        names[""] = None
-    return names
 
 
 @transaction.atomic

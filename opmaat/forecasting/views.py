@@ -19,6 +19,14 @@ from opmaat.domain.errors import DomainError, FileTooLarge
 from opmaat.domain.forecasting.model import ROUTES
 from opmaat.domain.forecasting.xmile import export_xmile
 from opmaat.forecasting import pages, services
+from opmaat.forecasting.access import (
+    Access,
+    access_region,
+    own_organisations,
+    regions_for,
+    require_edit,
+    writable_organisations,
+)
 from opmaat.forecasting.files.export import plan_sheets, workbook_bytes
 from opmaat.forecasting.files.public import read_cbs, read_duo
 from opmaat.forecasting.files.template import (
@@ -46,7 +54,6 @@ from opmaat.forecasting.models import (
 )
 from opmaat.forecasting.pdf import render_pdf
 from opmaat.forecasting.regions import labour_market_regions
-from opmaat.forecasting.services import Access
 from opmaat.learners.access import signed_in
 from opmaat.messages import problem_text
 from opmaat.ui.confirm import confirmation, confirmed
@@ -57,7 +64,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def region_for(request: HttpRequest, pk: int) -> tuple[Organisation, Access]:
-    return services.access_region(signed_in(request), pk)
+    return access_region(signed_in(request), pk)
 
 
 def chosen_scenarios(request: HttpRequest, region: Organisation) -> list[Scenario]:
@@ -74,7 +81,7 @@ def attachment(content: bytes | str, content_type: str, filename: str) -> HttpRe
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    regions = services.regions_for(signed_in(request))
+    regions = regions_for(signed_in(request))
     if not regions:
         raise PermissionDenied("no region")
     if len(regions) == 1:
@@ -129,7 +136,7 @@ def qualification_page(request: HttpRequest, pk: int, code: str) -> HttpResponse
 def scenario_form(request: HttpRequest, pk: int, scenario: int | None = None) -> HttpResponse:
     user = signed_in(request)
     region, _access = region_for(request, pk)
-    services.require_edit(user, region)
+    require_edit(user, region)
     row = get_object_or_404(Scenario, pk=scenario, region=region) if scenario else None
     qualifications = services.qualifications_of(region)
     initial: dict[str, object] = {}
@@ -177,7 +184,7 @@ def scenario_form(request: HttpRequest, pk: int, scenario: int | None = None) ->
 def scenario_delete(request: HttpRequest, pk: int, scenario: int) -> HttpResponse:
     region, _access = region_for(request, pk)
     row = get_object_or_404(Scenario, pk=scenario, region=region)
-    services.require_edit(signed_in(request), region)
+    require_edit(signed_in(request), region)
     if not confirmed(request):
         return confirmation(
             request,
@@ -237,7 +244,7 @@ def actuals_page(request: HttpRequest, pk: int) -> HttpResponse:
     region, access = region_for(request, pk)
     form = ActualForm(services.qualifications_of(region), request.POST or None)
     if request.method == "POST":
-        services.require_edit(user, region)
+        require_edit(user, region)
         if form.is_valid():
             d = form.cleaned_data
             services.do_record_actual(
@@ -269,7 +276,7 @@ def actuals_page(request: HttpRequest, pk: int) -> HttpResponse:
 def figures_page(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in(request)
     region, access = region_for(request, pk)
-    own = services.own_organisations(user, region)
+    own = own_organisations(user, region)
     choices = [(str(o.pk), o.name) for o in own]
     if access is Access.EDIT:
         choices.insert(0, ("", _("De regio als geheel")))
@@ -311,7 +318,7 @@ def compare_page(request: HttpRequest, pk: int) -> HttpResponse:
     regions = [(r.code, r.name) for r in labour_market_regions().regions]
     grouping_form = GroupingForm(regions, request.POST or None)
     if request.method == "POST":
-        services.require_edit(user, region)
+        require_edit(user, region)
         if grouping_form.is_valid():
             d = grouping_form.cleaned_data
             services.do_save_grouping(user, region, d["name"], d["areas"])
@@ -402,14 +409,14 @@ ROUTE_VALUES = [r.value for r in ROUTES]
 def import_page(request: HttpRequest, pk: int) -> HttpResponse:
     user = signed_in(request)
     region, access = region_for(request, pk)
-    services.require_edit(user, region)
+    require_edit(user, region)
     form = ImportForm(request.POST or None, request.FILES or None)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             book = read_upload(
-                form, upload.name, upload.read(), services.writable_organisations(user, region)
+                form, upload.name, upload.read(), writable_organisations(user, region)
             )
             done = services.do_import(user, region, book.figures, book.rates, book.actuals)
         except DomainError as error:

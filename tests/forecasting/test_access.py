@@ -10,7 +10,7 @@ from django.http import Http404
 
 from opmaat.domain.forecasting.model import Lever
 from opmaat.forecasting import services
-from opmaat.forecasting.services import Access
+from opmaat.forecasting.access import Access, access_region, own_organisations, regions_for
 from tests.factories import add_plan_figures
 from tests.personas import Personas
 
@@ -19,24 +19,24 @@ READERS = ("bram", "dirk", "eva", "fleur", "gijs", "ivo", "tess")
 
 def test_hanna_and_otto_edit_the_regions_plan(personas: Personas) -> None:
     for name in ("hanna", "otto"):
-        _, access = services.access_region(personas.by_name(name), personas.region.pk)
+        _, access = access_region(personas.by_name(name), personas.region.pk)
         assert access is Access.EDIT, name
 
 
 @pytest.mark.parametrize("name", READERS)
 def test_member_organisations_staff_read_the_plan(personas: Personas, name: str) -> None:
-    _, access = services.access_region(personas.by_name(name), personas.region.pk)
+    _, access = access_region(personas.by_name(name), personas.region.pk)
     assert access is Access.MEMBER
 
 
 @pytest.mark.parametrize("name", ["kees", "chris", "anna", "joost"])
 def test_anyone_else_finds_no_such_region(personas: Personas, name: str) -> None:
     with pytest.raises(Http404):
-        services.access_region(personas.by_name(name), personas.region.pk)
+        access_region(personas.by_name(name), personas.region.pk)
 
 
 def test_kees_edits_his_own_region_and_sees_only_that(personas: Personas) -> None:
-    regions = services.regions_for(personas.kees)
+    regions = regions_for(personas.kees)
     assert regions == [(personas.other_region, Access.EDIT)]
 
 
@@ -60,9 +60,9 @@ def test_a_member_never_changes_the_regions_own_figures_or_scenarios(
 
 
 def test_hanna_offers_every_member_organisation_bram_only_his_own(personas: Personas) -> None:
-    assert set(services.own_organisations(personas.hanna, personas.region)) == {
+    assert set(own_organisations(personas.hanna, personas.region)) == {
         personas.school,
         personas.employer,
         personas.evc_provider,
     }
-    assert services.own_organisations(personas.bram, personas.region) == [personas.school]
+    assert own_organisations(personas.bram, personas.region) == [personas.school]

@@ -13,6 +13,7 @@ from openpyxl import Workbook
 
 from opmaat.domain.errors import FileProblems
 from opmaat.forecasting import services
+from opmaat.forecasting.access import writable_organisations
 from opmaat.forecasting.files.public import read_cbs, read_duo
 from opmaat.forecasting.files.template import read_template, template_bytes, template_sheets
 from opmaat.forecasting.models import Figure, Measure, Rate
@@ -132,7 +133,7 @@ def test_a_good_workbook_is_written_in_one_go(personas: Personas) -> None:
 
 
 def test_a_member_imports_only_their_own_organisations_figures(personas: Personas) -> None:
-    organisations = services.writable_organisations(personas.bram, personas.region)
+    organisations = writable_organisations(personas.bram, personas.region)
     data = workbook([[VIG, 2025, "workforce", "55+", 10, None, None, "x", None, "Zorggroep Zuid"]])
     with pytest.raises(FileProblems) as error:
         read_template("plan.xlsx", data, organisations.keys())
