@@ -6,11 +6,15 @@ from __future__ import annotations
 import math
 from datetime import date
 
+from opmaat.catalog.cache import current_catalog
 from opmaat.domain.catalog import Catalog
 from opmaat.domain.forecasting.defaults import DURATIONS
 from opmaat.domain.forecasting.model import Route
 from opmaat.domain.routes import months_between, plan_route
+from opmaat.forecasting import services
 from opmaat.forecasting.durations import profiles, route_durations
+from tests.factories import add_plan_figures
+from tests.personas import Personas
 
 START = date(2025, 9, 1)
 
@@ -37,3 +41,12 @@ def test_a_function_outside_the_catalog_takes_the_domains_defaults(
     default_catalog: Catalog,
 ) -> None:
     assert route_durations(default_catalog, "Gastvrouw", START) == DURATIONS
+
+
+def test_the_regions_plan_takes_the_planners_months_from_1_september_of_its_base_year(
+    personas: Personas,
+) -> None:
+    add_plan_figures(personas.hanna, personas.region, year=2026)
+    plan = services.plan_of(personas.region, "25656")
+    expected = route_durations(current_catalog(), "25656", date(2026, 9, 1))
+    assert plan.durations == expected and expected != DURATIONS
