@@ -152,16 +152,15 @@ class Coefficients:
     out_share: list[FloatArray]  # [a]: retirement + leaving
     keep: list[FloatArray]  # [a]: 1 − retirement − leaving − ageing − upskilling out
     upskill_share: FloatArray  # the share of each band leaving the cell by upskilling
-    upskilling: FloatArray  # [d, l]
-    sources: npt.NDArray[np.int64]
-    targets: npt.NDArray[np.int64]
-    inflow: bool
+    # Per group of links (Prepared.link_groups): sources, targets and rates `[d, group]`;
+    # empty when the run leaves out what upskilling brings in.
+    inflows: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], FloatArray]]
 
 
-def coefficients(rates: RateArrays, cells: int) -> Coefficients:
+def coefficients(rates: RateArrays, prepared: Prepared) -> Coefficients:
     """The rates of `rates` as step coefficients. A drawn total over 1 leaving a band is
     scaled to 1: a year cannot take more than the whole band."""
-    upskill_share = np.zeros((rates.draws, cells), dtype=np.float64)
+    upskill_share = np.zeros((rates.draws, prepared.cells), dtype=np.float64)
     # Scatter over the cell axis (put first: ufunc.at indexes the first axis).
     np.add.at(upskill_share.T, rates.sources, rates.upskilling.T)
     out = rates.retirement + rates.leaving
@@ -181,10 +180,12 @@ def coefficients(rates: RateArrays, cells: int) -> Coefficients:
         out_share=split(out),
         keep=split(1.0 - out - AGEING_SHARE - upskill_share[:, :, np.newaxis]),
         upskill_share=upskill_share,
-        upskilling=rates.upskilling,
-        sources=rates.sources,
-        targets=rates.targets,
-        inflow=rates.upskilling_in,
+        inflows=[
+            (rates.sources[group], rates.targets[group], rates.upskilling[:, group])
+            for group in prepared.link_groups
+        ]
+        if rates.upskilling_in
+        else [],
     )
 
 
@@ -195,7 +196,7 @@ def run(plan: Plan, rates: RateArrays, detail: bool = True) -> Trajectories:
 
 def run_prepared(prepared: Prepared, rates: RateArrays, detail: bool) -> Trajectories:
     draws, cells = rates.draws, prepared.cells
-    k = coefficients(rates, cells)
+    k = coefficients(rates, prepared)
     shape = (draws, cells)
     workforce = [np.broadcast_to(w, shape).copy() for w in prepared.workforce]
     students = [[np.broadcast_to(s, shape).copy() for s in route] for route in prepared.students]
@@ -204,7 +205,7 @@ def run_prepared(prepared: Prepared, rates: RateArrays, detail: bool) -> Traject
     for t in range(prepared.horizon):
         starts = prepared.starts[t]
         graduates, dropouts, students = step_students(k, prepared.years, starts, students, detail)
-        workforce, flows = step_workforce(k, prepared, workforce, graduates, detail)
+        workforce, flows = step_workforce(k, workforce, graduates, detail)
         record.flows(t, starts, graduates, dropouts, flows)
         record.stocks(t + 1, workforce, students)
     return record.trajectories()
@@ -248,7 +249,6 @@ class WorkforceFlows:
 
 def step_workforce(
     k: Coefficients,
-    prepared: Prepared,
     workforce: list[FloatArray],
     graduates: list[FloatArray],
     detail: bool,
@@ -257,11 +257,11 @@ def step_workforce(
     flows = WorkforceFlows([], [], [])
     following = []
     for a, band in enumerate(workforce):
-        # One product for everything leaving the band: the fewest passes over the arrays.
+        # One product for everything leaving the band, the inflows scattered straight in:
+        # the fewest passes over the arrays.
         new = band * k.keep[a]
-        moving_in = upskilled_in(k, prepared, band)
-        if moving_in is not None:
-            new += moving_in
+        for sources, targets, rates in k.inflows:
+            new[:, targets] += band[:, sources] * rates
         if a > 0:
             new += workforce[a - 1] * AGEING_SHARE[a - 1]
         for r, entry in enumerate(ENTRY_INDEX):
@@ -271,17 +271,15 @@ def step_workforce(
         if detail:
             flows.outflow.append(band * k.out_share[a])
             flows.upskilling_out.append(band * k.upskill_share)
-            flows.upskilling_in.append(np.zeros_like(band) if moving_in is None else moving_in)
+            flows.upskilling_in.append(upskilled_in(k, band))
     return following, flows
 
 
-def upskilled_in(k: Coefficients, prepared: Prepared, band: FloatArray) -> FloatArray | None:
-    """The people of one band upskilling into each cell `[d, c]`, or None without links."""
-    if not k.inflow or not k.sources.size:
-        return None
+def upskilled_in(k: Coefficients, band: FloatArray) -> FloatArray:
+    """The people of one band upskilling into each cell `[d, c]`."""
     result = np.zeros_like(band)
-    for group in prepared.link_groups:
-        result[:, k.targets[group]] += band[:, k.sources[group]] * k.upskilling[:, group]
+    for sources, targets, rates in k.inflows:
+        result[:, targets] += band[:, sources] * rates
     return result
 
 

@@ -23,6 +23,7 @@ from opmaat.domain.forecasting.engine import prepare, run_prepared
 from opmaat.domain.forecasting.errors import TooManyDraws
 from opmaat.domain.forecasting.groups import cell_groups, restrict
 from opmaat.domain.forecasting.model import PERCENTILES, Bands, Distribution, FloatArray, Plan
+from opmaat.domain.forecasting.percentiles import percentiles
 from opmaat.domain.forecasting.rates import (
     DISTRIBUTIONS,
     RateTable,
@@ -62,7 +63,7 @@ def simulate(plan: Plan, draws: int, seed: int, workers: int = 1) -> Bands:
     def one(i: int) -> None:
         cells = groups[i]
         supply = simulate_supply(restrict(plan, cells), draws, seeds[i])
-        levels[:, cells, :] = np.percentile(supply, PERCENTILES, axis=2, overwrite_input=True)
+        levels[:, cells, :] = percentiles(supply, PERCENTILES)
 
     if workers <= 1:
         for i in range(len(groups)):

@@ -102,12 +102,10 @@ def distinct_table(plan: Plan) -> tuple[RateTable, IntArray]:
     rows: list[list[Uncertain]] = []
     index = np.zeros((len(plan.rates), SLOTS), dtype=np.int64)
     for c, rates in enumerate(plan.rates):
-        row: list[Uncertain] = []
+        seen: dict[Uncertain, int] = {}
         for slot, value in enumerate(cell_uncertains(rates)):
-            if value not in row:
-                row.append(value)
-            index[c, slot] = row.index(value)
-        rows.append(row)
+            index[c, slot] = seen.setdefault(value, len(seen))
+        rows.append(list(seen))
     width = max((len(row) for row in rows), default=0)
     padding = Uncertain(0.0)
     return rate_table([row + [padding] * (width - len(row)) for row in rows]), index
