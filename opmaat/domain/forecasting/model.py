@@ -215,7 +215,7 @@ class Projection:
     cells: tuple[Cell, ...]
     years: tuple[int, ...]
     workforce: FloatArray  # [c, t, a]
-    students: FloatArray  # [c, t, r] all study years together
+    students: FloatArray  # [c, t, r] in study year two or later (year one is a flow)
     supply: FloatArray  # [c, t] headcount
     supply_fte: FloatArray  # [c, t]
     demand: FloatArray  # [c, t]
