@@ -163,22 +163,21 @@ def coefficients(rates: RateArrays, prepared: Prepared) -> Coefficients:
     upskill_share = np.zeros((rates.draws, prepared.cells), dtype=np.float64)
     # Scatter over the cell axis (put first: ufunc.at indexes the first axis).
     np.add.at(upskill_share.T, rates.sources, rates.upskilling.T)
-    out = rates.retirement + rates.leaving
-    total = out + AGEING_SHARE + upskill_share[:, :, np.newaxis]
-    out = out * np.where(total > 1.0, 1.0 / np.maximum(total, 1e-300), 1.0)
-
-    def split(array: FloatArray) -> list[FloatArray]:
-        return [np.ascontiguousarray(array[:, :, i]) for i in range(array.shape[2])]
-
-    first, later = rates.first_year_dropout, rates.later_year_dropout
+    out_share, keep = [], []
+    for a, (retiring, leaving) in enumerate(zip(rates.retirement, rates.leaving, strict=True)):
+        out = retiring + leaving
+        total = out + AGEING_SHARE[a] + upskill_share
+        out = out * np.where(total > 1.0, 1.0 / np.maximum(total, 1e-300), 1.0)
+        out_share.append(out)
+        keep.append(1.0 - out - AGEING_SHARE[a] - upskill_share)
     return Coefficients(
-        finish_one=split(1.0 - first),
-        first_dropout=split(first),
-        passing=split(1.0 - later),
-        later_dropout=split(later),
-        switch=np.ascontiguousarray(rates.switch),
-        out_share=split(out),
-        keep=split(1.0 - out - AGEING_SHARE - upskill_share[:, :, np.newaxis]),
+        finish_one=[1.0 - first for first in rates.first_year_dropout],
+        first_dropout=rates.first_year_dropout,
+        passing=[1.0 - later for later in rates.later_year_dropout],
+        later_dropout=rates.later_year_dropout,
+        switch=rates.switch,
+        out_share=out_share,
+        keep=keep,
         upskill_share=upskill_share,
         inflows=[
             (rates.sources[group], rates.targets[group], rates.upskilling[:, group])

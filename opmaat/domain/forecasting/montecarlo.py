@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from opmaat.domain.forecasting.engine import prepare, run_prepared
 from opmaat.domain.forecasting.errors import TooManyDraws
@@ -26,6 +27,7 @@ from opmaat.domain.forecasting.model import PERCENTILES, Bands, Distribution, Fl
 from opmaat.domain.forecasting.percentiles import percentiles
 from opmaat.domain.forecasting.rates import (
     DISTRIBUTIONS,
+    IntArray,
     RateTable,
     arrays,
     central_arrays,
@@ -83,33 +85,40 @@ def simulate(plan: Plan, draws: int, seed: int, workers: int = 1) -> Bands:
 
 @dataclass(frozen=True, slots=True)
 class Sampler:
-    """What drawing needs of a rate table, computed once (inverse_triangular)."""
+    """What drawing needs of a rate table `[c, k]`, computed once and laid out figure
+    first, `[k, 1, c]`, to broadcast over draws (inverse_triangular, inverse_normal)."""
 
-    table: RateTable
+    central: FloatArray
     low: FloatArray
     high: FloatArray
     below: FloatArray
     above: FloatArray
     split: FloatArray
     sigma: FloatArray
-    normal: bool
+    normal: npt.NDArray[np.bool_]
 
 
 def sampler(table: RateTable) -> Sampler:
     """A FIXED rate gets no range, so the triangular formula returns its central value."""
+
+    def figure_first(array: FloatArray) -> FloatArray:
+        return np.ascontiguousarray(array.T[:, np.newaxis, :])
+
     fixed = table.distribution == FIXED
     low = np.where(fixed, table.central, table.low)
     high = np.where(fixed, table.central, table.high)
     width = high - low
     return Sampler(
-        table=table,
-        low=low,
-        high=high,
-        below=width * (table.central - low),
-        above=width * (high - table.central),
-        split=np.where(width > 0, (table.central - low) / np.where(width > 0, width, 1.0), 0.0),
-        sigma=(high - low) / (2.0 * Z90),
-        normal=bool(np.any(table.distribution == NORMAL)),
+        central=figure_first(table.central),
+        low=figure_first(low),
+        high=figure_first(high),
+        below=figure_first(width * (table.central - low)),
+        above=figure_first(width * (high - table.central)),
+        split=figure_first(
+            np.where(width > 0, (table.central - low) / np.where(width > 0, width, 1.0), 0.0)
+        ),
+        sigma=figure_first((high - low) / (2.0 * Z90)),
+        normal=np.ascontiguousarray((table.distribution == NORMAL).T[:, np.newaxis, :]),
     )
 
 
@@ -123,19 +132,35 @@ def simulate_supply(plan: Plan, draws: int, seed: np.random.SeedSequence) -> Flo
     rng = np.random.default_rng(seed)
     for start in range(0, draws, chunk):
         size = min(chunk, draws - start)
-        values = np.take_along_axis(draw(cells, size, rng), slots[np.newaxis], axis=2)
-        drawn = arrays(plan, values, draw(links, size, rng)[:, 0, :])
+        links_drawn = np.ascontiguousarray(draw(links, size, rng)[:, :, 0].T)  # [d, l]
+        drawn = arrays(plan, expand(draw(cells, size, rng), slots), links_drawn)
         by_year = run_prepared(prepared, drawn, detail=False).supply  # [d, c, t]
         supply[:, :, start : start + size] = np.moveaxis(by_year, 0, -1)
     return supply
 
 
+def expand(figures: FloatArray, slots: IntArray) -> list[FloatArray]:
+    """Per rate slot its drawn figure `[d, c]`, from `figures[k, d, c]`: a view where every
+    cell takes the same figure for the slot (the usual case), a gather where not."""
+    result = []
+    for j in range(slots.shape[1]):
+        column = slots[:, j]
+        if bool(np.all(column == column[0])):
+            result.append(figures[int(column[0])])
+        else:
+            gathered = np.take_along_axis(figures, column[np.newaxis, np.newaxis, :], axis=0)
+            result.append(gathered[0])
+    return result
+
+
 def draw(s: Sampler, size: int, rng: np.random.Generator) -> FloatArray:
-    """`size` draws of every entry of the table: `[d, *table.shape]`."""
-    uniform = rng.random((size, *s.low.shape))
+    """`size` draws of every entry of the table, figure first: `[k, d, c]` for a table of
+    shape `[c, k]`, so that each figure's draws are one contiguous array."""
+    shape = (s.low.shape[0], size, s.low.shape[2])
+    uniform = rng.random(shape)
     values = inverse_triangular(s, uniform)
-    if s.normal:
-        normal = np.broadcast_to(s.table.distribution == NORMAL, values.shape)
+    if bool(s.normal.any()):
+        normal = np.broadcast_to(s.normal, values.shape)
         values[normal] = inverse_normal(s, rng.standard_normal(values.shape))[normal]
     return values
 
@@ -150,5 +175,5 @@ def inverse_triangular(s: Sampler, uniform: FloatArray) -> FloatArray:
 
 def inverse_normal(s: Sampler, z: FloatArray) -> FloatArray:
     """A normal around `central` with `low` and `high` as P10 and P90, clipped to [0, 1]."""
-    result: FloatArray = np.clip(s.table.central + s.sigma * z, 0.0, 1.0)
+    result: FloatArray = np.clip(s.central + s.sigma * z, 0.0, 1.0)
     return result

@@ -33,15 +33,10 @@ DISTRIBUTIONS = tuple(Distribution)
 
 @dataclass(frozen=True, slots=True)
 class RateArrays:
-    """`retirement[d, c, a]`, `leaving[d, c, a]`, `first_year_dropout[d, c, r]`,
-    `later_year_dropout[d, c, r]`, `switch[d, c]`, `upskilling[d, l]` for link l from cell
-    `sources[l]` to cell `targets[l]`."""
+    """One contiguous array `[d, c]` per rate slot (`slots`, in `cell_uncertains` order),
+    and `upskilling[d, l]` for link l from cell `sources[l]` to cell `targets[l]`."""
 
-    retirement: FloatArray
-    leaving: FloatArray
-    first_year_dropout: FloatArray
-    later_year_dropout: FloatArray
-    switch: FloatArray
+    slots: list[FloatArray]
     upskilling: FloatArray
     sources: IntArray
     targets: IntArray
@@ -51,7 +46,27 @@ class RateArrays:
 
     @property
     def draws(self) -> int:
-        return int(self.switch.shape[0])
+        return int(self.slots[0].shape[0])
+
+    @property
+    def retirement(self) -> list[FloatArray]:  # [a] -> [d, c]
+        return self.slots[0:N_BANDS]
+
+    @property
+    def leaving(self) -> list[FloatArray]:  # [a]
+        return self.slots[N_BANDS : 2 * N_BANDS]
+
+    @property
+    def first_year_dropout(self) -> list[FloatArray]:  # [r]
+        return self.slots[2 * N_BANDS : 2 * N_BANDS + N_ROUTES]
+
+    @property
+    def later_year_dropout(self) -> list[FloatArray]:  # [r]
+        return self.slots[2 * N_BANDS + N_ROUTES : 2 * N_BANDS + 2 * N_ROUTES]
+
+    @property
+    def switch(self) -> FloatArray:
+        return self.slots[SLOTS - 1]
 
 
 def cell_uncertains(rates: Rates) -> tuple[Uncertain, ...]:
@@ -122,22 +137,14 @@ def link_indices(plan: Plan) -> tuple[IntArray, IntArray]:
     return np.asarray(sources, dtype=np.int64), np.asarray(targets, dtype=np.int64)
 
 
-def arrays(plan: Plan, cells: FloatArray, links: FloatArray) -> RateArrays:
-    """Slice drawn slot values `cells[d, c, slot]` and `links[d, l]` into named arrays."""
-    a, r = N_BANDS, N_ROUTES
+def arrays(plan: Plan, slots: list[FloatArray], links: FloatArray) -> RateArrays:
+    """Rate arrays from one array `[d, c]` per slot and the links' `[d, l]`."""
     sources, targets = link_indices(plan)
-    return RateArrays(
-        retirement=cells[:, :, 0:a],
-        leaving=cells[:, :, a : 2 * a],
-        first_year_dropout=cells[:, :, 2 * a : 2 * a + r],
-        later_year_dropout=cells[:, :, 2 * a + r : 2 * a + 2 * r],
-        switch=cells[:, :, 2 * a + 2 * r],
-        upskilling=links,
-        sources=sources,
-        targets=targets,
-    )
+    return RateArrays(slots=slots, upskilling=links, sources=sources, targets=targets)
 
 
 def central_arrays(plan: Plan) -> RateArrays:
     """The one-draw rate arrays of the deterministic run."""
-    return arrays(plan, cell_table(plan).central[np.newaxis], link_table(plan).central)
+    central = cell_table(plan).central
+    slots = [np.ascontiguousarray(central[np.newaxis, :, j]) for j in range(SLOTS)]
+    return arrays(plan, slots, link_table(plan).central)

@@ -107,7 +107,9 @@ def export_xmile(plan: Plan, cell: Cell, name: str = "opmaat") -> str:
 def add_constants(doc: Document, plan: Plan, c: int) -> None:
     """The central rates of the cell; the shares out of a band summed as the engine does."""
     rates = central_arrays(plan)
-    out_share = rates.retirement[0, c] + rates.leaving[0, c]
+    out_share = [
+        float(r[0, c] + v[0, c]) for r, v in zip(rates.retirement, rates.leaving, strict=True)
+    ]
     outgoing = rates.upskilling[0, rates.sources == c]
     upskill_out = float(outgoing.sum()) if outgoing.size else 0.0
     for a in range(len(AGE_BANDS)):
@@ -116,8 +118,8 @@ def add_constants(doc: Document, plan: Plan, c: int) -> None:
     doc.aux("upskilling_share", number(upskill_out))
     for r, route in enumerate(ROUTES):
         name = route_name(route)
-        doc.aux(f"first_year_dropout_{name}", number(rates.first_year_dropout[0, c, r]))
-        doc.aux(f"later_year_dropout_{name}", number(rates.later_year_dropout[0, c, r]))
+        doc.aux(f"first_year_dropout_{name}", number(rates.first_year_dropout[r][0, c]))
+        doc.aux(f"later_year_dropout_{name}", number(rates.later_year_dropout[r][0, c]))
     doc.aux("bol_bbl_switch", number(rates.switch[0, c]))
 
 

@@ -61,7 +61,7 @@ def test_a_fixed_figure_with_a_range_is_still_drawn_as_its_central_value() -> No
     plan = plan_of(rates=replace(default_rates(), bol_bbl_switch=fixed))
     table, slots = distinct_table(plan)
     drawn = montecarlo.draw(sampler(table), 100, np.random.default_rng(1))
-    assert np.all(drawn[:, 0, slots[0, -1]] == 0.1)
+    assert np.all(drawn[slots[0, -1], :, 0] == 0.1)
 
 
 def test_normal_draws_have_low_and_high_as_their_10th_and_90th_percentile() -> None:
@@ -71,7 +71,7 @@ def test_normal_draws_have_low_and_high_as_their_10th_and_90th_percentile() -> N
         high=np.array([[0.3]]),
         distribution=np.array([[montecarlo.NORMAL]]),
     )
-    drawn = montecarlo.draw(sampler(table), 200_000, np.random.default_rng(5))[:, 0, 0]
+    drawn = montecarlo.draw(sampler(table), 200_000, np.random.default_rng(5))[0, :, 0]
     assert np.percentile(drawn, [10, 90]) == pytest.approx([0.1, 0.3], abs=2e-3)
 
 
@@ -82,6 +82,6 @@ def test_triangular_draws_stay_within_their_range_around_their_mode() -> None:
         high=np.array([[0.27]]),
         distribution=np.array([[montecarlo.TRIANGULAR]]),
     )
-    drawn = montecarlo.draw(sampler(table), 200_000, np.random.default_rng(5))[:, 0, 0]
+    drawn = montecarlo.draw(sampler(table), 200_000, np.random.default_rng(5))[0, :, 0]
     assert drawn.min() >= 0.15 and drawn.max() <= 0.27
     assert drawn.mean() == pytest.approx((0.15 + 0.18 + 0.27) / 3, abs=1e-3)
