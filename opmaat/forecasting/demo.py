@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 
 from opmaat.accounts.models import Organisation
+from opmaat.accounts.people import display_name
 from opmaat.domain.forecasting.defaults import per_year
 from opmaat.domain.forecasting.model import AgeBand, Distribution, Lever, Route
 from opmaat.forecasting.inputs import student_part
@@ -66,7 +67,7 @@ def add_demo(region: Organisation, coordinator: User) -> None:
         defaults={
             "levers": {Lever.BOL_BBL_SWITCH.value: 0.3},
             "note": "Demo: 30 % van de BOL-studenten stapt na jaar 1 over naar BBL.",
-            "created_by": coordinator,
+            "created_by": display_name(coordinator),
         },
     )
 

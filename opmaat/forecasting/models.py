@@ -2,12 +2,13 @@
 baselines (nulmetingen) and the actuals recorded later.
 
 Only aggregates: a figure counts people in a region, organisation, qualification and year,
-never names one. Rules live in opmaat.domain.forecasting; services.py is the only writer.
+never names one. Who entered a row is kept as the name shown at the time (staff only; no
+reference to an account, so erasing an account leaves nothing of it here). Rules live in
+opmaat.domain.forecasting; services.py is the only writer.
 """
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -64,9 +65,7 @@ class Figure(models.Model):
     high = models.FloatField(_("bovengrens"), null=True, blank=True)
     source = models.CharField(_("bron"), max_length=300, blank=True)
     invented = models.BooleanField(_("verzonnen (demo)"), default=False)
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    entered_by = models.CharField(_("ingevoerd door"), max_length=200, blank=True)
     entered_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -147,9 +146,7 @@ class Scenario(models.Model):
     )
     from_year = models.PositiveSmallIntegerField(_("vanaf jaar"), null=True, blank=True)
     note = models.TextField(_("toelichting"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = models.CharField(_("gemaakt door"), max_length=200, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -175,9 +172,6 @@ class Baseline(models.Model):
     base_year = models.PositiveSmallIntegerField(_("basisjaar"))
     inputs = models.JSONField()
     projection = models.JSONField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
     recorded_by_name = models.CharField(max_length=200, blank=True)
     recorded_at = models.DateTimeField(auto_now_add=True)
 
@@ -208,9 +202,7 @@ class Actual(models.Model):
     part = models.CharField(_("route"), max_length=20, blank=True)
     value = models.FloatField(_("waarde"))
     source = models.CharField(_("bron"), max_length=300, blank=True)
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    entered_by = models.CharField(_("ingevoerd door"), max_length=200, blank=True)
     entered_at = models.DateTimeField(auto_now=True)
 
     class Meta:

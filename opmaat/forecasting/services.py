@@ -228,7 +228,7 @@ def do_set_figure(
             "high": None,
             "source": source,
             "invented": False,
-            "entered_by": user,
+            "entered_by": display_name(user),
         },
     )
     return figure
@@ -247,7 +247,7 @@ def do_save_scenario(
 ) -> Scenario:
     """Create a scenario, or change `scenario`; the coordinator only."""
     require_edit(user, region)
-    row = scenario or Scenario(region=region, created_by=user)
+    row = scenario or Scenario(region=region, created_by=display_name(user))
     if row.region_id != region.pk:
         raise Http404("no such scenario")
     if Scenario.objects.filter(region=region, name=name).exclude(pk=row.pk).exists():
@@ -299,7 +299,6 @@ def do_record_baseline(user: User, region: Organisation, name: str) -> Baseline:
         base_year=base_year,
         inputs={"plans": plans},
         projection={"projections": projections},
-        recorded_by=user,
         recorded_by_name=display_name(user),
     )
 
@@ -325,7 +324,7 @@ def do_record_actual(
         year=year,
         measure=measure.value,
         part=part if measure is ActualMeasure.STARTS else "",
-        defaults={"value": value, "source": source, "entered_by": user},
+        defaults={"value": value, "source": source, "entered_by": display_name(user)},
     )
     return actual
 
@@ -472,7 +471,7 @@ def do_import(
             part=f.part,
             defaults={
                 "value": f.value, "low": f.low, "high": f.high, "source": f.source,
-                "invented": f.invented, "entered_by": user,
+                "invented": f.invented, "entered_by": display_name(user),
             },
         )  # fmt: skip
     for r in rates:
