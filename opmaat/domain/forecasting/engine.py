@@ -149,6 +149,7 @@ class Coefficients:
     passing: list[FloatArray]  # [r]: 1 − later-year dropout
     later_dropout: list[FloatArray]  # [r]
     switch: FloatArray
+    switching: bool  # any switch at all: without, the step skips its three products
     out_share: list[FloatArray]  # [a]: retirement + leaving
     keep: list[FloatArray]  # [a]: 1 − retirement − leaving − ageing − upskilling out
     upskill_share: FloatArray  # the share of each band leaving the cell by upskilling
@@ -176,6 +177,7 @@ def coefficients(rates: RateArrays, prepared: Prepared) -> Coefficients:
         passing=[1.0 - later for later in rates.later_year_dropout],
         later_dropout=rates.later_year_dropout,
         switch=rates.switch,
+        switching=bool(np.any(rates.switch)),
         out_share=out_share,
         keep=keep,
         upskill_share=upskill_share,
@@ -219,7 +221,7 @@ def step_students(
 ) -> tuple[list[FloatArray], list[FloatArray], list[list[FloatArray]]]:
     """Step 2: per route the graduates and dropouts `[d, c]`, and the next stocks."""
     entering = [start * finish for start, finish in zip(starts, k.finish_one, strict=True)]
-    if years[BOL] > 1:
+    if years[BOL] > 1 and k.switching:
         switched = entering[BOL] * k.switch
         entering[BOL] = entering[BOL] - switched
         entering[BBL] = entering[BBL] + switched
