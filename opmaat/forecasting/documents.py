@@ -87,6 +87,16 @@ def array(value: object) -> FloatArray:
     return np.asarray(value, dtype=np.float64)
 
 
+def finite_or_none(values: FloatArray) -> list[list[float | None]]:
+    """JSON has no infinity (PostgreSQL's jsonb refuses it): no cap is written as null."""
+    return [[None if np.isinf(v) else float(v) for v in row] for row in values]
+
+
+def none_as_inf(value: object) -> FloatArray:
+    assert isinstance(value, list)
+    return np.array([[np.inf if v is None else v for v in row] for row in value], dtype=np.float64)
+
+
 def plan_document(plan: Plan) -> JSON:
     """Everything the plan holds, arrays as nested lists."""
     return {
@@ -108,7 +118,7 @@ def plan_document(plan: Plan) -> JSON:
             }
             for u in plan.upskilling
         ],
-        "capacity": None if plan.capacity is None else plan.capacity.tolist(),
+        "capacity": None if plan.capacity is None else finite_or_none(plan.capacity),
     }
 
 
@@ -134,7 +144,7 @@ def plan_from_document(d: Mapping[str, object]) -> Plan:
             )
             for u in listed(d, "upskilling")
         ),
-        capacity=None if capacity is None else array(capacity),
+        capacity=None if capacity is None else none_as_inf(capacity),
     )
 
 

@@ -214,7 +214,7 @@ def build_plan(
         rates=tuple(rates_for(rates.get(c.qualification, {})) for c in cells),
         durations=durations,
         upskilling=upskilling_links(rates, cells),
-        capacity=capacity_array(series, cells, base_year),
+        capacity=capacity_array(series, cells, years[:-1] or years),
     )
 
 
@@ -285,19 +285,21 @@ def enrolled_array(
     return out
 
 
-def capacity_array(series: Series, cells: Sequence[Cell], year: int) -> FloatArray | None:
+def capacity_array(
+    series: Series, cells: Sequence[Cell], years: Sequence[int]
+) -> FloatArray | None:
+    """Places per cell and flow year (inf: no cap): each year's figure, or the year
+    before's; no cap before the first."""
     given = series.get((Measure.CAPACITY, ""), {})
     if not any(c.qualification in given for c in cells):
         return None
-    return np.array(
-        [
-            given[c.qualification][max(given[c.qualification])]
-            if c.qualification in given
-            else np.inf
-            for c in cells
-        ],
-        dtype=np.float64,
-    )
+    out = np.full((len(cells), len(years)), np.inf, dtype=np.float64)
+    for i, c in enumerate(cells):
+        last = np.inf
+        for t, year in enumerate(years):
+            last = given.get(c.qualification, {}).get(year, last)
+            out[i, t] = last
+    return out
 
 
 def upskilling_links(

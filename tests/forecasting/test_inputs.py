@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from opmaat.domain.forecasting.model import ROUTES, Route
+from opmaat.domain.forecasting.xmile import export_xmile
 from opmaat.forecasting import services
 from opmaat.forecasting.inputs import carried, line
 from opmaat.forecasting.models import Figure, Measure
@@ -126,3 +129,32 @@ def test_a_censored_count_widens_the_band_to_both_ends_of_its_interval(
     narrow = exact.supply[90][0] - exact.supply[10][0]
     assert (wide >= narrow - 1e-9).all() and (wide > narrow + 1).any()
     assert (censored.supply[50][0] == exact.supply[50][0]).all()
+
+
+def test_capacity_holds_from_its_first_year_on_and_caps_nothing_before(
+    personas: Personas,
+) -> None:
+    add_plan_figures(personas.hanna, personas.region, "25656")
+    add_plan_figures(personas.hanna, personas.region, "25960")
+    services.do_set_figure(
+        personas.hanna, personas.region, "25960", 2027, Measure.CAPACITY, "", 5, "t"
+    )
+    plan = services.plan_of(personas.region, "25656")
+    assert plan.capacity is not None
+    assert np.isinf(plan.capacity[0]).all()  # 25656 has no capacity figure
+    assert np.isinf(plan.capacity[1, :2]).all() and (plan.capacity[1, 2:] == 5).all()
+    assert "<xmile" in export_xmile(plan, plan.cells[0])  # no cap is no number to write
+
+
+def test_a_plan_with_a_capacity_survives_its_baseline_document(personas: Personas) -> None:
+    from opmaat.domain.forecasting.pipeline import project
+    from opmaat.forecasting.documents import plan_document, plan_from_document
+
+    add_plan_figures(personas.hanna, personas.region, "25656", starts={Route.BOL: 30})
+    services.do_set_figure(
+        personas.hanna, personas.region, "25656", 2026, Measure.CAPACITY, "", 5, "t"
+    )
+    plan = services.plan_of(personas.region, "25656")
+    document = plan_document(plan)
+    assert "Infinity" not in json.dumps(document)
+    assert (project(plan_from_document(document)).supply == project(plan).supply).all()
