@@ -60,6 +60,7 @@ def do_load_demo() -> list[DemoLogin]:
 def add_app_demos(orgs: dict[str, Organisation]) -> None:
     """Each app's own demo records, in the order they build on each other."""
     from opmaat.credentials.demo import add_demo as add_credentials
+    from opmaat.forecasting.demo import add_demo as add_planning
     from opmaat.matching.demo import add_demo_round
     from opmaat.prescan.demo import add_demo as add_prescan
     from opmaat.progress.demo import add_demo as add_progress
@@ -73,6 +74,7 @@ def add_app_demos(orgs: dict[str, Organisation]) -> None:
     add_credentials(orgs)
     leader = account("teamleider")
     add_workforce(orgs, account("hr"), leader, (leader,))
+    add_planning(orgs["regio"], account("regio"))
 
 
 def demo_logins_present() -> list[DemoLogin]:

@@ -307,6 +307,28 @@ MESSAGES: dict[str, Message] = {
         gettext_noop("Het bestand heeft een probleem: %(first)s"),
         gettext_noop("Het bestand heeft %(count)d problemen; het eerste: %(first)s"),
     ),
+    # Regional planning (opmaat.domain.forecasting)
+    "forecast_rate_out_of_range": gettext_noop(
+        "Kengetal %(what)s moet tussen 0 en 1 liggen, met laag ≤ waarde ≤ hoog; niet %(value)s."
+    ),
+    "forecast_outflow_exceeds_stock": gettext_noop(
+        "In %(region)s, %(qualification)s, leeftijdsgroep %(band)s vertrekt per jaar meer dan "
+        "er werken (samen %(total)s)."
+    ),
+    "forecast_negative_figure": gettext_noop("%(what)s kan niet negatief zijn."),
+    "forecast_shape_mismatch": gettext_noop(
+        "De cijfers voor %(what)s passen niet bij het plan (verwacht %(expected)s, kreeg "
+        "%(given)s)."
+    ),
+    "forecast_missing_year": gettext_noop("Er ontbreken cijfers voor %(what)s in %(year)s."),
+    "forecast_unknown_cell": gettext_noop(
+        "Het plan heeft geen cijfers voor %(qualification)s in %(region)s."
+    ),
+    "forecast_missing_duration": gettext_noop(
+        "Voor route %(route)s ontbreekt de duur tot inzetbaar."
+    ),
+    "planning_name_taken": gettext_noop("Er is al een scenario ‘%(name)s’ in deze regio."),
+    "forecast_too_many_draws": gettext_noop("Hoogstens %(limit)s trekkingen, niet %(draws)s."),
     "round_state": gettext_noop("Dit kan niet in deze fase van de ronde."),
     "round_state.places": gettext_noop(
         "De plaatsen kunnen in deze fase van de ronde niet veranderen."

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "opmaat.progress",
     "opmaat.credentials",
     "opmaat.workforce",
+    "opmaat.forecasting",
     "opmaat.ui",
     "opmaat.web",
 ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("opmaat.catalog.urls")),
     path("", include("opmaat.learners.urls")),
     path("", include("opmaat.matching.urls")),
+    path("", include("opmaat.forecasting.urls")),
     path("", include("opmaat.recognition.urls")),
     path("", include("opmaat.prescan.urls")),
     path("", include("opmaat.progress.urls")),

@@ -1,6 +1,6 @@
 """Build the rows a test needs through the apps' own services, so audit and invariants hold:
 `make_learner`, `add_holding`, `save_route`, `record_result`, `make_procedure`,
-`make_assessed_procedure`, `make_round`,
+`make_assessed_procedure`, `make_round`, `add_plan_figures`,
 plus the plain organisations and staff accounts below them. Keyword arguments with
 defaults; say only what the test is about."""
 
@@ -14,10 +14,13 @@ from django.utils import timezone
 
 from opmaat.accounts.models import Membership, Organisation
 from opmaat.domain.access import OrganisationKind, Role
+from opmaat.domain.forecasting.model import AGE_BANDS, Route
 from opmaat.domain.progress import AssessmentMethod, AssessmentResult
 from opmaat.domain.recognition.assessment import EvidenceKind, Judgement, SessionKind
 from opmaat.domain.recognition.evc import EvcState
 from opmaat.domain.routes import Leerweg, Pace, RouteRequest
+from opmaat.forecasting import services as planning
+from opmaat.forecasting.models import Measure
 from opmaat.learners import services as learners
 from opmaat.learners.models import Enrolment, Holding, Learner, RoutePlan
 from opmaat.matching import services as matching
@@ -185,3 +188,32 @@ def make_round(
 ) -> MatchingRound:
     """A matching round created by `by` (a coordinator of `region`), without files yet."""
     return matching.create_round(by, region, name, final_matching)
+
+
+def add_plan_figures(
+    by: User,
+    region: Organisation,
+    qualification: str = "25656",
+    year: int = 2025,
+    workforce: Sequence[float] = (100.0, 100.0, 100.0),
+    demand: float | None = None,
+    growth: float | None = None,
+    starts: dict[Route, float] | None = None,
+    organisation: Organisation | None = None,
+) -> None:
+    """A qualification's figures for a plan, entered by `by`: the workforce by age band
+    (AGE_BANDS order) in `year`, and if given the demand, its growth and the starts."""
+
+    def put(measure: Measure, part: str, value: float) -> None:
+        planning.do_set_figure(
+            by, region, qualification, year, measure, part, value, "test", organisation
+        )
+
+    for band, heads in zip(AGE_BANDS, workforce, strict=True):
+        put(Measure.WORKFORCE, band.value, heads)
+    if demand is not None:
+        put(Measure.DEMAND, "", demand)
+    if growth is not None:
+        put(Measure.DEMAND_GROWTH, "", growth)
+    for route, value in (starts or {}).items():
+        put(Measure.STARTS, route.value, value)

@@ -27,11 +27,15 @@ Ivo    catalog editor                           ROC Noord              none: edi
                                                                        catalog, never records
 Joost  learner, with an account                 ROC Elders             none: another learner
 Tess   teacher                                  ROC Noord              her teacher
+Kees   regional coordinator                     Regio Oost (region)    none: another
+                                                                       region's coordinator
 Otto   administrator (superuser)                —                      may do everything
 =====  =======================================  =====================  =====================
 
-The school, the care organisation and the EVC provider lie in Regio Midden. Built through
-the services (tests/factories.py), so Anna's record starts with its audit events.
+The school, the care organisation and the EVC provider lie in Regio Midden; Regio Oost has
+no members (it is there so that a region's plan can be shown closed to another region).
+Built through the services (tests/factories.py), so Anna's record starts with its audit
+events.
 
 `anna_in_training` is the same cast with Anna on her way to Verzorgende-IG (25656, BBL, 28
 hours at Zorggroep Zuid): a vmbo diploma held, Nederlands exempt (by Eva), route version 1
@@ -78,6 +82,7 @@ class Personas:
     ivo: User
     joost: User
     tess: User
+    kees: User
     otto: User
     anna_record: Learner
     joost_record: Learner
@@ -86,6 +91,7 @@ class Personas:
     other_school: Organisation  # ROC Elders
     evc_provider: Organisation  # EVC-centrum West
     region: Organisation  # Regio Midden
+    other_region: Organisation  # Regio Oost
 
     def by_name(self, name: str) -> User:
         user = getattr(self, name.lower())
@@ -99,6 +105,7 @@ def build_personas() -> Personas:
     employer = make_organisation("Zorggroep Zuid", OrganisationKind.CARE, region)
     other_school = make_organisation("ROC Elders", OrganisationKind.SCHOOL)
     provider = make_organisation("EVC-centrum West", OrganisationKind.EVC_PROVIDER, region)
+    other_region = make_organisation("Regio Oost", OrganisationKind.REGION)
     otto = User.objects.create_superuser(
         "otto", password="x", first_name="Otto", last_name="Oosterhuis"
     )
@@ -123,6 +130,7 @@ def build_personas() -> Personas:
         ivo=make_staff("ivo", school, Role.CATALOG_EDITOR, "Ivo Ismail"),
         joost=joost_record.user,
         tess=make_staff("tess", school, Role.TEACHER, "Tess Terpstra"),
+        kees=make_staff("kees", other_region, Role.REGIONAL_COORDINATOR, "Kees Kramer"),
         otto=otto,
         anna_record=Learner.objects.get(pk=anna_record.pk),
         joost_record=joost_record,
@@ -131,6 +139,7 @@ def build_personas() -> Personas:
         other_school=other_school,
         evc_provider=provider,
         region=region,
+        other_region=other_region,
     )
 
 

@@ -24,6 +24,7 @@ from opmaat.api.problems import (
 from opmaat.catalog import api as catalog_api
 from opmaat.credentials import api as credentials_api
 from opmaat.domain.errors import DomainError, Value
+from opmaat.forecasting import api as forecasting_api
 from opmaat.learners import api as learners_api
 from opmaat.prescan import api as prescan_api
 from opmaat.progress import api as progress_api
@@ -103,3 +104,4 @@ api.add_router("/recognition", recognition_api.router)
 api.add_router("/progress", progress_api.router)
 api.add_router("/credentials", credentials_api.router)
 api.add_router("/workforce", workforce_api.router)
+api.add_router("/planning", forecasting_api.router)

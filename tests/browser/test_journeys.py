@@ -193,6 +193,47 @@ def test_the_coordinator_reads_the_region_and_runs_the_matching(walk_as: WalkAs)
     walk.finish()
 
 
+def test_the_coordinator_plans_verzorgende_ig_to_2035_and_exports_the_plan(
+    walk_as: WalkAs,
+) -> None:
+    """Issue 17's "Done when": the gap for Verzorgende-IG to 2035 with its band, a scenario
+    with more side-entrants through units and EVC closing it on the chart, a baseline, and
+    the plan as XLSX, PDF and XMILE."""
+    from opmaat.forecasting.models import Baseline
+
+    walk = walk_as(login.COORDINATOR)
+    page = walk.visit("/regio/")
+    page.get_by_role("link", name="Personeels- en opleidingsplanning").click()
+    walk.check()
+    page.get_by_role("link", name=re.compile("Verzorgende-IG")).click()
+    walk.check()
+    expect(page.locator("svg polygon.band")).to_have_count(1)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("2035")
+    page.get_by_role("link", name="Nieuw scenario").first.click()
+    walk.check()
+    page.get_by_label("Naam").fill("Meer zij-instroom")
+    page.get_by_label("Kwalificatie").select_option("25656")
+    page.get_by_label("Extra zij-instromers via leereenheden per jaar").fill("120")
+    page.get_by_label("Extra zij-instromers met EVC per jaar").fill("80")
+    page.get_by_role("button", name="Opslaan en bekijken").click()
+    walk.check()
+    expect(page.locator("svg polyline.scenario")).to_have_count(1)
+    expect(page.locator(".legend")).to_contain_text("Meer zij-instroom")
+    for link in ("Plan als Excel (XLSX)", "Plan als PDF", "Model als XMILE (Stella, Vensim, PySD)"):
+        with page.expect_download() as download:
+            page.get_by_role("link", name=link).click()
+        assert download.value.suggested_filename.startswith("planning-25656")
+    page.get_by_role("link", name=re.compile("Zorgregio Rivierenland")).first.click()
+    page.get_by_label("Naam van de nulmeting").fill("Nulmeting 2025")
+    page.get_by_role("button", name="Nulmeting vastleggen").click()
+    walk.check()
+    assert Baseline.objects.filter(name="Nulmeting 2025").exists()
+    pk = Baseline.objects.get(name="Nulmeting 2025").region_id
+    for path in ("vergelijken/", "cijfers/", "realisaties/", "inlezen/"):
+        walk.visit(f"/regio/planning/{pk}/{path}")
+    walk.finish()
+
+
 def test_the_catalog_editor_browses_and_edits_in_the_admin(walk_as: WalkAs) -> None:
     from opmaat.catalog.models import Qualification, Unit
 

@@ -1,0 +1,179 @@
+"""Monte Carlo over the uncertain rates: P10 / P50 / P90 bands of supply and gap.
+
+1. Every uncertain figure of every cell (and every upskilling link) is drawn `draws` times,
+   independently, from its own distribution (model.Uncertain) with numpy Generators
+   seeded from `seed`; the same seed gives the same bands. A figure that fills several
+   rates of one cell (the leaving rate of every age band) is drawn once for all of them
+   (rates.distinct_table).
+2. The engine runs the draws in chunks small enough for the processor's cache.
+3. The percentiles are taken per cell and year over the draws. The gap's P10 is the demand
+   minus the supply's P90: demand is given, not drawn.
+A rate without spread (low = central = high) is drawn as its central value exactly, so a
+run without any spread gives the deterministic projection in every percentile.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from opmaat.domain.forecasting.engine import prepare, run_prepared
+from opmaat.domain.forecasting.errors import TooManyDraws
+from opmaat.domain.forecasting.groups import cell_groups, restrict
+from opmaat.domain.forecasting.model import PERCENTILES, Bands, Distribution, FloatArray, Plan
+from opmaat.domain.forecasting.percentiles import percentiles
+from opmaat.domain.forecasting.rates import (
+    DISTRIBUTIONS,
+    IntArray,
+    RateTable,
+    arrays,
+    central_arrays,
+    distinct_table,
+    link_table,
+)
+from opmaat.domain.forecasting.validate import check_plan
+
+MAX_DRAWS = 10_000
+# Cells per group: a region of 200 qualifications with 1,000 draws keeps its supply near
+# 34 MB.
+GROUP_CELLS = 256
+# Values per chunk of draws (draws × cells): about 64 thousand keeps each array of a step
+# near 512 KB, inside the processor's cache, which is where numpy runs fastest.
+CHUNK_VALUES = 65_536
+# The standard normal's 90th percentile: `low` and `high` of a NORMAL rate are its P10, P90.
+Z90 = 1.2815515655446004
+FIXED = DISTRIBUTIONS.index(Distribution.FIXED)
+NORMAL = DISTRIBUTIONS.index(Distribution.NORMAL)
+TRIANGULAR = DISTRIBUTIONS.index(Distribution.TRIANGULAR)
+
+
+def simulate(plan: Plan, draws: int, seed: int, workers: int = 1) -> Bands:
+    """The steps above, group by group of linked cells (groups.py), so that the draws of
+    one group fit in memory and in the processor's cache. `workers` threads share the
+    groups (numpy releases the interpreter lock while it computes). Group i draws from
+    the i-th child of `seed`'s SeedSequence, so the bands do not depend on `workers`."""
+    check_plan(plan)
+    if not 1 <= draws <= MAX_DRAWS:
+        raise TooManyDraws(draws, MAX_DRAWS)
+    groups = cell_groups(plan, GROUP_CELLS)
+    seeds = np.random.SeedSequence(seed).spawn(len(groups))
+    levels = np.empty((len(PERCENTILES), len(plan.cells), plan.horizon + 1), dtype=np.float64)
+
+    def one(i: int) -> None:
+        cells = groups[i]
+        supply = simulate_supply(restrict(plan, cells), draws, seeds[i])
+        levels[:, cells, :] = percentiles(supply, PERCENTILES)
+
+    if workers <= 1:
+        for i in range(len(groups)):
+            one(i)
+    else:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(one, range(len(groups))))
+    bands = {p: levels[i] for i, p in enumerate(PERCENTILES)}
+    return Bands(
+        cells=plan.cells,
+        years=plan.years,
+        draws=draws,
+        supply=bands,
+        gap={p: plan.demand - bands[100 - p] for p in PERCENTILES},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Sampler:
+    """What drawing needs of a rate table `[c, k]`, computed once and laid out figure
+    first, `[k, 1, c]`, to broadcast over draws (inverse_triangular, inverse_normal)."""
+
+    central: FloatArray
+    low: FloatArray
+    high: FloatArray
+    below: FloatArray
+    above: FloatArray
+    split: FloatArray
+    sigma: FloatArray
+    normal: npt.NDArray[np.bool_]
+
+
+def sampler(table: RateTable) -> Sampler:
+    """A FIXED rate gets no range, so the triangular formula returns its central value."""
+
+    def figure_first(array: FloatArray) -> FloatArray:
+        return np.ascontiguousarray(array.T[:, np.newaxis, :])
+
+    fixed = table.distribution == FIXED
+    low = np.where(fixed, table.central, table.low)
+    high = np.where(fixed, table.central, table.high)
+    width = high - low
+    return Sampler(
+        central=figure_first(table.central),
+        low=figure_first(low),
+        high=figure_first(high),
+        below=figure_first(width * (table.central - low)),
+        above=figure_first(width * (high - table.central)),
+        split=figure_first(
+            np.where(width > 0, (table.central - low) / np.where(width > 0, width, 1.0), 0.0)
+        ),
+        sigma=figure_first((high - low) / (2.0 * Z90)),
+        normal=np.ascontiguousarray((table.distribution == NORMAL).T[:, np.newaxis, :]),
+    )
+
+
+def simulate_supply(plan: Plan, draws: int, seed: np.random.SeedSequence) -> FloatArray:
+    """The supply `[c, t, d]` of every draw (draws last, for the percentiles)."""
+    figures, slots = distinct_table(plan)
+    cells, links = sampler(figures), sampler(link_table(plan))
+    prepared = prepare(plan, central_arrays(plan))
+    chunk = max(1, CHUNK_VALUES // max(1, len(plan.cells)))
+    supply = np.empty((len(plan.cells), plan.horizon + 1, draws), dtype=np.float64)
+    rng = np.random.default_rng(seed)
+    for start in range(0, draws, chunk):
+        size = min(chunk, draws - start)
+        links_drawn = np.ascontiguousarray(draw(links, size, rng)[:, :, 0].T)  # [d, l]
+        drawn = arrays(plan, expand(draw(cells, size, rng), slots), links_drawn)
+        by_year = run_prepared(prepared, drawn, detail=False).supply  # [d, c, t]
+        supply[:, :, start : start + size] = np.moveaxis(by_year, 0, -1)
+    return supply
+
+
+def expand(figures: FloatArray, slots: IntArray) -> list[FloatArray]:
+    """Per rate slot its drawn figure `[d, c]`, from `figures[k, d, c]`: a view where every
+    cell takes the same figure for the slot (the usual case), a gather where not."""
+    result = []
+    for j in range(slots.shape[1]):
+        column = slots[:, j]
+        if bool(np.all(column == column[0])):
+            result.append(figures[int(column[0])])
+        else:
+            gathered = np.take_along_axis(figures, column[np.newaxis, np.newaxis, :], axis=0)
+            result.append(gathered[0])
+    return result
+
+
+def draw(s: Sampler, size: int, rng: np.random.Generator) -> FloatArray:
+    """`size` draws of every entry of the table, figure first: `[k, d, c]` for a table of
+    shape `[c, k]`, so that each figure's draws are one contiguous array."""
+    shape = (s.low.shape[0], size, s.low.shape[2])
+    uniform = rng.random(shape)
+    values = inverse_triangular(s, uniform)
+    if bool(s.normal.any()):
+        normal = np.broadcast_to(s.normal, values.shape)
+        values[normal] = inverse_normal(s, rng.standard_normal(values.shape))[normal]
+    return values
+
+
+def inverse_triangular(s: Sampler, uniform: FloatArray) -> FloatArray:
+    """The triangular distribution's inverse CDF on [low, high] with mode `central`."""
+    lower = s.low + np.sqrt(uniform * s.below)
+    upper = s.high - np.sqrt((1.0 - uniform) * s.above)
+    result: FloatArray = np.where(uniform < s.split, lower, upper)
+    return result
+
+
+def inverse_normal(s: Sampler, z: FloatArray) -> FloatArray:
+    """A normal around `central` with `low` and `high` as P10 and P90, clipped to [0, 1]."""
+    result: FloatArray = np.clip(s.central + s.sigma * z, 0.0, 1.0)
+    return result
