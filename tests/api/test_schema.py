@@ -4,6 +4,7 @@ keeps to it: without credentials those operations answer 401 (docs/api.md, "Cred
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.contrib.auth.models import User
@@ -22,6 +23,9 @@ PERSONAL_PREFIXES = (
     "/api/learners", "/api/me", "/api/recognition/", "/api/progress/",
     "/api/credentials/learners/", "/api/credentials/{uid}",
 )  # fmt: skip
+# An organisation's or a region's own data: its staff (workforce) and its plans (planning).
+# Credentials needed, for members of that organisation or region only (docs/access.md).
+MEMBER_PREFIXES = ("/api/workforce/", "/api/planning/")
 PUBLIC_PREFIXES = (
     "/api/health", "/api/catalog/", "/api/routes/compute", "/api/prescan/",
     "/api/credentials/verify",
@@ -77,9 +81,35 @@ def is_public(path: str) -> bool:
     return path.startswith(PUBLIC_PREFIXES)
 
 
-def test_every_operation_is_either_on_personal_data_or_public(schema: Schema) -> None:
-    unclassified = [op for op in operations(schema) if is_personal(op[1]) == is_public(op[1])]
+def is_members(path: str) -> bool:
+    return path.startswith(MEMBER_PREFIXES)
+
+
+def test_every_operation_is_on_personal_data_members_data_or_public(schema: Schema) -> None:
+    kinds = {
+        op: (is_personal(op[1]), is_members(op[1]), is_public(op[1])) for op in operations(schema)
+    }
+    unclassified = [op for op, kind in kinds.items() if sum(kind) != 1]
     assert unclassified == []
+
+
+def test_operations_on_members_data_require_credentials(schema: Schema) -> None:
+    members = [(op, o) for op, o in operations(schema).items() if is_members(op[1])]
+    assert members, "the workforce and planning routers are mounted"
+    for (method, path), operation in members:
+        assert operation.get("security"), f"{method} {path}"
+
+
+@pytest.mark.usefixtures("demo")
+def test_members_data_answers_401_without_credentials(
+    schema: Schema, outside_client: Client
+) -> None:
+    for method, template in operations(schema):
+        if not is_members(template):
+            continue
+        path = re.sub(r"\{[^}]+\}", "1", template)
+        answer = outside_client.generic(method, path, "{}", content_type="application/json")
+        assert answer.status_code == 401, f"{method} {template}: {answer.status_code}"
 
 
 def test_operations_on_personal_data_require_credentials(schema: Schema) -> None:
