@@ -246,7 +246,7 @@ class Signer(models.Model):
         verbose_name = _("aangewezen ondertekenaar")
         verbose_name_plural = _("aangewezen ondertekenaars")
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "user"], name="workforce_signer")
+            models.UniqueConstraint(fields=["organisation", "user"], name="workforce_signer_once")
         ]
 
 

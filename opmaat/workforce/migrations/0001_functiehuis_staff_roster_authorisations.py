@@ -803,7 +803,7 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name="signer",
             constraint=models.UniqueConstraint(
-                fields=("organisation", "user"), name="workforce_signer"
+                fields=("organisation", "user"), name="workforce_signer_once"
             ),
         ),
         migrations.AddConstraint(
