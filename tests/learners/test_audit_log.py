@@ -28,6 +28,9 @@ pytestmark = pytest.mark.django_db
 __all__ = ["uploads"]  # the fixture, from the erasure tests
 
 SOURCE = Path(__file__).parents[2] / "opmaat"
+# The workforce app keeps the employer's own trail (WorkforceEvent, written by its own
+# `audit`), not a learner record's log.
+OWN_TRAILS = SOURCE / "workforce"
 
 # Where a service builds the changes it logs rather than writing them out.
 BUILT_CHANGES = {
@@ -42,6 +45,8 @@ def written() -> dict[str, set[str]]:
     call of `audit(actor, learner, action, summary, changes)` in opmaat/."""
     found: dict[str, set[str]] = {}
     for path in SOURCE.rglob("*.py"):
+        if path.is_relative_to(OWN_TRAILS):
+            continue
         for node in ast.walk(ast.parse(path.read_text(), str(path))):
             if not isinstance(node, ast.Call):
                 continue
