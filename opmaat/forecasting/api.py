@@ -7,7 +7,7 @@ finds no such region (404)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -19,6 +19,8 @@ from opmaat.domain.forecasting.model import Lever
 from opmaat.domain.forecasting.xmile import export_xmile
 from opmaat.forecasting import services
 from opmaat.forecasting.access import Access, access_region, own_organisations, regions_for
+from opmaat.forecasting.employers import demand_days
+from opmaat.forecasting.employers import employer_demand as regional_employer_demand
 from opmaat.forecasting.models import Baseline, Figure, Measure, Scenario
 from opmaat.learners.access import signed_in
 
@@ -163,6 +165,23 @@ class BacktestOut(Schema):
     qualification: str
     errors: list[YearErrorOut]
     mean_absolute_pct: float | None
+
+
+class EmployerDemandRowOut(Schema):
+    candidate: str = Field(description="the unit or certificate code")
+    name: str
+    organisations: int = Field(description="care organisations with demand for it")
+    people: int | None = Field(description="employees who would gain by it; null: under 5")
+    hours: float | None = Field(description="their training hours; null with people")
+    gained: int | None = Field(description="shift windows it would cover; null with people")
+
+
+class EmployerDemandOut(Schema):
+    first: date
+    last: date
+    organisations: int
+    people: int | None = Field(description="employees with any demand; null when hidden")
+    rows: list[EmployerDemandRowOut]
 
 
 @router.get("/regions", response={200: list[RegionOut], **DENIED})
@@ -358,3 +377,30 @@ def xmile(request: HttpRequest, pk: int, code: str, scenario: int | None = None)
     response = HttpResponse(document, content_type="application/xml")
     response["Content-Disposition"] = f'attachment; filename="planning-{o.cell}.xmile"'
     return response
+
+
+@router.get("/regions/{int:pk}/employer-demand", response={200: EmployerDemandOut, **DENIED})
+def employer_demand(request: HttpRequest, pk: int, start: date | None = None) -> EmployerDemandOut:
+    """The member care organisations' training demand over the week from `start` (default
+    tomorrow), summed per unit or certificate; counts of people under 5 are null, with the
+    row's hours and windows (docs/planning.md, "Employers' training demand")."""
+    region, _ = access_region(signed_in(request), pk)
+    days = demand_days(start)
+    demand = regional_employer_demand(region, days[0])
+    return EmployerDemandOut(
+        first=days[0],
+        last=days[-1],
+        organisations=demand.organisations,
+        people=demand.people,
+        rows=[
+            EmployerDemandRowOut(
+                candidate=r.candidate,
+                name=r.name,
+                organisations=r.organisations,
+                people=r.people,
+                hours=r.hours,
+                gained=r.gained,
+            )
+            for r in demand.rows
+        ],
+    )
