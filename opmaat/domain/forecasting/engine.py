@@ -2,10 +2,14 @@
 
 Every quantity is an array over draws d and cells c, so that one call computes all cells
 and all Monte Carlo draws; each band, route and study year has its own contiguous array,
-and a Monte Carlo run passes chunks of draws small enough to stay in the processor's
-cache (montecarlo.py). The step is an explicit Euler step with dt = 1 year: every
-flow of year t is computed from the stocks at t and the inputs of year t, which is exactly
-what an XMILE model with `<dt>1</dt>` and Euler integration computes (xmile.py).
+and a Monte Carlo run passes groups of cells small enough to stay in the processor's
+cache (montecarlo.py). The arrays are indexed `[d, c]` but laid out in memory like the
+rate arrays the run is given: a Monte Carlo run gives them cells first (draws
+contiguous), so that each year's supply is already in the order its percentiles need.
+
+The step is an explicit Euler step with dt = 1 year: every flow of year t is computed
+from the stocks at t and the inputs of year t, which is exactly what an XMILE model with
+`<dt>1</dt>` and Euler integration computes (xmile.py).
 
 Step t (docs/planning.md gives the equations):
 1. Starts: planned starts per route, those of BOL and BBL scaled down together to the
@@ -161,7 +165,7 @@ class Coefficients:
 def coefficients(rates: RateArrays, prepared: Prepared) -> Coefficients:
     """The rates of `rates` as step coefficients. A drawn total over 1 leaving a band is
     scaled to 1: a year cannot take more than the whole band."""
-    upskill_share = np.zeros((rates.draws, prepared.cells), dtype=np.float64)
+    upskill_share = np.zeros_like(rates.slots[0])  # in the rates' memory layout
     # Scatter over the cell axis (put first: ufunc.at indexes the first axis).
     np.add.at(upskill_share.T, rates.sources, rates.upskilling.T)
     out_share, keep = [], []
@@ -198,10 +202,10 @@ def run(plan: Plan, rates: RateArrays, detail: bool = True) -> Trajectories:
 def run_prepared(prepared: Prepared, rates: RateArrays, detail: bool) -> Trajectories:
     draws, cells = rates.draws, prepared.cells
     k = coefficients(rates, prepared)
-    shape = (draws, cells)
-    workforce = [np.broadcast_to(w, shape).copy() for w in prepared.workforce]
-    students = [[np.broadcast_to(s, shape).copy() for s in route] for route in prepared.students]
-    record = Recorder(draws, cells, prepared.horizon, detail)
+    template = k.upskill_share
+    workforce = [filled(template, w) for w in prepared.workforce]
+    students = [[filled(template, s) for s in route] for route in prepared.students]
+    record = Recorder(draws, cells, prepared.horizon, detail, cells_first(template))
     record.stocks(0, workforce, students)
     for t in range(prepared.horizon):
         starts = prepared.starts[t]
@@ -210,6 +214,19 @@ def run_prepared(prepared: Prepared, rates: RateArrays, detail: bool) -> Traject
         record.flows(t, starts, graduates, dropouts, flows)
         record.stocks(t + 1, workforce, students)
     return record.trajectories()
+
+
+def cells_first(array: FloatArray) -> bool:
+    """Whether a `[d, c]` array keeps each cell's draws together in memory."""
+    return array.shape[0] > 1 and array.strides[0] < array.strides[1]
+
+
+def filled(template: FloatArray, values: FloatArray) -> FloatArray:
+    """`values [c]` for every draw, laid out like `template [d, c]`: elementwise numpy
+    keeps its inputs' layout, so the whole step then runs in that layout."""
+    result = np.empty_like(template)
+    result[...] = values
+    return result
 
 
 def step_students(
@@ -287,7 +304,9 @@ def upskilled_in(k: Coefficients, band: FloatArray) -> FloatArray:
 class Recorder:
     """Collects the stocks and flows of a run; without `detail` only the supply."""
 
-    def __init__(self, draws: int, cells: int, horizon: int, detail: bool) -> None:
+    def __init__(
+        self, draws: int, cells: int, horizon: int, detail: bool, cells_first: bool = False
+    ) -> None:
         self.detail = detail
         bands, routes = len(AGE_BANDS), len(ROUTES)
         kept = horizon if detail else 0
@@ -295,8 +314,12 @@ class Recorder:
         def zeros(*shape: int) -> FloatArray:
             return np.zeros(shape, dtype=np.float64)
 
-        # Year first: each year's supply is written as one contiguous block.
-        self.by_year = zeros(horizon + 1, draws, cells)
+        # Year first: each year's supply is written as one contiguous block, laid out like
+        # the step's arrays (cells first: `[t, c, d]` in memory, seen as `[t, d, c]`).
+        if cells_first:
+            self.by_year = zeros(horizon + 1, cells, draws).transpose(0, 2, 1)
+        else:
+            self.by_year = zeros(horizon + 1, draws, cells)
         self.workforce = zeros(draws, cells, kept + 1 if detail else 0, bands)
         self.students = zeros(draws, cells, kept + 1 if detail else 0, routes)
         self.starts = zeros(draws, cells, kept, routes)

@@ -37,9 +37,9 @@ from opmaat.domain.forecasting.rates import (
 from opmaat.domain.forecasting.validate import check_plan
 
 MAX_DRAWS = 10_000
-# Cells per group: a region of 200 qualifications with 1,000 draws keeps its supply near
-# 34 MB.
-GROUP_CELLS = 256
+# Cells per group: 64 cells × 1,000 draws is one chunk (below), so the engine's record of
+# the supply goes to the percentiles as it is.
+GROUP_CELLS = 64
 # Values per chunk of draws (draws × cells): about 64 thousand keeps each array of a step
 # near 512 KB, inside the processor's cache, which is where numpy runs fastest.
 CHUNK_VALUES = 65_536
@@ -64,8 +64,8 @@ def simulate(plan: Plan, draws: int, seed: int, workers: int = 1) -> Bands:
 
     def one(i: int) -> None:
         cells = groups[i]
-        supply = simulate_supply(restrict(plan, cells), draws, seeds[i])
-        levels[:, cells, :] = percentiles(supply, PERCENTILES)
+        supply = simulate_supply(restrict(plan, cells), draws, seeds[i])  # [t, c, d]
+        levels[:, cells, :] = percentiles(supply, PERCENTILES).transpose(0, 2, 1)
 
     if workers <= 1:
         for i in range(len(groups)):
@@ -86,7 +86,8 @@ def simulate(plan: Plan, draws: int, seed: int, workers: int = 1) -> Bands:
 @dataclass(frozen=True, slots=True)
 class Sampler:
     """What drawing needs of a rate table `[c, k]`, computed once and laid out figure
-    first, `[k, 1, c]`, to broadcast over draws (inverse_triangular, inverse_normal)."""
+    first, then cells, `[k, c, 1]`, to broadcast over draws (inverse_triangular,
+    inverse_normal)."""
 
     central: FloatArray
     low: FloatArray
@@ -102,7 +103,7 @@ def sampler(table: RateTable) -> Sampler:
     """A FIXED rate gets no range, so the triangular formula returns its central value."""
 
     def figure_first(array: FloatArray) -> FloatArray:
-        return np.ascontiguousarray(array.T[:, np.newaxis, :])
+        return np.ascontiguousarray(array.T[:, :, np.newaxis])
 
     fixed = table.distribution == FIXED
     low = np.where(fixed, table.central, table.low)
@@ -118,25 +119,28 @@ def sampler(table: RateTable) -> Sampler:
             np.where(width > 0, (table.central - low) / np.where(width > 0, width, 1.0), 0.0)
         ),
         sigma=figure_first((high - low) / (2.0 * Z90)),
-        normal=np.ascontiguousarray((table.distribution == NORMAL).T[:, np.newaxis, :]),
+        normal=np.ascontiguousarray((table.distribution == NORMAL).T[:, :, np.newaxis]),
     )
 
 
 def simulate_supply(plan: Plan, draws: int, seed: np.random.SeedSequence) -> FloatArray:
-    """The supply `[c, t, d]` of every draw (draws last, for the percentiles)."""
+    """The supply `[t, c, d]` of every draw: draws last and contiguous, for the
+    percentiles. The engine runs cells first (sampler, draw), so with one chunk (a group
+    of GROUP_CELLS cells and up to CHUNK_VALUES // GROUP_CELLS draws) its record of the
+    supply is this array, without a copy."""
     figures, slots = distinct_table(plan)
     cells, links = sampler(figures), sampler(link_table(plan))
     prepared = prepare(plan, central_arrays(plan))
     chunk = max(1, CHUNK_VALUES // max(1, len(plan.cells)))
-    supply = np.empty((len(plan.cells), plan.horizon + 1, draws), dtype=np.float64)
     rng = np.random.default_rng(seed)
+    parts = []
     for start in range(0, draws, chunk):
         size = min(chunk, draws - start)
-        links_drawn = np.ascontiguousarray(draw(links, size, rng)[:, :, 0].T)  # [d, l]
+        links_drawn = draw(links, size, rng)[:, :, 0].T  # [d, l], links first in memory
         drawn = arrays(plan, expand(draw(cells, size, rng), slots), links_drawn)
         by_year = run_prepared(prepared, drawn, detail=False).supply  # [d, c, t]
-        supply[:, :, start : start + size] = np.moveaxis(by_year, 0, -1)
-    return supply
+        parts.append(np.ascontiguousarray(by_year.transpose(2, 1, 0)))  # [t, c, d]
+    return parts[0] if len(parts) == 1 else np.concatenate(parts, axis=2)
 
 
 def expand(figures: FloatArray, slots: IntArray) -> list[FloatArray]:
@@ -154,15 +158,16 @@ def expand(figures: FloatArray, slots: IntArray) -> list[FloatArray]:
 
 
 def draw(s: Sampler, size: int, rng: np.random.Generator) -> FloatArray:
-    """`size` draws of every entry of the table, figure first: `[k, d, c]` for a table of
-    shape `[c, k]`, so that each figure's draws are one contiguous array."""
-    shape = (s.low.shape[0], size, s.low.shape[2])
+    """`size` draws of every entry of the table, indexed `[k, d, c]` for a table of shape
+    `[c, k]` and laid out `[k, c, d]`: each figure's draws are one contiguous array, each
+    cell's draws of it one contiguous row (the engine's cells-first layout)."""
+    shape = (s.low.shape[0], s.low.shape[1], size)
     uniform = rng.random(shape)
     values = inverse_triangular(s, uniform)
     if bool(s.normal.any()):
         normal = np.broadcast_to(s.normal, values.shape)
         values[normal] = inverse_normal(s, rng.standard_normal(values.shape))[normal]
-    return values
+    return values.transpose(0, 2, 1)
 
 
 def inverse_triangular(s: Sampler, uniform: FloatArray) -> FloatArray:
