@@ -26,7 +26,7 @@ Step t (docs/planning.md gives the equations):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -45,7 +45,8 @@ from opmaat.domain.forecasting.rates import RateArrays
 BOL = ROUTES.index(Route.BOL)
 BBL = ROUTES.index(Route.BBL)
 PLACE_INDEX = [ROUTES.index(route) for route in PLACE_ROUTES]
-AGEING_SHARE = np.asarray([AGEING[band] for band in AGE_BANDS], dtype=np.float64)
+# Python floats, not numpy scalars: they take the precision of the arrays they meet.
+AGEING_SHARE = [float(AGEING[band]) for band in AGE_BANDS]
 ENTRY_INDEX = [AGE_BANDS.index(ENTRY_BAND[route]) for route in ROUTES]
 
 
@@ -127,6 +128,21 @@ def prepare(plan: Plan, rates: RateArrays) -> Prepared:
     )
 
 
+def in_precision(prepared: Prepared, dtype: npt.DTypeLike) -> Prepared:
+    """`prepared` with its stocks and starts in `dtype`, so that a run on rate arrays of
+    that precision computes in it throughout (numpy would promote to the wider type)."""
+
+    def cast(values: list[FloatArray]) -> list[FloatArray]:
+        return [value.astype(dtype) for value in values]
+
+    return replace(
+        prepared,
+        starts=[cast(year) for year in prepared.starts],
+        students=[cast(route) for route in prepared.students],
+        workforce=cast(prepared.workforce),
+    )
+
+
 def link_groups(targets: npt.NDArray[np.int64]) -> list[npt.NDArray[np.int64]]:
     """The links in groups in which no target appears twice, first fit in link order (so a
     target sums its links in their order, as np.add.at and the XMILE export do)."""
@@ -172,7 +188,8 @@ def coefficients(rates: RateArrays, prepared: Prepared) -> Coefficients:
     for a, (retiring, leaving) in enumerate(zip(rates.retirement, rates.leaving, strict=True)):
         out = retiring + leaving
         total = out + AGEING_SHARE[a] + upskill_share
-        out = out * np.where(total > 1.0, 1.0 / np.maximum(total, 1e-300), 1.0)
+        # 1e-30 rather than a smaller floor: it must stay above 0 in float32 too.
+        out = out * np.where(total > 1.0, 1.0 / np.maximum(total, 1e-30), 1.0)
         out_share.append(out)
         keep.append(1.0 - out - AGEING_SHARE[a] - upskill_share)
     return Coefficients(
@@ -205,7 +222,8 @@ def run_prepared(prepared: Prepared, rates: RateArrays, detail: bool) -> Traject
     template = k.upskill_share
     workforce = [filled(template, w) for w in prepared.workforce]
     students = [[filled(template, s) for s in route] for route in prepared.students]
-    record = Recorder(draws, cells, prepared.horizon, detail, cells_first(template))
+    layout = cells_first(template)
+    record = Recorder(draws, cells, prepared.horizon, detail, layout, template.dtype)
     record.stocks(0, workforce, students)
     for t in range(prepared.horizon):
         starts = prepared.starts[t]
@@ -305,14 +323,20 @@ class Recorder:
     """Collects the stocks and flows of a run; without `detail` only the supply."""
 
     def __init__(
-        self, draws: int, cells: int, horizon: int, detail: bool, cells_first: bool = False
+        self,
+        draws: int,
+        cells: int,
+        horizon: int,
+        detail: bool,
+        cells_first: bool = False,
+        dtype: npt.DTypeLike = np.float64,
     ) -> None:
         self.detail = detail
         bands, routes = len(AGE_BANDS), len(ROUTES)
         kept = horizon if detail else 0
 
         def zeros(*shape: int) -> FloatArray:
-            return np.zeros(shape, dtype=np.float64)
+            return np.zeros(shape, dtype=dtype)
 
         # Year first: each year's supply is written as one contiguous block, laid out like
         # the step's arrays (cells first: `[t, c, d]` in memory, seen as `[t, d, c]`).

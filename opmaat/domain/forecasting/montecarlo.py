@@ -10,17 +10,23 @@
    minus the supply's P90: demand is given, not drawn.
 A rate without spread (low = central = high) is drawn as its central value exactly, so a
 run without any spread gives the deterministic projection in every percentile.
+
+A group of cells with anything to draw runs in float32 (precision): half the memory
+traffic of float64, and its rounding (about 1e-7 of a value, some 1e-6 after 20 years)
+is far below the sampling error of a percentile of 1,000 draws (a percent or so of the
+spread). A group with nothing to draw is the deterministic run and runs in float64, so
+that it gives the deterministic projection number for number.
 """
 
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 import numpy.typing as npt
 
-from opmaat.domain.forecasting.engine import prepare, run_prepared
+from opmaat.domain.forecasting.engine import in_precision, prepare, run_prepared
 from opmaat.domain.forecasting.errors import TooManyDraws
 from opmaat.domain.forecasting.groups import cell_groups, restrict
 from opmaat.domain.forecasting.model import PERCENTILES, Bands, Distribution, FloatArray, Plan
@@ -130,7 +136,9 @@ def simulate_supply(plan: Plan, draws: int, seed: np.random.SeedSequence) -> Flo
     supply is this array, without a copy."""
     figures, slots = distinct_table(plan)
     cells, links = sampler(figures), sampler(link_table(plan))
-    prepared = prepare(plan, central_arrays(plan))
+    dtype = precision(cells, links)
+    cells, links = in_dtype(cells, dtype), in_dtype(links, dtype)
+    prepared = in_precision(prepare(plan, central_arrays(plan)), dtype)
     chunk = max(1, CHUNK_VALUES // max(1, len(plan.cells)))
     rng = np.random.default_rng(seed)
     parts = []
@@ -141,6 +149,20 @@ def simulate_supply(plan: Plan, draws: int, seed: np.random.SeedSequence) -> Flo
         by_year = run_prepared(prepared, drawn, detail=False).supply  # [d, c, t]
         parts.append(np.ascontiguousarray(by_year.transpose(2, 1, 0)))  # [t, c, d]
     return parts[0] if len(parts) == 1 else np.concatenate(parts, axis=2)
+
+
+def precision(*samplers: Sampler) -> type[np.float32] | type[np.float64]:
+    """float32 when anything is drawn, float64 when nothing is (the module's docstring)."""
+    spread = any(bool(np.any(s.high > s.low)) for s in samplers)
+    return np.float32 if spread else np.float64
+
+
+def in_dtype(s: Sampler, dtype: npt.DTypeLike) -> Sampler:
+    """`s` with its figures in `dtype`, so that the draws are made in it."""
+    return replace(
+        s,
+        **{f.name: getattr(s, f.name).astype(dtype) for f in fields(s) if f.name != "normal"},
+    )
 
 
 def expand(figures: FloatArray, slots: IntArray) -> list[FloatArray]:
@@ -162,11 +184,13 @@ def draw(s: Sampler, size: int, rng: np.random.Generator) -> FloatArray:
     `[c, k]` and laid out `[k, c, d]`: each figure's draws are one contiguous array, each
     cell's draws of it one contiguous row (the engine's cells-first layout)."""
     shape = (s.low.shape[0], s.low.shape[1], size)
-    uniform = rng.random(shape)
+    dtype = s.low.dtype
+    uniform = rng.random(shape, dtype=dtype)
     values = inverse_triangular(s, uniform)
     if bool(s.normal.any()):
         normal = np.broadcast_to(s.normal, values.shape)
-        values[normal] = inverse_normal(s, rng.standard_normal(values.shape))[normal]
+        z = rng.standard_normal(values.shape, dtype=dtype)
+        values[normal] = inverse_normal(s, z)[normal]
     return values.transpose(0, 2, 1)
 
 

@@ -27,7 +27,9 @@ def percentiles(values: FloatArray, levels: Sequence[float]) -> FloatArray:
     select(rows, needed, 0, n)
     result = np.empty((len(levels), rows.shape[0]), dtype=np.float64)
     for i, h in enumerate(positions):
-        low, high = rows[:, int(h)], rows[:, min(int(h) + 1, n - 1)]
+        # In float64 whatever the values' precision, so the levels stay ordered.
+        low = rows[:, int(h)].astype(np.float64)
+        high = rows[:, min(int(h) + 1, n - 1)].astype(np.float64)
         result[i] = low + (high - low) * (h - int(h))
     return result.reshape(len(levels), *values.shape[:-1])
 
