@@ -13,14 +13,18 @@ from opmaat.domain.forecasting.groups import cell_groups, linked_components, res
 from opmaat.domain.forecasting.model import (
     AGE_BANDS,
     Cell,
+    Change,
     Distribution,
+    Lever,
     Rates,
+    Scenario,
     Uncertain,
     UpskillingLink,
 )
 from opmaat.domain.forecasting.montecarlo import sampler, simulate
 from opmaat.domain.forecasting.pipeline import project
 from opmaat.domain.forecasting.rates import RateTable, distinct_table
+from opmaat.domain.forecasting.scenarios import apply_scenario
 from tests.domain.forecasting.builders import HELPENDE, VIG, plan_of
 
 MZ3, MZ4 = Cell("RP01", "Maatschappelijke Zorg 3"), Cell("RP01", "Maatschappelijke Zorg 4")
@@ -128,3 +132,16 @@ def fixed_rates(rates: Rates) -> Rates:
         later_year_dropout=central(rates.later_year_dropout),
         bol_bbl_switch=Uncertain(rates.bol_bbl_switch.central),
     )
+
+
+def test_one_seed_gives_the_scenarios_common_random_numbers() -> None:
+    """With one seed every scenario that keeps the plan's rate structure draws the same
+    rates, so a scenario with more side-entrants has at least the supply of the basis
+    in every draw, and so in every percentile (with a seed each it need not)."""
+    plan = plan_of(cells=CELLS, upskilling=LINKS, horizon=15)
+    more = apply_scenario(plan, Scenario("meer", (Change(Lever.EXTRA_SIDE_UNITS, 20.0),)))
+    base, extra = simulate(plan, 200, seed=7), simulate(more, 200, seed=7)
+    for percentile in (10, 50, 90):
+        lowest = base.supply[percentile] * (1 - 1e-6)
+        assert np.all(extra.supply[percentile] >= lowest)
+        assert np.all(extra.supply[percentile][:, -1] > base.supply[percentile][:, -1])
