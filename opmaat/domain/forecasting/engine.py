@@ -216,14 +216,19 @@ def run(plan: Plan, rates: RateArrays, detail: bool = True) -> Trajectories:
     return run_prepared(prepare(plan, rates), rates, detail)
 
 
-def run_prepared(prepared: Prepared, rates: RateArrays, detail: bool) -> Trajectories:
+def run_prepared(
+    prepared: Prepared, rates: RateArrays, detail: bool, supply: FloatArray | None = None
+) -> Trajectories:
+    """`supply`, when given, is where the run writes its supply, `[t, c, d]` in memory
+    (cells first, in the rates' dtype): a Monte Carlo thread reuses one such array for
+    all its groups rather than having a fresh 5 MB from the kernel each time."""
     draws, cells = rates.draws, prepared.cells
     k = coefficients(rates, prepared)
     template = k.upskill_share
     workforce = [filled(template, w) for w in prepared.workforce]
     students = [[filled(template, s) for s in route] for route in prepared.students]
     layout = cells_first(template)
-    record = Recorder(draws, cells, prepared.horizon, detail, layout, template.dtype)
+    record = Recorder(draws, cells, prepared.horizon, detail, layout, template.dtype, supply)
     record.stocks(0, workforce, students)
     for t in range(prepared.horizon):
         starts = prepared.starts[t]
@@ -330,6 +335,7 @@ class Recorder:
         detail: bool,
         cells_first: bool = False,
         dtype: npt.DTypeLike = np.float64,
+        supply: FloatArray | None = None,
     ) -> None:
         self.detail = detail
         bands, routes = len(AGE_BANDS), len(ROUTES)
@@ -340,7 +346,9 @@ class Recorder:
 
         # Year first: each year's supply is written as one contiguous block, laid out like
         # the step's arrays (cells first: `[t, c, d]` in memory, seen as `[t, d, c]`).
-        if cells_first:
+        if supply is not None:  # every year of it is written before it is read
+            self.by_year = supply.transpose(0, 2, 1)
+        elif cells_first:
             self.by_year = zeros(horizon + 1, cells, draws).transpose(0, 2, 1)
         else:
             self.by_year = zeros(horizon + 1, draws, cells)
