@@ -37,7 +37,7 @@ from datetime import date, time
 import numpy as np
 
 from opmaat.domain.workforce.capability import Capability
-from opmaat.domain.workforce.coverage.fill import FillPart, with_fill
+from opmaat.domain.workforce.coverage.fill import FillPart, minutes, with_fill
 from opmaat.domain.workforce.coverage.model import (
     DayCoverage,
     Heatmap,
@@ -50,7 +50,6 @@ from opmaat.domain.workforce.coverage.network import (
     SINK,
     SOURCE,
     Window,
-    carried_by_need,
     max_flow,
     reachable,
     residual_of,
@@ -77,16 +76,17 @@ def cover(
     fill = FillPart.build(capability, windows, net, coreach, roster)
     extra = max_flow(with_fill(residual, fill))
     combined = resized(flow, fill.size) + extra
-    carried = carried_by_need(combined, net.edges.inner())
+    carried = net.carried(combined)
     fills = fill.hand_out(capability, windows, extra)
+    movables = net.movable(reach, len(windows))
+    growing = coreach.tolist()  # a list reads a node in a tenth of numpy's scalar time
     by_day: dict[date, list[WindowCoverage]] = defaultdict(list)
     for w, window in enumerate(windows):
-        people, wanted = net.person_nodes[w], net.need_nodes[w]
-        row_of = dict(people)
-        assigned = [[row_of[p] for p in carried.get(n, [])] for n in wanted]
-        movable = [row for p, row in people if reach[p]]
+        wanted = net.need_nodes[w]
+        assigned = [carried.get(n, []) for n in wanted]
+        movable = movables[w]
         growable = sorted(
-            {nd.task for n, nd in zip(wanted, window.needs, strict=True) if coreach[n]}
+            {nd.task for n, nd in zip(wanted, window.needs, strict=True) if growing[n]}
         )
         supervised = [net.supervised.get(n, []) for n in wanted]
         by_day[window.day].append(
@@ -115,14 +115,17 @@ def windows_of(
     grouped: dict[int, dict[tuple[str, time, time], list[ShiftNeed]]] = defaultdict(dict)
     for need in sorted(needs, key=lambda n: (n.weekday, n.team, n.start, n.end)):
         grouped[need.weekday].setdefault((need.team, need.start, need.end), []).append(need)
-    shifts: dict[tuple[date, str], list[tuple[int, time, time]]] = defaultdict(list)
+    # Shifts as minutes: comparing ints is several times cheaper than comparing times,
+    # and there are ten or so shifts to test per window.
+    shifts: dict[tuple[date, str], list[tuple[int, int, int]]] = defaultdict(list)
     for shift in roster:
         row = capability.row(shift.employee)
         if row is not None:
-            shifts[(shift.day, shift.team)].append((row, shift.start, shift.end))
+            shifts[(shift.day, shift.team)].append((row, minutes(shift.start), minutes(shift.end)))
     for day in days:
         for (team, start, end), wanted in grouped[day.weekday()].items():
-            on = {r for r, s, e in shifts.get((day, team), ()) if s <= start and end <= e}
+            first, last = minutes(start), minutes(end)
+            on = {r for r, s, e in shifts.get((day, team), ()) if s <= first and last <= e}
             yield Window(team, day, start, end, wanted, sorted(on))
 
 

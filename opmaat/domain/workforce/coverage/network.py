@@ -41,6 +41,31 @@ class RosterNetwork:
     person_nodes: list[list[tuple[int, int]]]  # per window: (node, capability row)
     need_nodes: list[list[int]]  # per window: a node per need
     supervised: dict[int, list[int]]  # per need node: rows on it that may only be supervised
+    person_node: npt.NDArray[np.int64]  # every person node, in window order
+    person_window: npt.NDArray[np.int64]  # per person node: its window
+    person_row: npt.NDArray[np.int64]  # per person node: its capability row
+    able_person: npt.NDArray[np.int64]  # per person → need edge: its person's index
+    able_need: npt.NDArray[np.int64]  # per person → need edge: its need node
+
+    def carried(self, flow: csr_matrix) -> dict[int, list[int]]:
+        """Per need node the rows whose edge to it carries flow, in the window's row
+        order: read as one array, then a Python step only per edge that carries."""
+        if self.able_need.size == 0:
+            return {}
+        sent = np.asarray(flow[self.person_node[self.able_person], self.able_need]).ravel()
+        positive = sent > 0
+        carried: dict[int, list[int]] = defaultdict(list)
+        rows = self.person_row[self.able_person[positive]].tolist()
+        for need, row in zip(self.able_need[positive].tolist(), rows, strict=True):
+            carried[need].append(row)
+        return carried
+
+    def movable(self, reach: npt.NDArray[np.bool_], windows: int) -> list[list[int]]:
+        """Per window the rows of its person nodes that `reach` marks, in row order."""
+        moving = reach[self.person_node] if self.person_node.size else self.person_node > 0
+        counts = np.bincount(self.person_window[moving], minlength=windows)
+        ends = np.cumsum(counts)[:-1]
+        return [part.tolist() for part in np.split(self.person_row[moving], ends)]
 
 
 def roster_network(capability: Capability, windows: Sequence[Window]) -> RosterNetwork:
@@ -80,7 +105,18 @@ def roster_network(capability: Capability, windows: Sequence[Window]) -> RosterN
         person_node[pairs_person[able]], need_node[pairs_need[able]], np.ones(able.sum())
     )
     edges.add_many(need_node, np.full(len(need_node), SINK), np.array(need_counts))
-    return RosterNetwork(edges, node, person_nodes, need_nodes, supervised)
+    return RosterNetwork(
+        edges,
+        node,
+        person_nodes,
+        need_nodes,
+        supervised,
+        person_node,
+        np.array(people_window, dtype=np.int64),
+        np.array(people_rows, dtype=np.int64),
+        pairs_person[able],
+        need_node[pairs_need[able]],
+    )
 
 
 def task_column(capability: Capability, task: str) -> int:
@@ -145,12 +181,6 @@ class Edges:
         sources, targets, capacities = self.joined()
         return csr_matrix((capacities.astype(np.int32), (sources, targets)), shape=(size, size))
 
-    def inner(self) -> list[tuple[int, int]]:
-        """The edges that touch neither source nor sink."""
-        sources, targets, _ = self.joined()
-        keep = (sources != SOURCE) & (targets != SINK)
-        return list(zip(sources[keep].tolist(), targets[keep].tolist(), strict=True))
-
 
 def max_flow(network: csr_matrix) -> csr_matrix:
     """The flow on every edge (antisymmetric: a reverse edge carries minus the flow)."""
@@ -187,12 +217,3 @@ def values_at(matrix: csr_matrix, pairs: Sequence[tuple[int, int]]) -> list[int]
     cols = np.array([c for _, c in pairs], dtype=np.int64)
     values: list[int] = np.asarray(matrix[rows, cols]).ravel().astype(np.int64).tolist()
     return values
-
-
-def carried_by_need(flow: csr_matrix, edges: Sequence[tuple[int, int]]) -> dict[int, list[int]]:
-    """Per need node, the person nodes whose edge to it carries flow."""
-    carried: dict[int, list[int]] = defaultdict(list)
-    for (person, need), value in zip(edges, values_at(flow, edges), strict=True):
-        if value > 0:
-            carried[need].append(person)
-    return carried
