@@ -76,21 +76,42 @@ def cover(
     fill = FillPart.build(capability, windows, net, coreach, roster)
     extra = max_flow(with_fill(residual, fill))
     combined = resized(flow, fill.size) + extra
-    carried = net.carried(combined)
     fills = fill.hand_out(capability, windows, extra)
-    movables = net.movable(reach, len(windows))
+    # Employee keys straight from arrays: mapping rows to keys in Python per window and
+    # need was a tenth of the run.
+    labels = np.asarray(capability.employees, dtype=np.int64)
+    carried = net.carried(combined, labels)
+    movables = net.people(reach, len(windows), labels)
+    rostered = net.people(np.ones(fill.size, dtype=np.bool_), len(windows), labels)
     growing = coreach.tolist()  # a list reads a node in a tenth of numpy's scalar time
+    key = capability.employees.__getitem__
     by_day: dict[date, list[WindowCoverage]] = defaultdict(list)
     for w, window in enumerate(windows):
         wanted = net.need_nodes[w]
-        assigned = [carried.get(n, []) for n in wanted]
-        movable = movables[w]
         growable = sorted(
             {nd.task for n, nd in zip(wanted, window.needs, strict=True) if growing[n]}
         )
-        supervised = [net.supervised.get(n, []) for n in wanted]
+        covered = tuple(
+            NeedCoverage(
+                need,
+                by := tuple(carried.get(n, ())),
+                need.count - len(by),
+                tuple(map(key, fills[w][i])),
+                tuple(map(key, net.supervised.get(n, ()))),
+            )
+            for i, (n, need) in enumerate(zip(wanted, window.needs, strict=True))
+        )
         by_day[window.day].append(
-            window_coverage(capability, window, assigned, fills[w], movable, growable, supervised)
+            WindowCoverage(
+                window.team,
+                window.day,
+                window.start,
+                window.end,
+                covered,
+                tuple(rostered[w]),
+                tuple(movables[w]),
+                tuple(growable),
+            )
         )
     return tuple(DayCoverage(day, tuple(by_day.get(day, []))) for day in days)
 
@@ -127,34 +148,6 @@ def windows_of(
             first, last = minutes(start), minutes(end)
             on = {r for r, s, e in shifts.get((day, team), ()) if s <= first and last <= e}
             yield Window(team, day, start, end, wanted, sorted(on))
-
-
-def window_coverage(
-    capability: Capability,
-    window: Window,
-    assigned: Sequence[Sequence[int]],
-    fills: Sequence[Sequence[int]],
-    movable: Sequence[int],
-    growable: Sequence[str],
-    supervised_rows: Sequence[Sequence[int]],
-) -> WindowCoverage:
-    key = capability.employees.__getitem__
-    needs = []
-    for i, need in enumerate(window.needs):
-        by = tuple(map(key, assigned[i]))
-        supervised = tuple(map(key, supervised_rows[i]))
-        fill = tuple(map(key, fills[i]))
-        needs.append(NeedCoverage(need, by, need.count - len(by), fill, supervised))
-    return WindowCoverage(
-        window.team,
-        window.day,
-        window.start,
-        window.end,
-        tuple(needs),
-        tuple(map(key, window.rows)),
-        tuple(map(key, movable)),
-        tuple(growable),
-    )
 
 
 def heatmap(coverages: Sequence[DayCoverage]) -> Heatmap:
