@@ -10,9 +10,10 @@ a weekday; the roster (RosterShift) says who works when. The rule (issue 16):
 2. Those people are assigned to the needs as a maximum b-matching: each person at most
    one need per window, each need at most `count` people, only people ALONE for the
    need's task (people who may do it under supervision are reported, never counted).
-   All windows of all days form one flow network (source → person in window → need →
-   sink), solved at once with scipy's maximum flow: the components are independent, so
-   the total is the sum of the windows' maxima.
+   A day's windows form one flow network (source → person in window → need → sink),
+   solved at once with scipy's maximum flow: the components are independent, so the
+   total is the sum of the windows' maxima. Days are solved one by one: nothing links
+   them, and a maximum flow's phases then run over one day's nodes at a time.
 3. The gap filling adds the organisation's other people: those ALONE for the task and
    not rostered at a time overlapping the window that day, each proposed for at most one
    need that day (one extra shift). It is the best one with the roster used to the full:
@@ -93,7 +94,25 @@ def _cover(
     roster: Sequence[RosterShift],
     days: Sequence[date],
 ) -> tuple[DayCoverage, ...]:
-    windows = list(windows_of(capability, needs, roster, days))
+    """Days are independent (a person is proposed once a day, a window lies in one day),
+    so each day is its own pair of networks: the maximum flow's phases then run over one
+    day's nodes each, not over all days' nodes as often as the hardest day needs."""
+    windows: dict[date, list[Window]] = defaultdict(list)
+    for window in windows_of(capability, needs, roster, days):
+        windows[window.day].append(window)
+    shifts: dict[date, list[RosterShift]] = defaultdict(list)
+    for shift in roster:
+        shifts[shift.day].append(shift)
+    return tuple(
+        DayCoverage(day, _cover_windows(capability, windows.get(day, []), shifts.get(day, [])))
+        for day in days
+    )
+
+
+def _cover_windows(
+    capability: Capability, windows: Sequence[Window], roster: Sequence[RosterShift]
+) -> tuple[WindowCoverage, ...]:
+    """Steps 2 and 3 for `windows`, all on the day of `roster`."""
     net = roster_network(capability, windows)
     network = net.edges.network(net.size)
     flow = max_flow(network)
@@ -112,7 +131,7 @@ def _cover(
     rostered = net.people(np.ones(fill.size, dtype=np.bool_), len(windows), labels)
     growing = coreach.tolist()  # a list reads a node in a tenth of numpy's scalar time
     key = capability.employees.__getitem__
-    by_day: dict[date, list[WindowCoverage]] = defaultdict(list)
+    found: list[WindowCoverage] = []
     for w, window in enumerate(windows):
         wanted = net.need_nodes[w]
         growable = sorted(
@@ -128,7 +147,7 @@ def _cover(
             )
             for i, (n, need) in enumerate(zip(wanted, window.needs, strict=True))
         )
-        by_day[window.day].append(
+        found.append(
             WindowCoverage(
                 window.team,
                 window.day,
@@ -140,7 +159,7 @@ def _cover(
                 tuple(growable),
             )
         )
-    return tuple(DayCoverage(day, tuple(by_day.get(day, []))) for day in days)
+    return tuple(found)
 
 
 def cover_day(
