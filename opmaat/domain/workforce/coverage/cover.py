@@ -40,7 +40,7 @@ from datetime import date, time
 import numpy as np
 
 from opmaat.domain.workforce.capability import Capability
-from opmaat.domain.workforce.coverage.fill import FillPart, minutes, with_fill
+from opmaat.domain.workforce.coverage.fill import FillPart, Teams, minutes, with_fill
 from opmaat.domain.workforce.coverage.model import (
     DayCoverage,
     Heatmap,
@@ -103,14 +103,20 @@ def _cover(
     shifts: dict[date, list[RosterShift]] = defaultdict(list)
     for shift in roster:
         shifts[shift.day].append(shift)
+    teams = Teams.of(capability)
     return tuple(
-        DayCoverage(day, _cover_windows(capability, windows.get(day, []), shifts.get(day, [])))
+        DayCoverage(
+            day, _cover_windows(capability, teams, windows.get(day, []), shifts.get(day, []))
+        )
         for day in days
     )
 
 
 def _cover_windows(
-    capability: Capability, windows: Sequence[Window], roster: Sequence[RosterShift]
+    capability: Capability,
+    teams: Teams,
+    windows: Sequence[Window],
+    roster: Sequence[RosterShift],
 ) -> tuple[WindowCoverage, ...]:
     """Steps 2 and 3 for `windows`, all on the day of `roster`."""
     net = roster_network(capability, windows)
@@ -122,7 +128,7 @@ def _cover_windows(
     fill = FillPart.build(capability, windows, net, coreach, roster)
     extra = max_flow(with_fill(residual, fill))
     combined = resized(flow, fill.size) + extra
-    fills = fill.hand_out(capability, windows, extra)
+    fills = fill.hand_out(capability, windows, extra, teams)
     # Employee keys straight from arrays: mapping rows to keys in Python per window and
     # need was a tenth of the run.
     labels = np.asarray(capability.employees, dtype=np.int64)

@@ -57,11 +57,13 @@ class DayFill:
             people[g].extend(taken)
         return people
 
-    def eligible_rows(self, g: int, capability: Capability) -> npt.NDArray[np.int64]:
-        """The rows that may fill group `g`."""
+    def eligible_rows(
+        self, g: int, capability: Capability, among: npt.NDArray[np.int64]
+    ) -> list[int]:
+        """The rows of `among` (ascending) that may fill group `g`, in that order."""
         column, start, end = self.keys[g]
-        able = capability.alone[:, column] & self.free[:, self.times[(start, end)]]
-        rows: npt.NDArray[np.int64] = np.flatnonzero(able)
+        able = capability.alone[among, column] & self.free[among, self.times[(start, end)]]
+        rows: list[int] = among[able].tolist()
         return rows
 
 
@@ -170,19 +172,17 @@ class FillPart:
         return self.edges.network(self.size)
 
     def hand_out(
-        self, capability: Capability, windows: Sequence[Window], flow: csr_matrix
+        self, capability: Capability, windows: Sequence[Window], flow: csr_matrix, teams: Teams
     ) -> list[list[list[int]]]:
         """Per window and need the rows the flow sends to it from off the roster: a group's
         people over its needs as the flow divides them, each need's own team first."""
         fills: list[list[list[int]]] = [[[] for _ in w.needs] for w in windows]
-        teams = Teams.of(capability)
         for day in self.days:
             people = day.carried(flow)
             used = {r for listed in people for r in listed}
             into = [(day.first_group + g, node) for g, listed in enumerate(day.members)
                     for *_, node in listed]  # fmt: skip
             sent = iter(values_at(flow, into))
-            eligible: dict[int, npt.NDArray[np.int64]] = {}
             for g, listed in enumerate(day.members):
                 left = sorted(people[g])
                 for w, i, _ in listed:
@@ -191,9 +191,9 @@ class FillPart:
                     taken = set(chosen)
                     left = [r for r in left if r not in taken]
                     if any(teams.of_row(r) != team for r in chosen):
-                        if g not in eligible:
-                            eligible[g] = day.eligible_rows(g, capability)
-                        spare = teams.members(eligible[g], team)
+                        # Only the team's own rows can be swapped in: test those few,
+                        # not the whole staff.
+                        spare = day.eligible_rows(g, capability, teams.rows_of(team))
                         chosen = swap_in_own_team(teams, team, chosen, spare, used)
                     fills[w][i] = chosen
         return fills
@@ -201,25 +201,25 @@ class FillPart:
 
 @dataclass(frozen=True, slots=True)
 class Teams:
-    """The capability rows' teams as numbers, to pick people of a team from an array."""
+    """The capability rows' teams, and per team its rows, to test a team's few people."""
 
     names: tuple[str, ...]
-    ids: npt.NDArray[np.int64]  # per row
-    index: dict[str, int]
+    rows: dict[str, npt.NDArray[np.int64]]  # per team its rows, ascending
 
     @classmethod
     def of(cls, capability: Capability) -> Teams:
         names = capability.teams or ("",) * len(capability.employees)
-        index: dict[str, int] = {}
-        ids = np.array([index.setdefault(t, len(index)) for t in names], dtype=np.int64)
-        return cls(tuple(names), ids, index)
+        grouped: dict[str, list[int]] = defaultdict(list)
+        for row, team in enumerate(names):
+            grouped[team].append(row)
+        rows = {team: np.array(listed, dtype=np.int64) for team, listed in grouped.items()}
+        return cls(tuple(names), rows)
 
     def of_row(self, row: int) -> str:
         return self.names[row]
 
-    def members(self, rows: npt.NDArray[np.int64], team: str) -> list[int]:
-        found: list[int] = rows[self.ids[rows] == self.index.get(team, -1)].tolist()
-        return found
+    def rows_of(self, team: str) -> npt.NDArray[np.int64]:
+        return self.rows.get(team, np.zeros(0, dtype=np.int64))
 
 
 def swap_in_own_team(
