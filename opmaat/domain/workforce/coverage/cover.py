@@ -40,7 +40,14 @@ from datetime import date, time
 import numpy as np
 
 from opmaat.domain.workforce.capability import Capability
-from opmaat.domain.workforce.coverage.fill import FillPart, Teams, minutes, with_fill
+from opmaat.domain.workforce.coverage.fill import (
+    FillPart,
+    Shift,
+    Teams,
+    minutes,
+    shifts_by_day,
+    with_fill,
+)
 from opmaat.domain.workforce.coverage.model import (
     DayCoverage,
     Heatmap,
@@ -97,12 +104,10 @@ def _cover(
     """Days are independent (a person is proposed once a day, a window lies in one day),
     so each day is its own pair of networks: the maximum flow's phases then run over one
     day's nodes each, not over all days' nodes as often as the hardest day needs."""
+    shifts = shifts_by_day(capability, roster)
     windows: dict[date, list[Window]] = defaultdict(list)
-    for window in windows_of(capability, needs, roster, days):
+    for window in windows_of(needs, shifts, days):
         windows[window.day].append(window)
-    shifts: dict[date, list[RosterShift]] = defaultdict(list)
-    for shift in roster:
-        shifts[shift.day].append(shift)
     teams = Teams.of(capability)
     return tuple(
         DayCoverage(
@@ -116,16 +121,16 @@ def _cover_windows(
     capability: Capability,
     teams: Teams,
     windows: Sequence[Window],
-    roster: Sequence[RosterShift],
+    shifts: Sequence[Shift],
 ) -> tuple[WindowCoverage, ...]:
-    """Steps 2 and 3 for `windows`, all on the day of `roster`."""
+    """Steps 2 and 3 for `windows`, all on the day of `shifts`."""
     net = roster_network(capability, windows)
     network = net.edges.network(net.size)
     flow = max_flow(network)
     residual = residual_of(network, flow)
     reach = reachable(residual, SOURCE)
     coreach = reachable(residual.T.tocsr(), SINK)
-    fill = FillPart.build(capability, windows, net, coreach, roster)
+    fill = FillPart.build(capability, windows, net, coreach, shifts)
     extra = max_flow(with_fill(residual, fill))
     combined = resized(flow, fill.size) + extra
     fills = fill.hand_out(capability, windows, extra, teams)
@@ -179,26 +184,19 @@ def cover_day(
 
 
 def windows_of(
-    capability: Capability,
-    needs: Sequence[ShiftNeed],
-    roster: Sequence[RosterShift],
-    days: Sequence[date],
+    needs: Sequence[ShiftNeed], shifts: dict[date, list[Shift]], days: Sequence[date]
 ) -> Iterable[Window]:
     """Step 1: the windows of each day with the people on them, in team and time order."""
     grouped: dict[int, dict[tuple[str, time, time], list[ShiftNeed]]] = defaultdict(dict)
     for need in sorted(needs, key=lambda n: (n.weekday, n.team, n.start, n.end)):
         grouped[need.weekday].setdefault((need.team, need.start, need.end), []).append(need)
-    # Shifts as minutes: comparing ints is several times cheaper than comparing times,
-    # and there are ten or so shifts to test per window.
-    shifts: dict[tuple[date, str], list[tuple[int, int, int]]] = defaultdict(list)
-    for shift in roster:
-        row = capability.row(shift.employee)
-        if row is not None:
-            shifts[(shift.day, shift.team)].append((row, minutes(shift.start), minutes(shift.end)))
     for day in days:
+        teams: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+        for row, team, s, e in shifts.get(day, ()):
+            teams[team].append((row, s, e))
         for (team, start, end), wanted in grouped[day.weekday()].items():
             first, last = minutes(start), minutes(end)
-            on = {r for r, s, e in shifts.get((day, team), ()) if s <= first and last <= e}
+            on = {r for r, s, e in teams.get(team, ()) if s <= first and last <= e}
             yield Window(team, day, start, end, wanted, sorted(on))
 
 

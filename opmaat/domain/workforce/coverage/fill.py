@@ -24,6 +24,7 @@ from opmaat.domain.workforce.coverage.network import (
 
 Member = tuple[int, int, int]  # (window, need, need node)
 GroupKey = tuple[int, time, time]  # (task column, start, end)
+Shift = tuple[int, str, int, int]  # (capability row, team, start, end in minutes)
 
 
 @dataclass(slots=True)
@@ -102,11 +103,9 @@ class FillPart:
         windows: Sequence[Window],
         net: RosterNetwork,
         coreach: npt.NDArray[np.bool_],
-        roster: Sequence[RosterShift],
+        shifts: Sequence[Shift],
     ) -> FillPart:
-        shifts: dict[date, list[RosterShift]] = defaultdict(list)
-        for shift in roster:
-            shifts[shift.day].append(shift)
+        """The fill network of `windows`, all of one day, whose `shifts` are given."""
         groups: dict[date, dict[GroupKey, list[Member]]] = defaultdict(lambda: defaultdict(list))
         for w, window in enumerate(windows):
             for i, need in enumerate(window.needs):
@@ -114,8 +113,8 @@ class FillPart:
                 if column is not None and coreach[node]:
                     groups[window.day][(column, window.start, window.end)].append((w, i, node))
         part = cls(Edges(), net.size, [])
-        for day, grouped in groups.items():
-            part.add_day(capability, windows, grouped, shifts.get(day, []))
+        for grouped in groups.values():
+            part.add_day(capability, windows, grouped, shifts)
         return part
 
     def add_day(
@@ -123,11 +122,11 @@ class FillPart:
         capability: Capability,
         windows: Sequence[Window],
         grouped: dict[GroupKey, list[Member]],
-        shifts: Sequence[RosterShift],
+        shifts: Sequence[Shift],
     ) -> None:
         keys = list(grouped)
         times = {t: j for j, t in enumerate(sorted({(s, e) for _, s, e in keys}))}
-        free = ~busy_matrix(capability, list(times), shifts)
+        free = ~busy_matrix(len(capability.employees), list(times), shifts)
         columns = sorted({c for c, _, _ in keys})
         task_index = {c: k for k, c in enumerate(columns)}
         offered = np.zeros((len(columns), len(times)), dtype=np.bool_)  # a group exists
@@ -247,20 +246,35 @@ def own_team_first(teams: Teams, team: str, rows: Sequence[int], wanted: int) ->
 
 
 def busy_matrix(
-    capability: Capability, times: Sequence[tuple[time, time]], shifts: Sequence[RosterShift]
+    staff: int, times: Sequence[tuple[time, time]], shifts: Sequence[Shift]
 ) -> npt.NDArray[np.bool_]:
     """Employees × times: rostered at an overlapping time that day."""
-    busy = np.zeros((len(capability.employees), len(times)), dtype=np.bool_)
-    known = [(capability.row(s.employee), s.start, s.end) for s in shifts]
-    on = [(row, start, end) for row, start, end in known if row is not None]
-    if on:
-        rows = np.array([row for row, _, _ in on], dtype=np.int64)
-        starts = np.array([minutes(start) for _, start, _ in on])
-        ends = np.array([minutes(end) for _, _, end in on])
+    busy = np.zeros((staff, len(times)), dtype=np.bool_)
+    if shifts:
+        row_of, _, start_of, end_of = zip(*shifts, strict=True)
+        rows, starts, ends = np.array(row_of), np.array(start_of), np.array(end_of)
         for j, (start, end) in enumerate(times):
             overlapping = (starts < minutes(end)) & (minutes(start) < ends)
             busy[rows[overlapping], j] = True
     return busy
+
+
+def shifts_by_day(capability: Capability, roster: Sequence[RosterShift]) -> dict[date, list[Shift]]:
+    """The roster of people on the staff per day, times as minutes: read once here for
+    both the windows and the gap filling, and ints compare several times faster than
+    times."""
+    found: dict[date, list[Shift]] = defaultdict(list)
+    clock: dict[time, int] = {}
+    for shift in roster:
+        row = capability.row(shift.employee)
+        if row is not None:
+            start, end = clock.get(shift.start), clock.get(shift.end)
+            if start is None:
+                start = clock[shift.start] = minutes(shift.start)
+            if end is None:
+                end = clock[shift.end] = minutes(shift.end)
+            found[shift.day].append((row, shift.team, start, end))
+    return found
 
 
 def minutes(moment: time) -> int:

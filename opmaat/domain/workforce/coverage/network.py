@@ -67,8 +67,7 @@ class RosterNetwork:
         order."""
         moving = reach[self.person_node] if self.person_node.size else self.person_node > 0
         counts = np.bincount(self.person_window[moving], minlength=windows)
-        ends = np.cumsum(counts)[:-1]
-        return [part.tolist() for part in np.split(labels[self.person_row[moving]], ends)]
+        return _pieces(labels[self.person_row[moving]].tolist(), counts)
 
 
 def roster_network(capability: Capability, windows: Sequence[Window]) -> RosterNetwork:
@@ -86,8 +85,7 @@ def roster_network(capability: Capability, windows: Sequence[Window]) -> RosterN
     listed = [n for w in windows for n in w.needs]
     need_columns = np.array([task_column(capability, n.task) for n in listed], dtype=np.int64)
     need_counts = np.array([n.count for n in listed], dtype=np.int64)
-    ends = np.cumsum(wants)[:-1]
-    need_nodes = [part.tolist() for part in np.split(need_node, ends)] if windows else []
+    need_nodes = _pieces(need_node.tolist(), wants)
     edges = Edges()
     edges.add_many(np.full(len(person_node), SOURCE), person_node, np.ones(len(person_node)))
     pairs_person, pairs_need = window_pairs(person_window, need_window)
@@ -114,6 +112,13 @@ def roster_network(capability: Capability, windows: Sequence[Window]) -> RosterN
         pairs_person[able],
         need_node[pairs_need[able]],
     )
+
+
+def _pieces(flat: list[int], sizes: npt.NDArray[np.int64]) -> list[list[int]]:
+    """`flat` cut into consecutive lists of `sizes`: list slices, since np.split makes an
+    array per piece at several microseconds each."""
+    ends = np.cumsum(sizes).tolist()
+    return [flat[end - size : end] for end, size in zip(ends, sizes.tolist(), strict=True)]
 
 
 def _ranks(sizes: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
