@@ -131,7 +131,7 @@ def _cover_windows(
     reach = reachable(residual, SOURCE)
     coreach = reachable(residual.T.tocsr(), SINK)
     fill = FillPart.build(capability, windows, net, coreach, shifts)
-    extra = max_flow(with_fill(residual, fill))
+    extra = max_flow(with_fill(residual, fill, coreach))
     combined = resized(flow, fill.size) + extra
     fills = fill.hand_out(capability, windows, extra, teams)
     # Employee keys straight from arrays: mapping rows to keys in Python per window and

@@ -281,11 +281,14 @@ def minutes(moment: time) -> int:
     return moment.hour * 60 + moment.minute
 
 
-def with_fill(residual: csr_matrix, fill: FillPart) -> csr_matrix:
+def with_fill(residual: csr_matrix, fill: FillPart, coreach: npt.NDArray[np.bool_]) -> csr_matrix:
     """The roster's residual network with the fill network added, less every edge into
-    the source: the way back to it would let the gap filling undo a roster assignment."""
+    the source (the way back to it would let the gap filling undo a roster assignment)
+    and every edge from or to a node that does not reach the sink (`coreach`): no
+    augmenting path can pass such a node, now or after any augmentation, so dropping
+    them leaves the maximum flow as it is and the network smaller."""
     coo = residual.tocoo()
-    keep = coo.col != SOURCE
+    keep = (coo.col != SOURCE) & coreach[coo.row] & coreach[coo.col]
     sources, targets, capacities = fill.edges.joined()
     return csr_matrix(
         (
