@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from pytest_django import DjangoDbBlocker, Settings
 
 from opmaat.catalog.files import default_catalog_path, read_catalog
@@ -14,6 +15,11 @@ from opmaat.domain.catalog import Catalog
 from tests.personas import anna_in_training, personas
 
 __all__ = ["anna_in_training", "personas"]
+
+# Timings belong in benchmarks/, not in tests: no property test fails for being slow on a
+# busy machine (hypothesis's default deadline is 200 ms an example).
+hypothesis_settings.register_profile("opmaat", deadline=None)
+hypothesis_settings.load_profile("opmaat")
 
 
 @pytest.fixture(scope="session")

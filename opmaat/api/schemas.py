@@ -54,6 +54,8 @@ class Problem(Schema):
 # learner's record may answer when the caller may not see it.
 REFUSED = {400: Problem, 404: Problem, 409: Problem, 422: Problem}
 DENIED = {401: Problem, 403: Problem, 404: Problem}
+# A read whose path or query the caller may get wrong: denied, or its parameters invalid.
+ASKED = {**DENIED, 422: Problem}
 
 
 class WeekIn(Schema):

@@ -7,18 +7,20 @@ finds no such region (404)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
 from opmaat.accounts.models import Organisation
-from opmaat.api.schemas import DENIED, REFUSED, Code, Text
+from opmaat.api.schemas import ASKED, DENIED, REFUSED, Code, Text
 from opmaat.domain.forecasting.model import Lever
 from opmaat.domain.forecasting.xmile import export_xmile
 from opmaat.forecasting import services
 from opmaat.forecasting.access import Access, access_region, own_organisations, regions_for
+from opmaat.forecasting.employers import demand_days
+from opmaat.forecasting.employers import employer_demand as regional_employer_demand
 from opmaat.forecasting.models import Baseline, Figure, Measure, Scenario
 from opmaat.learners.access import signed_in
 
@@ -165,7 +167,24 @@ class BacktestOut(Schema):
     mean_absolute_pct: float | None
 
 
-@router.get("/regions", response={200: list[RegionOut], **DENIED})
+class EmployerDemandRowOut(Schema):
+    candidate: str = Field(description="the unit or certificate code")
+    name: str
+    organisations: int = Field(description="care organisations with demand for it")
+    people: int | None = Field(description="employees who would gain by it; null: under 5")
+    hours: float | None = Field(description="their training hours; null with people")
+    gained: int | None = Field(description="shift windows it would cover; null with people")
+
+
+class EmployerDemandOut(Schema):
+    first: date
+    last: date
+    organisations: int
+    people: int | None = Field(description="employees with any demand; null when hidden")
+    rows: list[EmployerDemandRowOut]
+
+
+@router.get("/regions", response={200: list[RegionOut], **ASKED})
 def list_regions(request: HttpRequest) -> list[RegionOut]:
     """The regions whose plan the caller may read."""
     return [
@@ -179,7 +198,7 @@ def list_regions(request: HttpRequest) -> list[RegionOut]:
     ]
 
 
-@router.get("/regions/{int:pk}/figures", response={200: list[FigureOut], **DENIED})
+@router.get("/regions/{int:pk}/figures", response={200: list[FigureOut], **ASKED})
 def list_figures(request: HttpRequest, pk: int) -> list[FigureOut]:
     """The region's figures with their sources (members: their own organisation's)."""
     region, access = access_region(signed_in(request), pk)
@@ -214,7 +233,7 @@ def set_figure(request: HttpRequest, pk: int, body: FigureIn) -> Status[FigureOu
     return Status(201, FigureOut.from_row(figure))
 
 
-@router.get("/regions/{int:pk}/scenarios", response={200: list[ScenarioOut], **DENIED})
+@router.get("/regions/{int:pk}/scenarios", response={200: list[ScenarioOut], **ASKED})
 def list_scenarios(request: HttpRequest, pk: int) -> list[ScenarioOut]:
     region, _ = access_region(signed_in(request), pk)
     return [ScenarioOut.from_row(s) for s in Scenario.objects.filter(region=region)]
@@ -235,7 +254,10 @@ def scenario_of(request: HttpRequest, pk: int, scenario: int) -> Scenario:
     return get_object_or_404(Scenario, pk=scenario, region=region)
 
 
-@router.get("/regions/{int:pk}/scenarios/{int:scenario}", response={200: ScenarioOut, **DENIED})
+@router.get(
+    "/regions/{int:pk}/scenarios/{int:scenario}",
+    response={200: ScenarioOut, **ASKED},
+)
 def read_scenario(request: HttpRequest, pk: int, scenario: int) -> ScenarioOut:
     return ScenarioOut.from_row(scenario_of(request, pk, scenario))
 
@@ -258,7 +280,7 @@ def change_scenario(request: HttpRequest, pk: int, scenario: int, body: Scenario
     return ScenarioOut.from_row(saved)
 
 
-@router.delete("/regions/{int:pk}/scenarios/{int:scenario}", response={204: None, **DENIED})
+@router.delete("/regions/{int:pk}/scenarios/{int:scenario}", response={204: None, **ASKED})
 def delete_scenario(request: HttpRequest, pk: int, scenario: int) -> Status[None]:
     services.do_delete_scenario(signed_in(request), scenario_of(request, pk, scenario))
     return Status(204, None)
@@ -272,7 +294,7 @@ def chosen(region: Organisation, ids: list[int]) -> list[Scenario]:
     return [found[i] for i in ids]
 
 
-@router.get("/regions/{int:pk}/projections/{code}", response={200: ProjectionOut, **DENIED})
+@router.get("/regions/{int:pk}/projections/{code}", response={200: ProjectionOut, **ASKED})
 def projection(
     request: HttpRequest, pk: int, code: str, scenario: int | None = None
 ) -> ProjectionOut:
@@ -287,7 +309,7 @@ def projection(
     )
 
 
-@router.get("/regions/{int:pk}/comparisons/{code}", response={200: ComparisonOut, **DENIED})
+@router.get("/regions/{int:pk}/comparisons/{code}", response={200: ComparisonOut, **ASKED})
 def comparison(
     request: HttpRequest, pk: int, code: str, asked: Query[ScenariosAsked]
 ) -> ComparisonOut:
@@ -302,7 +324,7 @@ def comparison(
     )
 
 
-@router.get("/regions/{int:pk}/baselines", response={200: list[BaselineOut], **DENIED})
+@router.get("/regions/{int:pk}/baselines", response={200: list[BaselineOut], **ASKED})
 def list_baselines(request: HttpRequest, pk: int) -> list[BaselineOut]:
     region, _ = access_region(signed_in(request), pk)
     return [BaselineOut.from_row(b) for b in Baseline.objects.filter(region=region)]
@@ -318,7 +340,7 @@ def record_baseline(request: HttpRequest, pk: int, body: BaselineIn) -> Status[B
 
 @router.get(
     "/regions/{int:pk}/baselines/{int:baseline}/backtests/{code}",
-    response={200: BacktestOut, **DENIED},
+    response={200: BacktestOut, **ASKED},
 )
 def backtest(request: HttpRequest, pk: int, baseline: int, code: str) -> BacktestOut:
     """The baseline's model run again against the workforce actuals recorded since."""
@@ -343,7 +365,7 @@ def backtest(request: HttpRequest, pk: int, baseline: int, code: str) -> Backtes
 
 @router.get(
     "/regions/{int:pk}/models/{code}",
-    response={200: None, **DENIED},
+    response={200: None, **ASKED},
     openapi_extra={
         "responses": {"200": {"description": "XMILE 1.0", "content": {"application/xml": {}}}}
     },
@@ -358,3 +380,30 @@ def xmile(request: HttpRequest, pk: int, code: str, scenario: int | None = None)
     response = HttpResponse(document, content_type="application/xml")
     response["Content-Disposition"] = f'attachment; filename="planning-{o.cell}.xmile"'
     return response
+
+
+@router.get("/regions/{int:pk}/employer-demand", response={200: EmployerDemandOut, **ASKED})
+def employer_demand(request: HttpRequest, pk: int, start: date | None = None) -> EmployerDemandOut:
+    """The member care organisations' training demand over the week from `start` (default
+    tomorrow), summed per unit or certificate; counts of people under 5 are null, with the
+    row's hours and windows (docs/planning.md, "Employers' training demand")."""
+    region, _ = access_region(signed_in(request), pk)
+    days = demand_days(start)
+    demand = regional_employer_demand(region, days[0])
+    return EmployerDemandOut(
+        first=days[0],
+        last=days[-1],
+        organisations=demand.organisations,
+        people=demand.people,
+        rows=[
+            EmployerDemandRowOut(
+                candidate=r.candidate,
+                name=r.name,
+                organisations=r.organisations,
+                people=r.people,
+                hours=r.hours,
+                gained=r.gained,
+            )
+            for r in demand.rows
+        ],
+    )

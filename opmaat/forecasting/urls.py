@@ -34,6 +34,7 @@ urlpatterns = [
     path("regio/planning/<id:pk>/realisaties/", views.actuals_page, name="planning_actuals"),
     path("regio/planning/<id:pk>/cijfers/", views.figures_page, name="planning_figures"),
     path("regio/planning/<id:pk>/vergelijken/", views.compare_page, name="planning_compare"),
+    path("regio/planning/<id:pk>/werkgevers/", views.employers_page, name="planning_employers"),
     path("regio/planning/<id:pk>/inlezen/", views.import_page, name="planning_import"),
     path("regio/planning/<id:pk>/sjabloon.xlsx", views.template_download, name="planning_template"),
     path(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opmaat.accounts.models import Organisation
+from opmaat.domain.access import SMALL_GROUP
 from opmaat.domain.errors import DomainError, FileTooLarge
 from opmaat.domain.forecasting.model import ROUTES
 from opmaat.domain.forecasting.xmile import export_xmile
@@ -27,6 +28,7 @@ from opmaat.forecasting.access import (
     require_edit,
     writable_organisations,
 )
+from opmaat.forecasting.employers import demand_days, employer_demand
 from opmaat.forecasting.files.export import plan_sheets, workbook_bytes
 from opmaat.forecasting.files.public import read_cbs, read_duo
 from opmaat.forecasting.files.template import (
@@ -361,6 +363,25 @@ def outlook_for(
     chosen = chosen_scenarios(request, region)
     scenario = chosen[0] if chosen else None
     return region, services.outlook(region, code, scenario), scenario
+
+
+@login_required
+def employers_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """The member care organisations' training demand, summed; small groups hidden."""
+    region, access = region_for(request, pk)
+    days = demand_days()
+    return render(
+        request,
+        "forecasting/employers.html",
+        {
+            "region": region,
+            "editor": access is Access.EDIT,
+            "demand": employer_demand(region, days[0]),
+            "first": days[0],
+            "last": days[-1],
+            "hidden": f"< {SMALL_GROUP}",
+        },
+    )
 
 
 @login_required

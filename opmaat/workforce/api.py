@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
-from opmaat.api.schemas import DENIED, Problem
+from opmaat.api.schemas import ASKED, Problem
 from opmaat.domain.workforce.carving import Carving
 from opmaat.domain.workforce.coverage import DayCoverage
 from opmaat.domain.workforce.deployability import Deployability
@@ -310,14 +310,14 @@ class CarvingOut(Schema):
         )
 
 
-@router.get("/organisations/{int:pk}/functiehuis", response={200: FunctiehuisOut, **DENIED})
+@router.get("/organisations/{int:pk}/functiehuis", response={200: FunctiehuisOut, **ASKED})
 def functiehuis(request: HttpRequest, pk: int) -> FunctiehuisOut:
     """The organisation's functions, task library and acts (HR only)."""
     organisation = access.access_organisation(user_of(request), pk)
     return FunctiehuisOut.from_domain(services.functiehuis_of(organisation))
 
 
-@router.get("/employees", response={200: list[EmployeeOut], **DENIED})
+@router.get("/employees", response={200: list[EmployeeOut], **ASKED})
 def employees(request: HttpRequest) -> list[EmployeeOut]:
     """Every employee the user may see: HR their organisation's, a team leader their team's."""
     rows = access.visible_employees(user_of(request)).select_related("team")
@@ -334,7 +334,7 @@ def employees(request: HttpRequest) -> list[EmployeeOut]:
     ]
 
 
-@router.get("/employees/{int:pk}/deployability", response={200: DeployabilityOut, **DENIED})
+@router.get("/employees/{int:pk}/deployability", response={200: DeployabilityOut, **ASKED})
 def deployability(request: HttpRequest, pk: int, day: date | None = None) -> DeployabilityOut:
     """Per task alone, supervised or not yet and what is missing; per function whether the
     employee qualifies."""
@@ -343,7 +343,7 @@ def deployability(request: HttpRequest, pk: int, day: date | None = None) -> Dep
     return DeployabilityOut.from_domain(found, services.linked_learner_consents(employee))
 
 
-@router.get("/teams/{int:pk}/coverage", response={200: CoverageOut, **DENIED})
+@router.get("/teams/{int:pk}/coverage", response={200: CoverageOut, **ASKED})
 def coverage(request: HttpRequest, pk: int, day: date | None = None) -> CoverageOut:
     """Who covers the team's needs on `day` (default tomorrow), what stays unmet and who
     could fill it."""
@@ -356,7 +356,7 @@ def coverage(request: HttpRequest, pk: int, day: date | None = None) -> Coverage
     return CoverageOut.from_domain(found, visible)
 
 
-@router.get("/organisations/{int:pk}/demand", response={200: DemandDocument, **DENIED})
+@router.get("/organisations/{int:pk}/demand", response={200: DemandDocument, **ASKED})
 def demand(
     request: HttpRequest, pk: int, start: date | None = None, team: int | None = None
 ) -> DemandDocument:
@@ -391,7 +391,10 @@ def demand(
     )
 
 
-@router.post("/organisations/{int:pk}/carvings", response={200: CarvingOut, 400: Problem, **DENIED})
+@router.post(
+    "/organisations/{int:pk}/carvings",
+    response={200: CarvingOut, 400: Problem, **ASKED},
+)
 def carving(request: HttpRequest, pk: int, body: CarvingIn) -> CarvingOut:
     """Carve tasks out of a function: what the new function needs and saves, who already
     qualifies; with `save`, the new function is added to the functiehuis as a draft."""

@@ -2,10 +2,14 @@
 
 Every quantity is an array over draws d and cells c, so that one call computes all cells
 and all Monte Carlo draws; each band, route and study year has its own contiguous array,
-and a Monte Carlo run passes chunks of draws small enough to stay in the processor's
-cache (montecarlo.py). The step is an explicit Euler step with dt = 1 year: every
-flow of year t is computed from the stocks at t and the inputs of year t, which is exactly
-what an XMILE model with `<dt>1</dt>` and Euler integration computes (xmile.py).
+and a Monte Carlo run passes groups of cells small enough to stay in the processor's
+cache (montecarlo.py). The arrays are indexed `[d, c]` but laid out in memory like the
+rate arrays the run is given: a Monte Carlo run gives them cells first (draws
+contiguous), so that each year's supply is already in the order its percentiles need.
+
+The step is an explicit Euler step with dt = 1 year: every flow of year t is computed
+from the stocks at t and the inputs of year t, which is exactly what an XMILE model with
+`<dt>1</dt>` and Euler integration computes (xmile.py).
 
 Step t (docs/planning.md gives the equations):
 1. Starts: planned starts per route, those of BOL and BBL scaled down together to the
@@ -22,7 +26,7 @@ Step t (docs/planning.md gives the equations):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -41,7 +45,8 @@ from opmaat.domain.forecasting.rates import RateArrays
 BOL = ROUTES.index(Route.BOL)
 BBL = ROUTES.index(Route.BBL)
 PLACE_INDEX = [ROUTES.index(route) for route in PLACE_ROUTES]
-AGEING_SHARE = np.asarray([AGEING[band] for band in AGE_BANDS], dtype=np.float64)
+# Python floats, not numpy scalars: they take the precision of the arrays they meet.
+AGEING_SHARE = [float(AGEING[band]) for band in AGE_BANDS]
 ENTRY_INDEX = [AGE_BANDS.index(ENTRY_BAND[route]) for route in ROUTES]
 
 
@@ -123,6 +128,21 @@ def prepare(plan: Plan, rates: RateArrays) -> Prepared:
     )
 
 
+def in_precision(prepared: Prepared, dtype: npt.DTypeLike) -> Prepared:
+    """`prepared` with its stocks and starts in `dtype`, so that a run on rate arrays of
+    that precision computes in it throughout (numpy would promote to the wider type)."""
+
+    def cast(values: list[FloatArray]) -> list[FloatArray]:
+        return [value.astype(dtype) for value in values]
+
+    return replace(
+        prepared,
+        starts=[cast(year) for year in prepared.starts],
+        students=[cast(route) for route in prepared.students],
+        workforce=cast(prepared.workforce),
+    )
+
+
 def link_groups(targets: npt.NDArray[np.int64]) -> list[npt.NDArray[np.int64]]:
     """The links in groups in which no target appears twice, first fit in link order (so a
     target sums its links in their order, as np.add.at and the XMILE export do)."""
@@ -161,14 +181,15 @@ class Coefficients:
 def coefficients(rates: RateArrays, prepared: Prepared) -> Coefficients:
     """The rates of `rates` as step coefficients. A drawn total over 1 leaving a band is
     scaled to 1: a year cannot take more than the whole band."""
-    upskill_share = np.zeros((rates.draws, prepared.cells), dtype=np.float64)
+    upskill_share = np.zeros_like(rates.slots[0])  # in the rates' memory layout
     # Scatter over the cell axis (put first: ufunc.at indexes the first axis).
     np.add.at(upskill_share.T, rates.sources, rates.upskilling.T)
     out_share, keep = [], []
     for a, (retiring, leaving) in enumerate(zip(rates.retirement, rates.leaving, strict=True)):
         out = retiring + leaving
         total = out + AGEING_SHARE[a] + upskill_share
-        out = out * np.where(total > 1.0, 1.0 / np.maximum(total, 1e-300), 1.0)
+        # 1e-30 rather than a smaller floor: it must stay above 0 in float32 too.
+        out = out * np.where(total > 1.0, 1.0 / np.maximum(total, 1e-30), 1.0)
         out_share.append(out)
         keep.append(1.0 - out - AGEING_SHARE[a] - upskill_share)
     return Coefficients(
@@ -195,13 +216,19 @@ def run(plan: Plan, rates: RateArrays, detail: bool = True) -> Trajectories:
     return run_prepared(prepare(plan, rates), rates, detail)
 
 
-def run_prepared(prepared: Prepared, rates: RateArrays, detail: bool) -> Trajectories:
+def run_prepared(
+    prepared: Prepared, rates: RateArrays, detail: bool, supply: FloatArray | None = None
+) -> Trajectories:
+    """`supply`, when given, is where the run writes its supply, `[t, c, d]` in memory
+    (cells first, in the rates' dtype): a Monte Carlo thread reuses one such array for
+    all its groups rather than having a fresh 5 MB from the kernel each time."""
     draws, cells = rates.draws, prepared.cells
     k = coefficients(rates, prepared)
-    shape = (draws, cells)
-    workforce = [np.broadcast_to(w, shape).copy() for w in prepared.workforce]
-    students = [[np.broadcast_to(s, shape).copy() for s in route] for route in prepared.students]
-    record = Recorder(draws, cells, prepared.horizon, detail)
+    template = k.upskill_share
+    workforce = [filled(template, w) for w in prepared.workforce]
+    students = [[filled(template, s) for s in route] for route in prepared.students]
+    layout = cells_first(template)
+    record = Recorder(draws, cells, prepared.horizon, detail, layout, template.dtype, supply)
     record.stocks(0, workforce, students)
     for t in range(prepared.horizon):
         starts = prepared.starts[t]
@@ -210,6 +237,19 @@ def run_prepared(prepared: Prepared, rates: RateArrays, detail: bool) -> Traject
         record.flows(t, starts, graduates, dropouts, flows)
         record.stocks(t + 1, workforce, students)
     return record.trajectories()
+
+
+def cells_first(array: FloatArray) -> bool:
+    """Whether a `[d, c]` array keeps each cell's draws together in memory."""
+    return array.shape[0] > 1 and array.strides[0] < array.strides[1]
+
+
+def filled(template: FloatArray, values: FloatArray) -> FloatArray:
+    """`values [c]` for every draw, laid out like `template [d, c]`: elementwise numpy
+    keeps its inputs' layout, so the whole step then runs in that layout."""
+    result = np.empty_like(template)
+    result[...] = values
+    return result
 
 
 def step_students(
@@ -287,16 +327,31 @@ def upskilled_in(k: Coefficients, band: FloatArray) -> FloatArray:
 class Recorder:
     """Collects the stocks and flows of a run; without `detail` only the supply."""
 
-    def __init__(self, draws: int, cells: int, horizon: int, detail: bool) -> None:
+    def __init__(
+        self,
+        draws: int,
+        cells: int,
+        horizon: int,
+        detail: bool,
+        cells_first: bool = False,
+        dtype: npt.DTypeLike = np.float64,
+        supply: FloatArray | None = None,
+    ) -> None:
         self.detail = detail
         bands, routes = len(AGE_BANDS), len(ROUTES)
         kept = horizon if detail else 0
 
         def zeros(*shape: int) -> FloatArray:
-            return np.zeros(shape, dtype=np.float64)
+            return np.zeros(shape, dtype=dtype)
 
-        # Year first: each year's supply is written as one contiguous block.
-        self.by_year = zeros(horizon + 1, draws, cells)
+        # Year first: each year's supply is written as one contiguous block, laid out like
+        # the step's arrays (cells first: `[t, c, d]` in memory, seen as `[t, d, c]`).
+        if supply is not None:  # every year of it is written before it is read
+            self.by_year = supply.transpose(0, 2, 1)
+        elif cells_first:
+            self.by_year = zeros(horizon + 1, cells, draws).transpose(0, 2, 1)
+        else:
+            self.by_year = zeros(horizon + 1, draws, cells)
         self.workforce = zeros(draws, cells, kept + 1 if detail else 0, bands)
         self.students = zeros(draws, cells, kept + 1 if detail else 0, routes)
         self.starts = zeros(draws, cells, kept, routes)

@@ -113,17 +113,27 @@ def distinct_table(plan: Plan) -> tuple[RateTable, IntArray]:
     """Per cell its distinct uncertain figures `[c, k]` (padded with a fixed 0), and for each
     slot the figure it takes `[c, slot]`. A figure that fills several slots of a cell (the
     9 % leaving rate of every age band, the 18 % first-year dropout of BOL and BBL) is one
-    uncertain quantity: a Monte Carlo draw gives all its slots the same value."""
+    uncertain quantity: a Monte Carlo draw gives all its slots the same value. Cells with
+    equal rates (most of a plan: the defaults) are worked out once and then copied."""
+    kinds: dict[Rates, int] = {}
+    ids = np.asarray([kinds.setdefault(rates, len(kinds)) for rates in plan.rates], np.int64)
     rows: list[list[Uncertain]] = []
-    index = np.zeros((len(plan.rates), SLOTS), dtype=np.int64)
-    for c, rates in enumerate(plan.rates):
+    index = np.zeros((len(kinds), SLOTS), dtype=np.int64)
+    for i, rates in enumerate(kinds):
         seen: dict[Uncertain, int] = {}
         for slot, value in enumerate(cell_uncertains(rates)):
-            index[c, slot] = seen.setdefault(value, len(seen))
+            index[i, slot] = seen.setdefault(value, len(seen))
         rows.append(list(seen))
     width = max((len(row) for row in rows), default=0)
     padding = Uncertain(0.0)
-    return rate_table([row + [padding] * (width - len(row)) for row in rows]), index
+    table = rate_table([row + [padding] * (width - len(row)) for row in rows])
+    per_cell = RateTable(
+        central=table.central[ids],
+        low=table.low[ids],
+        high=table.high[ids],
+        distribution=table.distribution[ids],
+    )
+    return per_cell, index[ids]
 
 
 def link_table(plan: Plan) -> RateTable:

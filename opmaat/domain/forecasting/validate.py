@@ -31,11 +31,13 @@ def check_plan(plan: Plan) -> None:
     check_signs(plan)
     check_durations(plan)
     check_links(plan)
-    for rates in plan.rates:
+    # Each distinct set of rates once, in the cells' order (so the same error comes first):
+    # most cells of a plan share the defaults.
+    for rates in dict.fromkeys(plan.rates):
         for name, value in zip(slot_names(), cell_uncertains(rates), strict=True):
             check_uncertain(name, value)
-    for link in plan.upskilling:
-        check_uncertain("upskilling", link.rate)
+    for rate in dict.fromkeys(link.rate for link in plan.upskilling):
+        check_uncertain("upskilling", rate)
     check_band_outflow(plan)
 
 

@@ -10,9 +10,10 @@ a weekday; the roster (RosterShift) says who works when. The rule (issue 16):
 2. Those people are assigned to the needs as a maximum b-matching: each person at most
    one need per window, each need at most `count` people, only people ALONE for the
    need's task (people who may do it under supervision are reported, never counted).
-   All windows of all days form one flow network (source → person in window → need →
-   sink), solved at once with scipy's maximum flow: the components are independent, so
-   the total is the sum of the windows' maxima.
+   A day's windows form one flow network (source → person in window → need → sink),
+   solved at once with scipy's maximum flow: the components are independent, so the
+   total is the sum of the windows' maxima. Days are solved one by one: nothing links
+   them, and a maximum flow's phases then run over one day's nodes at a time.
 3. The gap filling adds the organisation's other people: those ALONE for the task and
    not rostered at a time overlapping the window that day, each proposed for at most one
    need that day (one extra shift). It is the best one with the roster used to the full:
@@ -30,14 +31,23 @@ a weekday; the roster (RosterShift) says who works when. The rule (issue 16):
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, time
 
 import numpy as np
 
 from opmaat.domain.workforce.capability import Capability
-from opmaat.domain.workforce.coverage.fill import FillPart, with_fill
+from opmaat.domain.workforce.coverage.fill import (
+    FillPart,
+    Shift,
+    Teams,
+    minutes,
+    shifts_by_day,
+    with_fill,
+)
 from opmaat.domain.workforce.coverage.model import (
     DayCoverage,
     Heatmap,
@@ -50,7 +60,6 @@ from opmaat.domain.workforce.coverage.network import (
     SINK,
     SOURCE,
     Window,
-    carried_by_need,
     max_flow,
     reachable,
     residual_of,
@@ -67,32 +76,101 @@ def cover(
 ) -> tuple[DayCoverage, ...]:
     """The coverage of every day in `days` by the module's rule. A roster row of someone
     not on the organisation's staff (`capability`) covers nothing."""
-    windows = list(windows_of(capability, needs, roster, days))
+    with _collector_paused():
+        return _cover(capability, needs, roster, days)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused, then restored as it was. Two weeks of a
+    large organisation make some 100,000 tuples and result objects, none in a cycle, and
+    the collections they set off walk the whole heap each time: about a fifth of the run
+    at full size. Memory is unaffected (reference counting still frees everything)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _cover(
+    capability: Capability,
+    needs: Sequence[ShiftNeed],
+    roster: Sequence[RosterShift],
+    days: Sequence[date],
+) -> tuple[DayCoverage, ...]:
+    """Days are independent (a person is proposed once a day, a window lies in one day),
+    so each day is its own pair of networks: the maximum flow's phases then run over one
+    day's nodes each, not over all days' nodes as often as the hardest day needs."""
+    shifts = shifts_by_day(capability, roster)
+    windows: dict[date, list[Window]] = defaultdict(list)
+    for window in windows_of(needs, shifts, days):
+        windows[window.day].append(window)
+    teams = Teams.of(capability)
+    return tuple(
+        DayCoverage(
+            day, _cover_windows(capability, teams, windows.get(day, []), shifts.get(day, []))
+        )
+        for day in days
+    )
+
+
+def _cover_windows(
+    capability: Capability,
+    teams: Teams,
+    windows: Sequence[Window],
+    shifts: Sequence[Shift],
+) -> tuple[WindowCoverage, ...]:
+    """Steps 2 and 3 for `windows`, all on the day of `shifts`."""
     net = roster_network(capability, windows)
     network = net.edges.network(net.size)
     flow = max_flow(network)
     residual = residual_of(network, flow)
     reach = reachable(residual, SOURCE)
     coreach = reachable(residual.T.tocsr(), SINK)
-    fill = FillPart.build(capability, windows, net, coreach, roster)
-    extra = max_flow(with_fill(residual, fill))
+    fill = FillPart.build(capability, windows, net, coreach, shifts)
+    extra = max_flow(with_fill(residual, fill, coreach))
     combined = resized(flow, fill.size) + extra
-    carried = carried_by_need(combined, net.edges.inner())
-    fills = fill.hand_out(capability, windows, extra)
-    by_day: dict[date, list[WindowCoverage]] = defaultdict(list)
+    fills = fill.hand_out(capability, windows, extra, teams)
+    # Employee keys straight from arrays: mapping rows to keys in Python per window and
+    # need was a tenth of the run.
+    labels = np.asarray(capability.employees, dtype=np.int64)
+    carried = net.carried(combined, labels)
+    movables = net.people(reach, len(windows), labels)
+    rostered = net.people(np.ones(fill.size, dtype=np.bool_), len(windows), labels)
+    growing = coreach.tolist()  # a list reads a node in a tenth of numpy's scalar time
+    key = capability.employees.__getitem__
+    found: list[WindowCoverage] = []
     for w, window in enumerate(windows):
-        people, wanted = net.person_nodes[w], net.need_nodes[w]
-        row_of = dict(people)
-        assigned = [[row_of[p] for p in carried.get(n, [])] for n in wanted]
-        movable = [row for p, row in people if reach[p]]
+        wanted = net.need_nodes[w]
         growable = sorted(
-            {nd.task for n, nd in zip(wanted, window.needs, strict=True) if coreach[n]}
+            {nd.task for n, nd in zip(wanted, window.needs, strict=True) if growing[n]}
         )
-        supervised = [net.supervised.get(n, []) for n in wanted]
-        by_day[window.day].append(
-            window_coverage(capability, window, assigned, fills[w], movable, growable, supervised)
+        covered = tuple(
+            NeedCoverage(
+                need,
+                by := tuple(carried.get(n, ())),
+                need.count - len(by),
+                tuple(map(key, fills[w][i])),
+                tuple(map(key, net.supervised.get(n, ()))),
+            )
+            for i, (n, need) in enumerate(zip(wanted, window.needs, strict=True))
         )
-    return tuple(DayCoverage(day, tuple(by_day.get(day, []))) for day in days)
+        found.append(
+            WindowCoverage(
+                window.team,
+                window.day,
+                window.start,
+                window.end,
+                covered,
+                tuple(rostered[w]),
+                tuple(movables[w]),
+                tuple(growable),
+            )
+        )
+    return tuple(found)
 
 
 def cover_day(
@@ -106,52 +184,20 @@ def cover_day(
 
 
 def windows_of(
-    capability: Capability,
-    needs: Sequence[ShiftNeed],
-    roster: Sequence[RosterShift],
-    days: Sequence[date],
+    needs: Sequence[ShiftNeed], shifts: dict[date, list[Shift]], days: Sequence[date]
 ) -> Iterable[Window]:
     """Step 1: the windows of each day with the people on them, in team and time order."""
     grouped: dict[int, dict[tuple[str, time, time], list[ShiftNeed]]] = defaultdict(dict)
     for need in sorted(needs, key=lambda n: (n.weekday, n.team, n.start, n.end)):
         grouped[need.weekday].setdefault((need.team, need.start, need.end), []).append(need)
-    shifts: dict[tuple[date, str], list[tuple[int, time, time]]] = defaultdict(list)
-    for shift in roster:
-        row = capability.row(shift.employee)
-        if row is not None:
-            shifts[(shift.day, shift.team)].append((row, shift.start, shift.end))
     for day in days:
+        teams: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+        for row, team, s, e in shifts.get(day, ()):
+            teams[team].append((row, s, e))
         for (team, start, end), wanted in grouped[day.weekday()].items():
-            on = {r for r, s, e in shifts.get((day, team), ()) if s <= start and end <= e}
+            first, last = minutes(start), minutes(end)
+            on = {r for r, s, e in teams.get(team, ()) if s <= first and last <= e}
             yield Window(team, day, start, end, wanted, sorted(on))
-
-
-def window_coverage(
-    capability: Capability,
-    window: Window,
-    assigned: Sequence[Sequence[int]],
-    fills: Sequence[Sequence[int]],
-    movable: Sequence[int],
-    growable: Sequence[str],
-    supervised_rows: Sequence[Sequence[int]],
-) -> WindowCoverage:
-    key = capability.employees.__getitem__
-    needs = []
-    for i, need in enumerate(window.needs):
-        by = tuple(map(key, assigned[i]))
-        supervised = tuple(map(key, supervised_rows[i]))
-        fill = tuple(map(key, fills[i]))
-        needs.append(NeedCoverage(need, by, need.count - len(by), fill, supervised))
-    return WindowCoverage(
-        window.team,
-        window.day,
-        window.start,
-        window.end,
-        tuple(needs),
-        tuple(map(key, window.rows)),
-        tuple(map(key, movable)),
-        tuple(growable),
-    )
 
 
 def heatmap(coverages: Sequence[DayCoverage]) -> Heatmap:

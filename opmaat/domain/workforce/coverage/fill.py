@@ -24,6 +24,7 @@ from opmaat.domain.workforce.coverage.network import (
 
 Member = tuple[int, int, int]  # (window, need, need node)
 GroupKey = tuple[int, time, time]  # (task column, start, end)
+Shift = tuple[int, str, int, int]  # (capability row, team, start, end in minutes)
 
 
 @dataclass(slots=True)
@@ -57,11 +58,13 @@ class DayFill:
             people[g].extend(taken)
         return people
 
-    def eligible_rows(self, g: int, capability: Capability) -> npt.NDArray[np.int64]:
-        """The rows that may fill group `g`."""
+    def eligible_rows(
+        self, g: int, capability: Capability, among: npt.NDArray[np.int64]
+    ) -> list[int]:
+        """The rows of `among` (ascending) that may fill group `g`, in that order."""
         column, start, end = self.keys[g]
-        able = capability.alone[:, column] & self.free[:, self.times[(start, end)]]
-        rows: npt.NDArray[np.int64] = np.flatnonzero(able)
+        able = capability.alone[among, column] & self.free[among, self.times[(start, end)]]
+        rows: list[int] = among[able].tolist()
         return rows
 
 
@@ -100,11 +103,9 @@ class FillPart:
         windows: Sequence[Window],
         net: RosterNetwork,
         coreach: npt.NDArray[np.bool_],
-        roster: Sequence[RosterShift],
+        shifts: Sequence[Shift],
     ) -> FillPart:
-        shifts: dict[date, list[RosterShift]] = defaultdict(list)
-        for shift in roster:
-            shifts[shift.day].append(shift)
+        """The fill network of `windows`, all of one day, whose `shifts` are given."""
         groups: dict[date, dict[GroupKey, list[Member]]] = defaultdict(lambda: defaultdict(list))
         for w, window in enumerate(windows):
             for i, need in enumerate(window.needs):
@@ -112,8 +113,8 @@ class FillPart:
                 if column is not None and coreach[node]:
                     groups[window.day][(column, window.start, window.end)].append((w, i, node))
         part = cls(Edges(), net.size, [])
-        for day, grouped in groups.items():
-            part.add_day(capability, windows, grouped, shifts.get(day, []))
+        for grouped in groups.values():
+            part.add_day(capability, windows, grouped, shifts)
         return part
 
     def add_day(
@@ -121,11 +122,11 @@ class FillPart:
         capability: Capability,
         windows: Sequence[Window],
         grouped: dict[GroupKey, list[Member]],
-        shifts: Sequence[RosterShift],
+        shifts: Sequence[Shift],
     ) -> None:
         keys = list(grouped)
         times = {t: j for j, t in enumerate(sorted({(s, e) for _, s, e in keys}))}
-        free = ~busy_matrix(capability, list(times), shifts)
+        free = ~busy_matrix(len(capability.employees), list(times), shifts)
         columns = sorted({c for c, _, _ in keys})
         task_index = {c: k for k, c in enumerate(columns)}
         offered = np.zeros((len(columns), len(times)), dtype=np.bool_)  # a group exists
@@ -170,19 +171,17 @@ class FillPart:
         return self.edges.network(self.size)
 
     def hand_out(
-        self, capability: Capability, windows: Sequence[Window], flow: csr_matrix
+        self, capability: Capability, windows: Sequence[Window], flow: csr_matrix, teams: Teams
     ) -> list[list[list[int]]]:
         """Per window and need the rows the flow sends to it from off the roster: a group's
         people over its needs as the flow divides them, each need's own team first."""
         fills: list[list[list[int]]] = [[[] for _ in w.needs] for w in windows]
-        teams = Teams.of(capability)
         for day in self.days:
             people = day.carried(flow)
             used = {r for listed in people for r in listed}
             into = [(day.first_group + g, node) for g, listed in enumerate(day.members)
                     for *_, node in listed]  # fmt: skip
             sent = iter(values_at(flow, into))
-            eligible: dict[int, npt.NDArray[np.int64]] = {}
             for g, listed in enumerate(day.members):
                 left = sorted(people[g])
                 for w, i, _ in listed:
@@ -191,9 +190,9 @@ class FillPart:
                     taken = set(chosen)
                     left = [r for r in left if r not in taken]
                     if any(teams.of_row(r) != team for r in chosen):
-                        if g not in eligible:
-                            eligible[g] = day.eligible_rows(g, capability)
-                        spare = teams.members(eligible[g], team)
+                        # Only the team's own rows can be swapped in: test those few,
+                        # not the whole staff.
+                        spare = day.eligible_rows(g, capability, teams.rows_of(team))
                         chosen = swap_in_own_team(teams, team, chosen, spare, used)
                     fills[w][i] = chosen
         return fills
@@ -201,25 +200,25 @@ class FillPart:
 
 @dataclass(frozen=True, slots=True)
 class Teams:
-    """The capability rows' teams as numbers, to pick people of a team from an array."""
+    """The capability rows' teams, and per team its rows, to test a team's few people."""
 
     names: tuple[str, ...]
-    ids: npt.NDArray[np.int64]  # per row
-    index: dict[str, int]
+    rows: dict[str, npt.NDArray[np.int64]]  # per team its rows, ascending
 
     @classmethod
     def of(cls, capability: Capability) -> Teams:
         names = capability.teams or ("",) * len(capability.employees)
-        index: dict[str, int] = {}
-        ids = np.array([index.setdefault(t, len(index)) for t in names], dtype=np.int64)
-        return cls(tuple(names), ids, index)
+        grouped: dict[str, list[int]] = defaultdict(list)
+        for row, team in enumerate(names):
+            grouped[team].append(row)
+        rows = {team: np.array(listed, dtype=np.int64) for team, listed in grouped.items()}
+        return cls(tuple(names), rows)
 
     def of_row(self, row: int) -> str:
         return self.names[row]
 
-    def members(self, rows: npt.NDArray[np.int64], team: str) -> list[int]:
-        found: list[int] = rows[self.ids[rows] == self.index.get(team, -1)].tolist()
-        return found
+    def rows_of(self, team: str) -> npt.NDArray[np.int64]:
+        return self.rows.get(team, np.zeros(0, dtype=np.int64))
 
 
 def swap_in_own_team(
@@ -247,31 +246,49 @@ def own_team_first(teams: Teams, team: str, rows: Sequence[int], wanted: int) ->
 
 
 def busy_matrix(
-    capability: Capability, times: Sequence[tuple[time, time]], shifts: Sequence[RosterShift]
+    staff: int, times: Sequence[tuple[time, time]], shifts: Sequence[Shift]
 ) -> npt.NDArray[np.bool_]:
     """Employees × times: rostered at an overlapping time that day."""
-    busy = np.zeros((len(capability.employees), len(times)), dtype=np.bool_)
-    known = [(capability.row(s.employee), s.start, s.end) for s in shifts]
-    on = [(row, start, end) for row, start, end in known if row is not None]
-    if on:
-        rows = np.array([row for row, _, _ in on], dtype=np.int64)
-        starts = np.array([minutes(start) for _, start, _ in on])
-        ends = np.array([minutes(end) for _, _, end in on])
+    busy = np.zeros((staff, len(times)), dtype=np.bool_)
+    if shifts:
+        row_of, _, start_of, end_of = zip(*shifts, strict=True)
+        rows, starts, ends = np.array(row_of), np.array(start_of), np.array(end_of)
         for j, (start, end) in enumerate(times):
             overlapping = (starts < minutes(end)) & (minutes(start) < ends)
             busy[rows[overlapping], j] = True
     return busy
 
 
+def shifts_by_day(capability: Capability, roster: Sequence[RosterShift]) -> dict[date, list[Shift]]:
+    """The roster of people on the staff per day, times as minutes: read once here for
+    both the windows and the gap filling, and ints compare several times faster than
+    times."""
+    found: dict[date, list[Shift]] = defaultdict(list)
+    clock: dict[time, int] = {}
+    for shift in roster:
+        row = capability.row(shift.employee)
+        if row is not None:
+            start, end = clock.get(shift.start), clock.get(shift.end)
+            if start is None:
+                start = clock[shift.start] = minutes(shift.start)
+            if end is None:
+                end = clock[shift.end] = minutes(shift.end)
+            found[shift.day].append((row, shift.team, start, end))
+    return found
+
+
 def minutes(moment: time) -> int:
     return moment.hour * 60 + moment.minute
 
 
-def with_fill(residual: csr_matrix, fill: FillPart) -> csr_matrix:
+def with_fill(residual: csr_matrix, fill: FillPart, coreach: npt.NDArray[np.bool_]) -> csr_matrix:
     """The roster's residual network with the fill network added, less every edge into
-    the source: the way back to it would let the gap filling undo a roster assignment."""
+    the source (the way back to it would let the gap filling undo a roster assignment)
+    and every edge from or to a node that does not reach the sink (`coreach`): no
+    augmenting path can pass such a node, now or after any augmentation, so dropping
+    them leaves the maximum flow as it is and the network smaller."""
     coo = residual.tocoo()
-    keep = coo.col != SOURCE
+    keep = (coo.col != SOURCE) & coreach[coo.row] & coreach[coo.col]
     sources, targets, capacities = fill.edges.joined()
     return csr_matrix(
         (

@@ -38,49 +38,95 @@ class RosterNetwork:
 
     edges: Edges
     size: int
-    person_nodes: list[list[tuple[int, int]]]  # per window: (node, capability row)
     need_nodes: list[list[int]]  # per window: a node per need
     supervised: dict[int, list[int]]  # per need node: rows on it that may only be supervised
+    person_node: npt.NDArray[np.int64]  # every person node, in window order
+    person_window: npt.NDArray[np.int64]  # per person node: its window
+    person_row: npt.NDArray[np.int64]  # per person node: its capability row
+    able_person: npt.NDArray[np.int64]  # per person → need edge: its person's index
+    able_need: npt.NDArray[np.int64]  # per person → need edge: its need node
+
+    def carried(self, flow: csr_matrix, labels: npt.NDArray[np.int64]) -> dict[int, list[int]]:
+        """Per need node the labels (by row) of the people whose edge to it carries flow,
+        in the window's row order: read as one array, then a Python step only per edge
+        that carries."""
+        if self.able_need.size == 0:
+            return {}
+        sent = np.asarray(flow[self.person_node[self.able_person], self.able_need]).ravel()
+        positive = sent > 0
+        carried: dict[int, list[int]] = defaultdict(list)
+        rows = labels[self.person_row[self.able_person[positive]]].tolist()
+        for need, row in zip(self.able_need[positive].tolist(), rows, strict=True):
+            carried[need].append(row)
+        return carried
+
+    def people(
+        self, reach: npt.NDArray[np.bool_], windows: int, labels: npt.NDArray[np.int64]
+    ) -> list[list[int]]:
+        """Per window the labels (by row) of its person nodes that `reach` marks, in row
+        order."""
+        moving = reach[self.person_node] if self.person_node.size else self.person_node > 0
+        counts = np.bincount(self.person_window[moving], minlength=windows)
+        return _pieces(labels[self.person_row[moving]].tolist(), counts)
 
 
 def roster_network(capability: Capability, windows: Sequence[Window]) -> RosterNetwork:
     """Nodes: per window its people, then its needs. Edges built as arrays: every person
-    of a window against every need of it, kept where the person may do the task alone."""
-    person_nodes: list[list[tuple[int, int]]] = []
-    need_nodes: list[list[int]] = []
-    node = 2
-    people_window: list[int] = []  # per person node: its window
-    people_rows: list[int] = []
-    need_window: list[int] = []
-    need_columns: list[int] = []
-    need_counts: list[int] = []
-    for w, window in enumerate(windows):
-        person_nodes.append([(node + k, row) for k, row in enumerate(window.rows)])
-        people_window += [w] * len(window.rows)
-        people_rows += window.rows
-        node += len(window.rows)
-        need_nodes.append(list(range(node, node + len(window.needs))))
-        node += len(window.needs)
-        need_window += [w] * len(window.needs)
-        need_columns += [task_column(capability, n.task) for n in window.needs]
-        need_counts += [n.count for n in window.needs]
-    person_node = np.array([n for listed in person_nodes for n, _ in listed], dtype=np.int64)
-    need_node = np.array([n for listed in need_nodes for n in listed], dtype=np.int64)
+    of a window against every need of it, kept where the person may do the task alone.
+    Node numbers come from the windows' sizes by cumulative sums, not a loop per node."""
+    people = np.array([len(w.rows) for w in windows], dtype=np.int64)
+    wants = np.array([len(w.needs) for w in windows], dtype=np.int64)
+    first = 2 + np.concatenate([[0], np.cumsum(people + wants)[:-1]]).astype(np.int64)
+    person_window = np.repeat(np.arange(len(windows), dtype=np.int64), people)
+    need_window = np.repeat(np.arange(len(windows), dtype=np.int64), wants)
+    person_node = first[person_window] + _ranks(people)
+    need_node = first[need_window] + people[need_window] + _ranks(wants)
+    person_row = np.array([r for w in windows for r in w.rows], dtype=np.int64)
+    listed = [n for w in windows for n in w.needs]
+    need_columns = np.array([task_column(capability, n.task) for n in listed], dtype=np.int64)
+    need_counts = np.array([n.count for n in listed], dtype=np.int64)
+    need_nodes = _pieces(need_node.tolist(), wants)
     edges = Edges()
     edges.add_many(np.full(len(person_node), SOURCE), person_node, np.ones(len(person_node)))
-    pairs_person, pairs_need = window_pairs(np.array(people_window), np.array(need_window))
-    rows = np.array(people_rows, dtype=np.int64)[pairs_person]
-    columns = np.array(need_columns, dtype=np.int64)[pairs_need]
+    pairs_person, pairs_need = window_pairs(person_window, need_window)
+    rows = person_row[pairs_person]
+    columns = need_columns[pairs_need]
     able = (columns >= 0) & entries_at(capability.alone, rows, columns)
     under = (columns >= 0) & entries_at(capability.supervised, rows, columns)
     supervised: dict[int, list[int]] = defaultdict(list)
-    for k in np.flatnonzero(under).tolist():
-        supervised[int(need_node[pairs_need[k]])].append(int(rows[k]))
+    for need, row in zip(need_node[pairs_need[under]].tolist(), rows[under].tolist(), strict=True):
+        supervised[need].append(row)
     edges.add_many(
         person_node[pairs_person[able]], need_node[pairs_need[able]], np.ones(able.sum())
     )
-    edges.add_many(need_node, np.full(len(need_node), SINK), np.array(need_counts))
-    return RosterNetwork(edges, node, person_nodes, need_nodes, supervised)
+    edges.add_many(need_node, np.full(len(need_node), SINK), need_counts)
+    size = int(first[-1] + people[-1] + wants[-1]) if windows else 2
+    return RosterNetwork(
+        edges,
+        size,
+        need_nodes,
+        supervised,
+        person_node,
+        person_window,
+        person_row,
+        pairs_person[able],
+        need_node[pairs_need[able]],
+    )
+
+
+def _pieces(flat: list[int], sizes: npt.NDArray[np.int64]) -> list[list[int]]:
+    """`flat` cut into consecutive lists of `sizes`: list slices, since np.split makes an
+    array per piece at several microseconds each."""
+    ends = np.cumsum(sizes).tolist()
+    return [flat[end - size : end] for end, size in zip(ends, sizes.tolist(), strict=True)]
+
+
+def _ranks(sizes: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """0, 1, …, size - 1 for each of `sizes` in turn."""
+    total = int(sizes.sum())
+    starts = np.repeat(np.cumsum(sizes) - sizes, sizes)
+    ranks: npt.NDArray[np.int64] = np.arange(total, dtype=np.int64) - starts
+    return ranks
 
 
 def task_column(capability: Capability, task: str) -> int:
@@ -145,12 +191,6 @@ class Edges:
         sources, targets, capacities = self.joined()
         return csr_matrix((capacities.astype(np.int32), (sources, targets)), shape=(size, size))
 
-    def inner(self) -> list[tuple[int, int]]:
-        """The edges that touch neither source nor sink."""
-        sources, targets, _ = self.joined()
-        keep = (sources != SOURCE) & (targets != SINK)
-        return list(zip(sources[keep].tolist(), targets[keep].tolist(), strict=True))
-
 
 def max_flow(network: csr_matrix) -> csr_matrix:
     """The flow on every edge (antisymmetric: a reverse edge carries minus the flow)."""
@@ -187,12 +227,3 @@ def values_at(matrix: csr_matrix, pairs: Sequence[tuple[int, int]]) -> list[int]
     cols = np.array([c for _, c in pairs], dtype=np.int64)
     values: list[int] = np.asarray(matrix[rows, cols]).ravel().astype(np.int64).tolist()
     return values
-
-
-def carried_by_need(flow: csr_matrix, edges: Sequence[tuple[int, int]]) -> dict[int, list[int]]:
-    """Per need node, the person nodes whose edge to it carries flow."""
-    carried: dict[int, list[int]] = defaultdict(list)
-    for (person, need), value in zip(edges, values_at(flow, edges), strict=True):
-        if value > 0:
-            carried[need].append(person)
-    return carried
