@@ -41,7 +41,11 @@ def led_teams(user: User) -> QuerySet[Team]:
 
 
 def may_use_workforce(user: User) -> bool:
-    """Whether the workforce pages are for `user` at all: the menu entry."""
+    """Whether the workforce pages are for `user` at all: the menu entry. Asked on every
+    page, so whoever has neither role is answered without a query."""
+    actor = actor_of(user)
+    if not actor.is_admin and not actor.organisations_with([Role.EMPLOYER_HR, Role.TEAM_LEADER]):
+        return False
     return hr_organisations(user).exists() or led_teams(user).exists()
 
 
