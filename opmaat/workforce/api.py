@@ -16,7 +16,7 @@ from opmaat.api.schemas import ASKED, Problem
 from opmaat.domain.workforce.carving import Carving
 from opmaat.domain.workforce.coverage import DayCoverage
 from opmaat.domain.workforce.deployability import Deployability
-from opmaat.domain.workforce.model import Functiehuis
+from opmaat.domain.workforce.model import Functiehuis, Function
 from opmaat.workforce import access, services
 
 router = Router(tags=["workforce"])
@@ -39,6 +39,21 @@ class FunctionOut(Schema):
     tasks: list[str]
     temporary: bool
     draft: bool
+
+    @classmethod
+    def from_domain(cls, f: Function) -> FunctionOut:
+        return cls(
+            code=f.code,
+            name=f.name,
+            cao=f.cao,
+            fwg_group=f.fwg_group,
+            qualification=f.qualification,
+            werkprocessen=list(f.werkprocessen),
+            units=list(f.units),
+            tasks=list(f.tasks),
+            temporary=f.temporary,
+            draft=f.draft,
+        )
 
 
 class TaskOut(Schema):
@@ -67,21 +82,7 @@ class FunctiehuisOut(Schema):
     def from_domain(cls, huis: Functiehuis) -> FunctiehuisOut:
         return cls(
             format="opmaat-functiehuis/1",
-            functions=[
-                FunctionOut(
-                    code=f.code,
-                    name=f.name,
-                    cao=f.cao,
-                    fwg_group=f.fwg_group,
-                    qualification=f.qualification,
-                    werkprocessen=list(f.werkprocessen),
-                    units=list(f.units),
-                    tasks=list(f.tasks),
-                    temporary=f.temporary,
-                    draft=f.draft,
-                )
-                for f in huis.functions
-            ],
+            functions=[FunctionOut.from_domain(f) for f in huis.functions],
             tasks=[
                 TaskOut(
                     code=t.code,
@@ -284,20 +285,8 @@ class CarvingOut(Schema):
 
     @classmethod
     def from_domain(cls, found: Carving, saved: bool) -> CarvingOut:
-        f = found.function
         return cls(
-            function=FunctionOut(
-                code=f.code,
-                name=f.name,
-                cao=f.cao,
-                fwg_group=f.fwg_group,
-                qualification=f.qualification,
-                werkprocessen=list(f.werkprocessen),
-                units=list(f.units),
-                tasks=list(f.tasks),
-                temporary=f.temporary,
-                draft=f.draft,
-            ),
+            function=FunctionOut.from_domain(found.function),
             source=found.source,
             kept_tasks=list(found.kept_tasks),
             werkprocessen=list(found.werkprocessen),
