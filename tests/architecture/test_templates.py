@@ -87,3 +87,18 @@ def test_every_table_scrolls_in_its_own_box(template: Path) -> None:
     text = template.read_text()
     assert text.count("<table") == text.count(SCROLL_BOX + "<table")
     assert text.count("</table>") == text.count("</table></div>")
+
+
+TITLE_BLOCK = re.compile(r"{%\s*block title\s*%}(.*?){%\s*endblock", re.S)
+
+
+def test_a_page_title_is_text_without_markup() -> None:
+    """The title block becomes the browser tab's <title>: a tag in it is page content that
+    landed in the wrong block."""
+    marked = [
+        str(template.relative_to(PACKAGE))
+        for template in PACKAGE.rglob("templates/**/*.html")
+        for title in TITLE_BLOCK.findall(template.read_text())
+        if "<" in title
+    ]
+    assert marked == []
